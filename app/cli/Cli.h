@@ -1,0 +1,34 @@
+#pragma once
+
+// palstudio-cli: subcommands for batch work. Each subcommand parses its own arguments and
+// returns an exit code of the design: 0 success, 1 usage error, 2 bad input, 3 cancelled,
+// 4 internal error. pal::Error is caught at the edge (main), never inside a command.
+
+#include <QStringList>
+#include <QTextStream>
+
+namespace pal::cli {
+
+enum ExitCode {
+    Success = 0,
+    UsageFailure = 1,
+    BadInput = 2,
+    CancelledByUser = 3,
+    InternalError = 4
+};
+
+// An argument error: main prints the message and the subcommand's usage, exits 1.
+struct UsageProblem {
+    QString message;
+};
+
+struct Streams {
+    QTextStream& out;
+    QTextStream& err;
+};
+
+// args: the subcommand's own arguments, the subcommand name first.
+int runInfo(const QStringList& args, Streams io);
+int runConvert(const QStringList& args, Streams io);
+
+} // namespace pal::cli

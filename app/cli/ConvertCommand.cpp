@@ -1,0 +1,45 @@
+#include "app/cli/Cli.h"
+#include "app/cli/CommandParser.h"
+#include "core/errors/Error.h"
+#include "core/landmarks/LandmarkIO.h"
+
+#include <QFileInfo>
+
+namespace pal::cli {
+
+int runConvert(const QStringList& args, Streams io) {
+    QCommandLineParser parser;
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("Replace OUT when it exists (never IN itself)."));
+    parser.addOption(force);
+    parser.addPositionalArgument(QStringLiteral("IN"),
+                                 QStringLiteral("Landmark file to read (.txt LA-FAS, .csv)."));
+    parser.addPositionalArgument(QStringLiteral("OUT"),
+                                 QStringLiteral("Landmark file to write (.txt LA-FAS, .csv)."));
+    if (!parseCommand(
+            parser, args, io,
+            QStringLiteral("Convert a landmark file; formats are chosen by extension."))) {
+        return Success;
+    }
+    const QStringList pos = parser.positionalArguments();
+    if (pos.size() != 2) {
+        throw UsageProblem{QStringLiteral("expected IN and OUT")};
+    }
+    const QString in = pos[0];
+    const QString out = pos[1];
+    if (QFileInfo(in).absoluteFilePath() == QFileInfo(out).absoluteFilePath()) {
+        throw UsageProblem{
+            QStringLiteral("OUT is the same file as IN; originals are never overwritten")};
+    }
+    if (QFileInfo::exists(out) && !parser.isSet(force)) {
+        throw UsageProblem{QStringLiteral("'%1' exists; add --force to replace it").arg(out)};
+    }
+    const LandmarkFile file = readLandmarks(in);
+    // The LA-FAS layout is kept only when writing LA-FAS again (same rows, same text).
+    writeLandmarks(out, file.landmarks, file.lafasLayout);
+    io.out << "wrote " << out << " (" << file.landmarks.presentCount() << " of "
+           << file.landmarks.size() << " landmarks)\n";
+    return Success;
+}
+
+} // namespace pal::cli

@@ -1,0 +1,163 @@
+#include "app/cli/Cli.h"
+#include "app/cli/CommandParser.h"
+#include "core/dataset/Case.h"
+#include "core/dataset/Dataset.h"
+#include "core/errors/Error.h"
+#include "core/inspect/Inspect.h"
+#include "core/mesh/MeshIO.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace pal::cli {
+namespace {
+
+QString fmt(const Eigen::Vector3d& v) {
+    return QStringLiteral("(%1, %2, %3)")
+        .arg(v.x(), 0, 'f', 3)
+        .arg(v.y(), 0, 'f', 3)
+        .arg(v.z(), 0, 'f', 3);
+}
+
+QString yesNo(bool b) {
+    return b ? QStringLiteral("yes") : QStringLiteral("no");
+}
+
+void printMesh(QTextStream& out, const MeshSummary& m, const QString& indent) {
+    out << indent << "mesh: " << m.path << "\n";
+    out << indent << "  vertices: " << m.vertices << ", triangles: " << m.triangles << "\n";
+    out << indent << "  normals: " << yesNo(m.hasNormals)
+        << ", texture coordinates: " << yesNo(m.hasUVs)
+        << ", texture: " << (m.texture.isEmpty() ? QStringLiteral("none") : m.texture) << "\n";
+    out << indent << "  bounding box: min " << fmt(m.bounds.min) << ", max " << fmt(m.bounds.max)
+        << ", size " << fmt(m.bounds.size()) << "\n";
+    out << indent << "  units: " << m.units << "\n";
+}
+
+void printLandmarks(QTextStream& out, const LandmarksSummary& l, const QString& indent) {
+    if (l.error.isEmpty()) {
+        out << indent << "landmarks: " << l.path << ": " << l.present << " of " << l.total
+            << " present\n";
+    } else {
+        out << indent << "landmarks: " << l.error << "\n";
+    }
+}
+
+void printTransform(QTextStream& out, const CaseSummary& c, const QString& indent) {
+    if (c.files.transform.isEmpty()) {
+        out << indent << "transform: none (identity)\n";
+        return;
+    }
+    out << indent << "transform: " << c.files.transform << "\n";
+    for (int r = 0; r < 4; ++r) {
+        out << indent << "  ";
+        for (int k = 0; k < 4; ++k) {
+            out << QStringLiteral("%1").arg(c.transform(r, k), 12, 'f', 6);
+        }
+        out << "\n";
+    }
+}
+
+} // namespace
+
+int runInfo(const QStringList& args, Streams io) {
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"),
+                                  QStringLiteral("Print the summary as JSON."));
+    parser.addOption(json);
+    parser.addPositionalArgument(
+        QStringLiteral("PATH"),
+        QStringLiteral("A mesh file, case folder, dataset folder or landmark "
+                       "file (.txt, .csv)."));
+    if (!parseCommand(parser, args, io,
+                      QStringLiteral("Summarise a mesh, case, dataset or landmark file: counts, "
+                                     "bounding box, units, landmarks present, transform."))) {
+        return Success;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        throw UsageProblem{QStringLiteral("expected one PATH")};
+    }
+    const QString path = parser.positionalArguments().first();
+    const QFileInfo info(path);
+    const QString suffix = info.suffix().toLower();
+    Warnings warnings;
+    QJsonObject object;
+    if (!info.exists()) {
+        throw IoError(path, QStringLiteral("no such file or folder"));
+    }
+    if (info.isFile() && (suffix == QLatin1String("txt") || suffix == QLatin1String("csv"))) {
+        const LandmarksSummary l = summarizeLandmarks(path);
+        if (!l.error.isEmpty()) {
+            readLandmarks(path); // throws the typed error for main to report
+        }
+        object = QJsonObject{{QStringLiteral("kind"), QStringLiteral("landmarks")},
+                             {QStringLiteral("landmarks"), toJson(l)}};
+        if (!parser.isSet(json)) {
+            printLandmarks(io.out, l, QString());
+        }
+    } else if (info.isDir() && !Case::isCaseFolder(path)) {
+        const DatasetSummary d = summarizeDataset(path);
+        object = toJson(d);
+        object.insert(QStringLiteral("kind"), QStringLiteral("dataset"));
+        for (const CaseSummary& c : d.cases) {
+            if (c.landmarks && !c.landmarks->error.isEmpty()) {
+                warnings.messages.append(c.landmarks->error);
+            }
+        }
+        if (!parser.isSet(json)) {
+            io.out << "dataset: " << d.folder << "\n";
+            io.out << "  cases: " << d.cases.size() << " (" << d.withLandmarks()
+                   << " with landmarks, " << d.withTransform() << " with a transform)\n";
+            if (!d.skipped.isEmpty()) {
+                io.out << "  folders without a mesh (skipped): "
+                       << d.skipped.join(QStringLiteral(", ")) << "\n";
+            }
+            for (const CaseSummary& c : d.cases) {
+                io.out << "  " << c.id << "  " << QFileInfo(c.files.mesh).fileName() << "  "
+                       << (c.files.transform.isEmpty() ? QStringLiteral("no transform")
+                                                       : QStringLiteral("transform"))
+                       << "  ";
+                if (!c.landmarks) {
+                    io.out << "no landmarks";
+                } else if (c.landmarks->error.isEmpty()) {
+                    io.out << c.landmarks->present << "/" << c.landmarks->total << " landmarks";
+                } else {
+                    io.out << "landmarks unreadable";
+                }
+                io.out << "\n";
+            }
+        }
+    } else {
+        const Case c = Case::open(path);
+        const CaseSummary s = summarizeCase(c, &warnings, true);
+        if (s.landmarks && !s.landmarks->error.isEmpty()) {
+            warnings.messages.append(s.landmarks->error);
+        }
+        object = toJson(s);
+        object.insert(QStringLiteral("kind"),
+                      info.isDir() ? QStringLiteral("case") : QStringLiteral("mesh"));
+        if (!parser.isSet(json)) {
+            io.out << (info.isDir() ? "case: " : "mesh file: ") << s.id << " (" << s.files.folder
+                   << ")\n";
+            printMesh(io.out, *s.mesh, QStringLiteral("  "));
+            printTransform(io.out, s, QStringLiteral("  "));
+            if (s.landmarks) {
+                printLandmarks(io.out, *s.landmarks, QStringLiteral("  "));
+            } else {
+                io.out << "  landmarks: none\n";
+            }
+        }
+    }
+    object.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings.messages));
+    if (parser.isSet(json)) {
+        io.out << QJsonDocument(object).toJson(QJsonDocument::Indented);
+    }
+    io.out.flush();
+    for (const QString& w : warnings.messages) {
+        io.err << "warning: " << w << "\n";
+    }
+    return Success;
+}
+
+} // namespace pal::cli

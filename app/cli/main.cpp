@@ -1,0 +1,75 @@
+// palstudio-cli: a thin dispatcher; the work is in core/ and core/engine/.
+
+#include "app/cli/Cli.h"
+#include "core/errors/Error.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace {
+
+const char* kUsage =
+    "Usage: palstudio-cli <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  info PATH        summary of a mesh, case folder, dataset folder or landmark file\n"
+    "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
+    "\n"
+    "Run 'palstudio-cli <command> --help' for a command's options.\n"
+    "Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error.\n";
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("palstudio-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PALSTUDIO_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    const pal::cli::Streams io{out, err};
+
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (args.isEmpty()) {
+        err << kUsage;
+        return pal::cli::UsageFailure;
+    }
+    const QString command = args.first();
+    if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        out << kUsage;
+        return pal::cli::Success;
+    }
+    if (command == QLatin1String("--version")) {
+        out << "palstudio-cli " << PALSTUDIO_VERSION << "\n";
+        return pal::cli::Success;
+    }
+    const std::map<QString, std::function<int(const QStringList&, pal::cli::Streams)>> commands = {
+        {QStringLiteral("info"), pal::cli::runInfo},
+        {QStringLiteral("convert"), pal::cli::runConvert},
+    };
+    const auto it = commands.find(command);
+    if (it == commands.end()) {
+        err << "palstudio-cli: unknown command '" << command << "'\n\n" << kUsage;
+        return pal::cli::UsageFailure;
+    }
+    try {
+        return it->second(args, io);
+    } catch (const pal::cli::UsageProblem& p) {
+        err << "palstudio-cli " << command << ": " << p.message << "\n"
+            << "Run 'palstudio-cli " << command << " --help' for usage.\n";
+        return pal::cli::UsageFailure;
+    } catch (const pal::Error& e) {
+        err << "error: " << e.message() << "\n";
+        return pal::cli::BadInput;
+    } catch (const pal::Cancelled&) {
+        err << "cancelled\n";
+        return pal::cli::CancelledByUser;
+    } catch (const std::exception& e) {
+        err << "internal error: " << e.what() << "\n";
+        return pal::cli::InternalError;
+    }
+}

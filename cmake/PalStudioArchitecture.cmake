@@ -1,0 +1,25 @@
+# Enforces the layering rules: sources are scanned (CheckArchitecture.cmake) and the link
+# interfaces of the core targets are checked for forbidden libraries.
+function(_pal_forbid_links target)
+    if(NOT TARGET ${target})
+        return()
+    endif()
+    get_target_property(_libs ${target} LINK_LIBRARIES)
+    foreach(_lib IN LISTS _libs)
+        foreach(_bad IN LISTS ARGN)
+            if("${_lib}" MATCHES "${_bad}")
+                message(FATAL_ERROR "Architecture rule broken: ${target} links ${_lib}")
+            endif()
+        endforeach()
+    endforeach()
+endfunction()
+
+function(palstudio_check_architecture)
+    set(PALSTUDIO_SOURCE_DIR "${PROJECT_SOURCE_DIR}")
+    include("${PROJECT_SOURCE_DIR}/cmake/CheckArchitecture.cmake")
+    _pal_forbid_links(palstudio_core "Qt6::(Gui|Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::"
+                      "torch" "TORCH")
+    _pal_forbid_links(palstudio_engine "Qt6::(Gui|Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::")
+    _pal_forbid_links(palstudio-cli "Qt6::(Gui|Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::"
+                      "palstudio_ui")
+endfunction()

@@ -1,0 +1,35 @@
+#include <ATen/Parallel.h>
+#include <torch/cuda.h>
+#include <torch/version.h>
+
+#include "core/engine/Runtime.h"
+
+#include <cstdlib>
+#include <thread>
+
+extern "C" void openblas_set_num_threads(int) __attribute__((weak));
+
+namespace pal::engine {
+
+void initializeRuntime(int threads) {
+    // Before any BLAS call: OpenBLAS reads the variable at its first use, and the function
+    // (when the library exports it) covers the case where it was already initialised.
+    setenv("OPENBLAS_NUM_THREADS", "1", 0);
+    if (openblas_set_num_threads) {
+        openblas_set_num_threads(1);
+    }
+    const int n =
+        threads > 0 ? threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    at::set_num_threads(n);
+}
+
+RuntimeInfo runtimeInfo() {
+    RuntimeInfo info;
+    info.torchVersion = QStringLiteral(TORCH_VERSION);
+    info.threads = at::get_num_threads();
+    info.cudaAvailable = torch::cuda::is_available();
+    info.device = info.cudaAvailable ? QStringLiteral("cuda") : QStringLiteral("cpu");
+    return info;
+}
+
+} // namespace pal::engine

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+#include <memory>
+#include <string_view>
+
+class QFile;
+
+namespace pal {
+
+// The bytes of a file, memory-mapped when possible (large meshes), read otherwise.
+// Throws IoError naming the file when it cannot be opened or read.
+class FileBytes {
+public:
+    explicit FileBytes(const QString& path);
+    ~FileBytes();
+    FileBytes(const FileBytes&) = delete;
+    FileBytes& operator=(const FileBytes&) = delete;
+
+    std::string_view view() const { return {m_data, m_size}; }
+    std::size_t size() const { return m_size; }
+
+private:
+    std::unique_ptr<QFile> m_file;
+    QByteArray m_buffer;
+    const char* m_data = nullptr;
+    std::size_t m_size = 0;
+};
+
+// Writes data to path atomically (QSaveFile): the old file stays until the new one is complete.
+void writeFileAtomically(const QString& path, const QByteArray& data);
+
+} // namespace pal

@@ -1,0 +1,179 @@
+#include "core/landmarks/LandmarkIO.h"
+
+#include "core/errors/Error.h"
+#include "core/io/FileBytes.h"
+#include "core/io/TextScan.h"
+
+#include <QFileInfo>
+
+#include <charconv>
+#include <cmath>
+#include <map>
+
+namespace pal {
+namespace {
+
+QString extensionOf(const QString& path) {
+    return QFileInfo(path).suffix().toLower();
+}
+
+QByteArray csvField(const QString& s) {
+    if (s.contains(QLatin1Char(',')) || s.contains(QLatin1Char('"'))) {
+        QString e = s;
+        e.replace(QLatin1String("\""), QLatin1String("\"\""));
+        return QStringLiteral("\"%1\"").arg(e).toUtf8();
+    }
+    return s.toUtf8();
+}
+
+std::vector<std::string_view> splitCsv(std::string_view line) {
+    // Plain split: PAL Studio's own CSV quotes only the name column, which has no comma in the
+    // built-in schema; quoted fields are unquoted without handling embedded commas.
+    std::vector<std::string_view> fields;
+    while (true) {
+        const std::size_t c = line.find(',');
+        std::string_view f = text::trimmed(line.substr(0, c));
+        if (f.size() >= 2 && f.front() == '"' && f.back() == '"') {
+            f = f.substr(1, f.size() - 2);
+        }
+        fields.push_back(f);
+        if (c == std::string_view::npos) {
+            return fields;
+        }
+        line.remove_prefix(c + 1);
+    }
+}
+
+} // namespace
+
+QByteArray formatLandmarkCsv(const LandmarkSet& set) {
+    QByteArray out = "number,key,name,x,y,z,status\n";
+    for (int i = 0; i < set.size(); ++i) {
+        const LandmarkDefinition& d = set.schema().at(i);
+        const Landmark& l = set.at(i);
+        out += QByteArray::number(d.number) + ',' + csvField(set.schema().key(i)) + ',' +
+               csvField(d.name) + ',';
+        for (int k = 0; k < 3; ++k) {
+            if (l.isPresent()) {
+                char tmp[64];
+                auto [end, ec] = std::to_chars(tmp, tmp + sizeof(tmp), l.position[k]);
+                (void)ec;
+                out.append(tmp, static_cast<qsizetype>(end - tmp));
+            }
+            out += ',';
+        }
+        out += statusName(l.status).toUtf8() + '\n';
+    }
+    return out;
+}
+
+LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path) {
+    const std::string_view all(data.constData(), static_cast<std::size_t>(data.size()));
+    if (text::trimmed(all).empty()) {
+        throw FormatError(path, QStringLiteral("file is empty"));
+    }
+    LandmarkSet set;
+    text::LineReader lines(all);
+    std::string_view line;
+    std::map<std::string_view, int> column;
+    while (lines.next(line) && text::trimmed(line).empty()) {
+    }
+    const auto header = splitCsv(line);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        column[header[i]] = static_cast<int>(i);
+    }
+    for (const char* need : {"number", "x", "y", "z"}) {
+        if (!column.count(need)) {
+            throw FormatError(
+                path, lines.lineNumber(),
+                QStringLiteral("CSV header has no '%1' column").arg(QLatin1String(need)));
+        }
+    }
+    std::map<int, int> seen;
+    while (lines.next(line)) {
+        if (text::trimmed(line).empty()) {
+            continue;
+        }
+        const int ln = lines.lineNumber();
+        const auto f = splitCsv(line);
+        auto get = [&](const char* name) -> std::string_view {
+            const auto it = column.find(name);
+            if (it == column.end() || it->second >= static_cast<int>(f.size())) {
+                return {};
+            }
+            return f[static_cast<std::size_t>(it->second)];
+        };
+        int number = 0;
+        if (!text::parseNumber(get("number"), number) || set.schema().indexOfNumber(number) < 0) {
+            throw ValidationError(path, ln,
+                                  QStringLiteral("unknown landmark number '%1'")
+                                      .arg(QString::fromUtf8(get("number"))));
+        }
+        if (auto it = seen.find(number); it != seen.end()) {
+            throw ValidationError(path, ln,
+                                  QStringLiteral("duplicate landmark number %1 (first on "
+                                                 "line %2)")
+                                      .arg(number)
+                                      .arg(it->second));
+        }
+        seen[number] = ln;
+        const int index = set.schema().indexOfNumber(number);
+        LandmarkStatus status = LandmarkStatus::Placed;
+        if (const auto s = get("status");
+            !s.empty() && !statusFromName(QString::fromUtf8(s), status)) {
+            throw FormatError(path, ln,
+                              QStringLiteral("unknown status '%1'").arg(QString::fromUtf8(s)));
+        }
+        Eigen::Vector3d p;
+        const char* axes[] = {"x", "y", "z"};
+        const bool empty = get("x").empty() && get("y").empty() && get("z").empty();
+        if (empty || status == LandmarkStatus::Missing) {
+            set.at(index).status = LandmarkStatus::Missing;
+            continue;
+        }
+        for (int k = 0; k < 3; ++k) {
+            if (!text::parseNumber(get(axes[k]), p[k]) || !std::isfinite(p[k])) {
+                throw FormatError(path, ln,
+                                  QStringLiteral("%1 is not a number: '%2'")
+                                      .arg(QLatin1String(axes[k]))
+                                      .arg(QString::fromUtf8(get(axes[k]))));
+            }
+        }
+        set.setPosition(index, p, status);
+        set.at(index).provenance.source = path;
+    }
+    return set;
+}
+
+LandmarkFile readLandmarks(const QString& path) {
+    const QString ext = extensionOf(path);
+    if (ext != QLatin1String("txt") && ext != QLatin1String("csv")) {
+        throw FormatError(path, QStringLiteral("unsupported landmark format '.%1' (supported: txt "
+                                               "(LA-FAS), csv)")
+                                    .arg(ext));
+    }
+    const FileBytes bytes(path);
+    const QByteArray data =
+        QByteArray::fromRawData(bytes.view().data(), static_cast<qsizetype>(bytes.size()));
+    if (ext == QLatin1String("csv")) {
+        return {parseLandmarkCsv(data, path), std::nullopt};
+    }
+    LafasFile f = parseLafas(data, path);
+    return {std::move(f.landmarks), std::move(f.layout)};
+}
+
+void writeLandmarks(const QString& path, const LandmarkSet& set,
+                    const std::optional<LafasLayout>& layout) {
+    const QString ext = extensionOf(path);
+    if (ext == QLatin1String("csv")) {
+        writeFileAtomically(path, formatLandmarkCsv(set));
+    } else if (ext == QLatin1String("txt")) {
+        writeLafas(path, set, layout ? *layout : LafasLayout::standard(set.schema()));
+    } else {
+        throw FormatError(path, QStringLiteral("cannot write landmark format '.%1' (writable: txt "
+                                               "(LA-FAS), csv)")
+                                    .arg(ext));
+    }
+}
+
+} // namespace pal

@@ -1,0 +1,39 @@
+#pragma once
+
+// Reading and writing meshes. OBJ, PLY (ascii and binary) and OFF use PAL Studio's own
+// readers, which keep the file's shared vertices in the file's order and parse with
+// std::from_chars; STL, glTF/GLB, COLLADA, FBX and the rest go through Assimp (vertices
+// joined, in first-use order). Errors are thrown as pal::Error subclasses naming the file.
+
+#include "core/errors/Warnings.h"
+#include "core/mesh/Mesh.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace pal {
+
+// File extensions (lower case, no dot) that readMesh accepts.
+QStringList readableMeshExtensions();
+bool isReadableMeshFile(const QString& path);
+
+// Reads a mesh. Non-fatal problems (a missing texture) are appended to warnings if given.
+// Throws IoError, FormatError or ValidationError (a mesh without faces).
+Mesh readMesh(const QString& path, Warnings* warnings = nullptr);
+
+// The individual readers, for tests and benchmarks.
+Mesh readObj(const QString& path, Warnings* warnings = nullptr);
+Mesh readPly(const QString& path, Warnings* warnings = nullptr);
+Mesh readOff(const QString& path, Warnings* warnings = nullptr);
+Mesh readWithAssimp(const QString& path, Warnings* warnings = nullptr);
+
+struct MeshWriteOptions {
+    int decimals = 6;   // text formats: digits after the decimal point
+    bool binary = true; // PLY and STL: binary (little endian) or ascii
+};
+
+// Writes obj, ply, stl or off (by extension) atomically. An OBJ with a texture gets a .mtl
+// beside it that names the texture (copied next to the OBJ when it lives elsewhere).
+void writeMesh(const Mesh& mesh, const QString& path, const MeshWriteOptions& options = {});
+
+} // namespace pal

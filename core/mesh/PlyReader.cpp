@@ -1,0 +1,452 @@
+// Stanford PLY reader: ascii, binary little and big endian. Reads the vertex element (x, y, z,
+// optional normals and texture coordinates) and the face element (vertex_indices list,
+// fan-triangulated); other elements and properties are skipped.
+
+#include "core/io/FileBytes.h"
+#include "core/io/TextScan.h"
+#include "core/mesh/MeshIO.h"
+#include "core/mesh/MeshReaderCommon.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <bit>
+#include <cstring>
+
+namespace pal {
+namespace {
+
+enum class Type { Int8, UInt8, Int16, UInt16, Int32, UInt32, Float32, Float64 };
+
+bool typeFromName(std::string_view n, Type& t) {
+    struct Entry {
+        std::string_view name;
+        Type type;
+    };
+    static constexpr Entry table[] = {
+        {"char", Type::Int8},      {"int8", Type::Int8},       {"uchar", Type::UInt8},
+        {"uint8", Type::UInt8},    {"short", Type::Int16},     {"int16", Type::Int16},
+        {"ushort", Type::UInt16},  {"uint16", Type::UInt16},   {"int", Type::Int32},
+        {"int32", Type::Int32},    {"uint", Type::UInt32},     {"uint32", Type::UInt32},
+        {"float", Type::Float32},  {"float32", Type::Float32}, {"double", Type::Float64},
+        {"float64", Type::Float64}};
+    for (const Entry& e : table) {
+        if (e.name == n) {
+            t = e.type;
+            return true;
+        }
+    }
+    return false;
+}
+
+std::size_t sizeOf(Type t) {
+    switch (t) {
+    case Type::Int8:
+    case Type::UInt8:
+        return 1;
+    case Type::Int16:
+    case Type::UInt16:
+        return 2;
+    case Type::Int32:
+    case Type::UInt32:
+    case Type::Float32:
+        return 4;
+    case Type::Float64:
+        return 8;
+    }
+    return 0;
+}
+
+struct Property {
+    std::string_view name;
+    Type type = Type::Float32;
+    bool isList = false;
+    Type countType = Type::UInt8;
+};
+
+struct Element {
+    std::string_view name;
+    std::size_t count = 0;
+    std::vector<Property> properties;
+};
+
+enum class Format { Ascii, BinaryLE, BinaryBE };
+
+template <typename T> T loadAs(const char* p, bool swap) {
+    T v;
+    std::memcpy(&v, p, sizeof(T));
+    if (swap) {
+        char b[sizeof(T)];
+        std::memcpy(b, &v, sizeof(T));
+        for (std::size_t i = 0; i < sizeof(T) / 2; ++i) {
+            std::swap(b[i], b[sizeof(T) - 1 - i]);
+        }
+        std::memcpy(&v, b, sizeof(T));
+    }
+    return v;
+}
+
+double loadValue(const char* p, Type t, bool swap) {
+    switch (t) {
+    case Type::Int8:
+        return loadAs<std::int8_t>(p, false);
+    case Type::UInt8:
+        return loadAs<std::uint8_t>(p, false);
+    case Type::Int16:
+        return loadAs<std::int16_t>(p, swap);
+    case Type::UInt16:
+        return loadAs<std::uint16_t>(p, swap);
+    case Type::Int32:
+        return loadAs<std::int32_t>(p, swap);
+    case Type::UInt32:
+        return loadAs<std::uint32_t>(p, swap);
+    case Type::Float32:
+        return loadAs<float>(p, swap);
+    case Type::Float64:
+        return loadAs<double>(p, swap);
+    }
+    return 0;
+}
+
+// Where each property the mesh needs sits in the vertex element; -1 when absent.
+struct VertexLayout {
+    int x = -1, y = -1, z = -1, nx = -1, ny = -1, nz = -1, u = -1, v = -1;
+    void assign(std::string_view n, int i) {
+        if (n == "x")
+            x = i;
+        else if (n == "y")
+            y = i;
+        else if (n == "z")
+            z = i;
+        else if (n == "nx")
+            nx = i;
+        else if (n == "ny")
+            ny = i;
+        else if (n == "nz")
+            nz = i;
+        else if (n == "s" || n == "u" || n == "texture_u" || n == "texture_s")
+            u = i;
+        else if (n == "t" || n == "v" || n == "texture_v" || n == "texture_t")
+            v = i;
+    }
+    bool hasNormals() const { return nx >= 0 && ny >= 0 && nz >= 0; }
+    bool hasUV() const { return u >= 0 && v >= 0; }
+};
+
+class PlyParser {
+public:
+    PlyParser(const QString& path, std::string_view data) : m_path(path), m_all(data) {}
+
+    Mesh parse(Warnings* warnings);
+
+private:
+    [[noreturn]] void fail(int line, const QString& problem) const {
+        throw FormatError(m_path, line, problem);
+    }
+    void parseHeader();
+    // Reads one element instance into values (one per property; lists go to listValues).
+    void readAsciiInstance(const Element& e, std::size_t index, std::vector<double>& values,
+                           std::vector<double>& list);
+    void readBinaryInstance(const Element& e, std::size_t index, std::vector<double>& values,
+                            std::vector<double>& list);
+    [[noreturn]] void truncated(const Element& e, std::size_t index) const {
+        throw FormatError(m_path,
+                          QStringLiteral("file ends early: element '%1' %2 of %3 is "
+                                         "missing (truncated file?)")
+                              .arg(QString::fromUtf8(e.name.data(), qsizetype(e.name.size())))
+                              .arg(index + 1)
+                              .arg(e.count));
+    }
+
+    QString m_path;
+    std::string_view m_all;
+    std::string_view m_body;
+    Format m_format = Format::Ascii;
+    std::vector<Element> m_elements;
+    QString m_texture;
+    text::LineReader m_lines{{}};
+    int m_headerLines = 0;
+};
+
+void PlyParser::parseHeader() {
+    text::LineReader lines(m_all);
+    std::string_view line;
+    if (!lines.next(line) || text::trimmed(line) != "ply") {
+        fail(0, QStringLiteral("not a PLY file (it does not start with 'ply')"));
+    }
+    bool haveFormat = false;
+    while (true) {
+        if (!lines.next(line)) {
+            fail(0, QStringLiteral("header has no 'end_header' line"));
+        }
+        std::string_view rest = line;
+        const std::string_view key = text::nextToken(rest);
+        const int ln = lines.lineNumber();
+        if (key == "end_header") {
+            break;
+        }
+        if (key == "format") {
+            const std::string_view f = text::nextToken(rest);
+            if (f == "ascii") {
+                m_format = Format::Ascii;
+            } else if (f == "binary_little_endian") {
+                m_format = Format::BinaryLE;
+            } else if (f == "binary_big_endian") {
+                m_format = Format::BinaryBE;
+            } else {
+                fail(ln, QStringLiteral("unknown PLY format %1").arg(detail::quoted(f)));
+            }
+            haveFormat = true;
+        } else if (key == "comment") {
+            std::string_view c = rest;
+            if (text::nextToken(c) == "TextureFile") {
+                m_texture = QString::fromUtf8(text::trimmed(c));
+            }
+        } else if (key == "element") {
+            Element e;
+            e.name = text::nextToken(rest);
+            if (!text::parseNumber(text::nextToken(rest), e.count)) {
+                fail(ln,
+                     QStringLiteral("element %1 has no valid count").arg(detail::quoted(e.name)));
+            }
+            m_elements.push_back(e);
+        } else if (key == "property") {
+            if (m_elements.empty()) {
+                fail(ln, QStringLiteral("property before any element"));
+            }
+            Property p;
+            std::string_view t = text::nextToken(rest);
+            if (t == "list") {
+                p.isList = true;
+                if (!typeFromName(text::nextToken(rest), p.countType)) {
+                    fail(ln, QStringLiteral("unknown list count type"));
+                }
+                t = text::nextToken(rest);
+            }
+            if (!typeFromName(t, p.type)) {
+                fail(ln, QStringLiteral("unknown property type %1").arg(detail::quoted(t)));
+            }
+            p.name = text::nextToken(rest);
+            m_elements.back().properties.push_back(p);
+        } else if (key == "obj_info" || key.empty()) {
+            continue;
+        } else {
+            fail(ln, QStringLiteral("unexpected header line %1").arg(detail::quoted(line)));
+        }
+    }
+    if (!haveFormat) {
+        fail(0, QStringLiteral("header has no 'format' line"));
+    }
+    m_headerLines = lines.lineNumber();
+    m_body = lines.rest();
+    m_lines = text::LineReader(m_body);
+}
+
+void PlyParser::readAsciiInstance(const Element& e, std::size_t index, std::vector<double>& values,
+                                  std::vector<double>& list) {
+    std::string_view line;
+    do {
+        if (!m_lines.next(line)) {
+            truncated(e, index);
+        }
+    } while (text::trimmed(line).empty());
+    const int ln = m_headerLines + m_lines.lineNumber();
+    std::string_view rest = line;
+    values.clear();
+    list.clear();
+    auto number = [&]() {
+        const std::string_view tok = text::nextToken(rest);
+        double d = 0;
+        if (tok.empty()) {
+            fail(ln, QStringLiteral("too few values for element '%1'")
+                         .arg(QString::fromUtf8(e.name.data(), qsizetype(e.name.size()))));
+        }
+        if (!text::parseNumber(tok, d)) {
+            fail(ln, QStringLiteral("expected a number, found %1").arg(detail::quoted(tok)));
+        }
+        return d;
+    };
+    for (const Property& p : e.properties) {
+        if (p.isList) {
+            const double n = number();
+            values.push_back(n);
+            for (int i = 0; i < static_cast<int>(n); ++i) {
+                list.push_back(number());
+            }
+        } else {
+            values.push_back(number());
+        }
+    }
+}
+
+void PlyParser::readBinaryInstance(const Element& e, std::size_t index, std::vector<double>& values,
+                                   std::vector<double>& list) {
+    const bool swap =
+        (m_format == Format::BinaryBE) == (std::endian::native == std::endian::little);
+    values.clear();
+    list.clear();
+    for (const Property& p : e.properties) {
+        if (p.isList) {
+            const std::size_t cs = sizeOf(p.countType);
+            if (m_body.size() < cs) {
+                truncated(e, index);
+            }
+            const double n = loadValue(m_body.data(), p.countType, swap);
+            m_body.remove_prefix(cs);
+            values.push_back(n);
+            const std::size_t is = sizeOf(p.type);
+            const auto count = static_cast<std::size_t>(n);
+            if (m_body.size() < is * count) {
+                truncated(e, index);
+            }
+            for (std::size_t i = 0; i < count; ++i) {
+                list.push_back(loadValue(m_body.data() + i * is, p.type, swap));
+            }
+            m_body.remove_prefix(is * count);
+        } else {
+            const std::size_t s = sizeOf(p.type);
+            if (m_body.size() < s) {
+                truncated(e, index);
+            }
+            values.push_back(loadValue(m_body.data(), p.type, swap));
+            m_body.remove_prefix(s);
+        }
+    }
+}
+
+Mesh PlyParser::parse(Warnings* warnings) {
+    parseHeader();
+    std::vector<double> xyz;
+    std::vector<double> nxyz;
+    std::vector<double> uv;
+    std::vector<std::int32_t> tri;
+    std::vector<double> values;
+    std::vector<double> list;
+    std::size_t vertexCount = 0;
+    bool sawVertex = false;
+    for (const Element& e : m_elements) {
+        const bool isVertex = e.name == "vertex";
+        const bool isFace = e.name == "face";
+        VertexLayout layout;
+        int faceList = -1;
+        for (std::size_t i = 0; i < e.properties.size(); ++i) {
+            if (isVertex) {
+                layout.assign(e.properties[i].name, static_cast<int>(i));
+            }
+            if (isFace && e.properties[i].isList &&
+                (e.properties[i].name == "vertex_indices" ||
+                 e.properties[i].name == "vertex_index")) {
+                faceList = static_cast<int>(i);
+            }
+        }
+        if (isVertex) {
+            if (layout.x < 0 || layout.y < 0 || layout.z < 0) {
+                fail(0, QStringLiteral("the vertex element has no x, y and z properties"));
+            }
+            sawVertex = true;
+            vertexCount = e.count;
+            xyz.reserve(e.count * 3);
+            if (layout.hasNormals()) {
+                nxyz.reserve(e.count * 3);
+            }
+            if (layout.hasUV()) {
+                uv.reserve(e.count * 2);
+            }
+        }
+        if (isFace) {
+            if (faceList < 0) {
+                fail(0, QStringLiteral("the face element has no vertex_indices list"));
+            }
+            if (!sawVertex) {
+                fail(0, QStringLiteral("the face element comes before the vertex element"));
+            }
+            tri.reserve(e.count * 3);
+        }
+        for (std::size_t i = 0; i < e.count; ++i) {
+            if (m_format == Format::Ascii) {
+                readAsciiInstance(e, i, values, list);
+            } else {
+                readBinaryInstance(e, i, values, list);
+            }
+            if (isVertex) {
+                xyz.insert(xyz.end(), {values[layout.x], values[layout.y], values[layout.z]});
+                if (layout.hasNormals()) {
+                    nxyz.insert(nxyz.end(),
+                                {values[layout.nx], values[layout.ny], values[layout.nz]});
+                }
+                if (layout.hasUV()) {
+                    uv.insert(uv.end(), {values[layout.u], values[layout.v]});
+                }
+            } else if (isFace) {
+                // list holds the values of every list property in order; the vertex list is
+                // the first list unless another list comes before it.
+                std::size_t offset = 0;
+                for (int k = 0; k < faceList; ++k) {
+                    if (e.properties[k].isList) {
+                        offset += static_cast<std::size_t>(values[k]);
+                    }
+                }
+                const auto n = static_cast<std::size_t>(values[faceList]);
+                if (n < 3) {
+                    fail(
+                        0,
+                        QStringLiteral("face %1 has %2 corners (at least 3 needed)").arg(i).arg(n));
+                }
+                for (std::size_t k = 0; k < n; ++k) {
+                    const double idx = list[offset + k];
+                    if (idx < 0 || idx >= static_cast<double>(vertexCount)) {
+                        fail(0, QStringLiteral("face %1 refers to vertex %2, but the file has %3 "
+                                               "vertices")
+                                    .arg(i)
+                                    .arg(idx)
+                                    .arg(vertexCount));
+                    }
+                }
+                for (std::size_t k = 1; k + 1 < n; ++k) {
+                    tri.insert(tri.end(), {static_cast<std::int32_t>(list[offset]),
+                                           static_cast<std::int32_t>(list[offset + k]),
+                                           static_cast<std::int32_t>(list[offset + k + 1])});
+                }
+            }
+        }
+    }
+    if (!sawVertex) {
+        fail(0, QStringLiteral("the file has no vertex element"));
+    }
+    Mesh mesh;
+    mesh.sourcePath = m_path;
+    detail::assignVertices(mesh, xyz);
+    detail::assignTriangles(mesh, tri);
+    detail::requireFaces(mesh, m_path);
+    if (!nxyz.empty()) {
+        detail::assignNormals(mesh, nxyz);
+    }
+    if (!uv.empty()) {
+        mesh.uvs = Eigen::Map<const UVs>(uv.data(), static_cast<Eigen::Index>(uv.size() / 2), 2);
+        mesh.triangleUVs = mesh.triangles;
+    }
+    if (!m_texture.isEmpty()) {
+        const QString texPath = QFileInfo(m_path).absoluteDir().filePath(m_texture);
+        if (QFileInfo::exists(texPath)) {
+            mesh.texturePath = QFileInfo(texPath).absoluteFilePath();
+        } else if (warnings) {
+            warnings->add(m_path, QStringLiteral("texture '%1' was not found; the mesh is shown "
+                                                 "without texture")
+                                      .arg(m_texture));
+        }
+    }
+    return mesh;
+}
+
+} // namespace
+
+Mesh readPly(const QString& path, Warnings* warnings) {
+    const FileBytes bytes(path);
+    if (bytes.size() == 0) {
+        throw FormatError(path, QStringLiteral("file is empty"));
+    }
+    PlyParser parser(path, bytes.view());
+    return parser.parse(warnings);
+}
+
+} // namespace pal
