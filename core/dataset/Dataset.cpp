@@ -2,21 +2,56 @@
 
 #include "core/errors/Error.h"
 
-#include <QCollator>
 #include <QDir>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 #include <algorithm>
 
 namespace pal {
 namespace {
 
-// Case folders in natural order (S2 before S10).
+// Natural order: runs of digits compare by value (S2 before S10), the rest by character.
+bool naturalLess(const QString& a, const QString& b) {
+    qsizetype i = 0;
+    qsizetype j = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i].isDigit() && b[j].isDigit()) {
+            const qsizetype si = i;
+            const qsizetype sj = j;
+            while (i < a.size() && a[i].isDigit()) {
+                ++i;
+            }
+            while (j < b.size() && b[j].isDigit()) {
+                ++j;
+            }
+            const QString na = a.mid(si, i - si);
+            const QString nb = b.mid(sj, j - sj);
+            const qsizetype la =
+                na.size() - na.indexOf(QRegularExpression(QStringLiteral("[1-9]|$")));
+            const qsizetype lb =
+                nb.size() - nb.indexOf(QRegularExpression(QStringLiteral("[1-9]|$")));
+            if (la != lb) {
+                return la < lb;
+            }
+            const int c = QString::compare(na.right(la), nb.right(lb));
+            if (c != 0) {
+                return c < 0;
+            }
+        } else {
+            if (a[i] != b[j]) {
+                return a[i] < b[j];
+            }
+            ++i;
+            ++j;
+        }
+    }
+    return a.size() - i < b.size() - j;
+}
+
 QStringList subfolders(const QString& folder) {
-    QStringList names = QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-    QCollator collator;
-    collator.setNumericMode(true);
-    std::sort(names.begin(), names.end(), collator);
+    QStringList names = QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    std::stable_sort(names.begin(), names.end(), naturalLess);
     return names;
 }
 

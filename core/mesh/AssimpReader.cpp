@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <unordered_map>
+
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
@@ -22,6 +24,42 @@ struct Collector {
     bool allNormals = true;
     bool allUV = true;
     std::vector<unsigned> materials;
+
+    // Assimp joins vertices only when every attribute matches, so STL's per-face normals
+    // leave each corner alone. Merge exact positions; returns true when any were merged.
+    bool mergeByPosition() {
+        struct Key {
+            double x, y, z;
+            bool operator==(const Key&) const = default;
+        };
+        struct Hash {
+            std::size_t operator()(const Key& k) const {
+                const std::hash<double> h;
+                return h(k.x) ^ (h(k.y) * 0x9e3779b97f4a7c15ULL) ^ (h(k.z) * 0xc2b2ae3d27d4eb4fULL);
+            }
+        };
+        const std::size_t n = xyz.size() / 3;
+        std::unordered_map<Key, std::int32_t, Hash> index;
+        index.reserve(n);
+        std::vector<std::int32_t> remap(n);
+        std::vector<double> out;
+        out.reserve(xyz.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            const Key k{xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
+            const auto [it, inserted] =
+                index.try_emplace(k, static_cast<std::int32_t>(out.size() / 3));
+            if (inserted) {
+                out.insert(out.end(), {k.x, k.y, k.z});
+            }
+            remap[i] = it->second;
+        }
+        for (std::int32_t& v : tri) {
+            v = remap[static_cast<std::size_t>(v)];
+        }
+        const bool merged = out.size() != xyz.size();
+        xyz = std::move(out);
+        return merged;
+    }
 
     void add(const aiScene* scene, const aiNode* node, const aiMatrix4x4& parent) {
         const aiMatrix4x4 m = parent * node->mTransformation;
@@ -85,18 +123,22 @@ Mesh readWithAssimp(const QString& path, Warnings* warnings) {
     }
     Collector c;
     c.add(scene, scene->mRootNode, aiMatrix4x4());
+    const std::vector<std::int32_t> cornerVertex = c.tri;
+    const bool merged = c.mergeByPosition();
     Mesh mesh;
     mesh.sourcePath = path;
     detail::assignVertices(mesh, c.xyz);
     detail::assignTriangles(mesh, c.tri);
     detail::requireFaces(mesh, path);
-    if (c.allNormals && !c.nxyz.empty()) {
+    if (c.allNormals && !c.nxyz.empty() && !merged) {
         detail::assignNormals(mesh, c.nxyz);
     }
     if (c.allUV && !c.uv.empty()) {
+        // UVs stay per corner: a position shared across a seam keeps each side's UV.
         mesh.uvs =
             Eigen::Map<const UVs>(c.uv.data(), static_cast<Eigen::Index>(c.uv.size() / 2), 2);
-        mesh.triangleUVs = mesh.triangles;
+        mesh.triangleUVs =
+            Eigen::Map<const Triangles>(cornerVertex.data(), mesh.triangleCount(), 3);
     }
     if (!c.materials.empty() && c.materials.front() < scene->mNumMaterials) {
         aiString tex;

@@ -78,6 +78,11 @@ QString textureFromMtl(const QString& mtlPath, const QString& wanted, Warnings* 
 
 Mesh readObj(const QString& path, Warnings* warnings) {
     const FileBytes bytes(path);
+    const std::string_view head = bytes.view().substr(0, 4096);
+    if (const std::size_t nul = head.find('\0'); nul != std::string_view::npos) {
+        throw FormatError(path,
+                          QStringLiteral("not a text OBJ file (binary data at byte %1)").arg(nul));
+    }
     const std::size_t estimate = bytes.size() / 64;
     std::vector<double> v;
     std::vector<double> vt;

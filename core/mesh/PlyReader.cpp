@@ -151,8 +151,7 @@ private:
                             std::vector<double>& list);
     [[noreturn]] void truncated(const Element& e, std::size_t index) const {
         throw FormatError(m_path,
-                          QStringLiteral("file ends early: element '%1' %2 of %3 is "
-                                         "missing (truncated file?)")
+                          QStringLiteral("file ends inside element '%1' %2 of %3 (truncated file?)")
                               .arg(QString::fromUtf8(e.name.data(), qsizetype(e.name.size())))
                               .arg(index + 1)
                               .arg(e.count));

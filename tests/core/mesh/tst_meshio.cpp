@@ -1,0 +1,153 @@
+#include "core/errors/Error.h"
+#include "core/mesh/MeshIO.h"
+#include "tests/TestSupport.h"
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pal;
+using pal::test::dataPath;
+using pal::test::writeAll;
+
+namespace {
+
+// A unit cube with quads, vertices listed in a deliberately unusual order.
+const char* kCubeObj = "# cube\n"
+                       "v 1 1 1\nv 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\n"
+                       "v 0 0 1\nv 1 0 1\nv 0 1 1\n"
+                       "vt 0 0\nvt 1 0\nvt 1 1\nvt 0 1\n"
+                       "g cube\n"
+                       "f 2/1 5/2 4/3 3/4\n"
+                       "f 6/1 7/2 1/3 8/4\n"
+                       "f 2/1 3/2 7/3 6/4\n"
+                       "f 5/1 8/2 1/3 4/4\n"
+                       "f 2/1 6/2 8/3 5/4\n"
+                       "f -8/1 -2/2 -1/3 -6/4\n"; // 1 7 8 3, written with negative indices
+
+Mesh cubeMesh() {
+    Mesh m;
+    m.vertices.resize(8, 3);
+    m.vertices << 1, 1, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 1, 1, 0, 1, 0, 1, 1;
+    m.triangles.resize(12, 3);
+    m.triangles << 1, 4, 3, 1, 3, 2, 5, 6, 0, 5, 0, 7, 1, 2, 6, 1, 6, 5, 4, 7, 0, 4, 0, 3, 1, 5, 7,
+        1, 7, 4, 0, 6, 2, 0, 2, 3;
+    return m;
+}
+
+} // namespace
+
+class TestMeshIO : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void objKeepsFileVertexOrderAndTriangulatesQuads() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cube.obj"));
+        writeAll(path, kCubeObj);
+        const Mesh m = readObj(path);
+        QCOMPARE(m.vertexCount(), Eigen::Index(8));
+        QCOMPARE(m.triangleCount(), Eigen::Index(12));
+        QCOMPARE(m.vertices.row(0), Eigen::RowVector3d(1, 1, 1));
+        QCOMPARE(m.vertices.row(7), Eigen::RowVector3d(0, 1, 1));
+        QCOMPARE(m.triangles.row(0), (Eigen::Matrix<std::int32_t, 1, 3>(1, 4, 3)));
+        QCOMPARE(m.triangles.row(1), (Eigen::Matrix<std::int32_t, 1, 3>(1, 3, 2)));
+        // Negative indices count back from the last vertex defined: -8 is the first.
+        QCOMPARE(m.triangles.row(10), (Eigen::Matrix<std::int32_t, 1, 3>(0, 6, 7)));
+        QCOMPARE(m.triangles.row(11), (Eigen::Matrix<std::int32_t, 1, 3>(0, 7, 2)));
+        QVERIFY(m.hasUVs());
+        QCOMPARE(m.uvs.rows(), Eigen::Index(4));
+        QCOMPARE(m.triangleUVs.row(1), (Eigen::Matrix<std::int32_t, 1, 3>(0, 2, 3)));
+        QCOMPARE(m.bounds().min, Eigen::Vector3d(0, 0, 0));
+        QCOMPARE(m.bounds().max, Eigen::Vector3d(1, 1, 1));
+    }
+
+    void objTextureIsResolvedBesideTheMtl() {
+        QTemporaryDir dir;
+        // The reader only resolves the path; the image is decoded by the viewer.
+        writeAll(dir.filePath(QStringLiteral("skin.png")), "not decoded here");
+        writeAll(dir.filePath(QStringLiteral("face.mtl")),
+                 "newmtl a\nmap_Kd other.png\nnewmtl b\nmap_Kd -bm 1 skin.png\n");
+        writeAll(dir.filePath(QStringLiteral("face.obj")),
+                 "mtllib face.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\nvt 1 0\nvt 0 1\nusemtl b\nf "
+                 "1/1 2/2 3/3\n");
+        Warnings w;
+        const Mesh m = readMesh(dir.filePath(QStringLiteral("face.obj")), &w);
+        QCOMPARE(m.texturePath,
+                 QFileInfo(dir.filePath(QStringLiteral("skin.png"))).absoluteFilePath());
+        QVERIFY(w.isEmpty());
+    }
+
+    void binaryPlyIsRead() {
+        const Mesh m = readMesh(dataPath(QStringLiteral("mesh/tetra_binary.ply")));
+        QCOMPARE(m.vertexCount(), Eigen::Index(4));
+        QCOMPARE(m.triangleCount(), Eigen::Index(4));
+        QCOMPARE(m.vertices.row(3), Eigen::RowVector3d(0, 0, 1));
+        QCOMPARE(m.triangles.row(0), (Eigen::Matrix<std::int32_t, 1, 3>(0, 2, 1)));
+        QCOMPARE(m.triangles.row(3), (Eigen::Matrix<std::int32_t, 1, 3>(1, 2, 3)));
+    }
+
+    void asciiPlyWithNormalsAndExtraElements() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("quad.ply"));
+        writeAll(path,
+                 "ply\nformat ascii 1.0\ncomment made by hand\nelement vertex 4\n"
+                 "property double x\nproperty double y\nproperty double z\n"
+                 "property float nx\nproperty float ny\nproperty float nz\n"
+                 "property uchar red\n"
+                 "element face 1\nproperty uchar flags\nproperty list uchar int vertex_indices\n"
+                 "element edge 1\nproperty int vertex1\nproperty int vertex2\nend_header\n"
+                 "0 0 0 0 0 1 255\n1 0 0 0 0 1 255\n1 1 0 0 0 1 255\n0 1 0 0 0 1 255\n"
+                 "7 4 0 1 2 3\n0 1\n");
+        const Mesh m = readMesh(path);
+        QCOMPARE(m.triangleCount(), Eigen::Index(2));
+        QVERIFY(m.hasNormals());
+        QCOMPARE(m.normals.row(2), Eigen::RowVector3d(0, 0, 1));
+        QCOMPARE(m.triangles.row(1), (Eigen::Matrix<std::int32_t, 1, 3>(0, 2, 3)));
+    }
+
+    void writeThenReadRoundTrips_data() {
+        QTest::addColumn<QString>("ext");
+        QTest::addColumn<bool>("binary");
+        QTest::newRow("obj") << QStringLiteral("obj") << false;
+        QTest::newRow("ply binary") << QStringLiteral("ply") << true;
+        QTest::newRow("ply ascii") << QStringLiteral("ply") << false;
+        QTest::newRow("off") << QStringLiteral("off") << false;
+    }
+    void writeThenReadRoundTrips() {
+        QFETCH(QString, ext);
+        QFETCH(bool, binary);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("m.") + ext);
+        Mesh cube = cubeMesh();
+        cube.vertices *= 123.456789;
+        MeshWriteOptions o;
+        o.binary = binary;
+        writeMesh(cube, path, o);
+        const Mesh back = readMesh(path);
+        QCOMPARE(back.triangles, cube.triangles);
+        QVERIFY((back.vertices - cube.vertices).cwiseAbs().maxCoeff() <= 5e-7);
+    }
+
+    void stlGoesThroughAssimpAndJoinsVertices() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cube.stl"));
+        writeMesh(cubeMesh(), path);
+        const Mesh m = readMesh(path);
+        QCOMPARE(m.triangleCount(), Eigen::Index(12));
+        QCOMPARE(m.vertexCount(), Eigen::Index(8));
+        QCOMPARE(m.bounds().max, Eigen::Vector3d(1, 1, 1));
+    }
+
+    void unknownExtensionIsRefused() {
+        try {
+            readMesh(QStringLiteral("face.xyz"));
+            QFAIL("expected a FormatError");
+        } catch (const FormatError& e) {
+            QVERIFY(
+                e.message().startsWith(QStringLiteral("face.xyz: unsupported mesh format '.xyz'")));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMeshIO)
+#include "tst_meshio.moc"

@@ -1,0 +1,105 @@
+// The corpus of bad files in tests/data/broken (README there): each is refused with its exact
+// message, or accepted with its exact warning.
+
+#include "core/errors/Error.h"
+#include "core/io/Npy.h"
+#include "core/landmarks/LandmarkIO.h"
+#include "core/mesh/MeshIO.h"
+#include "tests/TestSupport.h"
+
+#include <QFileInfo>
+#include <QTest>
+
+using namespace pal;
+using pal::test::dataPath;
+
+namespace {
+
+// Reads a file the way the application would, by extension.
+void load(const QString& path, Warnings* warnings) {
+    const QString ext = QFileInfo(path).suffix();
+    if (ext == QLatin1String("npy")) {
+        readNpyMatrix4(path);
+    } else if (ext == QLatin1String("txt") || ext == QLatin1String("csv")) {
+        readLandmarks(path);
+    } else {
+        readMesh(path, warnings);
+    }
+}
+
+} // namespace
+
+class TestBrokenCorpus : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void refusedWithExactMessage_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message"); // after "PATH"
+        auto row = [](const char* file, const char* kind, const char* message) {
+            QTest::newRow(file) << QString::fromLatin1(file) << QString::fromLatin1(kind)
+                                << QString::fromUtf8(message);
+        };
+        row("empty.txt", "format", ": file is empty (expected 50 landmarks)");
+        row("landmarks_49.txt", "validation", ": expected 50 landmarks, found 49");
+        row("landmarks_51.txt", "validation", ": expected 50 landmarks, found 51");
+        row("not_a_number.txt", "format", ":6: coordinate 2 is not a number: 'abc'");
+        row("nan.txt", "format", ":8: coordinate 1 is not finite: 'nan'");
+        row("missing_parenthesis.txt", "format", ":4: missing ')' after the coordinates");
+        row("duplicate_label.txt", "validation",
+            ":49: duplicate landmark label '7' (first on line 11)");
+        row("unknown_label.txt", "validation",
+            ":51: unknown landmark label '51' (expected 1 to 50)");
+        row("binary_garbage.txt", "format", ": not a text file (binary data at byte 8)");
+        row("transform_3x3.npy", "format", ": expected a 4x4 matrix, found shape (3, 3)");
+        row("transform_int64.npy", "format",
+            ": unsupported dtype '<i8' (expected float64 or float32)");
+        row("transform_truncated.npy", "format",
+            ": truncated: 128 bytes of data expected, 64 found");
+        row("no_faces.obj", "validation", ": mesh has no faces (4 vertices, 0 triangles)");
+        row("truncated.ply", "format",
+            ": file ends inside element 'face' 2 of 4 (truncated file?)");
+        row("bad_face_index.obj", "format",
+            ":4: face refers to vertex 4, but 3 vertices are defined before it");
+    }
+    void refusedWithExactMessage() {
+        QFETCH(QString, file);
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        const QString path = dataPath(QStringLiteral("broken/") + file);
+        QVERIFY2(QFileInfo::exists(path), qPrintable(path));
+        try {
+            load(path, nullptr);
+            QFAIL("the file was accepted");
+        } catch (const FormatError& e) {
+            QCOMPARE(kind, QStringLiteral("format"));
+            QCOMPARE(e.message(), path + message);
+        } catch (const ValidationError& e) {
+            QCOMPARE(kind, QStringLiteral("validation"));
+            QCOMPARE(e.message(), path + message);
+        }
+    }
+
+    void crlfLineEndsAreAccepted() {
+        const LandmarkFile f = readLandmarks(dataPath(QStringLiteral("lafas/crlf.txt")));
+        QCOMPARE(f.landmarks.presentCount(), 50);
+        QCOMPARE(f.lafasLayout->eol, QByteArray("\r\n"));
+    }
+
+    void missingTextureIsAcceptedWithAWarning() {
+        const QString path = dataPath(QStringLiteral("broken/missing_texture.obj"));
+        Warnings w;
+        const Mesh m = readMesh(path, &w);
+        QCOMPARE(m.triangleCount(), Eigen::Index(1));
+        QVERIFY(m.texturePath.isEmpty());
+        QVERIFY(m.hasUVs());
+        QCOMPARE(w.messages,
+                 QStringList{path + QStringLiteral(": texture 'missing_texture.png' named "
+                                                   "by 'missing_texture.mtl' was not "
+                                                   "found; the mesh is shown without "
+                                                   "texture")});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBrokenCorpus)
+#include "tst_broken_corpus.moc"
