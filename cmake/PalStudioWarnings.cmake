@@ -1,6 +1,10 @@
 # One place for compiler switches: warnings, -Werror in CI, sanitizers.
 add_library(palstudio_options INTERFACE)
 target_compile_options(palstudio_options INTERFACE -Wall -Wextra -Wpedantic)
+# libtorch_cpu pulls Qt 5 into the process (through OpenCV). Qt 5 and Qt 6 share mangled names
+# for inline functions such as QByteArray::append(const char*); if an executable exported its
+# Qt 6 copy, Qt 5 would bind to it and crash at load. Hidden inlines keep them apart.
+target_compile_options(palstudio_options INTERFACE -fvisibility=hidden -fvisibility-inlines-hidden)
 if(PALSTUDIO_WERROR)
     target_compile_options(palstudio_options INTERFACE -Werror)
 endif()

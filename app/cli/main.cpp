@@ -2,6 +2,9 @@
 
 #include "app/cli/Cli.h"
 #include "core/errors/Error.h"
+#ifdef PALSTUDIO_HAVE_ENGINE
+#include "core/engine/Runtime.h"
+#endif
 
 #include <QCoreApplication>
 
@@ -45,6 +48,12 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1String("--version")) {
         out << "palstudio-cli " << PALSTUDIO_VERSION << "\n";
+#ifdef PALSTUDIO_HAVE_ENGINE
+        pal::engine::initializeRuntime();
+        const pal::engine::RuntimeInfo rt = pal::engine::runtimeInfo();
+        out << "engine: LibTorch " << rt.torchVersion << ", " << rt.threads << " threads, device "
+            << rt.device << "\n";
+#endif
         return pal::cli::Success;
     }
     const std::map<QString, std::function<int(const QStringList&, pal::cli::Streams)>> commands = {

@@ -1,0 +1,154 @@
+// palstudio-cli as a user runs it: exit codes, messages on the broken corpus, info and convert.
+
+#include "tests/TestSupport.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using pal::test::dataPath;
+using pal::test::readAll;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(PALSTUDIO_CLI), args);
+    p.waitForFinished(60000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void usageErrorsExitWithOne() {
+        QCOMPARE(cli({}).code, 1);
+        const Run r = cli({QStringLiteral("frobnicate")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.startsWith(QStringLiteral("palstudio-cli: unknown command 'frobnicate'")));
+        QCOMPARE(cli({QStringLiteral("info")}).code, 1);
+        QCOMPARE(cli({QStringLiteral("info"), QStringLiteral("--bogus"), QStringLiteral("x")}).code,
+                 1);
+    }
+
+    // libtorch loads Qt 5 beside Qt 6: the program must start and run the engine at all
+    // (symbol clashes between the two crashed it at load once; see PalStudioWarnings.cmake).
+    void versionStartsTheEngine() {
+        const Run r = cli({QStringLiteral("--version")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.startsWith(QStringLiteral("palstudio-cli ")));
+#ifdef PALSTUDIO_HAVE_ENGINE
+        QVERIFY2(r.out.contains(QStringLiteral("engine: LibTorch ")), qPrintable(r.out));
+#endif
+    }
+
+    void helpOnEverySubcommand() {
+        for (const char* cmd : {"info", "convert"}) {
+            const Run r = cli({QString::fromLatin1(cmd), QStringLiteral("--help")});
+            QCOMPARE(r.code, 0);
+            QVERIFY2(r.out.startsWith(QStringLiteral("Usage: palstudio-cli ") + QLatin1String(cmd)),
+                     qPrintable(r.out));
+        }
+        QVERIFY(cli({QStringLiteral("--help")}).out.contains(QStringLiteral("Exit codes")));
+    }
+
+    void badInputExitsWithTwoAndNamesFileAndProblem_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("49 landmarks") << QStringLiteral("landmarks_49.txt")
+                                      << QStringLiteral(": expected 50 landmarks, found 49");
+        QTest::newRow("not a number") << QStringLiteral("not_a_number.txt")
+                                      << QStringLiteral(":6: coordinate 2 is not a number: 'abc'");
+        QTest::newRow("npy shape") << QStringLiteral("transform_3x3.npy")
+                                   << QStringLiteral(": not a mesh file or case folder");
+        QTest::newRow("truncated ply") << QStringLiteral("truncated.ply")
+                                       << QStringLiteral(": file ends inside element 'face' 2 of 4 "
+                                                         "(truncated file?)");
+        QTest::newRow("no faces") << QStringLiteral("no_faces.obj")
+                                  << QStringLiteral(
+                                         ": mesh has no faces (4 vertices, 0 triangles)");
+    }
+    void badInputExitsWithTwoAndNamesFileAndProblem() {
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        const QString path = dataPath(QStringLiteral("broken/") + file);
+        const Run r = cli({QStringLiteral("info"), path});
+        QCOMPARE(r.code, 2);
+        QCOMPARE(r.err, QStringLiteral("error: ") + path + message + QLatin1Char('\n'));
+    }
+
+    void infoOnACaseFolder() {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("S001"));
+        QDir().mkpath(folder);
+        QVERIFY(QFile::copy(dataPath(QStringLiteral("mesh/tetra_binary.ply")),
+                            folder + QStringLiteral("/mesh.ply")));
+        QVERIFY(QFile::copy(dataPath(QStringLiteral("lafas/valid.txt")),
+                            folder + QStringLiteral("/landmarks.txt")));
+        QVERIFY(QFile::copy(dataPath(QStringLiteral("npy/transform_f8_c.npy")),
+                            folder + QStringLiteral("/transformation_matrix.npy")));
+        const Run text = cli({QStringLiteral("info"), folder});
+        QCOMPARE(text.code, 0);
+        QVERIFY(text.out.contains(QStringLiteral("vertices: 4, triangles: 4")));
+        QVERIFY(text.out.contains(QStringLiteral(": 50 of 50 present")));
+        QVERIFY(
+            text.out.contains(QStringLiteral("    0.000000   -1.000000    0.000000   10.000000")));
+        // A 1 mm tetrahedron is not a face in millimetres: the units line says so.
+        QVERIFY(text.err.contains(QStringLiteral("units: probably metres")));
+
+        const Run json = cli({QStringLiteral("info"), QStringLiteral("--json"), folder});
+        QCOMPARE(json.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+        QCOMPARE(o[QStringLiteral("kind")].toString(), QStringLiteral("case"));
+        QCOMPARE(o[QStringLiteral("mesh")][QStringLiteral("triangles")].toInt(), 4);
+        QCOMPARE(o[QStringLiteral("landmarks")][QStringLiteral("present")].toInt(), 50);
+        QCOMPARE(o[QStringLiteral("transform")].toArray()[0].toArray()[3].toDouble(), 10.0);
+
+        const Run ds = cli({QStringLiteral("info"), QStringLiteral("--json"), dir.path()});
+        QCOMPARE(ds.code, 0);
+        const QJsonObject d = QJsonDocument::fromJson(ds.out.toUtf8()).object();
+        QCOMPARE(d[QStringLiteral("kind")].toString(), QStringLiteral("dataset"));
+        QCOMPARE(d[QStringLiteral("caseCount")].toInt(), 1);
+        QCOMPARE(d[QStringLiteral("withTransform")].toInt(), 1);
+    }
+
+    void convertRoundTripsAndNeverOverwrites() {
+        QTemporaryDir dir;
+        const QString in = dataPath(QStringLiteral("lafas/crlf.txt"));
+        const QString csv = dir.filePath(QStringLiteral("l.csv"));
+        const QString txt = dir.filePath(QStringLiteral("l.txt"));
+        const QString copy = dir.filePath(QStringLiteral("copy.txt"));
+        QCOMPARE(cli({QStringLiteral("convert"), in, csv}).code, 0);
+        QCOMPARE(cli({QStringLiteral("convert"), csv, txt}).code, 0);
+        // CSV -> LA-FAS writes the standard layout; the values survive exactly.
+        QCOMPARE(readAll(txt), readAll(dataPath(QStringLiteral("lafas/valid.txt"))));
+        // LA-FAS -> LA-FAS keeps the file's own layout (CRLF here) byte for byte.
+        QCOMPARE(cli({QStringLiteral("convert"), in, copy}).code, 0);
+        QCOMPARE(readAll(copy), readAll(in));
+
+        const Run exists = cli({QStringLiteral("convert"), in, csv});
+        QCOMPARE(exists.code, 1);
+        QVERIFY(exists.err.contains(QStringLiteral("exists; add --force to replace it")));
+        QCOMPARE(cli({QStringLiteral("convert"), QStringLiteral("--force"), in, csv}).code, 0);
+        const Run same = cli({QStringLiteral("convert"), QStringLiteral("--force"), txt, txt});
+        QCOMPARE(same.code, 1);
+        QVERIFY(same.err.contains(QStringLiteral("originals are never overwritten")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
