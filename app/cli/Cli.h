@@ -30,5 +30,6 @@ struct Streams {
 // args: the subcommand's own arguments, the subcommand name first.
 int runInfo(const QStringList& args, Streams io);
 int runConvert(const QStringList& args, Streams io);
+int runMakeTemplate(const QStringList& args, Streams io);
 
 } // namespace pal::cli

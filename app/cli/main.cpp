@@ -20,6 +20,7 @@ const char* kUsage =
     "Commands:\n"
     "  info PATH        summary of a mesh, case folder, dataset folder or landmark file\n"
     "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
+    "  make-template    derive the demo template head from Debian's MakeHuman model\n"
     "\n"
     "Run 'palstudio-cli <command> --help' for a command's options.\n"
     "Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error.\n";
@@ -59,6 +60,7 @@ int main(int argc, char** argv) {
     const std::map<QString, std::function<int(const QStringList&, pal::cli::Streams)>> commands = {
         {QStringLiteral("info"), pal::cli::runInfo},
         {QStringLiteral("convert"), pal::cli::runConvert},
+        {QStringLiteral("make-template"), pal::cli::runMakeTemplate},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

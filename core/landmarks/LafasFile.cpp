@@ -67,9 +67,10 @@ std::vector<int> lafasRowOrder(int count) {
 
 LafasLayout LafasLayout::standard(const LandmarkSchema& schema) {
     LafasLayout layout;
-    layout.items.push_back({-1, "landmark names\tcoordinates (x, y, z)", {}});
+    layout.items.push_back({-1, "landmark names\tcoordinates (x, y, z)", Eigen::Vector3d::Zero()});
     for (int number : lafasRowOrder(schema.size())) {
-        layout.items.push_back({schema.indexOfNumber(number), QByteArray(), {}});
+        layout.items.push_back(
+            {schema.indexOfNumber(number), QByteArray(), Eigen::Vector3d::Zero()});
     }
     return layout;
 }

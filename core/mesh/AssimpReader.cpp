@@ -1,13 +1,12 @@
 // The long tail of mesh formats through Assimp. Vertices are joined (STL has no sharing) and
 // come in first-use order; all meshes of the scene are merged with their node transforms.
 
+#include "core/geometry/MeshOps.h"
 #include "core/mesh/MeshIO.h"
 #include "core/mesh/MeshReaderCommon.h"
 
 #include <QDir>
 #include <QFileInfo>
-
-#include <unordered_map>
 
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
@@ -24,42 +23,6 @@ struct Collector {
     bool allNormals = true;
     bool allUV = true;
     std::vector<unsigned> materials;
-
-    // Assimp joins vertices only when every attribute matches, so STL's per-face normals
-    // leave each corner alone. Merge exact positions; returns true when any were merged.
-    bool mergeByPosition() {
-        struct Key {
-            double x, y, z;
-            bool operator==(const Key&) const = default;
-        };
-        struct Hash {
-            std::size_t operator()(const Key& k) const {
-                const std::hash<double> h;
-                return h(k.x) ^ (h(k.y) * 0x9e3779b97f4a7c15ULL) ^ (h(k.z) * 0xc2b2ae3d27d4eb4fULL);
-            }
-        };
-        const std::size_t n = xyz.size() / 3;
-        std::unordered_map<Key, std::int32_t, Hash> index;
-        index.reserve(n);
-        std::vector<std::int32_t> remap(n);
-        std::vector<double> out;
-        out.reserve(xyz.size());
-        for (std::size_t i = 0; i < n; ++i) {
-            const Key k{xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]};
-            const auto [it, inserted] =
-                index.try_emplace(k, static_cast<std::int32_t>(out.size() / 3));
-            if (inserted) {
-                out.insert(out.end(), {k.x, k.y, k.z});
-            }
-            remap[i] = it->second;
-        }
-        for (std::int32_t& v : tri) {
-            v = remap[static_cast<std::size_t>(v)];
-        }
-        const bool merged = out.size() != xyz.size();
-        xyz = std::move(out);
-        return merged;
-    }
 
     void add(const aiScene* scene, const aiNode* node, const aiMatrix4x4& parent) {
         const aiMatrix4x4 m = parent * node->mTransformation;
@@ -123,18 +86,21 @@ Mesh readWithAssimp(const QString& path, Warnings* warnings) {
     }
     Collector c;
     c.add(scene, scene->mRootNode, aiMatrix4x4());
-    const std::vector<std::int32_t> cornerVertex = c.tri;
-    const bool merged = c.mergeByPosition();
     Mesh mesh;
     mesh.sourcePath = path;
     detail::assignVertices(mesh, c.xyz);
     detail::assignTriangles(mesh, c.tri);
     detail::requireFaces(mesh, path);
-    if (c.allNormals && !c.nxyz.empty() && !merged) {
+    if (c.allNormals && !c.nxyz.empty()) {
         detail::assignNormals(mesh, c.nxyz);
     }
+    // UVs stay per corner, indexed by Assimp's vertices: a position shared across a seam
+    // keeps each side's UV after the weld.
+    const std::vector<std::int32_t>& cornerVertex = c.tri;
+    // Assimp joins vertices only when every attribute matches, so STL's per-face normals
+    // leave each corner alone: weld exact positions.
+    weldVertices(mesh);
     if (c.allUV && !c.uv.empty()) {
-        // UVs stay per corner: a position shared across a seam keeps each side's UV.
         mesh.uvs =
             Eigen::Map<const UVs>(c.uv.data(), static_cast<Eigen::Index>(c.uv.size() / 2), 2);
         mesh.triangleUVs =

@@ -62,7 +62,9 @@ QString textureFromMtl(const QString& mtlPath, const QString& wanted, Warnings* 
                 nextToken(name);
                 text::skipSpaces(name);
             }
-            const QString file = QString::fromUtf8(name);
+            // Files written on Windows may name ".\\skin.jpg".
+            QString file = QString::fromUtf8(name);
+            file.replace(QLatin1Char('\\'), QLatin1Char('/'));
             if (first.isEmpty()) {
                 first = file;
             }

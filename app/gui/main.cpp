@@ -1,0 +1,71 @@
+// palstudio: the desktop application. Thin: arguments, QApplication, the main window.
+//   palstudio [PATH] [--screenshot PNG]
+
+#ifdef PALSTUDIO_HAVE_ENGINE
+#include "core/engine/Runtime.h"
+#endif
+#include "ui/MainWindow.h"
+#include "ui/Screenshot.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QSurfaceFormat>
+
+#include <cstdio>
+
+int main(int argc, char** argv) {
+#ifdef PALSTUDIO_HAVE_ENGINE
+    pal::engine::initializeRuntime(); // torch threads; OpenBLAS pinned to one (stack.md)
+#endif
+    // Before QApplication: the format every GL context gets (VTK needs 3.2 core).
+    QSurfaceFormat format;
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    format.setSamples(0);
+    QSurfaceFormat::setDefaultFormat(format);
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("PAL Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(PALSTUDIO_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("PAL Studio: review 3D facial landmarks on face scans."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 QStringLiteral("A mesh file or a case folder to open."),
+                                 QStringLiteral("[PATH]"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Open PATH, render the window once, save it to PNG and exit."),
+        QStringLiteral("PNG"));
+    parser.addOption(screenshot);
+    parser.process(app); // exits with 1 on unknown options
+    const QStringList args = parser.positionalArguments();
+    if (args.size() > 1) {
+        std::fprintf(stderr, "palstudio: one PATH at most\n%s", qPrintable(parser.helpText()));
+        return 1;
+    }
+    const QString path = args.value(0);
+
+    pal::ui::MainWindow window;
+    window.resize(1280, 800);
+    if (parser.isSet(screenshot)) {
+        const pal::ui::ScreenshotOutcome outcome =
+            pal::ui::takeScreenshot(window, path, parser.value(screenshot));
+        for (const QString& warning : window.lastWarnings()) {
+            std::fprintf(stderr, "warning: %s\n", qPrintable(warning));
+        }
+        std::fprintf(outcome.exitCode == 0 ? stdout : stderr, "%s\n", qPrintable(outcome.message));
+        return outcome.exitCode;
+    }
+    window.show();
+    if (!path.isEmpty()) {
+        window.openPath(path);
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,256 @@
+#include "ui/MainWindow.h"
+
+#include "core/dataset/Case.h"
+#include "core/errors/Error.h"
+#include "core/mesh/MeshIO.h"
+#include "ui/ViewportWidget.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <new>
+#include <optional>
+#include <utility>
+
+namespace pal::ui {
+namespace {
+
+// What a worker hands back: values only, no widget.
+struct LoadedCase {
+    QString path;
+    QString caseId;
+    Mesh mesh;
+    std::optional<LandmarkSet> landmarks;
+    QStringList warnings;
+    QString error; // set when the open failed
+};
+
+// Runs in a worker thread. Never throws: errors come back as text naming file and problem.
+LoadedCase loadCase(const QString& path) {
+    LoadedCase out;
+    out.path = path;
+    try {
+        const Case c = Case::open(path);
+        out.caseId = c.id();
+        Warnings warnings;
+        out.mesh = c.readMesh(&warnings);
+        if (c.hasLandmarks()) {
+            try {
+                out.landmarks = c.readLandmarks().landmarks;
+            } catch (const Error& e) {
+                // The mesh is still worth showing; the landmarks' problem is reported.
+                warnings.messages.append(e.message());
+            }
+        }
+        out.warnings = warnings.messages;
+    } catch (const Error& e) {
+        out.error = e.message();
+    } catch (const std::bad_alloc&) {
+        out.error = QStringLiteral("%1: not enough memory to read it").arg(path);
+    } catch (const std::exception& e) {
+        out.error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(e.what()));
+    }
+    return out;
+}
+
+} // namespace
+
+struct MainWindow::Impl {
+    ViewportWidget* viewport = nullptr;
+    QProgressBar* busy = nullptr;
+    QLabel* summary = nullptr;
+    QAction* openFile = nullptr;
+    QAction* openFolder = nullptr;
+    QFutureWatcher<LoadedCase> watcher;
+    QString pendingPath; // an open asked for while another ran
+    QString caseId;
+    QString lastError;
+    QStringList lastWarnings;
+    bool screenshotMode = false;
+};
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
+    setWindowTitle(tr("PAL Studio"));
+    setAcceptDrops(true);
+
+    auto* banner = new QLabel(
+        tr("<b>Early build.</b> This window is a first placeholder of the review window: it "
+           "shows a face mesh and its landmarks. Review tools come in a later version."));
+    banner->setWordWrap(true);
+    banner->setStyleSheet(QStringLiteral("QLabel { background: #4a3f1c; color: #f3e6b8; "
+                                         "padding: 6px 10px; }"));
+    d->viewport = new ViewportWidget;
+    auto* central = new QWidget;
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(banner);
+    layout->addWidget(d->viewport, 1);
+    setCentralWidget(central);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    d->openFile = file->addAction(tr("&Open..."), this, &MainWindow::showOpenFileDialog);
+    d->openFile->setShortcut(QKeySequence::Open);
+    d->openFile->setStatusTip(tr("Open a mesh file"));
+    d->openFolder =
+        file->addAction(tr("Open Case &Folder..."), this, &MainWindow::showOpenFolderDialog);
+    d->openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    d->openFolder->setStatusTip(tr("Open an LA-FAS case folder (mesh, transform, landmarks)"));
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    d->busy = new QProgressBar;
+    d->busy->setRange(0, 0); // indeterminate
+    d->busy->setMaximumWidth(140);
+    d->busy->setTextVisible(false);
+    d->busy->hide();
+    d->summary = new QLabel;
+    statusBar()->addPermanentWidget(d->summary);
+    statusBar()->addPermanentWidget(d->busy);
+    statusBar()->showMessage(tr("Open a mesh file or a case folder (File > Open...)"));
+
+    connect(&d->watcher, &QFutureWatcher<LoadedCase>::finished, this, &MainWindow::finishLoad);
+}
+
+MainWindow::~MainWindow() {
+    // The worker holds no reference to the window; its result is dropped with the future.
+    d->watcher.disconnect(this);
+}
+
+ViewportWidget* MainWindow::viewport() const {
+    return d->viewport;
+}
+void MainWindow::setScreenshotMode(bool on) {
+    d->screenshotMode = on;
+}
+bool MainWindow::isLoading() const {
+    return d->watcher.isRunning();
+}
+QString MainWindow::caseId() const {
+    return d->caseId;
+}
+QString MainWindow::lastError() const {
+    return d->lastError;
+}
+QStringList MainWindow::lastWarnings() const {
+    return d->lastWarnings;
+}
+
+void MainWindow::openPath(const QString& path) {
+    if (d->watcher.isRunning()) {
+        d->pendingPath = path;
+        return;
+    }
+    d->busy->show();
+    d->openFile->setEnabled(false);
+    d->openFolder->setEnabled(false);
+    statusBar()->showMessage(tr("Reading %1...").arg(QFileInfo(path).fileName()));
+    d->watcher.setFuture(QtConcurrent::run(loadCase, path));
+}
+
+void MainWindow::finishLoad() {
+    LoadedCase loaded = d->watcher.future().takeResult();
+    if (!d->pendingPath.isEmpty()) {
+        const QString next = std::exchange(d->pendingPath, QString());
+        d->watcher.setFuture(QtConcurrent::run(loadCase, next));
+        return;
+    }
+    d->busy->hide();
+    d->openFile->setEnabled(true);
+    d->openFolder->setEnabled(true);
+    if (!loaded.error.isEmpty()) {
+        d->lastError = loaded.error;
+        showError(loaded.error);
+        Q_EMIT loadFinished(false);
+        return;
+    }
+
+    d->lastError.clear();
+    d->lastWarnings = loaded.warnings;
+    d->caseId = loaded.caseId;
+    d->viewport->setMesh(loaded.mesh);
+    int landmarkCount = 0;
+    if (loaded.landmarks) {
+        d->viewport->setLandmarks(*loaded.landmarks);
+        landmarkCount = loaded.landmarks->presentCount();
+    } else {
+        d->viewport->clearLandmarks();
+    }
+    d->viewport->resetCamera();
+    setWindowTitle(tr("%1 - PAL Studio").arg(loaded.caseId));
+
+    d->summary->setText(tr("%1 vertices, %2 triangles, %3 landmarks%4")
+                            .arg(loaded.mesh.vertexCount())
+                            .arg(loaded.mesh.triangleCount())
+                            .arg(landmarkCount)
+                            .arg(loaded.mesh.texturePath.isEmpty() ? QString() : tr(", textured")));
+    if (loaded.warnings.isEmpty()) {
+        statusBar()->showMessage(tr("Opened %1").arg(loaded.path), 8000);
+        d->summary->setToolTip(QString());
+    } else {
+        statusBar()->showMessage(
+            tr("Opened %1 with %n warning(s): %2", nullptr, int(loaded.warnings.size()))
+                .arg(loaded.path, loaded.warnings.first()));
+        d->summary->setToolTip(loaded.warnings.join(QLatin1Char('\n')));
+    }
+    Q_EMIT loadFinished(true);
+}
+
+void MainWindow::showError(const QString& message) {
+    statusBar()->showMessage(tr("Cannot open: %1").arg(message));
+    if (!d->screenshotMode) {
+        QMessageBox::critical(this, tr("Cannot open"), message);
+    }
+}
+
+void MainWindow::showOpenFileDialog() {
+    QStringList patterns;
+    for (const QString& ext : readableMeshExtensions()) {
+        patterns << QStringLiteral("*.%1").arg(ext);
+    }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open Mesh"), QString(),
+        tr("Meshes (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
+    if (!path.isEmpty()) {
+        openPath(path);
+    }
+}
+
+void MainWindow::showOpenFolderDialog() {
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Case Folder"));
+    if (!path.isEmpty()) {
+        openPath(path);
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QMimeData* mime = event->mimeData();
+    if (mime->hasUrls() && mime->urls().size() == 1 && mime->urls().first().isLocalFile()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        openPath(urls.first().toLocalFile());
+        event->acceptProposedAction();
+    }
+}
+
+} // namespace pal::ui
