@@ -31,5 +31,6 @@ struct Streams {
 int runInfo(const QStringList& args, Streams io);
 int runConvert(const QStringList& args, Streams io);
 int runMakeTemplate(const QStringList& args, Streams io);
+int runMakeDemo(const QStringList& args, Streams io);
 
 } // namespace pal::cli

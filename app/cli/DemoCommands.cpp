@@ -1,10 +1,13 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CommandParser.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/demo/Resources.h"
 #include "core/demo/TemplateHead.h"
 #include "core/errors/Error.h"
 #include "core/mesh/MeshIO.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 
 namespace pal::cli {
 
@@ -35,6 +38,72 @@ int runMakeTemplate(const QStringList& args, Streams io) {
     writeMesh(head, path, o);
     io.out << "wrote " << path << " (" << head.vertexCount() << " vertices, "
            << head.triangleCount() << " triangles)\n";
+    return Success;
+}
+
+int runMakeDemo(const QStringList& args, Streams io) {
+    QCommandLineParser parser;
+    const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Dataset folder to write."),
+                                 QStringLiteral("DIR"));
+    const QCommandLineOption cases(QStringLiteral("cases"),
+                                   QStringLiteral("Number of cases (default 20)."),
+                                   QStringLiteral("N"), QStringLiteral("20"));
+    const QCommandLineOption seed(QStringLiteral("seed"),
+                                  QStringLiteral("Random seed (default 1)."), QStringLiteral("S"),
+                                  QStringLiteral("1"));
+    const QCommandLineOption templ(
+        QStringLiteral("template"),
+        QStringLiteral("Template folder (mesh.obj, landmarks.txt); default: %1.")
+            .arg(demo::defaultTemplateDir()),
+        QStringLiteral("DIR"), demo::defaultTemplateDir());
+    const QCommandLineOption noDefects(QStringLiteral("no-defects"),
+                                       QStringLiteral("No holes and no missing ear regions."));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("Write into DIR even if it is not empty."));
+    parser.addOptions({out, cases, seed, templ, noDefects, force});
+    if (!parseCommand(
+            parser, args, io,
+            QStringLiteral("Generate a demo dataset of LA-FAS cases from the template head. "
+                           "GENERATED data: not scans of real people, not for clinical use. "
+                           "The same seed gives the same bytes."))) {
+        return Success;
+    }
+    if (!parser.isSet(out)) {
+        throw UsageProblem{QStringLiteral("--out DIR is required")};
+    }
+    bool ok1 = false;
+    bool ok2 = false;
+    demo::DemoOptions options;
+    options.cases = parser.value(cases).toInt(&ok1);
+    options.seed = parser.value(seed).toULongLong(&ok2);
+    options.defects = !parser.isSet(noDefects);
+    if (!ok1 || options.cases < 1 || options.cases > 100000) {
+        throw UsageProblem{QStringLiteral("--cases takes a number from 1 to 100000")};
+    }
+    if (!ok2) {
+        throw UsageProblem{QStringLiteral("--seed takes a non-negative integer")};
+    }
+    const QString dir = parser.value(out);
+    const QDir existing(dir);
+    if (existing.exists() && !existing.isEmpty() && !parser.isSet(force) &&
+        !existing.exists(QStringLiteral("manifest.json"))) {
+        throw UsageProblem{
+            QStringLiteral(
+                "'%1' exists and is not a generated dataset; add --force to write into it")
+                .arg(dir)};
+    }
+    QElapsedTimer timer;
+    timer.start();
+    const demo::DemoGenerator generator =
+        demo::DemoGenerator::fromResources(parser.value(templ), options);
+    generator.writeDataset(dir, [&](int done, int total) {
+        io.err << "\r  case " << done << "/" << total << Qt::flush;
+        return true;
+    });
+    io.err << "\n";
+    io.out << "wrote " << options.cases << " generated cases to " << dir << " in "
+           << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s (seed " << options.seed
+           << "; generated data, not for clinical use)\n";
     return Success;
 }
 

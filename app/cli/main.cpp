@@ -20,6 +20,7 @@ const char* kUsage =
     "Commands:\n"
     "  info PATH        summary of a mesh, case folder, dataset folder or landmark file\n"
     "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
+    "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
     "  make-template    derive the demo template head from Debian's MakeHuman model\n"
     "\n"
     "Run 'palstudio-cli <command> --help' for a command's options.\n"
@@ -61,6 +62,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("info"), pal::cli::runInfo},
         {QStringLiteral("convert"), pal::cli::runConvert},
         {QStringLiteral("make-template"), pal::cli::runMakeTemplate},
+        {QStringLiteral("make-demo"), pal::cli::runMakeDemo},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

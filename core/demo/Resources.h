@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QString>
+
+namespace pal::demo {
+
+// The folder of the shipped template head (mesh.obj + landmarks.txt): $PALSTUDIO_RESOURCES/demo/
+// template when set, otherwise the source tree's resources/demo/template.
+QString defaultTemplateDir();
+
+// Where setup writes the default generated demo dataset: $PALSTUDIO_DEMO when set, otherwise
+// <folder of the running executable>/../demo (build/ci/demo for build/ci/bin/palstudio).
+// Empty when no dataset is there.
+QString defaultDemoDataset();
+
+} // namespace pal::demo
