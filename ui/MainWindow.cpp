@@ -74,6 +74,8 @@ struct MainWindow::Impl {
     QLabel* summary = nullptr;
     QAction* openFile = nullptr;
     QAction* openFolder = nullptr;
+    QAction* showLabels = nullptr;
+    StandardView defaultView = StandardView::Front;
     QFutureWatcher<LoadedCase> watcher;
     QString pendingPath; // an open asked for while another ran
     QString caseId;
@@ -114,6 +116,31 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
 
+    // The standard views; the viewport also takes Blender's keys (1, 3, Ctrl+3, 7, Ctrl+7).
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    const struct {
+        StandardView view;
+        QString text;
+        QString tip;
+    } views[] = {
+        {StandardView::Front, tr("&Front"), tr("Look at the face (key 1)")},
+        {StandardView::Left, tr("&Left Side"), tr("Look at the subject's left side (Ctrl+3)")},
+        {StandardView::Right, tr("&Right Side"), tr("Look at the subject's right side (key 3)")},
+        {StandardView::Top, tr("&Top"), tr("Look down on the head (key 7)")},
+        {StandardView::Bottom, tr("&Bottom"), tr("Look up from under the chin (Ctrl+7)")},
+    };
+    for (const auto& entry : views) {
+        QAction* action = view->addAction(
+            entry.text, this, [this, v = entry.view] { d->viewport->setStandardView(v); });
+        action->setStatusTip(entry.tip);
+    }
+    view->addSeparator();
+    d->showLabels = view->addAction(tr("Landmark &Labels"));
+    d->showLabels->setCheckable(true);
+    d->showLabels->setChecked(d->viewport->labelsVisible());
+    d->showLabels->setStatusTip(tr("Show each landmark's abbreviation next to it"));
+    connect(d->showLabels, &QAction::toggled, d->viewport, &ViewportWidget::setLabelsVisible);
+
     d->busy = new QProgressBar;
     d->busy->setRange(0, 0); // indeterminate
     d->busy->setMaximumWidth(140);
@@ -134,6 +161,16 @@ MainWindow::~MainWindow() {
 
 ViewportWidget* MainWindow::viewport() const {
     return d->viewport;
+}
+void MainWindow::setDefaultView(StandardView view) {
+    d->defaultView = view;
+}
+StandardView MainWindow::defaultView() const {
+    return d->defaultView;
+}
+void MainWindow::setLabelsVisible(bool visible) {
+    d->showLabels->setChecked(visible);
+    d->viewport->setLabelsVisible(visible); // also when the action's state did not change
 }
 void MainWindow::setScreenshotMode(bool on) {
     d->screenshotMode = on;
@@ -191,7 +228,7 @@ void MainWindow::finishLoad() {
     } else {
         d->viewport->clearLandmarks();
     }
-    d->viewport->resetCamera();
+    d->viewport->setStandardView(d->defaultView);
     setWindowTitle(tr("%1 - PAL Studio").arg(loaded.caseId));
 
     d->summary->setText(tr("%1 vertices, %2 triangles, %3 landmarks%4")

@@ -3,14 +3,14 @@
 // A placeholder of the review window: the viewport, a File menu and a status bar. Cases are
 // read off the GUI thread and handed to the viewport as values.
 
+#include "ui/ViewportWidget.h"
+
 #include <QMainWindow>
 #include <QString>
 
 #include <memory>
 
 namespace pal::ui {
-
-class ViewportWidget;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -19,6 +19,12 @@ public:
     ~MainWindow() override;
 
     ViewportWidget* viewport() const;
+
+    // The view each opened case is framed from (View > Front by default).
+    void setDefaultView(StandardView view);
+    StandardView defaultView() const;
+    // Landmark labels on or off (View > Landmark Labels).
+    void setLabelsVisible(bool visible);
 
     // In screenshot mode errors go to the status bar (and lastError()) instead of a dialog.
     void setScreenshotMode(bool on);

@@ -1,8 +1,11 @@
 #include "ui/ViewportWidget.h"
 
+#include "core/landmarks/LandmarkSchema.h"
 #include "core/landmarks/LandmarkSet.h"
 #include "core/mesh/Mesh.h"
 #include "ui/VtkMesh.h"
+
+#include <Eigen/Geometry>
 
 #include <QKeyEvent>
 #include <QMouseEvent>
@@ -10,6 +13,7 @@
 #include <QWheelEvent>
 
 #include <vtkActor.h>
+#include <vtkBillboardTextActor3D.h>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkCommand.h>
@@ -27,13 +31,69 @@
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
+#include <vtkSmartPointer.h>
 #include <vtkSphereSource.h>
+#include <vtkStaticCellLocator.h>
+#include <vtkTextProperty.h>
 #include <vtkTexture.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 namespace pal::ui {
+namespace {
+
+struct ViewSpec {
+    StandardView view;
+    const char* name;
+    Eigen::Vector3d towardCamera; // from the scene's centre to the camera
+    Eigen::Vector3d up;
+};
+
+const std::array<ViewSpec, 5> kViews = {{
+    {StandardView::Front, "front", {0, 0, 1}, {0, 1, 0}},
+    {StandardView::Left, "left", {1, 0, 0}, {0, 1, 0}},      // the subject's left is +X
+    {StandardView::Right, "right", {-1, 0, 0}, {0, 1, 0}},   // the subject's right is -X
+    {StandardView::Top, "top", {0, 1, 0}, {0, 0, -1}},       // the face toward the image's bottom
+    {StandardView::Bottom, "bottom", {0, -1, 0}, {0, 0, 1}}, // the face toward the image's top
+}};
+
+const ViewSpec& viewSpec(StandardView view) {
+    for (const ViewSpec& spec : kViews) {
+        if (spec.view == view) {
+            return spec;
+        }
+    }
+    return kViews[0];
+}
+
+// Label text in logical pixels (scaled by the device pixel ratio when drawn).
+constexpr int kLabelFontSize = 13;
+// Gap in logical pixels between a marker's edge and its label.
+constexpr double kLabelGap = 4.0;
+
+struct Label {
+    vtkSmartPointer<vtkBillboardTextActor3D> actor;
+    Eigen::Vector3d position; // the landmark
+};
+
+} // namespace
+
+QString standardViewName(StandardView view) {
+    return QString::fromLatin1(viewSpec(view).name);
+}
+
+bool parseStandardView(const QString& name, StandardView& view) {
+    for (const ViewSpec& spec : kViews) {
+        if (name.compare(QLatin1String(spec.name), Qt::CaseInsensitive) == 0) {
+            view = spec.view;
+            return true;
+        }
+    }
+    return false;
+}
 
 struct ViewportWidget::Impl {
     ViewportWidget* q = nullptr;
@@ -55,6 +115,20 @@ struct ViewportWidget::Impl {
     vtkNew<vtkPolyData> landmarkPoints;
     bool hasLandmarks = false;
 
+    // Labels draw in an overlay renderer (layer 1, the same camera) so that the surface never
+    // cuts through their text; a label whose landmark the mesh hides is switched off instead,
+    // by casting the line of sight against the mesh (a cell locator built on first need).
+    vtkNew<vtkRenderer> labelRenderer;
+    std::vector<Label> labels;
+    vtkNew<vtkTextProperty> labelStyle; // shared by every label
+    vtkNew<vtkCallbackCommand> labelCallback;
+    vtkNew<vtkStaticCellLocator> occluder;
+    bool occluderReady = false;
+    bool labelsVisible = true;
+    bool labelsStale = true; // placement must be recomputed before the next render
+    vtkMTimeType labelCameraTime = 0;
+    int labelViewHeight = 0;
+
     bool inPaint = false;
     int frames = 0;
     QMetaObject::Connection contextConnection;
@@ -62,7 +136,93 @@ struct ViewportWidget::Impl {
     static void onVtkEvent(vtkObject*, unsigned long event, void* clientData, void* callData);
     void setup();
     void forwardMouse(QMouseEvent* event, unsigned long vtkEvent, int repeat = 0);
+    void removeLabels();
+    static void onRenderStart(vtkObject*, unsigned long, void* clientData, void*);
+    void placeLabels();
 };
+
+void ViewportWidget::Impl::removeLabels() {
+    for (const Label& label : labels) {
+        labelRenderer->RemoveActor(label.actor);
+    }
+    labels.clear();
+    labelsStale = true;
+}
+
+void ViewportWidget::Impl::onRenderStart(vtkObject*, unsigned long, void* clientData, void*) {
+    static_cast<Impl*>(clientData)->placeLabels();
+}
+
+// Before each render, when the camera moved: shows the labels whose landmark can be seen (the
+// line of sight from the camera to a point just above the landmark crosses no triangle) and
+// starts each label's text just right of its marker's projected edge.
+void ViewportWidget::Impl::placeLabels() {
+    if (labels.empty() || !labelsVisible) {
+        return;
+    }
+    vtkCamera* camera = renderer->GetActiveCamera();
+    const int viewHeightPx = std::max(1, renderWindow->GetSize()[1]);
+    if (!labelsStale && camera->GetMTime() == labelCameraTime && viewHeightPx == labelViewHeight) {
+        return;
+    }
+    auto* meshData = hasMesh ? vtkPolyData::SafeDownCast(meshMapper->GetInput()) : nullptr;
+    if (meshData != nullptr && !occluderReady) {
+        occluder->SetDataSet(meshData);
+        occluder->BuildLocator();
+        occluderReady = true;
+    }
+    const Eigen::Vector3d eye(camera->GetPosition());
+    const Eigen::Vector3d projection(camera->GetDirectionOfProjection());
+    const bool parallel = camera->GetParallelProjection() != 0;
+    const double radius = landmarkSphere->GetRadius();
+    // A landmark a little under the surface (a prediction, a coarse mesh) still counts as seen.
+    const double clearance = radius + 1.0;
+    const double far = meshData != nullptr ? 2 * meshData->GetLength() + 1 : 0;
+    const double tanHalf = std::tan(vtkMath::RadiansFromDegrees(camera->GetViewAngle() / 2));
+    const double dpr = q->devicePixelRatioF();
+    const Eigen::Vector3d screenUp = Eigen::Vector3d(camera->GetViewUp()).normalized();
+    const Eigen::Vector3d screenRight = projection.cross(screenUp).normalized();
+    for (const Label& label : labels) {
+        Eigen::Vector3d toEye = parallel ? Eigen::Vector3d(-projection) : eye - label.position;
+        const double distance = toEye.norm();
+        bool seen = distance > 0;
+        if (seen) {
+            toEye /= distance;
+        }
+        if (seen && meshData != nullptr) {
+            // Seen when the line of sight reaches the marker's centre or one of four points on
+            // its rim (a landmark on a profile, seen edge-on, is partly behind its neighbours).
+            const Eigen::Vector3d near = label.position + std::min(clearance, distance) * toEye;
+            seen = false;
+            for (const Eigen::Vector3d& probe : {near, Eigen::Vector3d(near + radius * screenUp),
+                                                 Eigen::Vector3d(near - radius * screenUp),
+                                                 Eigen::Vector3d(near + radius * screenRight),
+                                                 Eigen::Vector3d(near - radius * screenRight)}) {
+                const Eigen::Vector3d from = parallel ? Eigen::Vector3d(probe + far * toEye) : eye;
+                double t = 0, x[3], pcoords[3];
+                int subId = 0;
+                if (occluder->IntersectWithLine(from.data(), probe.data(), 0.0, t, x, pcoords,
+                                                subId) == 0) {
+                    seen = true;
+                    break;
+                }
+            }
+        }
+        label.actor->SetVisibility(seen);
+        if (!seen) {
+            continue;
+        }
+        // The marker's radius on screen, in device pixels.
+        const double worldPerPx = parallel ? 2 * camera->GetParallelScale() / viewHeightPx
+                                           : 2 * distance * tanHalf / viewHeightPx;
+        const double markerPx = radius / std::max(worldPerPx, 1e-9);
+        label.actor->SetDisplayOffset(
+            static_cast<int>(std::lround(std::min(markerPx, 200.0) + kLabelGap * dpr)), 0);
+    }
+    labelsStale = false;
+    labelCameraTime = camera->GetMTime();
+    labelViewHeight = viewHeightPx;
+}
 
 void ViewportWidget::Impl::onVtkEvent(vtkObject*, unsigned long event, void* clientData,
                                       void* callData) {
@@ -96,7 +256,12 @@ void ViewportWidget::Impl::setup() {
     // Before the widget has a context: a Render() now would fail to initialise GLEW and crash.
     renderWindow->SetReadyForRendering(false);
     renderWindow->SetMultiSamples(0); // VTK's own 8x MSAA costs 2.7x per frame
+    renderWindow->SetNumberOfLayers(2);
     renderWindow->AddRenderer(renderer);
+    labelRenderer->SetLayer(1); // drawn over the scene, its own depth buffer
+    labelRenderer->SetActiveCamera(renderer->GetActiveCamera());
+    labelRenderer->InteractiveOff(); // the interactor style keeps driving the scene's renderer
+    renderWindow->AddRenderer(labelRenderer);
 
     windowCallback->SetClientData(this);
     windowCallback->SetCallback(&Impl::onVtkEvent);
@@ -142,6 +307,21 @@ void ViewportWidget::Impl::setup() {
     marker->SetDiffuse(0.75);
     marker->SetSpecular(0.35);
     marker->SetSpecularPower(40.0);
+
+    // White text with a dark shadow reads on skin, texture and background alike.
+    labelStyle->SetFontFamilyToArial();
+    labelStyle->SetFontSize(kLabelFontSize);
+    labelStyle->BoldOn();
+    labelStyle->SetColor(1.0, 1.0, 1.0);
+    labelStyle->ShadowOn();
+    labelStyle->SetShadowOffset(1, -1);
+    labelStyle->SetBackgroundColor(0.08, 0.08, 0.1);
+    labelStyle->SetBackgroundOpacity(0.45);
+    labelStyle->SetJustificationToLeft();
+    labelStyle->SetVerticalJustificationToCentered();
+    labelCallback->SetClientData(this);
+    labelCallback->SetCallback(&Impl::onRenderStart);
+    renderer->AddObserver(vtkCommand::StartEvent, labelCallback);
 }
 
 void ViewportWidget::Impl::forwardMouse(QMouseEvent* event, unsigned long vtkEvent, int repeat) {
@@ -179,6 +359,8 @@ void ViewportWidget::setMesh(const Mesh& mesh) {
         image = readTextureImage(mesh.texturePath);
     }
     d->meshMapper->SetInputData(toPolyData(mesh, image != nullptr));
+    d->occluderReady = false;
+    d->labelsStale = true;
     if (image != nullptr) {
         d->texture->SetInputData(image);
         d->meshActor->SetTexture(d->texture);
@@ -198,6 +380,9 @@ void ViewportWidget::clearMesh() {
     if (d->hasMesh) {
         d->renderer->RemoveActor(d->meshActor);
         d->meshMapper->SetInputData(nullptr);
+        d->occluder->SetDataSet(nullptr);
+        d->occluderReady = false;
+        d->labelsStale = true;
         d->meshActor->SetTexture(nullptr);
         d->hasMesh = false;
     }
@@ -211,10 +396,19 @@ bool ViewportWidget::hasMesh() const {
 void ViewportWidget::setLandmarks(const LandmarkSet& set, const QColor& color) {
     vtkNew<vtkPoints> points;
     points->SetDataTypeToDouble();
+    d->removeLabels();
     for (int i = 0; i < set.size(); ++i) {
         const Landmark& l = set.at(i);
         if (l.isPresent() && l.position.allFinite()) {
             points->InsertNextPoint(l.position.x(), l.position.y(), l.position.z());
+            Label label{vtkSmartPointer<vtkBillboardTextActor3D>::New(), l.position};
+            label.actor->SetInput(set.schema().key(i).toUtf8().constData());
+            label.actor->SetTextProperty(d->labelStyle);
+            label.actor->SetPosition(l.position.x(), l.position.y(), l.position.z());
+            label.actor->SetVisibility(d->labelsVisible);
+            label.actor->PickableOff();
+            d->labelRenderer->AddActor(label.actor);
+            d->labels.push_back(std::move(label));
         }
     }
     d->landmarkPoints->SetPoints(points);
@@ -232,6 +426,7 @@ void ViewportWidget::clearLandmarks() {
         d->renderer->RemoveActor(d->landmarkActor);
         d->hasLandmarks = false;
     }
+    d->removeLabels();
     update();
 }
 
@@ -241,10 +436,38 @@ double ViewportWidget::landmarkRadius() const {
 
 void ViewportWidget::setLandmarkRadius(double millimetres) {
     d->landmarkSphere->SetRadius(millimetres);
+    d->labelsStale = true;
+    d->labelRenderer->Modified(); // the labels' quads follow the markers' new size
     update();
 }
 
+void ViewportWidget::setLabelsVisible(bool visible) {
+    d->labelsVisible = visible;
+    d->labelsStale = true;
+    for (const Label& label : d->labels) {
+        label.actor->SetVisibility(visible); // placeLabels hides the occluded ones again
+    }
+    update();
+}
+
+bool ViewportWidget::labelsVisible() const {
+    return d->labelsVisible;
+}
+
+int ViewportWidget::visibleLabelCount() const {
+    if (!d->labelsVisible) {
+        return 0;
+    }
+    return static_cast<int>(std::count_if(d->labels.begin(), d->labels.end(), [](const Label& l) {
+        return l.actor->GetVisibility() != 0;
+    }));
+}
+
 void ViewportWidget::resetCamera() {
+    setStandardView(StandardView::Front);
+}
+
+void ViewportWidget::setStandardView(StandardView view) {
     vtkPoints* points = nullptr;
     if (d->hasMesh) {
         points = vtkPolyData::SafeDownCast(d->meshMapper->GetInput())->GetPoints();
@@ -255,32 +478,37 @@ void ViewportWidget::resetCamera() {
     if (points != nullptr && points->GetNumberOfPoints() > 0) {
         points->GetBounds(b);
     }
-    const double c[3] = {(b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2};
+    const Eigen::Vector3d c((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2);
+    const ViewSpec& spec = viewSpec(view);
+    const Eigen::Vector3d& back = spec.towardCamera;
+    const Eigen::Vector3d& up = spec.up;
+    const Eigen::Vector3d right = up.cross(back); // the image's +x
     vtkCamera* camera = d->renderer->GetActiveCamera();
     camera->SetParallelProjection(false);
     const double t = std::tan(vtkMath::RadiansFromDegrees(camera->GetViewAngle() / 2)) / 1.06;
     const double aspect = height() > 0 ? double(width()) / height() : 1.0;
-    // The nearest distance along +Z from which every point is in view (with a 6% margin):
-    // tighter than fitting the bounding box, whose front corners a face never fills.
+    // The nearest distance from which every point is in view (with a 6% margin): tighter than
+    // fitting the bounding box, whose corners a face never fills.
     double distance = 1.0;
-    auto fit = [&](double x, double y, double z) {
-        const double fitY = std::abs(y - c[1]) / t;
-        const double fitX = std::abs(x - c[0]) / (t * aspect);
-        distance = std::max(distance, z - c[2] + std::max(fitX, fitY));
+    auto fit = [&](const Eigen::Vector3d& p) {
+        const Eigen::Vector3d v = p - c;
+        const double fitY = std::abs(v.dot(up)) / t;
+        const double fitX = std::abs(v.dot(right)) / (t * aspect);
+        distance = std::max(distance, v.dot(back) + std::max(fitX, fitY));
     };
     if (points != nullptr && points->GetNumberOfPoints() > 0) {
         for (vtkIdType i = 0; i < points->GetNumberOfPoints(); ++i) {
-            const double* p = points->GetPoint(i);
-            fit(p[0], p[1], p[2]);
+            fit(Eigen::Vector3d(points->GetPoint(i)));
         }
     } else {
         for (int corner = 0; corner < 8; ++corner) {
-            fit(b[corner & 1], b[2 + ((corner >> 1) & 1)], b[4 + ((corner >> 2) & 1)]);
+            fit({b[corner & 1], b[2 + ((corner >> 1) & 1)], b[4 + ((corner >> 2) & 1)]});
         }
     }
-    camera->SetFocalPoint(c);
-    camera->SetPosition(c[0], c[1], c[2] + distance);
-    camera->SetViewUp(0.0, 1.0, 0.0);
+    const Eigen::Vector3d eye = c + distance * back;
+    camera->SetFocalPoint(c.x(), c.y(), c.z());
+    camera->SetPosition(eye.x(), eye.y(), eye.z());
+    camera->SetViewUp(up.x(), up.y(), up.z());
     d->renderer->ResetCameraClippingRange();
     update();
 }
@@ -425,6 +653,27 @@ void ViewportWidget::keyPressEvent(QKeyEvent* event) {
     if (event->key() == Qt::Key_R && event->modifiers() == Qt::NoModifier) {
         resetCamera(); // the front view, not VTK's reset along the current direction
         return;
+    }
+    // Blender's numpad views: 1 front, 3 right (Ctrl: left), 7 top (Ctrl: bottom).
+    const Qt::KeyboardModifiers mods = event->modifiers() & ~Qt::KeypadModifier;
+    if (mods == Qt::NoModifier || mods == Qt::ControlModifier) {
+        const bool ctrl = mods == Qt::ControlModifier;
+        switch (event->key()) {
+        case Qt::Key_1:
+            if (!ctrl) {
+                setStandardView(StandardView::Front);
+                return;
+            }
+            break;
+        case Qt::Key_3:
+            setStandardView(ctrl ? StandardView::Left : StandardView::Right);
+            return;
+        case Qt::Key_7:
+            setStandardView(ctrl ? StandardView::Bottom : StandardView::Top);
+            return;
+        default:
+            break;
+        }
     }
     const QString text = event->text();
     const char code = text.size() == 1 ? text.at(0).toLatin1() : 0;

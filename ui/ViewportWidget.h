@@ -8,6 +8,7 @@
 #include <QColor>
 #include <QOpenGLWidget>
 #include <QPointF>
+#include <QString>
 
 #include <memory>
 
@@ -17,6 +18,16 @@ class LandmarkSet;
 } // namespace pal
 
 namespace pal::ui {
+
+// The standard views, named after the side of the subject they show (LA-FAS frame: +Y up, +Z
+// toward the face, the subject's right at -X). Top and Bottom keep the face (+Z) toward the
+// bottom and the top of the image respectively, as if the camera had swung over the head or
+// under the chin from the front.
+enum class StandardView { Front, Left, Right, Top, Bottom };
+
+// "front", "left", "right", "top", "bottom"; parseStandardView returns false for other text.
+QString standardViewName(StandardView view);
+bool parseStandardView(const QString& name, StandardView& view);
 
 class ViewportWidget : public QOpenGLWidget {
     Q_OBJECT
@@ -30,14 +41,25 @@ public:
     void clearMesh();
     bool hasMesh() const;
 
-    // Shows the present landmarks of set as spheres of landmarkRadius() mm.
+    // Shows the present landmarks of set as spheres of landmarkRadius() mm, each with a label
+    // (its schema key: "Prn", "Ex_R") unless labels are turned off.
     void setLandmarks(const LandmarkSet& set, const QColor& color = defaultLandmarkColor());
     void clearLandmarks();
     double landmarkRadius() const;
     void setLandmarkRadius(double millimetres);
     static QColor defaultLandmarkColor() { return QColor(255, 200, 40); }
 
-    // Frames the scene from the front: +Z toward the viewer, +Y up (the LA-FAS frame).
+    // The landmark labels: white text with a dark shadow on a translucent dark box, just right
+    // of each marker. They draw over the surface, so the mesh never cuts through their text;
+    // the label of a landmark the mesh hides from the camera is not drawn. On by default.
+    void setLabelsVisible(bool visible);
+    bool labelsVisible() const;
+    // Labels drawn in the last frame (0 when labels are off).
+    int visibleLabelCount() const;
+
+    // Frames the whole scene (the mesh, else the landmarks) from the given side.
+    void setStandardView(StandardView view);
+    // The front view: +Z toward the viewer, +Y up (the LA-FAS frame).
     void resetCamera();
 
     // Where a world point appears, in widget coordinates (logical pixels, origin top-left).

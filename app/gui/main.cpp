@@ -1,11 +1,12 @@
 // palstudio: the desktop application. Thin: arguments, QApplication, the main window.
-//   palstudio [PATH] [--screenshot PNG]
+//   palstudio [PATH] [--screenshot PNG] [--view front|left|right|top|bottom] [--no-labels]
 
 #ifdef PALSTUDIO_HAVE_ENGINE
 #include "core/engine/Runtime.h"
 #endif
 #include "ui/MainWindow.h"
 #include "ui/Screenshot.h"
+#include "ui/ViewportWidget.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,6 +45,15 @@ int main(int argc, char** argv) {
         QStringLiteral("Open PATH, render the window once, save it to PNG and exit."),
         QStringLiteral("PNG"));
     parser.addOption(screenshot);
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QStringLiteral("Frame the case from this side: front (default), left, right, top or "
+                       "bottom (the subject's left and right)."),
+        QStringLiteral("SIDE"), QStringLiteral("front"));
+    parser.addOption(view);
+    const QCommandLineOption noLabels(QStringLiteral("no-labels"),
+                                      QStringLiteral("Hide the landmark labels."));
+    parser.addOption(noLabels);
     parser.process(app); // exits with 1 on unknown options
     const QStringList args = parser.positionalArguments();
     if (args.size() > 1) {
@@ -51,9 +61,18 @@ int main(int argc, char** argv) {
         return 1;
     }
     const QString path = args.value(0);
+    pal::ui::StandardView initialView = pal::ui::StandardView::Front;
+    if (!pal::ui::parseStandardView(parser.value(view), initialView)) {
+        std::fprintf(stderr,
+                     "palstudio: --view must be front, left, right, top or bottom, not '%s'\n%s",
+                     qPrintable(parser.value(view)), qPrintable(parser.helpText()));
+        return 1;
+    }
 
     pal::ui::MainWindow window;
     window.resize(1280, 800);
+    window.setDefaultView(initialView);
+    window.setLabelsVisible(!parser.isSet(noLabels));
     if (parser.isSet(screenshot)) {
         const pal::ui::ScreenshotOutcome outcome =
             pal::ui::takeScreenshot(window, path, parser.value(screenshot));

@@ -139,6 +139,53 @@ private Q_SLOTS:
         QVERIFY(QString::fromLocal8Bit(app.readAllStandardError()).contains("broken.obj"));
 #endif
     }
+
+    void opensInTheDefaultViewWithLabelsOff() {
+        MainWindow window;
+        window.resize(900, 600);
+        window.setDefaultView(pal::ui::StandardView::Left);
+        QCOMPARE(window.defaultView(), pal::ui::StandardView::Left);
+        window.setLabelsVisible(false);
+        const QString png = outputPath(QStringLiteral("left-no-labels.png"));
+        QCOMPARE(takeScreenshot(window, m_case, png).exitCode, 0);
+        pal::ui::ViewportWidget* view = window.viewport();
+        QVERIFY(!view->labelsVisible());
+        QCOMPARE(view->visibleLabelCount(), 0);
+        // The subject's left (+X) faces the camera.
+        const QPointF centre(view->width() / 2.0, view->height() / 2.0);
+        QVERIFY((view->projectToWidget({80, 0, 0}) - centre).manhattanLength() < 3);
+        window.setLabelsVisible(true);
+        QVERIFY(view->labelsVisible());
+    }
+
+    void theApplicationTakesViewAndLabelOptions() {
+#ifndef PALSTUDIO_GUI_EXECUTABLE
+        QSKIP("the palstudio executable is not built");
+#else
+        const QString exe = QStringLiteral(PALSTUDIO_GUI_EXECUTABLE);
+        for (const QString& side : {QStringLiteral("left"), QStringLiteral("top")}) {
+            const QString png = outputPath(QStringLiteral("palstudio_%1.png").arg(side));
+            QFile::remove(png);
+            QProcess app;
+            app.start(exe, {m_case, QStringLiteral("--view"), side, QStringLiteral("--no-labels"),
+                            QStringLiteral("--screenshot"), png});
+            QVERIFY(app.waitForFinished(120000));
+            QCOMPARE(app.exitCode(), 0);
+            checkScreenshot(png);
+        }
+
+        QProcess bad;
+        const QString png = outputPath(QStringLiteral("palstudio_bad_view.png"));
+        QFile::remove(png);
+        bad.start(exe, {m_case, QStringLiteral("--view"), QStringLiteral("sideways"),
+                        QStringLiteral("--screenshot"), png});
+        QVERIFY(bad.waitForFinished(120000));
+        QCOMPARE(bad.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(bad.exitCode(), 1);
+        QVERIFY(QString::fromLocal8Bit(bad.readAllStandardError()).contains("sideways"));
+        QVERIFY(!QFile::exists(png));
+#endif
+    }
 };
 
 int main(int argc, char** argv) {

@@ -1,4 +1,5 @@
-// The viewport draws a mesh, its texture and landmark spheres where the camera projects them.
+// The viewport draws a mesh, its texture, landmark spheres where the camera projects them and
+// their labels, and frames the standard views.
 // Runs under Xvfb with QT_QPA_PLATFORM=xcb (tests/ui/CMakeLists.txt).
 
 #include "UiTestSupport.h"
@@ -14,11 +15,39 @@
 using pal::test::colourDistance;
 using pal::test::countAround;
 using pal::test::isMagenta;
+using pal::ui::StandardView;
 using pal::ui::ViewportWidget;
 
 namespace {
 constexpr double kRadius = 80.0;
 const QColor kMagenta(255, 0, 255);
+
+// Label text: near-white grey. The lit skin tone is never that grey, the background never
+// that light.
+bool isTextWhite(QColor c) {
+    const int lo = std::min({c.red(), c.green(), c.blue()});
+    const int hi = std::max({c.red(), c.green(), c.blue()});
+    return lo > 205 && hi - lo < 30;
+}
+
+// Pixels in the square of half-size r around at that are label text in on but not in off.
+int newTextPixels(const QImage& on, const QImage& off, QPointF at, int r) {
+    int n = 0;
+    for (int y = int(at.y()) - r; y <= int(at.y()) + r; ++y) {
+        for (int x = int(at.x()) - r; x <= int(at.x()) + r; ++x) {
+            if (on.rect().contains(x, y) && isTextWhite(on.pixelColor(x, y)) &&
+                !isTextWhite(off.pixelColor(x, y))) {
+                ++n;
+            }
+        }
+    }
+    return n;
+}
+
+int countInImage(const QImage& image, bool (*pred)(QColor)) {
+    return countAround(image, QPointF(image.width() / 2.0, image.height() / 2.0),
+                       std::max(image.width(), image.height()) / 2 + 1, pred);
+}
 } // namespace
 
 class TestViewport : public QObject {
@@ -188,6 +217,124 @@ private Q_SLOTS:
                           Qt::NoModifier, Qt::NoScrollPhase, false);
         QApplication::sendEvent(&view, &wheel);
         QVERIFY(view.projectToWidget(side).x() - centre.x() > before * 1.05);
+    }
+
+    void labelsShowTheKeyNextToTheLandmark() {
+        ViewportWidget view;
+        showViewport(view);
+        view.setMesh(pal::readMesh(m_plyPath));
+        view.resetCamera();
+        QVERIFY(view.labelsVisible());
+
+        pal::LandmarkSet set;
+        const int prn = set.schema().indexOfKey(QStringLiteral("Prn"));
+        const int exL = set.schema().indexOfKey(QStringLiteral("Ex_L"));
+        QVERIFY(prn >= 0 && exL >= 0);
+        const Eigen::Vector3d point = pal::test::spherePoint(kRadius, -25, 15);
+        set.setPosition(prn, point, pal::LandmarkStatus::Placed);
+        // On the back of the sphere: the mesh hides it, and its label with it.
+        set.setPosition(exL, {0, 0, -kRadius}, pal::LandmarkStatus::Placed);
+        view.setLandmarks(set, kMagenta);
+        const QImage on = renderFrame(view);
+        QVERIFY(!on.isNull());
+        QCOMPARE(view.visibleLabelCount(), 1);
+
+        view.setLabelsVisible(false);
+        QVERIFY(!view.labelsVisible());
+        const QImage off = renderFrame(view);
+        QCOMPARE(view.visibleLabelCount(), 0);
+
+        const QPointF at = view.projectToWidget(point);
+        const int text = newTextPixels(on, off, at, 40);
+        QVERIFY2(text > 15, qPrintable(QStringLiteral("%1 text pixels").arg(text)));
+        // The text starts right of the marker, which stays uncovered.
+        QVERIFY(newTextPixels(on, off, at + QPointF(25, 0), 18) > text / 2);
+        QCOMPARE(newTextPixels(on, off, at - QPointF(25, 0), 15), 0);
+        QVERIFY(isMagenta(on.pixelColor(at.toPoint())));
+        // Nothing drawn for the hidden landmark, which projects onto the centre.
+        QCOMPARE(newTextPixels(on, off, view.projectToWidget({0, 0, -kRadius}), 30), 0);
+
+        // Back on; cleared with the landmarks.
+        view.setLabelsVisible(true);
+        QVERIFY(newTextPixels(renderFrame(view), off, at, 40) > 15);
+        QCOMPARE(view.visibleLabelCount(), 1);
+        view.clearLandmarks();
+        QCOMPARE(newTextPixels(renderFrame(view), off, at, 40), 0);
+        QCOMPARE(view.visibleLabelCount(), 0);
+    }
+
+    void standardViewsFrameEachSide() {
+        StandardView parsed = StandardView::Front;
+        QVERIFY(pal::ui::parseStandardView(QStringLiteral("Left"), parsed));
+        QCOMPARE(parsed, StandardView::Left);
+        QVERIFY(!pal::ui::parseStandardView(QStringLiteral("back"), parsed));
+        for (StandardView v : {StandardView::Front, StandardView::Left, StandardView::Right,
+                               StandardView::Top, StandardView::Bottom}) {
+            QVERIFY(pal::ui::parseStandardView(pal::ui::standardViewName(v), parsed));
+            QCOMPARE(parsed, v);
+        }
+
+        ViewportWidget view;
+        showViewport(view);
+        view.setMesh(pal::readMesh(m_plyPath));
+        // A marker on the subject's left (+X).
+        const Eigen::Vector3d left(kRadius, 0, 0);
+        pal::LandmarkSet set;
+        set.setPosition(set.schema().indexOfKey(QStringLiteral("Zy_L")), left,
+                        pal::LandmarkStatus::Placed);
+        view.setLandmarks(set, kMagenta);
+        const QPointF centre(view.width() / 2.0, view.height() / 2.0);
+        const Eigen::Vector3d front(0, 0, kRadius), top(0, kRadius, 0), bottom(0, -kRadius, 0);
+        auto near = [](QPointF a, QPointF b) { return (a - b).manhattanLength() < 3; };
+
+        view.setStandardView(StandardView::Left);
+        QImage image = renderFrame(view);
+        QVERIFY(near(view.projectToWidget(left), centre));
+        QVERIFY(isMagenta(image.pixelColor(centre.toPoint())));
+        QCOMPARE(view.visibleLabelCount(), 1);
+        QVERIFY(view.projectToWidget(front).x() < centre.x() - 100); // the face to the left
+        QVERIFY(view.projectToWidget(top).y() < centre.y() - 100);   // +Y up
+        // The whole sphere in view: its rim inside the image, the corners background.
+        QVERIFY(view.projectToWidget(top).y() > 5);
+        QVERIFY(colourDistance(image.pixelColor(3, 3), image.pixelColor(image.width() - 4, 3)) <
+                10);
+
+        view.setStandardView(StandardView::Right);
+        image = renderFrame(view);
+        QVERIFY(near(view.projectToWidget({-kRadius, 0, 0}), centre));
+        QCOMPARE(countInImage(image, isMagenta), 0); // behind the sphere
+        QCOMPARE(view.visibleLabelCount(), 0);
+        QVERIFY(view.projectToWidget(front).x() > centre.x() + 100); // the face to the right
+
+        view.setStandardView(StandardView::Top);
+        image = renderFrame(view);
+        QVERIFY(near(view.projectToWidget(top), centre));
+        QVERIFY(view.projectToWidget(front).y() > centre.y() + 100); // the face at the bottom
+        QVERIFY(view.projectToWidget(left).x() > centre.x() + 100);  // the subject's left right
+
+        view.setStandardView(StandardView::Bottom);
+        image = renderFrame(view);
+        QVERIFY(near(view.projectToWidget(bottom), centre));
+        QVERIFY(view.projectToWidget(front).y() < centre.y() - 100); // the face at the top
+        QVERIFY(view.projectToWidget(left).x() > centre.x() + 100);
+
+        view.setStandardView(StandardView::Front);
+        renderFrame(view);
+        QVERIFY(near(view.projectToWidget(front), centre));
+        QVERIFY(view.projectToWidget(left).x() > centre.x() + 100);
+
+        // The keys: Ctrl+3 left, 3 right, 7 top, Ctrl+7 bottom, 1 front.
+        view.setFocus();
+        QTest::keyClick(&view, Qt::Key_3, Qt::ControlModifier);
+        QVERIFY(near(view.projectToWidget(left), centre));
+        QTest::keyClick(&view, Qt::Key_3);
+        QVERIFY(near(view.projectToWidget({-kRadius, 0, 0}), centre));
+        QTest::keyClick(&view, Qt::Key_7);
+        QVERIFY(near(view.projectToWidget(top), centre));
+        QTest::keyClick(&view, Qt::Key_7, Qt::ControlModifier);
+        QVERIFY(near(view.projectToWidget(bottom), centre));
+        QTest::keyClick(&view, Qt::Key_1);
+        QVERIFY(near(view.projectToWidget(front), centre));
     }
 
     void drawsTheTextureAcrossTheSeam() {
