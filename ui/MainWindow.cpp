@@ -1,6 +1,8 @@
 #include "ui/MainWindow.h"
 
 #include "core/dataset/Case.h"
+#include "core/dataset/Dataset.h"
+#include "core/demo/Resources.h"
 #include "core/errors/Error.h"
 #include "core/mesh/MeshIO.h"
 #include "ui/ViewportWidget.h"
@@ -32,6 +34,7 @@ namespace {
 struct LoadedCase {
     QString path;
     QString caseId;
+    QString generatedNotice; // set for generated demo data
     Mesh mesh;
     std::optional<LandmarkSet> landmarks;
     QStringList warnings;
@@ -43,8 +46,18 @@ LoadedCase loadCase(const QString& path) {
     LoadedCase out;
     out.path = path;
     try {
-        const Case c = Case::open(path);
-        out.caseId = c.id();
+        // A dataset folder opens its first case until the dataset browser exists.
+        QString prefix;
+        QString casePath = path;
+        if (Dataset::isDatasetFolder(path)) {
+            const Dataset ds = Dataset::open(path);
+            casePath = ds.cases().front().files().folder;
+            prefix =
+                QStringLiteral("%1 (%2 cases) / ").arg(QFileInfo(path).fileName()).arg(ds.size());
+        }
+        const Case c = Case::open(casePath);
+        out.caseId = prefix + c.id();
+        out.generatedNotice = demo::generatedDataNotice(c.files().folder);
         Warnings warnings;
         out.mesh = c.readMesh(&warnings);
         if (c.hasLandmarks()) {
@@ -72,6 +85,7 @@ struct MainWindow::Impl {
     ViewportWidget* viewport = nullptr;
     QProgressBar* busy = nullptr;
     QLabel* summary = nullptr;
+    QLabel* banner = nullptr;
     QAction* openFile = nullptr;
     QAction* openFolder = nullptr;
     QAction* showLabels = nullptr;
@@ -84,13 +98,16 @@ struct MainWindow::Impl {
     bool screenshotMode = false;
 };
 
+QString MainWindow::earlyBuildText() {
+    return tr("<b>Early build.</b> This window is a first placeholder of the review window: it "
+              "shows a face mesh and its landmarks. Review tools come in a later version.");
+}
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     setWindowTitle(tr("PAL Studio"));
     setAcceptDrops(true);
 
-    auto* banner = new QLabel(
-        tr("<b>Early build.</b> This window is a first placeholder of the review window: it "
-           "shows a face mesh and its landmarks. Review tools come in a later version."));
+    auto* banner = d->banner = new QLabel(earlyBuildText());
     banner->setWordWrap(true);
     banner->setStyleSheet(QStringLiteral("QLabel { background: #4a3f1c; color: #f3e6b8; "
                                          "padding: 6px 10px; }"));
@@ -230,6 +247,12 @@ void MainWindow::finishLoad() {
     }
     d->viewport->setStandardView(d->defaultView);
     setWindowTitle(tr("%1 - PAL Studio").arg(loaded.caseId));
+    d->banner->setText(
+        loaded.generatedNotice.isEmpty()
+            ? earlyBuildText()
+            : tr("<b>Generated demo data</b>: a synthetic face, not a scan of a real "
+                 "person; not for clinical use. %1")
+                  .arg(earlyBuildText()));
 
     d->summary->setText(tr("%1 vertices, %2 triangles, %3 landmarks%4")
                             .arg(loaded.mesh.vertexCount())

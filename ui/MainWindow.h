@@ -52,6 +52,7 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    static QString earlyBuildText();
     void finishLoad();
     void showError(const QString& message);
 

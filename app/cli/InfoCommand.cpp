@@ -2,6 +2,7 @@
 #include "app/cli/CommandParser.h"
 #include "core/dataset/Case.h"
 #include "core/dataset/Dataset.h"
+#include "core/demo/Resources.h"
 #include "core/errors/Error.h"
 #include "core/inspect/Inspect.h"
 #include "core/mesh/MeshIO.h"
@@ -69,16 +70,23 @@ int runInfo(const QStringList& args, Streams io) {
     parser.addPositionalArgument(
         QStringLiteral("PATH"),
         QStringLiteral("A mesh file, case folder, dataset folder or landmark "
-                       "file (.txt, .csv)."));
+                       "file (.txt, .csv); default: the generated demo dataset."),
+        QStringLiteral("[PATH]"));
     if (!parseCommand(parser, args, io,
                       QStringLiteral("Summarise a mesh, case, dataset or landmark file: counts, "
                                      "bounding box, units, landmarks present, transform."))) {
         return Success;
     }
-    if (parser.positionalArguments().size() != 1) {
+    if (parser.positionalArguments().size() > 1) {
         throw UsageProblem{QStringLiteral("expected one PATH")};
     }
-    const QString path = parser.positionalArguments().first();
+    // With no PATH: the generated demo dataset that setup made.
+    const QString path = parser.positionalArguments().isEmpty()
+                             ? demo::defaultDemoDataset()
+                             : parser.positionalArguments().first();
+    if (path.isEmpty()) {
+        throw UsageProblem{QStringLiteral("expected a PATH (no demo dataset was found either)")};
+    }
     const QFileInfo info(path);
     const QString suffix = info.suffix().toLower();
     Warnings warnings;

@@ -4,6 +4,7 @@
 #ifdef PALSTUDIO_HAVE_ENGINE
 #include "core/engine/Runtime.h"
 #endif
+#include "core/demo/Resources.h"
 #include "ui/MainWindow.h"
 #include "ui/Screenshot.h"
 #include "ui/ViewportWidget.h"
@@ -60,7 +61,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "palstudio: one PATH at most\n%s", qPrintable(parser.helpText()));
         return 1;
     }
-    const QString path = args.value(0);
+    // With no PATH: the generated demo dataset that setup made, when there is one.
+    const QString path = args.isEmpty() ? pal::demo::defaultDemoDataset() : args.value(0);
     pal::ui::StandardView initialView = pal::ui::StandardView::Front;
     if (!pal::ui::parseStandardView(parser.value(view), initialView)) {
         std::fprintf(stderr,

@@ -2,7 +2,10 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 namespace pal::demo {
 
@@ -21,6 +24,23 @@ QString defaultDemoDataset() {
         return {};
     }
     return QDir::cleanPath(dir);
+}
+
+QString generatedDataNotice(const QString& folder) {
+    QDir dir(folder);
+    for (int up = 0; up < 2; ++up) {
+        QFile f(dir.filePath(QStringLiteral("manifest.json")));
+        if (f.open(QIODevice::ReadOnly)) {
+            const QJsonObject o = QJsonDocument::fromJson(f.read(1 << 20)).object();
+            if (o.value(QStringLiteral("generated")).toBool()) {
+                return o.value(QStringLiteral("notice")).toString();
+            }
+        }
+        if (!dir.cdUp()) {
+            break;
+        }
+    }
+    return {};
 }
 
 } // namespace pal::demo

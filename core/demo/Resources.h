@@ -13,4 +13,8 @@ QString defaultTemplateDir();
 // Empty when no dataset is there.
 QString defaultDemoDataset();
 
+// The notice of generated data when folder (a case or a dataset) belongs to a dataset that
+// make-demo wrote (its manifest.json says "generated": true); empty otherwise.
+QString generatedDataNotice(const QString& folder);
+
 } // namespace pal::demo

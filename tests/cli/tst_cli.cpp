@@ -40,7 +40,6 @@ private Q_SLOTS:
         const Run r = cli({QStringLiteral("frobnicate")});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.startsWith(QStringLiteral("palstudio-cli: unknown command 'frobnicate'")));
-        QCOMPARE(cli({QStringLiteral("info")}).code, 1);
         QCOMPARE(cli({QStringLiteral("info"), QStringLiteral("--bogus"), QStringLiteral("x")}).code,
                  1);
     }
@@ -124,6 +123,36 @@ private Q_SLOTS:
         QCOMPARE(d[QStringLiteral("kind")].toString(), QStringLiteral("dataset"));
         QCOMPARE(d[QStringLiteral("caseCount")].toInt(), 1);
         QCOMPARE(d[QStringLiteral("withTransform")].toInt(), 1);
+    }
+
+    // A generated dataset is read by info without a single warning, and info takes the demo
+    // dataset as its default input.
+    void makeDemoDatasetIsCleanForInfo() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("demo"));
+        const Run made = cli({QStringLiteral("make-demo"), QStringLiteral("--out"), out,
+                              QStringLiteral("--cases"), QStringLiteral("2"),
+                              QStringLiteral("--seed"), QStringLiteral("7")});
+        QCOMPARE(made.code, 0);
+        QVERIFY(made.out.contains(QStringLiteral("generated data, not for clinical use")));
+        const Run info = cli({QStringLiteral("info"), out});
+        QCOMPARE(info.code, 0);
+        QCOMPARE(info.err, QString());
+        QVERIFY(
+            info.out.contains(QStringLiteral("cases: 2 (2 with landmarks, 2 with a transform)")));
+        const Run one = cli({QStringLiteral("info"), out + QStringLiteral("/D002")});
+        QCOMPARE(one.code, 0);
+        QCOMPARE(one.err, QString());
+        QVERIFY(one.out.contains(QStringLiteral("units: millimetres")));
+
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PALSTUDIO_DEMO"), out);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(PALSTUDIO_CLI), {QStringLiteral("info")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QVERIFY(p.readAllStandardOutput().startsWith("dataset: " + QDir::cleanPath(out).toUtf8()));
     }
 
     void convertRoundTripsAndNeverOverwrites() {
