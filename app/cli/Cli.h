@@ -32,5 +32,6 @@ int runInfo(const QStringList& args, Streams io);
 int runConvert(const QStringList& args, Streams io);
 int runMakeTemplate(const QStringList& args, Streams io);
 int runMakeDemo(const QStringList& args, Streams io);
+int runPredict(const QStringList& args, Streams io);
 
 } // namespace pal::cli

@@ -20,6 +20,7 @@ const char* kUsage =
     "Commands:\n"
     "  info PATH        summary of a mesh, case folder, dataset folder or landmark file\n"
     "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
+    "  predict --model M INPUT...  predict landmarks of cases and datasets\n"
     "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
     "  make-template    derive the demo template head from Debian's MakeHuman model\n"
     "\n"
@@ -63,6 +64,9 @@ int main(int argc, char** argv) {
         {QStringLiteral("convert"), pal::cli::runConvert},
         {QStringLiteral("make-template"), pal::cli::runMakeTemplate},
         {QStringLiteral("make-demo"), pal::cli::runMakeDemo},
+#ifdef PALSTUDIO_HAVE_ENGINE
+        {QStringLiteral("predict"), pal::cli::runPredict},
+#endif
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

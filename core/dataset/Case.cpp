@@ -53,6 +53,7 @@ Case Case::open(const QString& path) {
                                       .arg(readableMeshExtensions().join(QStringLiteral(", "))));
         }
         c.m_id = info.fileName();
+        c.m_isFolder = true;
     } else {
         if (!isReadableMeshFile(path)) {
             throw FormatError(path, QStringLiteral("not a mesh file or case folder"));

@@ -30,6 +30,8 @@ public:
     static bool isCaseFolder(const QString& path);
 
     const QString& id() const { return m_id; }
+    // True when opened from a case folder, false for a bare mesh file.
+    bool isFolder() const { return m_isFolder; }
     const CaseFiles& files() const { return m_files; }
     bool hasTransform() const { return !m_files.transform.isEmpty(); }
     bool hasLandmarks() const { return !m_files.landmarks.isEmpty(); }
@@ -47,6 +49,7 @@ public:
 private:
     QString m_id;
     CaseFiles m_files;
+    bool m_isFolder = false;
 };
 
 } // namespace pal

@@ -1,0 +1,249 @@
+// Torch first: Qt's keywords are off project-wide (QT_NO_KEYWORDS), but keep the order anyway.
+#include <torch/cuda.h>
+#include <torch/nn/functional.h>
+#include <torch/nn/init.h>
+#include <torch/nn/module.h>
+#include <torch/nn/modules/conv.h>
+#include <torch/nn/modules/dropout.h>
+#include <torch/nn/modules/linear.h>
+#include <torch/utils.h>
+
+#include "core/engine/PalNet.h"
+
+#include "core/errors/Error.h"
+
+#include <cstring>
+
+namespace pal::engine {
+namespace {
+
+namespace F = torch::nn::functional;
+
+// Attention over T positions of C features: e = tanh(x W + b), a = softmax_T(e),
+// out = sum_T a * x. x is (B, T, C).
+struct AttentionImpl : torch::nn::Module {
+    AttentionImpl(std::int64_t channels, std::int64_t positions) {
+        W = register_parameter("W", torch::empty({channels, 1}));
+        b = register_parameter("b", torch::zeros({positions, 1}));
+        torch::nn::init::xavier_normal_(W);
+    }
+    // Returns (B, C) and the weights (B, T).
+    std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x) {
+        const torch::Tensor e = torch::tanh(torch::matmul(x, W) + b); // (B, T, 1)
+        const torch::Tensor a = torch::softmax(e, 1);
+        return {(a * x).sum(1), a.squeeze(-1)};
+    }
+    torch::Tensor W, b;
+};
+TORCH_MODULE(Attention);
+
+torch::nn::Conv2d conv1x1(std::int64_t in, std::int64_t out) {
+    torch::nn::Conv2d c(torch::nn::Conv2dOptions(in, out, 1));
+    torch::nn::init::xavier_normal_(c->weight);
+    torch::nn::init::zeros_(c->bias);
+    return c;
+}
+
+torch::nn::Linear linear(std::int64_t in, std::int64_t out) {
+    torch::nn::Linear l(in, out);
+    torch::nn::init::xavier_normal_(l->weight);
+    torch::nn::init::zeros_(l->bias);
+    return l;
+}
+
+struct NetImpl : torch::nn::Module {
+    explicit NetImpl(const PalNetConfig& c) : cfg(c) {
+        const std::int64_t t1 = std::int64_t{c.landmarks} * c.patchSize;
+        conv1a = register_module("conv1a", conv1x1(3, 32));
+        conv1b = register_module("conv1b", conv1x1(32, 32));
+        conv2a = register_module("conv2a", conv1x1(32, 64));
+        conv2b = register_module("conv2b", conv1x1(64, 64));
+        conv3a = register_module("conv3a", conv1x1(64, 128));
+        conv3b = register_module("conv3b", conv1x1(128, 128));
+        if (c.attention) {
+            att1 = register_module("att1", Attention(32, t1));
+            att2 = register_module("att2", Attention(64, t1 / 5));
+            att3 = register_module("att3", Attention(128, t1 / 25));
+        }
+        fc1 = register_module("fc1", linear(c.headInputs(), 1024));
+        fc2 = register_module("fc2", linear(1024, 1024));
+        dropout = register_module("dropout", torch::nn::Dropout(0.1));
+        fc3 = register_module("fc3", linear(1024, std::int64_t{c.landmarks} * 3));
+    }
+
+    // (B, C, L, W) -> (B, L*W, C)
+    static torch::Tensor positions(const torch::Tensor& x) { return x.flatten(2).transpose(1, 2); }
+
+    torch::Tensor forward(const torch::Tensor& patches, AttentionMaps* maps) {
+        const std::int64_t batch = patches.size(0);
+        torch::Tensor x = patches.permute({0, 3, 1, 2}); // (B, 3, L, K)
+        std::vector<torch::Tensor> head;
+        std::vector<torch::Tensor> weights;
+        auto attend = [&](Attention& att, const torch::Tensor& features) {
+            if (cfg.attention) {
+                auto [out, a] = att->forward(positions(features));
+                head.push_back(out);
+                weights.push_back(a);
+            }
+        };
+        x = torch::relu(conv1b(torch::relu(conv1a(x))));
+        attend(att1, x);
+        x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 5}).stride({1, 5}));
+        x = torch::relu(conv2b(torch::relu(conv2a(x))));
+        attend(att2, x);
+        x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 5}).stride({1, 5}));
+        x = torch::relu(conv3b(torch::relu(conv3a(x))));
+        attend(att3, x);
+        x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 4}).stride({1, 4}));
+        head.push_back(x.reshape({batch, -1}));
+        torch::Tensor y = torch::relu(fc1(torch::cat(head, 1)));
+        y = dropout(fc2(y));
+        y = fc3(y).reshape({batch, cfg.landmarks, 3});
+        if (maps && cfg.attention) {
+            auto copy = [](const torch::Tensor& t) {
+                const torch::Tensor c = t.to(torch::kCPU).contiguous();
+                return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+            };
+            maps->block1 = copy(weights[0]);
+            maps->block2 = copy(weights[1]);
+            maps->block3 = copy(weights[2]);
+        }
+        return y;
+    }
+
+    PalNetConfig cfg;
+    torch::nn::Conv2d conv1a{nullptr}, conv1b{nullptr}, conv2a{nullptr}, conv2b{nullptr},
+        conv3a{nullptr}, conv3b{nullptr};
+    Attention att1{nullptr}, att2{nullptr}, att3{nullptr};
+    torch::nn::Linear fc1{nullptr}, fc2{nullptr}, fc3{nullptr};
+    torch::nn::Dropout dropout{nullptr};
+};
+TORCH_MODULE(Net);
+
+torch::Device chooseDevice(Device d) {
+    if (d != Device::Cpu && torch::cuda::is_available()) {
+        return torch::Device(torch::kCUDA);
+    }
+    return torch::Device(torch::kCPU);
+}
+
+} // namespace
+
+void PalNetConfig::validate() const {
+    if (patchSize <= 0 || patchSize % 100 != 0) {
+        throw ValidationError(
+            QString(),
+            QStringLiteral("patch size %1 is not a positive multiple of 100").arg(patchSize));
+    }
+    if (landmarks <= 0) {
+        throw ValidationError(QString(),
+                              QStringLiteral("landmark count %1 is not positive").arg(landmarks));
+    }
+}
+
+std::int64_t PalNetConfig::headInputs() const {
+    return (attention ? 32 + 64 + 128 : 0) + std::int64_t{128} * landmarks * (patchSize / 100);
+}
+
+struct PalNet::Impl {
+    PalNetConfig config;
+    torch::Device device{torch::kCPU};
+    Net net{nullptr};
+};
+
+PalNet::PalNet(PalNetConfig config, std::uint64_t seed, Device device)
+    : d(std::make_unique<Impl>()) {
+    config.validate();
+    d->config = config;
+    torch::manual_seed(seed);
+    d->net = Net(config);
+    d->device = chooseDevice(device);
+    d->net->to(d->device);
+    d->net->eval();
+}
+
+PalNet::~PalNet() = default;
+PalNet::PalNet(PalNet&&) noexcept = default;
+PalNet& PalNet::operator=(PalNet&&) noexcept = default;
+
+const PalNetConfig& PalNet::config() const {
+    return d->config;
+}
+
+std::int64_t PalNet::parameterCount() const {
+    std::int64_t n = 0;
+    for (const auto& p : d->net->parameters()) {
+        n += p.numel();
+    }
+    return n;
+}
+
+QString PalNet::deviceName() const {
+    return d->device.is_cuda() ? QStringLiteral("cuda") : QStringLiteral("cpu");
+}
+
+std::vector<NamedTensor> PalNet::exportWeights() const {
+    std::vector<NamedTensor> out;
+    for (const auto& item : d->net->named_parameters()) {
+        const torch::Tensor t =
+            item.value().detach().to(torch::kCPU).to(torch::kFloat32).contiguous();
+        NamedTensor n;
+        n.name = item.key();
+        n.shape.assign(t.sizes().begin(), t.sizes().end());
+        n.data.assign(t.data_ptr<float>(), t.data_ptr<float>() + t.numel());
+        out.push_back(std::move(n));
+    }
+    return out;
+}
+
+void PalNet::importWeights(const std::vector<NamedTensor>& tensors) {
+    std::map<std::string, const NamedTensor*> byName;
+    for (const NamedTensor& t : tensors) {
+        byName[t.name] = &t;
+    }
+    torch::NoGradGuard noGrad;
+    for (auto& item : d->net->named_parameters()) {
+        const auto it = byName.find(item.key());
+        const QString name = QString::fromStdString(item.key());
+        if (it == byName.end()) {
+            throw ValidationError(QString(),
+                                  QStringLiteral("the weights have no tensor '%1'").arg(name));
+        }
+        const std::vector<std::int64_t> want(item.value().sizes().begin(),
+                                             item.value().sizes().end());
+        if (it->second->shape != want) {
+            QStringList have;
+            QStringList need;
+            for (auto v : it->second->shape) {
+                have << QString::number(v);
+            }
+            for (auto v : want) {
+                need << QString::number(v);
+            }
+            throw ValidationError(
+                QString(),
+                QStringLiteral("tensor '%1' has shape (%2) but a network with patch size %3 "
+                               "needs (%4)")
+                    .arg(name, have.join(QStringLiteral(", ")))
+                    .arg(d->config.patchSize)
+                    .arg(need.join(QStringLiteral(", "))));
+        }
+        const torch::Tensor src =
+            torch::from_blob(const_cast<float*>(it->second->data.data()), want, torch::kFloat32);
+        item.value().copy_(src.to(d->device));
+    }
+}
+
+std::vector<float> PalNet::predict(const float* patches, int batch,
+                                   AttentionMaps* attention) const {
+    c10::InferenceMode inference;
+    const auto& c = d->config;
+    const torch::Tensor input =
+        torch::from_blob(const_cast<float*>(patches), {batch, c.landmarks, c.patchSize, 3},
+                         torch::kFloat32)
+            .to(d->device);
+    const torch::Tensor out = d->net->forward(input, attention).to(torch::kCPU).contiguous();
+    return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
+}
+
+} // namespace pal::engine

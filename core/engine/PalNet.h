@@ -1,0 +1,63 @@
+#pragma once
+
+// PAL-Net (../shared/palnet-spec.md, "Network"): a point-wise CNN over (50, K) patches with
+// three attention branches. This header exposes plain types only; LibTorch stays in PalNet.cpp.
+// Weights travel as named float arrays (pal::NamedTensor), the form model bundles store.
+
+#include "core/model/ModelBundle.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace pal::engine {
+
+struct PalNetConfig {
+    int patchSize = 1000;  // K, a positive multiple of 100
+    int landmarks = 50;    // L
+    bool attention = true; // false: the "no attention" ablation
+    // Throws ValidationError when K is not a positive multiple of 100.
+    void validate() const;
+    // Inputs of the first Linear layer: 32 + 64 + 128 (attention) + 128 * L * K / 100.
+    std::int64_t headInputs() const;
+};
+
+enum class Device { Auto, Cpu, Cuda };
+
+// The per-branch attention weights of the last forward pass, for inspection and tests:
+// softmax over the T positions of each block (T = L*K, L*K/5, L*K/25), row-major B x T.
+struct AttentionMaps {
+    std::vector<float> block1, block2, block3;
+};
+
+class PalNet {
+public:
+    // Xavier-normal weights and zero biases (conv, linear, attention W; b = 0), from seed.
+    explicit PalNet(PalNetConfig config, std::uint64_t seed = 0, Device device = Device::Auto);
+    ~PalNet();
+    PalNet(PalNet&&) noexcept;
+    PalNet& operator=(PalNet&&) noexcept;
+
+    const PalNetConfig& config() const;
+    std::int64_t parameterCount() const;
+    QString deviceName() const; // "cpu" or "cuda"
+
+    // Named float32 copies of every parameter, in a fixed order (conv1a.weight, ...).
+    std::vector<NamedTensor> exportWeights() const;
+    // Replaces the parameters; throws ValidationError naming the first tensor that is missing
+    // or has the wrong shape (e.g. weights made for another patch size).
+    void importWeights(const std::vector<NamedTensor>& tensors);
+
+    // Inference (no gradients, dropout off). patches: batch x L x K x 3 floats, row-major,
+    // absolute coordinates in mm. Returns batch x L x 3 floats.
+    std::vector<float> predict(const float* patches, int batch,
+                               AttentionMaps* attention = nullptr) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace pal::engine

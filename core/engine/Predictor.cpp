@@ -1,0 +1,192 @@
+#include "core/engine/Predictor.h"
+
+#include "core/errors/Error.h"
+#include "core/geometry/KdTree.h"
+#include "core/geometry/MeshOps.h"
+#include "core/geometry/Patches.h"
+#include "core/geometry/Sampling.h"
+#include "core/geometry/Transform.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+
+#include <Eigen/LU>
+
+namespace pal::engine {
+namespace {
+
+double elapsedMs(QElapsedTimer& t) {
+    const double ms = static_cast<double>(t.nsecsElapsed()) / 1e6;
+    t.restart();
+    return ms;
+}
+
+// What the network needs of a case, before the forward pass.
+struct Prepared {
+    const Case* source = nullptr;
+    Eigen::Matrix4d toCommon = Eigen::Matrix4d::Identity();
+    std::vector<float> patches;
+    Vertices samples;
+    std::unique_ptr<KdTree3> sampleTree;
+    StageTimes times;
+};
+
+} // namespace
+
+struct Predictor::Impl {
+    ModelBundle bundle;
+    QString path;
+    PredictorOptions options;
+    SnapMode snap = SnapMode::Closest;
+    std::unique_ptr<PalNet> net;
+
+    Prepared prepare(const Case& c) const {
+        Prepared p;
+        p.source = &c;
+        QElapsedTimer t;
+        t.start();
+        p.toCommon = c.readTransform();
+        Mesh mesh = c.readMesh(nullptr, true);
+        weldVertices(mesh); // the reference's loader merges duplicate vertices
+        p.times.load = elapsedMs(t);
+        if (snap != SnapMode::None) {
+            p.samples = sampleSurfaceEvenly(mesh, options.samples, options.sampleSeed);
+            p.sampleTree = std::make_unique<KdTree3>(p.samples);
+        }
+        p.times.sample = elapsedMs(t);
+        const KdTree3 tree(mesh.vertices);
+        p.patches = extractPatches(mesh.vertices, tree, bundle.manifest.templateLandmarks,
+                                   bundle.manifest.patchSize);
+        p.times.patches = elapsedMs(t);
+        return p;
+    }
+
+    Prediction finish(Prepared& p, const float* output) const {
+        QElapsedTimer t;
+        t.start();
+        const int L = bundle.manifest.landmarks;
+        Eigen::MatrixX3d common(L, 3);
+        for (int l = 0; l < L; ++l) {
+            for (int k = 0; k < 3; ++k) {
+                common(l, k) = output[l * 3 + k];
+            }
+        }
+        if (snap != SnapMode::None) {
+            common = snapToSurface(common, p.samples, *p.sampleTree, snap);
+        }
+        const Eigen::Matrix4d back = p.toCommon.inverse();
+        Prediction out;
+        out.caseId = p.source->id();
+        out.caseFolder = p.source->files().folder;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        for (int l = 0; l < L; ++l) {
+            out.landmarks.setPosition(l, transformPoint(back, common.row(l).transpose()),
+                                      LandmarkStatus::Predicted);
+            out.landmarks.at(l).provenance = {modelId(), QString(), now};
+        }
+        p.times.snap = elapsedMs(t);
+        out.times = p.times;
+        return out;
+    }
+
+    QString modelId() const {
+        return QStringLiteral("%1 (sha256 %2)")
+            .arg(QFileInfo(path).fileName(), bundle.manifest.weightsSha256.left(8));
+    }
+};
+
+Predictor Predictor::fromBundle(const QString& bundlePath, PredictorOptions options) {
+    return Predictor(readModelBundle(bundlePath), bundlePath, options);
+}
+
+Predictor::Predictor(ModelBundle bundle, QString bundlePath, PredictorOptions options)
+    : d(std::make_unique<Impl>()) {
+    d->bundle = std::move(bundle);
+    d->path = std::move(bundlePath);
+    d->options = options;
+    const ModelManifest& m = d->bundle.manifest;
+    if (m.landmarks != LandmarkSet().size()) {
+        throw ValidationError(
+            d->path, QStringLiteral("the model predicts %1 landmarks; PAL Studio's schema has %2")
+                         .arg(m.landmarks)
+                         .arg(LandmarkSet().size()));
+    }
+    const std::optional<SnapMode> bundled = parseSnapMode(m.postProcessing);
+    d->snap = options.snap ? *options.snap : bundled.value_or(SnapMode::Closest);
+    const PalNetConfig config{m.patchSize, m.landmarks, m.variant != QLatin1String("no-attention")};
+    try {
+        d->net = std::make_unique<PalNet>(config, 0, options.device);
+        d->net->importWeights(d->bundle.tensors);
+    } catch (const ValidationError& e) {
+        throw ValidationError(d->path, e.problem());
+    }
+    // The weights now live in the network; the bundle keeps its manifest only.
+    d->bundle.tensors.clear();
+    d->bundle.tensors.shrink_to_fit();
+}
+
+Predictor::~Predictor() = default;
+Predictor::Predictor(Predictor&&) noexcept = default;
+Predictor& Predictor::operator=(Predictor&&) noexcept = default;
+
+const ModelManifest& Predictor::manifest() const {
+    return d->bundle.manifest;
+}
+QString Predictor::modelId() const {
+    return d->modelId();
+}
+SnapMode Predictor::snapMode() const {
+    return d->snap;
+}
+QString Predictor::deviceName() const {
+    return d->net->deviceName();
+}
+
+Prediction Predictor::predict(const Case& c) const {
+    std::vector<Prediction> one = predictAll({c});
+    return std::move(one.front());
+}
+
+std::vector<Prediction>
+Predictor::predictAll(const std::vector<Case>& cases,
+                      const std::function<bool(int, int, const Prediction&)>& progress,
+                      const std::atomic<bool>* cancel) const {
+    std::vector<Prediction> out;
+    out.reserve(cases.size());
+    const int total = static_cast<int>(cases.size());
+    const int batchSize = std::max(1, d->options.batchSize);
+    const std::size_t patchFloats =
+        static_cast<std::size_t>(d->bundle.manifest.landmarks) * d->bundle.manifest.patchSize * 3;
+    for (int start = 0; start < total; start += batchSize) {
+        const int n = std::min(batchSize, total - start);
+        std::vector<Prepared> batch;
+        std::vector<float> input;
+        input.reserve(patchFloats * static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            if (cancel && cancel->load()) {
+                throw Cancelled();
+            }
+            batch.push_back(d->prepare(cases[static_cast<std::size_t>(start + i)]));
+            input.insert(input.end(), batch.back().patches.begin(), batch.back().patches.end());
+            batch.back().patches = {};
+        }
+        QElapsedTimer t;
+        t.start();
+        const std::vector<float> output = d->net->predict(input.data(), n);
+        const double forwardMs = elapsedMs(t) / n;
+        for (int i = 0; i < n; ++i) {
+            batch[static_cast<std::size_t>(i)].times.forward = forwardMs;
+            out.push_back(d->finish(batch[static_cast<std::size_t>(i)],
+                                    output.data() + i * d->bundle.manifest.landmarks * 3));
+            const bool goOn =
+                !progress || progress(static_cast<int>(out.size()), total, out.back());
+            if (!goOn || (cancel && cancel->load())) {
+                throw Cancelled();
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace pal::engine

@@ -1,0 +1,158 @@
+#include "core/geometry/KdTree.h"
+
+#include <nanoflann.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <utility>
+
+namespace pal {
+
+namespace {
+
+struct PointSource {
+    KdTree3::Points points;
+
+    std::size_t kdtree_get_point_count() const { return std::size_t(points.rows()); }
+    double kdtree_get_pt(std::uint32_t i, std::size_t dim) const {
+        return points(Eigen::Index(i), Eigen::Index(dim));
+    }
+    template <class Box> bool kdtree_get_bbox(Box&) const { return false; }
+};
+
+using Metric = nanoflann::L2_Simple_Adaptor<double, PointSource, double, std::uint32_t>;
+using Index = nanoflann::KDTreeSingleIndexAdaptor<Metric, PointSource, 3, std::uint32_t>;
+
+// (squared distance, index), compared lexicographically: the deterministic order.
+using Candidate = std::pair<double, std::uint32_t>;
+
+// Slightly above d, so that nanoflann's strict "dist < worstDist()" also lets exact ties
+// through to addPoint, which then decides by index.
+double justAbove(double d) {
+    return std::nextafter(d, std::numeric_limits<double>::infinity());
+}
+
+// The k best candidates in a max-heap keyed on (distance, index).
+class KnnSet {
+public:
+    explicit KnnSet(std::size_t k) : m_k(k) { m_heap.reserve(k); }
+
+    bool full() const { return m_heap.size() == m_k; }
+    double worstDist() const {
+        return full() ? justAbove(m_heap.front().first) : std::numeric_limits<double>::infinity();
+    }
+    bool addPoint(double dist, std::uint32_t index) {
+        const Candidate c{dist, index};
+        if (!full()) {
+            m_heap.push_back(c);
+            std::push_heap(m_heap.begin(), m_heap.end());
+        } else if (c < m_heap.front()) {
+            std::pop_heap(m_heap.begin(), m_heap.end());
+            m_heap.back() = c;
+            std::push_heap(m_heap.begin(), m_heap.end());
+        }
+        return true;
+    }
+    std::vector<Candidate> sorted() {
+        std::sort_heap(m_heap.begin(), m_heap.end());
+        return std::move(m_heap);
+    }
+
+private:
+    std::size_t m_k;
+    std::vector<Candidate> m_heap;
+};
+
+// Every candidate at squared distance <= r2.
+class RadiusSet {
+public:
+    explicit RadiusSet(double r2) : m_r2(r2) {}
+
+    bool full() const { return true; }
+    double worstDist() const { return justAbove(m_r2); }
+    bool addPoint(double dist, std::uint32_t index) {
+        if (dist <= m_r2) {
+            m_found.emplace_back(dist, index);
+        }
+        return true;
+    }
+    std::vector<Candidate> sorted() {
+        std::sort(m_found.begin(), m_found.end());
+        return std::move(m_found);
+    }
+
+private:
+    double m_r2;
+    std::vector<Candidate> m_found;
+};
+
+std::vector<int> unpack(const std::vector<Candidate>& found, std::vector<double>* distances) {
+    std::vector<int> indices(found.size());
+    if (distances) {
+        distances->resize(found.size());
+    }
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        indices[i] = int(found[i].second);
+        if (distances) {
+            (*distances)[i] = found[i].first;
+        }
+    }
+    return indices;
+}
+
+} // namespace
+
+struct KdTree3::Impl {
+    PointSource source;
+    // Built after `source` is filled and refers to it; Impl lives on the heap, so moving a
+    // KdTree3 never moves the data under the index.
+    std::unique_ptr<Index> index;
+};
+
+KdTree3::KdTree3(const Points& points) : m_impl(std::make_unique<Impl>()) {
+    m_impl->source.points = points;
+    m_impl->index =
+        std::make_unique<Index>(3, m_impl->source, nanoflann::KDTreeSingleIndexAdaptorParams(10));
+}
+
+KdTree3::~KdTree3() = default;
+KdTree3::KdTree3(KdTree3&&) noexcept = default;
+KdTree3& KdTree3::operator=(KdTree3&&) noexcept = default;
+
+int KdTree3::size() const {
+    return int(m_impl->source.points.rows());
+}
+
+const KdTree3::Points& KdTree3::points() const {
+    return m_impl->source.points;
+}
+
+int KdTree3::nearest(const Eigen::Vector3d& p) const {
+    const std::vector<int> one = knn(p, 1);
+    return one.empty() ? -1 : one.front();
+}
+
+std::vector<int> KdTree3::knn(const Eigen::Vector3d& p, int k,
+                              std::vector<double>* squaredDistances) const {
+    const std::size_t n = std::size_t(std::clamp(k, 0, size()));
+    if (n == 0 || !p.allFinite()) {
+        return unpack({}, squaredDistances);
+    }
+    KnnSet result(n);
+    m_impl->index->findNeighbors(result, p.data(), nanoflann::SearchParams());
+    return unpack(result.sorted(), squaredDistances);
+}
+
+std::vector<int> KdTree3::withinRadius(const Eigen::Vector3d& p, double radius,
+                                       std::vector<double>* squaredDistances) const {
+    if (size() == 0 || !(radius >= 0) || !p.allFinite()) {
+        return unpack({}, squaredDistances);
+    }
+    RadiusSet result(radius * radius);
+    m_impl->index->findNeighbors(result, p.data(), nanoflann::SearchParams());
+    return unpack(result.sorted(), squaredDistances);
+}
+
+} // namespace pal

@@ -1,0 +1,51 @@
+#pragma once
+
+// A 3D KD-tree for exact nearest-neighbour queries (nanoflann behind a private implementation,
+// so including this header stays cheap).
+//
+// Ordering is deterministic: results come sorted by Euclidean distance, ties broken by the
+// smaller point index. Queries are const and may run concurrently from several threads.
+
+#include <Eigen/Core>
+
+#include <memory>
+#include <vector>
+
+namespace pal {
+
+class KdTree3 {
+public:
+    using Points = Eigen::Matrix<double, Eigen::Dynamic, 3, Eigen::RowMajor>;
+
+    // Builds the tree over #P x 3 points. The tree keeps its own copy, so `points` may go
+    // away afterwards. An empty set is allowed (every query then returns nothing / -1).
+    explicit KdTree3(const Points& points);
+    ~KdTree3();
+    KdTree3(KdTree3&&) noexcept;
+    KdTree3& operator=(KdTree3&&) noexcept;
+    KdTree3(const KdTree3&) = delete;
+    KdTree3& operator=(const KdTree3&) = delete;
+
+    // Number of points, and the copy the tree was built over (#P x 3).
+    int size() const;
+    const Points& points() const;
+
+    // Index of the point closest to p (smallest index among equally close ones); -1 if the tree
+    // is empty. A query point that is not finite finds nothing (-1, empty lists).
+    int nearest(const Eigen::Vector3d& p) const;
+
+    // The min(k, size()) points closest to p, nearest first, ties by smaller index.
+    // squaredDistances (if given) receives their squared distances to p, in the same order.
+    std::vector<int> knn(const Eigen::Vector3d& p, int k,
+                         std::vector<double>* squaredDistances = nullptr) const;
+
+    // Every point at distance <= radius from p, nearest first, ties by smaller index.
+    std::vector<int> withinRadius(const Eigen::Vector3d& p, double radius,
+                                  std::vector<double>* squaredDistances = nullptr) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+} // namespace pal

@@ -1,0 +1,38 @@
+#pragma once
+
+// PAL-Net's post-processing (pipeline step 5 of palnet-spec.md): moving predicted landmarks
+// onto the sampled surface.
+
+#include "core/geometry/KdTree.h"
+
+#include <Eigen/Core>
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+namespace pal {
+
+enum class SnapMode {
+    None,    // keep the prediction as it is
+    Closest, // the nearest surface sample
+    Average, // the mean of the k nearest surface samples
+};
+
+// "none", "closest", "average".
+QString snapModeName(SnapMode mode);
+// The inverse of snapModeName, ignoring case and surrounding spaces; nullopt for anything else.
+std::optional<SnapMode> parseSnapMode(QStringView name);
+
+// Moves each of the L predicted points (L x 3) as `mode` says, using the surface samples
+// (#S x 3, e.g. sampleSurfaceEvenly's) and a tree built over them. Average uses the
+// min(k, #S) nearest samples (ties by smaller index). Rows that are not finite (a missing
+// landmark as NaN) are returned unchanged. Returns L x 3. Throws ValidationError
+// when the tree does not hold #S points, when a snapping mode has no samples to snap to, or
+// when Average gets k < 1.
+Eigen::MatrixX3d
+snapToSurface(const Eigen::MatrixX3d& predicted,
+              const Eigen::Matrix<double, Eigen::Dynamic, 3, Eigen::RowMajor>& samples,
+              const KdTree3& sampleTree, SnapMode mode, int k = 12);
+
+} // namespace pal

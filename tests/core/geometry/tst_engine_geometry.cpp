@@ -1,0 +1,558 @@
+// The PAL-Net engine's geometry: KD-tree, surface sampling, patches and snapping.
+
+#include "core/errors/Error.h"
+#include "core/geometry/KdTree.h"
+#include "core/geometry/MeshOps.h"
+#include "core/geometry/Patches.h"
+#include "core/geometry/Sampling.h"
+#include "core/geometry/Snapping.h"
+
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <utility>
+
+using namespace pal;
+
+namespace {
+
+using Points = KdTree3::Points;
+
+double uniform(std::mt19937_64& rng, double lo, double hi) {
+    return lo + (hi - lo) * double(rng() >> 11) * 0x1.0p-53;
+}
+
+Points randomPoints(int n, quint64 seed, double extent) {
+    std::mt19937_64 rng(seed);
+    Points p(n, 3);
+    for (int i = 0; i < n; ++i) {
+        for (int c = 0; c < 3; ++c) {
+            p(i, c) = uniform(rng, -extent, extent);
+        }
+    }
+    return p;
+}
+
+// Squared distance summed in x, y, z order, as the tree computes it, so that ties compare
+// exactly.
+double squaredDistance(const Points& points, int i, const Eigen::Vector3d& q) {
+    double d = 0;
+    for (int c = 0; c < 3; ++c) {
+        const double e = q(c) - points(i, c);
+        d += e * e;
+    }
+    return d;
+}
+
+// All indices sorted by (squared distance to q, index).
+std::vector<int> bruteOrder(const Points& points, const Eigen::Vector3d& q) {
+    std::vector<std::pair<double, int>> all;
+    for (int i = 0; i < points.rows(); ++i) {
+        all.emplace_back(squaredDistance(points, i, q), i);
+    }
+    std::sort(all.begin(), all.end());
+    std::vector<int> order;
+    for (const auto& entry : all) {
+        order.push_back(entry.second);
+    }
+    return order;
+}
+
+std::vector<int> firstN(const std::vector<int>& v, int n) {
+    return {v.begin(), v.begin() + std::min<std::ptrdiff_t>(n, std::ptrdiff_t(v.size()))};
+}
+
+// The integer lattice {0..n-1}^3 in a shuffled index order, each point twice: plenty of ties.
+Points shuffledLattice(int n, quint64 seed) {
+    std::vector<Eigen::RowVector3d> all;
+    for (int copy = 0; copy < 2; ++copy) {
+        for (int x = 0; x < n; ++x) {
+            for (int y = 0; y < n; ++y) {
+                for (int z = 0; z < n; ++z) {
+                    all.emplace_back(x, y, z);
+                }
+            }
+        }
+    }
+    std::mt19937_64 rng(seed);
+    std::shuffle(all.begin(), all.end(), rng);
+    Points p(Eigen::Index(all.size()), 3);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        p.row(Eigen::Index(i)) = all[i];
+    }
+    return p;
+}
+
+void addQuad(Mesh& mesh, const Eigen::RowVector3d& o, const Eigen::RowVector3d& u,
+             const Eigen::RowVector3d& v) {
+    const auto base = std::int32_t(mesh.vertices.rows());
+    mesh.vertices.conservativeResize(base + 4, 3);
+    mesh.vertices.row(base) = o;
+    mesh.vertices.row(base + 1) = o + u;
+    mesh.vertices.row(base + 2) = o + u + v;
+    mesh.vertices.row(base + 3) = o + v;
+    const auto f = mesh.triangles.rows();
+    mesh.triangles.conservativeResize(f + 2, 3);
+    mesh.triangles.row(f) << base, base + 1, base + 2;
+    mesh.triangles.row(f + 1) << base, base + 2, base + 3;
+}
+
+// A closed axis-aligned cube of the given side, corner at the origin: 24 vertices, 12 triangles.
+Mesh cube(double side) {
+    Mesh m;
+    const Eigen::RowVector3d x(side, 0, 0), y(0, side, 0), z(0, 0, side), o(0, 0, 0);
+    addQuad(m, o, y, x);
+    addQuad(m, z, x, y);
+    addQuad(m, o, x, z);
+    addQuad(m, y, z, x);
+    addQuad(m, o, z, y);
+    addQuad(m, x, y, z);
+    return m;
+}
+
+// A 3x3 square (faces 0-1) and, apart from it, a 1x1 square (faces 2-3): area 9 + 1.
+Mesh bigAndSmallSquare() {
+    Mesh m;
+    addQuad(m, {0, 0, 0}, {3, 0, 0}, {0, 3, 0});
+    addQuad(m, {10, 0, 0}, {1, 0, 0}, {0, 1, 0});
+    return m;
+}
+
+// (i, j, 0) for i, j in 0..n-1, vertex index n * j + i.
+Vertices grid(int n) {
+    Vertices v(n * n, 3);
+    for (int j = 0; j < n; ++j) {
+        for (int i = 0; i < n; ++i) {
+            v.row(n * j + i) << i, j, 0;
+        }
+    }
+    return v;
+}
+
+double minimumSpacing(const Vertices& p) {
+    double best = std::numeric_limits<double>::infinity();
+    for (Eigen::Index i = 0; i < p.rows(); ++i) {
+        for (Eigen::Index j = i + 1; j < p.rows(); ++j) {
+            best = std::min(best, (p.row(i) - p.row(j)).squaredNorm());
+        }
+    }
+    return std::sqrt(best);
+}
+
+} // namespace
+
+class TestEngineGeometry : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    // ---- KdTree3 ----
+
+    void kdTreeMatchesBruteForce() {
+        const Points points = randomPoints(700, 7, 50.0);
+        const KdTree3 tree(points);
+        QCOMPARE(tree.size(), 700);
+        QCOMPARE(tree.points(), points);
+        const Points queries = randomPoints(150, 8, 60.0);
+        for (int q = 0; q < queries.rows(); ++q) {
+            const Eigen::Vector3d p = queries.row(q).transpose();
+            const std::vector<int> order = bruteOrder(points, p);
+            QCOMPARE(tree.nearest(p), order.front());
+            for (int k : {1, 2, 9, 33, 700, 1000}) {
+                std::vector<double> d2;
+                const std::vector<int> got = tree.knn(p, k, &d2);
+                QCOMPARE(got, firstN(order, k));
+                QCOMPARE(d2.size(), got.size());
+                for (std::size_t i = 0; i < got.size(); ++i) {
+                    QCOMPARE(d2[i], squaredDistance(points, got[i], p));
+                }
+            }
+        }
+    }
+
+    // Equally distant points come by smaller index, also where the tie straddles the k-th
+    // place (the tree must not keep whichever it met first).
+    void kdTreeBreaksTiesBySmallerIndex() {
+        const Points points = shuffledLattice(8, 3); // 1024 points, every position twice
+        const KdTree3 tree(points);
+        const std::vector<Eigen::Vector3d> queries = {{3, 3, 3},   {3.5, 3.5, 3.5}, {0, 0, 0},
+                                                      {7, 0, 3.5}, {-1, 4, 4},      {3.5, 2, 9}};
+        for (const Eigen::Vector3d& q : queries) {
+            const std::vector<int> order = bruteOrder(points, q);
+            QCOMPARE(tree.nearest(q), order.front());
+            for (int k = 1; k <= 60; ++k) {
+                QCOMPARE(tree.knn(q, k), firstN(order, k));
+            }
+        }
+        // The two copies of (3, 3, 3): the query sits on both, smaller index first.
+        const std::vector<int> two = tree.knn({3, 3, 3}, 2);
+        QCOMPARE(points.row(two[0]), points.row(two[1]));
+        QVERIFY(two[0] < two[1]);
+    }
+
+    void kdTreeSmallTieByHand() {
+        Points p(5, 3);
+        p << 1, 0, 0, -1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0;
+        const KdTree3 tree(p);
+        QCOMPARE(tree.knn({0, 0, 0}, 5), (std::vector<int>{3, 0, 1, 2, 4}));
+        QCOMPARE(tree.knn({0, 0, 0}, 3), (std::vector<int>{3, 0, 1}));
+        QCOMPARE(tree.nearest({0.9, 0, 0}), 0);
+    }
+
+    void kdTreeRadiusIsInclusive() {
+        const Points points = shuffledLattice(6, 11);
+        const KdTree3 tree(points);
+        for (const Eigen::Vector3d& q :
+             {Eigen::Vector3d(2, 2, 2), Eigen::Vector3d(0, 0.5, 5), Eigen::Vector3d(2.5, 2, 1)}) {
+            for (double r : {0.0, 0.5, 1.0, std::sqrt(2.0), 2.0}) {
+                std::vector<int> expected;
+                for (int i : bruteOrder(points, q)) {
+                    if (squaredDistance(points, i, q) <= r * r) {
+                        expected.push_back(i);
+                    }
+                }
+                QCOMPARE(tree.withinRadius(q, r), expected);
+            }
+        }
+        // Radius 1 around a lattice point: itself and 6 face neighbours, each twice.
+        QCOMPARE(tree.withinRadius({2, 2, 2}, 1.0).size(), std::size_t(14));
+    }
+
+    void kdTreeEmptyMovedAndNonFinite() {
+        const KdTree3 empty{Points(0, 3)};
+        QCOMPARE(empty.size(), 0);
+        QCOMPARE(empty.nearest({1, 2, 3}), -1);
+        QVERIFY(empty.knn({1, 2, 3}, 4).empty());
+        QVERIFY(empty.withinRadius({1, 2, 3}, 4).empty());
+
+        Points p(2, 3);
+        p << 0, 0, 0, 5, 0, 0;
+        KdTree3 a(p);
+        p.setZero(); // the tree keeps its own copy
+        KdTree3 b(std::move(a));
+        QCOMPARE(b.nearest({4, 0, 0}), 1);
+        QCOMPARE(b.knn({4, 0, 0}, 0), std::vector<int>{});
+        QCOMPARE(b.nearest({std::nan(""), 0, 0}), -1);
+    }
+
+    // ---- Sampling ----
+
+    void areas() {
+        const Mesh m = cube(2.0);
+        QCOMPARE(triangleAreas(m).size(), std::size_t(12));
+        QCOMPARE(surfaceArea(m), 24.0);
+        QCOMPARE(evenSamplingRadius(m, 2), 2.0); // sqrt(24 / 6)
+    }
+
+    void samplesLieOnTheSurface() {
+        const Mesh m = cube(10.0);
+        std::vector<int> faces;
+        const Vertices s = sampleSurface(m, 3000, 1, &faces);
+        QCOMPARE(s.rows(), Eigen::Index(3000));
+        QCOMPARE(faces.size(), std::size_t(3000));
+        for (Eigen::Index i = 0; i < s.rows(); ++i) {
+            const SurfacePoint sp = closestPointOnMesh(m, s.row(i).transpose());
+            QVERIFY2(sp.distance < 1e-9, qPrintable(QString::number(sp.distance)));
+            // ... and on the triangle it reports.
+            Mesh one;
+            one.vertices = m.vertices;
+            one.triangles = m.triangles.row(faces[std::size_t(i)]);
+            QVERIFY(closestPointOnMesh(one, s.row(i).transpose()).distance < 1e-9);
+        }
+        const Vertices even = sampleSurfaceEvenly(m, 2000, 1);
+        for (Eigen::Index i = 0; i < even.rows(); ++i) {
+            QVERIFY(closestPointOnMesh(m, even.row(i).transpose()).distance < 1e-9);
+        }
+    }
+
+    // Uniform inside a triangle: the mean is the centroid, and the corner triangle of half the
+    // size (a quarter of the area) gets a quarter of the points.
+    void uniformInsideATriangle() {
+        Mesh m;
+        m.vertices.resize(3, 3);
+        m.vertices << 0, 0, 0, 1, 0, 0, 0, 1, 0;
+        m.triangles.resize(1, 3);
+        m.triangles << 0, 1, 2;
+        const int n = 100000;
+        const Vertices s = sampleSurface(m, n, 5);
+        const Eigen::RowVector3d mean = s.colwise().mean();
+        QVERIFY(std::abs(mean.x() - 1.0 / 3) < 0.004);
+        QVERIFY(std::abs(mean.y() - 1.0 / 3) < 0.004);
+        QCOMPARE(mean.z(), 0.0);
+        const auto nearCorner = (s.col(0) + s.col(1)).array() < 0.5;
+        const double fraction = double(nearCorner.count()) / n;
+        QVERIFY2(std::abs(fraction - 0.25) < 0.007, qPrintable(QString::number(fraction)));
+        QVERIFY((s.col(0).array() >= 0).all() && (s.col(1).array() >= 0).all());
+        QVERIFY(((s.col(0) + s.col(1)).array() <= 1 + 1e-15).all());
+    }
+
+    // Faces are picked in proportion to their area: the 1x1 square of 10 units gets a tenth.
+    void areaWeighted() {
+        const Mesh m = bigAndSmallSquare();
+        const int n = 100000;
+        std::vector<int> faces;
+        const Vertices s = sampleSurface(m, n, 9, &faces);
+        const auto onSmall =
+            std::count_if(faces.begin(), faces.end(), [](int f) { return f >= 2; });
+        const double fraction = double(onSmall) / n;
+        QVERIFY2(std::abs(fraction - 0.1) < 0.005, qPrintable(QString::number(fraction)));
+        QCOMPARE(Eigen::Index((s.col(0).array() >= 10).count()), Eigen::Index(onSmall));
+
+        // Evenly spaced points keep roughly the same share (edges cost the small one a little).
+        std::vector<int> evenFaces;
+        const Vertices even = sampleSurfaceEvenly(m, 2000, 9, &evenFaces);
+        QCOMPARE(even.rows(), Eigen::Index(2000));
+        const auto evenOnSmall =
+            std::count_if(evenFaces.begin(), evenFaces.end(), [](int f) { return f >= 2; });
+        const double evenFraction = double(evenOnSmall) / 2000;
+        QVERIFY2(std::abs(evenFraction - 0.1) < 0.025, qPrintable(QString::number(evenFraction)));
+        QCOMPARE(Eigen::Index((even.col(0).array() >= 10).count()), Eigen::Index(evenOnSmall));
+    }
+
+    void evenSamplesKeepTheirSpacing() {
+        const Mesh m = cube(10.0);
+        const int n = 1500;
+        const Vertices s = sampleSurfaceEvenly(m, n, 3);
+        QCOMPARE(s.rows(), Eigen::Index(n));
+        const double radius = evenSamplingRadius(m, n);
+        QCOMPARE(radius, std::sqrt(600.0 / (3 * n)));
+        QVERIFY(minimumSpacing(s) > radius);
+        // Plain sampling has no such spacing.
+        QVERIFY(minimumSpacing(sampleSurface(m, n, 3)) < radius);
+    }
+
+    // The kept points are the earliest draws that pass the spacing test, in draw order.
+    void evenSamplesAreTheGreedyPrefixOfTheDraws() {
+        const Mesh m = bigAndSmallSquare();
+        const int n = 300;
+        const Vertices drawn = sampleSurface(m, 3 * n, 21);
+        const double r = evenSamplingRadius(m, n);
+        Vertices expected(0, 3);
+        for (Eigen::Index i = 0; i < drawn.rows() && expected.rows() < n; ++i) {
+            bool keep = true;
+            for (Eigen::Index j = 0; j < expected.rows(); ++j) {
+                keep = keep && (drawn.row(i) - expected.row(j)).norm() > r;
+            }
+            if (keep) {
+                expected.conservativeResize(expected.rows() + 1, 3);
+                expected.row(expected.rows() - 1) = drawn.row(i);
+            }
+        }
+        QCOMPARE(sampleSurfaceEvenly(m, n, 21), expected);
+    }
+
+    // Fewer than asked where the spacing outgrows the mesh's features: two parallel unit
+    // squares 0.05 apart, sampled with a spacing of 0.26, exclude each other's points. With a
+    // spacing below the gap they do not.
+    void fewerOnATinyMesh() {
+        Mesh m;
+        addQuad(m, {0, 0, 0}, {1, 0, 0}, {0, 1, 0});
+        addQuad(m, {0, 0, 0.05}, {1, 0, 0}, {0, 1, 0});
+        const Vertices few = sampleSurfaceEvenly(m, 10, 0);
+        QVERIFY2(few.rows() > 0 && few.rows() < 10, qPrintable(QString::number(few.rows())));
+        QVERIFY(minimumSpacing(few) > evenSamplingRadius(m, 10));
+        QCOMPARE(sampleSurfaceEvenly(m, 1000, 0).rows(), Eigen::Index(1000));
+    }
+
+    void deterministicPerSeed() {
+        const Mesh m = cube(4.0);
+        const Vertices a = sampleSurfaceEvenly(m, 500, 42);
+        QCOMPARE(sampleSurfaceEvenly(m, 500, 42), a);
+        QVERIFY(sampleSurfaceEvenly(m, 500, 43) != a);
+        QCOMPARE(sampleSurface(m, 100, 42), sampleSurface(m, 100, 42));
+        QVERIFY(sampleSurface(m, 100, 42) != sampleSurface(m, 100, 0));
+    }
+
+    // Pinned values: the stream is mt19937_64 plus our own bits-to-double conversion, so these
+    // hold on every platform and compiler (to rounding, should a compiler fuse multiply-adds).
+    void pinnedStream() {
+        Mesh m;
+        m.vertices.resize(4, 3);
+        m.vertices << 0, 0, 0, 4, 0, 0, 4, 4, 0, 0, 4, 1;
+        m.triangles.resize(2, 3);
+        m.triangles << 0, 1, 2, 0, 2, 3;
+        std::vector<int> faces;
+        const Vertices s = sampleSurface(m, 3, 0, &faces);
+        QCOMPARE(faces, (std::vector<int>{0, 1, 1}));
+        Vertices expected(3, 3);
+        expected << 3.9842594486400182, 0.15765326509588706, 0,           //
+            2.7772301438475462, 2.9456000271390668, 0.042092470822880125, //
+            0.41064191588791277, 2.6032918541072201, 0.54816248455482686;
+        QVERIFY((s - expected).cwiseAbs().maxCoeff() < 1e-12);
+    }
+
+    void degenerateInputs() {
+        QCOMPARE(sampleSurfaceEvenly(cube(1.0), 0).rows(), Eigen::Index(0));
+        QCOMPARE(sampleSurface(cube(1.0), -3).rows(), Eigen::Index(0));
+        Mesh noFaces;
+        noFaces.vertices = grid(3);
+        QCOMPARE(sampleSurfaceEvenly(noFaces, 10).rows(), Eigen::Index(0));
+        Mesh flat; // zero area
+        flat.vertices.resize(3, 3);
+        flat.vertices << 0, 0, 0, 1, 0, 0, 2, 0, 0;
+        flat.triangles.resize(1, 3);
+        flat.triangles << 0, 1, 2;
+        QCOMPARE(sampleSurfaceEvenly(flat, 10).rows(), Eigen::Index(0));
+        // A zero-area triangle among others is never picked.
+        Mesh mixed = cube(1.0);
+        mixed.vertices.conservativeResize(mixed.vertices.rows() + 3, 3);
+        mixed.vertices.bottomRows(3) << 5, 5, 5, 6, 6, 6, 7, 7, 7;
+        mixed.triangles.conservativeResize(13, 3);
+        mixed.triangles.row(12) << 24, 25, 26;
+        std::vector<int> faces;
+        sampleSurface(mixed, 5000, 2, &faces);
+        QVERIFY(std::find(faces.begin(), faces.end(), 12) == faces.end());
+        Mesh broken = cube(1.0);
+        broken.triangles(3, 1) = 99;
+        QVERIFY_THROWS_EXCEPTION(ValidationError, sampleSurface(broken, 10));
+    }
+
+    // ---- Patches ----
+
+    // 5x5 grid, K = 4. A landmark near (2, 2) snaps to vertex 12; its 4 nearest are 12 and the
+    // first three of its equidistant neighbours by index (7, 11, 13; 17 loses the tie). Sorted
+    // by distance from the origin: 7 (sqrt 5), 11 (sqrt 5, tie -> larger index later), 12
+    // (sqrt 8), 13 (sqrt 13). A landmark far below (0, 0) snaps to 0: patch 0, 1, 5, 6.
+    void patchesByHand() {
+        const Vertices v = grid(5);
+        const KdTree3 tree(v);
+        Eigen::MatrixX3d lm(2, 3);
+        lm << 2.1, 2.2, 0.3, -3, -3, 5;
+        QCOMPARE(patchIndices(v, tree, lm, 4), (std::vector<int>{7, 11, 12, 13, 0, 1, 5, 6}));
+
+        const std::vector<float> patches = extractPatches(v, tree, lm, 4);
+        QCOMPARE(patches.size(), std::size_t(2 * 4 * 3));
+        const std::vector<float> expected = {2, 1, 0, 1, 2, 0, 2, 2, 0, 3, 2, 0,
+                                             0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0};
+        QCOMPARE(patches, expected);
+    }
+
+    // Absolute coordinates, ordered by distance from the origin, each patch the K nearest of
+    // its snapped vertex: checked against brute force on a random cloud.
+    void patchesMatchBruteForce() {
+        const Vertices v = randomPoints(400, 17, 30.0).rowwise() + Eigen::RowVector3d(100, -50, 20);
+        const KdTree3 tree(v);
+        const Eigen::MatrixX3d lm =
+            randomPoints(6, 18, 30.0).rowwise() + Eigen::RowVector3d(100, -50, 20);
+        const int K = 25;
+        const std::vector<int> idx = patchIndices(v, tree, lm, K);
+        const std::vector<float> patches = extractPatches(v, tree, lm, K);
+        QCOMPARE(patches.size(), std::size_t(6 * K * 3));
+        for (int l = 0; l < 6; ++l) {
+            const int snapped = bruteOrder(v, lm.row(l).transpose()).front();
+            std::vector<int> near = firstN(bruteOrder(v, v.row(snapped).transpose()), K);
+            std::sort(near.begin(), near.end(), [&](int a, int b) {
+                return std::pair(v.row(a).norm(), a) < std::pair(v.row(b).norm(), b);
+            });
+            for (int p = 0; p < K; ++p) {
+                QCOMPARE(idx[std::size_t(l * K + p)], near[std::size_t(p)]);
+                for (int c = 0; c < 3; ++c) {
+                    QCOMPARE(patches[std::size_t((l * K + p) * 3 + c)], float(v(near[p], c)));
+                }
+            }
+        }
+    }
+
+    void patchesRejectBadInput() {
+        const Vertices v = grid(5);
+        const KdTree3 tree(v);
+        Eigen::MatrixX3d lm(1, 3);
+        lm << 1, 1, 0;
+        QCOMPARE(extractPatches(v, tree, lm, 25).size(), std::size_t(25 * 3));
+        QVERIFY_THROWS_EXCEPTION(ValidationError, extractPatches(v, tree, lm, 26));
+        QVERIFY_THROWS_EXCEPTION(ValidationError, extractPatches(v, tree, lm, 0));
+        const KdTree3 other(grid(4));
+        QVERIFY_THROWS_EXCEPTION(ValidationError, extractPatches(v, other, lm, 4));
+        lm(0, 1) = std::nan("");
+        QVERIFY_THROWS_EXCEPTION(ValidationError, extractPatches(v, tree, lm, 4));
+        try {
+            extractPatches(v, tree, Eigen::MatrixX3d::Zero(1, 3), 30);
+            QFAIL("no error");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.message(),
+                     QStringLiteral("the mesh has 25 vertices, fewer than the patch size 30"));
+        }
+        QVERIFY(extractPatches(v, tree, Eigen::MatrixX3d(0, 3), 4).empty());
+    }
+
+    // ---- Snapping ----
+
+    void snapModesByHand() {
+        Points samples(5, 3);
+        samples << 0, 0, 0, 1, 0, 0, 2, 0, 0, 3, 0, 0, 10, 0, 0;
+        const KdTree3 tree(samples);
+        Eigen::MatrixX3d predicted(3, 3);
+        predicted << 0.2, 0, 5, 9, 1, -1, 2.5, 0.1, 0;
+
+        QCOMPARE(snapToSurface(predicted, samples, tree, SnapMode::None), predicted);
+
+        Eigen::MatrixX3d closest(3, 3);
+        closest << 0, 0, 0, 10, 0, 0, 2, 0, 0; // 2.5: tie between 2 and 3 -> smaller index
+        QCOMPARE(snapToSurface(predicted, samples, tree, SnapMode::Closest), closest);
+
+        Eigen::MatrixX3d average3(3, 3);
+        average3 << 1, 0, 0, 5, 0, 0, 2, 0, 0; // {0,1,2}, {10,3,2}, {2,3,1}
+        QCOMPARE(snapToSurface(predicted, samples, tree, SnapMode::Average, 3), average3);
+
+        // k larger than the samples: the mean of them all.
+        const Eigen::MatrixX3d all = snapToSurface(predicted, samples, tree, SnapMode::Average);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(Eigen::RowVector3d(all.row(i)), Eigen::RowVector3d(3.2, 0, 0));
+        }
+
+        Eigen::MatrixX3d missing(1, 3);
+        missing << std::nan(""), 0, 0;
+        QVERIFY(std::isnan(snapToSurface(missing, samples, tree, SnapMode::Closest)(0, 0)));
+    }
+
+    // "average" with the default k = 12 on an even sampling of a plane stays on the plane and
+    // near the prediction's foot.
+    void averageOnAPlane() {
+        Mesh m;
+        addQuad(m, {0, 0, 0}, {10, 0, 0}, {0, 10, 0});
+        const Vertices s = sampleSurfaceEvenly(m, 5000, 4);
+        const KdTree3 tree(s);
+        Eigen::MatrixX3d p(1, 3);
+        p << 5, 5, 2;
+        const Eigen::MatrixX3d snapped = snapToSurface(p, s, tree, SnapMode::Average);
+        QVERIFY(std::abs(snapped(0, 2)) < 1e-12);
+        QVERIFY(std::hypot(snapped(0, 0) - 5, snapped(0, 1) - 5) < 0.15);
+        std::vector<int> twelve = tree.knn({5, 5, 2}, 12);
+        Eigen::RowVector3d mean = Eigen::RowVector3d::Zero();
+        for (int i : twelve) {
+            mean += s.row(i) / 12.0;
+        }
+        QVERIFY((Eigen::RowVector3d(snapped.row(0)) - mean).norm() < 1e-12);
+    }
+
+    void snapRejectsBadInput() {
+        Points samples(2, 3);
+        samples << 0, 0, 0, 1, 0, 0;
+        const KdTree3 tree(samples);
+        const KdTree3 empty{Points(0, 3)};
+        const Eigen::MatrixX3d p = Eigen::MatrixX3d::Zero(1, 3);
+        QVERIFY_THROWS_EXCEPTION(ValidationError,
+                                 snapToSurface(p, samples, empty, SnapMode::Closest));
+        QVERIFY_THROWS_EXCEPTION(ValidationError,
+                                 snapToSurface(p, Points(0, 3), empty, SnapMode::Average));
+        QVERIFY_THROWS_EXCEPTION(ValidationError,
+                                 snapToSurface(p, samples, tree, SnapMode::Average, 0));
+        QCOMPARE(snapToSurface(p, Points(0, 3), empty, SnapMode::None), p);
+    }
+
+    void snapModeNames() {
+        for (SnapMode m : {SnapMode::None, SnapMode::Closest, SnapMode::Average}) {
+            QCOMPARE(parseSnapMode(snapModeName(m)), std::optional<SnapMode>(m));
+        }
+        QCOMPARE(snapModeName(SnapMode::Closest), QStringLiteral("closest"));
+        QCOMPARE(snapModeName(SnapMode::Average), QStringLiteral("average"));
+        QCOMPARE(snapModeName(SnapMode::None), QStringLiteral("none"));
+        QCOMPARE(parseSnapMode(u" Average "), std::optional<SnapMode>(SnapMode::Average));
+        QCOMPARE(parseSnapMode(u"nearest"), std::nullopt);
+        QCOMPARE(parseSnapMode(u""), std::nullopt);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngineGeometry)
+#include "tst_engine_geometry.moc"

@@ -1,0 +1,186 @@
+// The predictor on generated cases with a small untrained network (K = 100): frames, snapping,
+// batching, provenance, the worker job with progress and cancel. Accuracy is not the point
+// here (the weights are random); the pipeline is.
+
+#include "core/demo/DemoGenerator.h"
+#include "core/demo/Resources.h"
+#include "core/engine/PalNet.h"
+#include "core/engine/PredictionJob.h"
+#include "core/engine/Predictor.h"
+#include "core/errors/Error.h"
+#include "core/geometry/MeshOps.h"
+#include "core/geometry/Transform.h"
+#include "core/landmarks/LandmarkIO.h"
+#include "core/mesh/MeshIO.h"
+#include "core/model/ModelBundle.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pal;
+using namespace pal::engine;
+
+namespace {
+
+ModelBundle untrainedBundle(int K, std::uint64_t seed) {
+    const PalNet net(PalNetConfig{K, 50, true}, seed, Device::Cpu);
+    ModelBundle b;
+    b.manifest.patchSize = K;
+    b.manifest.templateLandmarks =
+        readLandmarks(QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
+            .landmarks.positions();
+    for (int i = 0; i < 50; ++i) {
+        b.manifest.schemaKeys << LandmarkSchema::lafas50()->key(i);
+    }
+    b.manifest.provenance.insert(QStringLiteral("notice"),
+                                 QStringLiteral("untrained test network"));
+    b.tensors = net.exportWeights();
+    return b;
+}
+
+} // namespace
+
+class TestPredictor : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_bundle;
+    QString m_dataset;
+
+private Q_SLOTS:
+    void initTestCase() {
+        m_bundle = m_dir.filePath(QStringLiteral("k100.palnet"));
+        writeModelBundle(m_bundle, untrainedBundle(100, 5));
+        demo::DemoOptions o;
+        o.cases = 3;
+        o.subdivisions = 1;
+        o.defects = false;
+        m_dataset = m_dir.filePath(QStringLiteral("demo"));
+        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_dataset);
+    }
+
+    void predictsFiftyLandmarksOnTheSurfaceInTheCaseFrame() {
+        PredictorOptions o;
+        o.snap = SnapMode::Closest;
+        o.samples = 20000;
+        o.device = Device::Cpu;
+        const Predictor p = Predictor::fromBundle(m_bundle, o);
+        const Case c = Case::open(m_dataset + QStringLiteral("/D002"));
+        const Prediction pred = p.predict(c);
+        QCOMPARE(pred.caseId, QStringLiteral("D002"));
+        QCOMPARE(pred.landmarks.presentCount(), 50);
+        QCOMPARE(pred.landmarks.at(0).status, LandmarkStatus::Predicted);
+        QVERIFY(pred.landmarks.at(0).provenance.source.startsWith(
+            QStringLiteral("k100.palnet (sha256 ")));
+        // Snapped to surface samples, then moved back to the case's own (posed) frame: every
+        // landmark lies on the case's mesh as stored.
+        const Mesh mesh = c.readMesh();
+        for (int i = 0; i < 50; ++i) {
+            QVERIFY(closestPointOnMesh(mesh, pred.landmarks.at(i).position).distance < 1e-6);
+        }
+        QVERIFY(pred.times.total() > 0);
+    }
+
+    // The transform is applied for the network and undone for the output: the same face
+    // stored posed (with its matrix) or already in the common frame gives the same landmarks.
+    void theCaseTransformIsAppliedAndUndone() {
+        PredictorOptions o;
+        o.snap = SnapMode::None;
+        o.device = Device::Cpu;
+        const Predictor p = Predictor::fromBundle(m_bundle, o);
+        const Case posed = Case::open(m_dataset + QStringLiteral("/D001"));
+        QVERIFY(posed.hasTransform());
+        const QString flatDir = m_dir.filePath(QStringLiteral("flat"));
+        QDir().mkpath(flatDir);
+        Mesh common = posed.readMesh(nullptr, true);
+        writeMesh(common, flatDir + QStringLiteral("/mesh.ply")); // binary, exact doubles
+        const Prediction a = p.predict(posed);
+        const Prediction b = p.predict(Case::open(flatDir));
+        LandmarkSet aCommon = a.landmarks;
+        transformLandmarks(posed.readTransform(), aCommon);
+        const double worst =
+            (aCommon.positions() - b.landmarks.positions()).rowwise().norm().maxCoeff();
+        QVERIFY2(worst < 1e-3, qPrintable(QString::number(worst)));
+        QVERIFY((a.landmarks.positions() - b.landmarks.positions()).rowwise().norm().maxCoeff() >
+                1.0);
+    }
+
+    void batchesGiveTheSameAnswerAsSingleCases() {
+        PredictorOptions o;
+        o.snap = SnapMode::None;
+        o.batchSize = 2;
+        o.device = Device::Cpu;
+        const Predictor p = Predictor::fromBundle(m_bundle, o);
+        std::vector<Case> cases;
+        for (const char* id : {"D001", "D002", "D003"}) {
+            cases.push_back(Case::open(m_dataset + QLatin1Char('/') + QLatin1String(id)));
+        }
+        int calls = 0;
+        const std::vector<Prediction> all =
+            p.predictAll(cases, [&](int done, int total, const Prediction&) {
+                ++calls;
+                return done <= total;
+            });
+        QCOMPARE(calls, 3);
+        for (int i = 0; i < 3; ++i) {
+            const Prediction one = p.predict(cases[static_cast<std::size_t>(i)]);
+            QVERIFY(
+                (one.landmarks.positions() - all[static_cast<std::size_t>(i)].landmarks.positions())
+                    .cwiseAbs()
+                    .maxCoeff() < 1e-3);
+        }
+        // A progress callback that says stop cancels between cases.
+        QVERIFY_THROWS_EXCEPTION(
+            Cancelled, p.predictAll(cases, [](int, int, const Prediction&) { return false; }));
+    }
+
+    void jobReportsProgressAndCanBeCancelled() {
+        PredictorOptions o;
+        o.samples = 5000;
+        o.batchSize = 1;
+        o.device = Device::Cpu;
+        auto p = std::make_shared<const Predictor>(Predictor::fromBundle(m_bundle, o));
+        std::vector<Case> cases;
+        for (const char* id : {"D001", "D002", "D003"}) {
+            cases.push_back(Case::open(m_dataset + QLatin1Char('/') + QLatin1String(id)));
+        }
+        PredictionJob job(p, cases);
+        QSignalSpy progress(&job, &PredictionJob::progress);
+        QSignalSpy ended(&job, &PredictionJob::ended);
+        job.start();
+        QVERIFY(ended.wait(120000));
+        QCOMPARE(job.state(), PredictionJob::State::Finished);
+        QCOMPARE(progress.count(), 3);
+        QCOMPARE(progress.last().at(0).toInt(), 3);
+        QCOMPARE(job.results().size(), std::size_t(3));
+
+        PredictionJob cancelled(p, cases);
+        QSignalSpy cancelledEnd(&cancelled, &PredictionJob::ended);
+        cancelled.start();
+        cancelled.cancel();
+        QCOMPARE(cancelled.state(), PredictionJob::State::Cancelling);
+        QVERIFY(cancelledEnd.wait(120000));
+        QCOMPARE(cancelled.state(), PredictionJob::State::Cancelled);
+        QVERIFY(cancelled.results().size() < 3);
+    }
+
+    void aBundleForAnotherPatchSizeIsRefused() {
+        ModelBundle b = untrainedBundle(100, 1);
+        b.manifest.patchSize = 200; // the manifest says 200, the weights are for 100
+        const QString path = m_dir.filePath(QStringLiteral("mismatch.palnet"));
+        writeModelBundle(path, b);
+        try {
+            Predictor::fromBundle(path);
+            QFAIL("expected a ValidationError");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.message(),
+                     path +
+                         QStringLiteral(": tensor 'att1.b' has shape (5000, 1) but a network with "
+                                        "patch size 200 needs (10000, 1)"));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPredictor)
+#include "tst_predictor.moc"
