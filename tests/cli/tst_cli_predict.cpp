@@ -1,0 +1,111 @@
+// palstudio-cli predict as a user runs it, with a small untrained model bundle made here
+// (K = 100, random weights: the pipeline is tested, not accuracy) on generated cases.
+
+#include "core/demo/Resources.h"
+#include "core/engine/PalNet.h"
+#include "core/landmarks/LandmarkIO.h"
+#include "core/model/ModelBundle.h"
+#include "tests/TestSupport.h"
+
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pal;
+using pal::test::readAll;
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run cli(const QStringList& args) {
+    QProcess p;
+    p.start(QStringLiteral(PALSTUDIO_CLI), args);
+    p.waitForFinished(300000);
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace
+
+class TestCliPredict : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_model;
+    QString m_data;
+
+private Q_SLOTS:
+    void initTestCase() {
+        const engine::PalNet net(engine::PalNetConfig{100, 50, true}, 3, engine::Device::Cpu);
+        ModelBundle b;
+        b.manifest.patchSize = 100;
+        b.manifest.templateLandmarks =
+            readLandmarks(
+                QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
+                .landmarks.positions();
+        for (int i = 0; i < 50; ++i) {
+            b.manifest.schemaKeys << LandmarkSchema::lafas50()->key(i);
+        }
+        b.tensors = net.exportWeights();
+        m_model = m_dir.filePath(QStringLiteral("untrained.palnet"));
+        writeModelBundle(m_model, b);
+        m_data = m_dir.filePath(QStringLiteral("data"));
+        QCOMPARE(
+            cli({QStringLiteral("make-demo"), QStringLiteral("--out"), m_data,
+                 QStringLiteral("--cases"), QStringLiteral("2"), QStringLiteral("--no-defects")})
+                .code,
+            0);
+    }
+
+    void predictsADatasetBesideTheOriginals() {
+        const QByteArray original = readAll(m_data + QStringLiteral("/D001/landmarks.txt"));
+        const Run r = cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
+                           QStringLiteral("--snap"), QStringLiteral("average"), m_data});
+        QCOMPARE(r.code, 0);
+        // Not a terminal here: one progress line per case.
+        QVERIFY2(r.err.contains(QStringLiteral("predicted D001 (1/2)")), qPrintable(r.err));
+        QVERIFY(r.err.contains(QStringLiteral("predicted D002 (2/2)")));
+        QVERIFY(r.err.contains(QStringLiteral("snap average")));
+        for (const char* id : {"D001", "D002"}) {
+            const QString out = m_data + QLatin1Char('/') + QLatin1String(id) +
+                                QStringLiteral("/landmarks.predicted.txt");
+            QVERIFY(r.out.contains(out));
+            const LandmarkFile f = readLandmarks(out);
+            QCOMPARE(f.landmarks.presentCount(), 50);
+        }
+        // The annotation is never touched.
+        QCOMPARE(readAll(m_data + QStringLiteral("/D001/landmarks.txt")), original);
+    }
+
+    void writesUnderAnOutputFolder() {
+        const QString out = m_dir.filePath(QStringLiteral("out"));
+        const Run r = cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
+                           QStringLiteral("-o"), out, QStringLiteral("--threads"),
+                           QStringLiteral("1"), m_data + QStringLiteral("/D002")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(QFile::exists(out + QStringLiteral("/D002/landmarks.predicted.txt")));
+    }
+
+    void usageAndInputErrors() {
+        QCOMPARE(cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model}).code, 1);
+        const Run snap = cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
+                              QStringLiteral("--snap"), QStringLiteral("nearest"), m_data});
+        QCOMPARE(snap.code, 1);
+        QVERIFY(snap.err.contains(QStringLiteral("--snap must be closest, average or none")));
+        const QString missing = m_dir.filePath(QStringLiteral("missing.palnet"));
+        const Run bad =
+            cli({QStringLiteral("predict"), QStringLiteral("--model"), missing, m_data});
+        QCOMPARE(bad.code, 2);
+        QCOMPARE(bad.err,
+                 QStringLiteral("error: ") + missing + QStringLiteral(": file not found\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliPredict)
+#include "tst_cli_predict.moc"
