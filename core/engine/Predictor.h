@@ -29,7 +29,8 @@ struct PredictorOptions {
     Device device = Device::Auto;
 };
 
-// Milliseconds spent in each stage for one case.
+// Milliseconds spent in each stage for one case. Sampling runs on its own thread beside the
+// patches and the network, so the stages add up to CPU time, not to the wall-clock time.
 struct StageTimes {
     double load = 0, sample = 0, patches = 0, forward = 0, snap = 0;
     double total() const { return load + sample + patches + forward + snap; }

@@ -1,0 +1,154 @@
+// Per-face prediction time by stage (load, sample, patches, forward, snap) for K = 1000, batch 1
+// and batch 16, and the peak memory. A timing harness of its own: the predictor times its
+// stages itself (Predictor::StageTimes). The face is a generated demo case (66,701 vertices);
+// the network has random weights (timing does not depend on their values).
+//   build/release/bin/bench_predict --write-model /tmp/k1000.palnet    (once: a random K=1000
+//   bundle) build/release/bin/bench_predict --model /tmp/k1000.palnet [--repeats N]
+// The peak memory printed is the predicting process's own (the bundle is written by another).
+
+#include "core/demo/DemoGenerator.h"
+#include "core/demo/Resources.h"
+#include "core/engine/PalNet.h"
+#include "core/engine/Predictor.h"
+#include "core/engine/Runtime.h"
+#include "core/landmarks/LandmarkIO.h"
+#include "core/model/ModelBundle.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <sys/resource.h>
+
+using namespace pal;
+
+namespace {
+
+engine::StageTimes median(std::vector<engine::StageTimes> t) {
+    auto med = [&](double engine::StageTimes::*field) {
+        std::vector<double> v;
+        for (const auto& s : t) {
+            v.push_back(s.*field);
+        }
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    engine::StageTimes m;
+    m.load = med(&engine::StageTimes::load);
+    m.sample = med(&engine::StageTimes::sample);
+    m.patches = med(&engine::StageTimes::patches);
+    m.forward = med(&engine::StageTimes::forward);
+    m.snap = med(&engine::StageTimes::snap);
+    return m;
+}
+
+void print(const char* label, const engine::StageTimes& t) {
+    std::printf("%-22s %8.1f %8.1f %8.1f %8.1f %8.1f %9.1f\n", label, t.load, t.sample, t.patches,
+                t.forward, t.snap, t.total());
+}
+
+double peakMb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    int repeats = 5;
+    int K = 1000;
+    QString model;
+    QString writeModel;
+    for (int i = 1; i + 1 < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--repeats") {
+            repeats = std::atoi(argv[i + 1]);
+        } else if (a == "--patch-size") {
+            K = std::atoi(argv[i + 1]);
+        } else if (a == "--model") {
+            model = QString::fromLocal8Bit(argv[i + 1]);
+        } else if (a == "--write-model") {
+            writeModel = QString::fromLocal8Bit(argv[i + 1]);
+        }
+    }
+    engine::initializeRuntime();
+    QTemporaryDir dir;
+    demo::DemoOptions o;
+    o.cases = 1;
+    o.defects = false;
+    demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o)
+        .writeDataset(dir.filePath(QStringLiteral("data")));
+    const Case face = Case::open(dir.filePath(QStringLiteral("data/D001")));
+
+    if (!writeModel.isEmpty() || model.isEmpty()) {
+        model = writeModel.isEmpty() ? dir.filePath(QStringLiteral("bench.palnet")) : writeModel;
+        ModelBundle b;
+        b.manifest.patchSize = K;
+        b.manifest.templateLandmarks =
+            readLandmarks(
+                QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
+                .landmarks.positions();
+        for (int i = 0; i < 50; ++i) {
+            b.manifest.schemaKeys << LandmarkSchema::lafas50()->key(i);
+        }
+        b.tensors = engine::PalNet(engine::PalNetConfig{K, 50, true}, 1).exportWeights();
+        writeModelBundle(model, b);
+        if (!writeModel.isEmpty()) {
+            std::printf("wrote %s\n", qPrintable(writeModel));
+            return 0;
+        }
+    }
+    const QString bundle = model;
+
+    engine::PredictorOptions opts;
+    opts.batchSize = 1;
+    {
+        const engine::Predictor p1 = engine::Predictor::fromBundle(bundle, opts);
+        K = p1.manifest().patchSize;
+        std::printf(
+            "PAL-Net K=%d, %s, %d torch threads; face: %lld vertices (generated demo case)\n", K,
+            qPrintable(p1.deviceName()), engine::runtimeInfo().threads,
+            static_cast<long long>(face.readMesh().vertexCount()));
+        std::printf("%-22s %8s %8s %8s %8s %8s %9s   (ms per face, median of %d)\n", "", "load",
+                    "sample", "patches", "forward", "snap", "total", repeats);
+        p1.predict(face); // warm-up
+        std::vector<engine::StageTimes> single;
+        std::vector<double> singleWall;
+        for (int r = 0; r < repeats; ++r) {
+            QElapsedTimer w;
+            w.start();
+            single.push_back(p1.predict(face).times);
+            singleWall.push_back(static_cast<double>(w.nsecsElapsed()) / 1e6);
+        }
+        std::sort(singleWall.begin(), singleWall.end());
+        print("batch 1", median(single));
+        std::printf("batch 1 wall clock per face: %.1f ms (median)\n",
+                    singleWall[singleWall.size() / 2]);
+        std::printf("peak resident memory after batch 1: %.0f MB\n", peakMb());
+    }
+    {
+        opts.batchSize = 16;
+        const engine::Predictor p16 = engine::Predictor::fromBundle(bundle, opts);
+        const std::vector<Case> sixteen(16, face);
+        std::vector<engine::StageTimes> batched;
+        QElapsedTimer wall;
+        wall.start();
+        for (int r = 0; r < std::max(1, repeats / 2); ++r) {
+            for (const auto& pred : p16.predictAll(sixteen)) {
+                batched.push_back(pred.times);
+            }
+        }
+        const double wallPerFace =
+            static_cast<double>(wall.elapsed()) / static_cast<double>(batched.size());
+        print("batch 16", median(batched));
+        std::printf("batch 16 wall clock per face: %.1f ms\n", wallPerFace);
+
+        std::printf("peak resident memory after batch 16: %.0f MB\n", peakMb());
+        return 0;
+    }
+}
