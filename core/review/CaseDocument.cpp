@@ -1,0 +1,166 @@
+#include "core/review/CaseDocument.h"
+
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace pal {
+
+namespace {
+constexpr std::array<const char*, 3> kReviewNames = {"unreviewed", "in review", "done"};
+}
+
+QString reviewStateName(ReviewState state) {
+    return QString::fromLatin1(kReviewNames.at(static_cast<std::size_t>(state)));
+}
+
+bool reviewStateFromName(const QString& name, ReviewState& state) {
+    for (std::size_t i = 0; i < kReviewNames.size(); ++i) {
+        if (name == QLatin1String(kReviewNames[i])) {
+            state = static_cast<ReviewState>(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+CaseDocument::CaseDocument(QObject* parent) : QObject(parent) {}
+
+void CaseDocument::load(const Case& c, std::optional<LandmarkSet> groundTruth,
+                        std::optional<LafasLayout> layout, std::optional<LandmarkSet> predicted) {
+    m_case = c;
+    m_groundTruth = std::move(groundTruth);
+    m_layout = std::move(layout);
+    m_predicted = std::move(predicted);
+    if (m_predicted) {
+        m_working = *m_predicted;
+    } else if (m_groundTruth) {
+        m_working = *m_groundTruth;
+    } else {
+        m_working = LandmarkSet();
+    }
+    m_review = ReviewState::Unreviewed;
+    m_stamp = {};
+    m_modified = false;
+    Q_EMIT predictedReplaced();
+    Q_EMIT workingReplaced();
+    Q_EMIT reviewStateChanged();
+    Q_EMIT modifiedChanged(false);
+}
+
+double CaseDocument::error(int index) const {
+    if (!m_groundTruth || !m_groundTruth->at(index).isPresent() ||
+        !m_working.at(index).isPresent()) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    return (m_groundTruth->at(index).position - m_working.at(index).position).norm();
+}
+
+double CaseDocument::meanError() const {
+    double sum = 0;
+    int n = 0;
+    for (int i = 0; i < size(); ++i) {
+        const double e = error(i);
+        if (!std::isnan(e)) {
+            sum += e;
+            ++n;
+        }
+    }
+    return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
+}
+
+int CaseDocument::nextNeedingReview(int from) const {
+    for (int step = 1; step <= size(); ++step) {
+        const int i = ((from < 0 ? -1 : from) + step) % size();
+        const LandmarkStatus s = m_working.at(i).status;
+        if (s == LandmarkStatus::Predicted || s == LandmarkStatus::Missing) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+void CaseDocument::touched() {
+    if (!m_modified) {
+        m_modified = true;
+        Q_EMIT modifiedChanged(true);
+    }
+    Q_EMIT changed();
+}
+
+void CaseDocument::setPosition(int index, const Eigen::Vector3d& p, LandmarkStatus status,
+                               const Provenance& provenance) {
+    Landmark& l = m_working.at(index);
+    const bool statusChanged = l.status != status;
+    l.position = p;
+    l.status = status;
+    l.provenance = provenance;
+    Q_EMIT landmarkMoved(index);
+    if (statusChanged) {
+        Q_EMIT landmarkStatusChanged(index);
+    }
+    touched();
+}
+
+void CaseDocument::setStatus(int index, LandmarkStatus status, const Provenance& provenance) {
+    Landmark& l = m_working.at(index);
+    l.status = status;
+    l.provenance = provenance;
+    Q_EMIT landmarkStatusChanged(index);
+    touched();
+}
+
+void CaseDocument::setLandmark(int index, const Landmark& landmark) {
+    const bool statusChanged = m_working.at(index).status != landmark.status;
+    m_working.at(index) = landmark;
+    Q_EMIT landmarkMoved(index);
+    if (statusChanged) {
+        Q_EMIT landmarkStatusChanged(index);
+    }
+    touched();
+}
+
+void CaseDocument::setReviewState(ReviewState state, const ReviewStamp& stamp) {
+    m_review = state;
+    m_stamp = stamp;
+    Q_EMIT reviewStateChanged();
+    touched();
+}
+
+void CaseDocument::setPredicted(const LandmarkSet& predicted) {
+    m_predicted = predicted;
+    for (int i = 0; i < size(); ++i) {
+        const LandmarkStatus s = m_working.at(i).status;
+        if (s == LandmarkStatus::Predicted || s == LandmarkStatus::Missing) {
+            m_working.at(i) = predicted.at(i);
+        }
+    }
+    Q_EMIT predictedReplaced();
+    Q_EMIT workingReplaced();
+    touched();
+}
+
+void CaseDocument::setWorking(const LandmarkSet& working) {
+    m_working = working;
+    Q_EMIT workingReplaced();
+    touched();
+}
+
+void CaseDocument::beginBatch() {
+    ++m_batchDepth;
+}
+
+void CaseDocument::endBatch() {
+    if (m_batchDepth > 0 && --m_batchDepth == 0) {
+        Q_EMIT batchEnded();
+    }
+}
+
+void CaseDocument::markSaved() {
+    if (m_modified) {
+        m_modified = false;
+        Q_EMIT modifiedChanged(false);
+    }
+}
+
+} // namespace pal

@@ -1,0 +1,105 @@
+#pragma once
+
+// The review of one case: its ground truth (read-only, from the case's landmarks.txt), the
+// model's predicted set, and the working set the clinician corrects, with a status per
+// landmark and a review state for the case. Data only: display lives in ui/, storage in
+// ReviewStore (the sidecar file and the crash journal). Changes are reported by fine-grained
+// signals (a landmark moved, a status changed, a whole set replaced), and a batch of edits
+// (beginBatch/endBatch) ends with one batchEnded() so a view refreshes once. Every edit from
+// the UI goes through a QUndoCommand that calls these setters.
+
+#include "core/dataset/Case.h"
+#include "core/landmarks/LafasFile.h"
+#include "core/landmarks/LandmarkSet.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+
+#include <optional>
+
+namespace pal {
+
+enum class ReviewState { Unreviewed, InReview, Done };
+QString reviewStateName(ReviewState state);
+bool reviewStateFromName(const QString& name, ReviewState& state);
+
+struct ReviewStamp {
+    QString user;
+    QDateTime when; // UTC
+};
+
+class CaseDocument : public QObject {
+    Q_OBJECT
+public:
+    explicit CaseDocument(QObject* parent = nullptr);
+
+    // Takes a case's files: ground truth from its landmarks.txt (when there is one) and the
+    // working set started from the prediction if given, else from the ground truth.
+    void load(const Case& c, std::optional<LandmarkSet> groundTruth,
+              std::optional<LafasLayout> layout, std::optional<LandmarkSet> predicted);
+
+    const Case& caseInfo() const { return m_case; }
+    const std::optional<LandmarkSet>& groundTruth() const { return m_groundTruth; }
+    const std::optional<LafasLayout>& groundTruthLayout() const { return m_layout; }
+    const std::optional<LandmarkSet>& predicted() const { return m_predicted; }
+    const LandmarkSet& working() const { return m_working; }
+    int size() const { return m_working.size(); }
+
+    // Distance in mm between the working landmark and the ground truth; NaN when either is missing.
+    double error(int index) const;
+    // Mean of the errors that exist; NaN when none does.
+    double meanError() const;
+
+    // The next landmark after `from` (wrapping) that still needs review: status Predicted or
+    // Missing. -1 when none does.
+    int nextNeedingReview(int from) const;
+
+    ReviewState reviewState() const { return m_review; }
+    const ReviewStamp& reviewStamp() const { return m_stamp; }
+    bool isModified() const { return m_modified; }
+
+    // Setters used by undo commands. Each emits its signal and marks the document modified.
+    void setPosition(int index, const Eigen::Vector3d& p, LandmarkStatus status,
+                     const Provenance& provenance);
+    void setStatus(int index, LandmarkStatus status, const Provenance& provenance);
+    void setLandmark(int index, const Landmark& landmark); // position, status and provenance
+    void setReviewState(ReviewState state, const ReviewStamp& stamp);
+    // Replaces the prediction (a new model run) and, for landmarks nobody touched yet
+    // (status Predicted or Missing), the working position too.
+    void setPredicted(const LandmarkSet& predicted);
+    // Replaces the working set wholesale (recovered edits, a reloaded sidecar).
+    void setWorking(const LandmarkSet& working);
+
+    void beginBatch();
+    void endBatch();
+
+    // After a save: the current state is the saved one.
+    void markSaved();
+
+Q_SIGNALS:
+    void landmarkMoved(int index);
+    void landmarkStatusChanged(int index);
+    void workingReplaced();
+    void predictedReplaced();
+    void reviewStateChanged();
+    void modifiedChanged(bool modified);
+    void batchEnded();
+    // Any change at all (for the crash journal); emitted after the specific signal.
+    void changed();
+
+private:
+    void touched();
+
+    Case m_case;
+    std::optional<LandmarkSet> m_groundTruth;
+    std::optional<LafasLayout> m_layout;
+    std::optional<LandmarkSet> m_predicted;
+    LandmarkSet m_working;
+    ReviewState m_review = ReviewState::Unreviewed;
+    ReviewStamp m_stamp;
+    bool m_modified = false;
+    int m_batchDepth = 0;
+};
+
+} // namespace pal

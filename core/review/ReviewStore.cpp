@@ -1,0 +1,178 @@
+#include "core/review/ReviewStore.h"
+
+#include "core/errors/Error.h"
+#include "core/io/FileBytes.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace pal {
+namespace {
+
+QJsonArray setToJson(const LandmarkSet& set) {
+    QJsonArray rows;
+    for (int i = 0; i < set.size(); ++i) {
+        const Landmark& l = set.at(i);
+        QJsonObject o{{QStringLiteral("number"), set.schema().at(i).number},
+                      {QStringLiteral("key"), set.schema().key(i)},
+                      {QStringLiteral("status"), statusName(l.status)}};
+        if (l.isPresent()) {
+            o.insert(QStringLiteral("position"),
+                     QJsonArray{l.position.x(), l.position.y(), l.position.z()});
+        }
+        if (!l.provenance.source.isEmpty()) {
+            o.insert(QStringLiteral("source"), l.provenance.source);
+        }
+        if (!l.provenance.user.isEmpty()) {
+            o.insert(QStringLiteral("user"), l.provenance.user);
+        }
+        if (l.provenance.when.isValid()) {
+            o.insert(QStringLiteral("when"), l.provenance.when.toString(Qt::ISODateWithMs));
+        }
+        rows.append(o);
+    }
+    return rows;
+}
+
+LandmarkSet setFromJson(const QJsonValue& value, const QString& path, const QString& field) {
+    if (!value.isArray()) {
+        throw FormatError(path, QStringLiteral("\"%1\" is not a list of landmarks").arg(field));
+    }
+    LandmarkSet set;
+    for (const QJsonValue& v : value.toArray()) {
+        const QJsonObject o = v.toObject();
+        const int index = set.schema().indexOfNumber(o.value(QStringLiteral("number")).toInt());
+        if (index < 0) {
+            throw FormatError(path, QStringLiteral("\"%1\" names an unknown landmark number %2")
+                                        .arg(field)
+                                        .arg(o.value(QStringLiteral("number")).toInt()));
+        }
+        Landmark& l = set.at(index);
+        if (!statusFromName(o.value(QStringLiteral("status")).toString(), l.status)) {
+            throw FormatError(path, QStringLiteral("\"%1\": unknown status '%2'")
+                                        .arg(field, o.value(QStringLiteral("status")).toString()));
+        }
+        const QJsonArray p = o.value(QStringLiteral("position")).toArray();
+        if (l.status != LandmarkStatus::Missing) {
+            if (p.size() != 3) {
+                throw FormatError(path, QStringLiteral("\"%1\": landmark %2 has no position")
+                                            .arg(field)
+                                            .arg(index + 1));
+            }
+            l.position = {p[0].toDouble(), p[1].toDouble(), p[2].toDouble()};
+        }
+        l.provenance.source = o.value(QStringLiteral("source")).toString();
+        l.provenance.user = o.value(QStringLiteral("user")).toString();
+        l.provenance.when =
+            QDateTime::fromString(o.value(QStringLiteral("when")).toString(), Qt::ISODateWithMs);
+    }
+    return set;
+}
+
+} // namespace
+
+ReviewSnapshot snapshotOf(const CaseDocument& doc) {
+    return {doc.reviewState(), doc.reviewStamp(), doc.working(), doc.predicted(),
+            QDateTime::currentDateTimeUtc()};
+}
+
+void applySnapshot(CaseDocument& doc, const ReviewSnapshot& s) {
+    doc.beginBatch();
+    if (s.predicted) {
+        doc.setPredicted(*s.predicted);
+    }
+    doc.setWorking(s.working);
+    doc.setReviewState(s.state, s.stamp);
+    doc.endBatch();
+}
+
+QByteArray formatReview(const ReviewSnapshot& s, const QString& caseId) {
+    QJsonObject o{{QStringLiteral("format"), QStringLiteral("palstudio-review")},
+                  {QStringLiteral("formatVersion"), kReviewFormatVersion},
+                  {QStringLiteral("case"), caseId},
+                  {QStringLiteral("saved"), s.saved.toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("review"),
+                   QJsonObject{{QStringLiteral("state"), reviewStateName(s.state)},
+                               {QStringLiteral("user"), s.stamp.user},
+                               {QStringLiteral("when"), s.stamp.when.toString(Qt::ISODateWithMs)}}},
+                  {QStringLiteral("schema"), s.working.schema().id()},
+                  {QStringLiteral("working"), setToJson(s.working)}};
+    if (s.predicted) {
+        o.insert(QStringLiteral("predicted"), setToJson(*s.predicted));
+    }
+    return QJsonDocument(o).toJson(QJsonDocument::Indented);
+}
+
+ReviewSnapshot parseReview(const QByteArray& json, const QString& path) {
+    QJsonParseError err{};
+    const QJsonDocument d = QJsonDocument::fromJson(json, &err);
+    if (err.error != QJsonParseError::NoError || !d.isObject()) {
+        throw FormatError(
+            path, QStringLiteral("not a PAL Studio review file (%1)").arg(err.errorString()));
+    }
+    const QJsonObject o = d.object();
+    if (o.value(QStringLiteral("format")).toString() != QLatin1String("palstudio-review")) {
+        throw FormatError(
+            path,
+            QStringLiteral("not a PAL Studio review file (\"format\" is not palstudio-review)"));
+    }
+    const int version = o.value(QStringLiteral("formatVersion")).toInt();
+    if (version > kReviewFormatVersion) {
+        throw FormatError(
+            path, QStringLiteral(
+                      "made by a newer PAL Studio (review format %1; this version reads format %2)")
+                      .arg(version)
+                      .arg(kReviewFormatVersion));
+    }
+    ReviewSnapshot s;
+    const QJsonObject review = o.value(QStringLiteral("review")).toObject();
+    if (!reviewStateFromName(review.value(QStringLiteral("state")).toString(), s.state)) {
+        throw FormatError(path, QStringLiteral("unknown review state '%1'")
+                                    .arg(review.value(QStringLiteral("state")).toString()));
+    }
+    s.stamp.user = review.value(QStringLiteral("user")).toString();
+    s.stamp.when =
+        QDateTime::fromString(review.value(QStringLiteral("when")).toString(), Qt::ISODateWithMs);
+    s.saved = QDateTime::fromString(o.value(QStringLiteral("saved")).toString(), Qt::ISODateWithMs);
+    s.working = setFromJson(o.value(QStringLiteral("working")), path, QStringLiteral("working"));
+    if (o.contains(QStringLiteral("predicted"))) {
+        s.predicted =
+            setFromJson(o.value(QStringLiteral("predicted")), path, QStringLiteral("predicted"));
+    }
+    return s;
+}
+
+QString sidecarPath(const Case& c) {
+    const QString base = c.isFolder()
+                             ? QString::fromLatin1(kSidecarName)
+                             : c.id() + QLatin1Char('.') + QString::fromLatin1(kSidecarName);
+    return QDir(c.files().folder).filePath(base);
+}
+
+QString journalPath(const Case& c, const QString& journalDir) {
+    const QByteArray key = QFileInfo(c.files().mesh).absoluteFilePath().toUtf8();
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
+    return QDir(journalDir).filePath(c.id() + QLatin1Char('-') + hash + QStringLiteral(".json"));
+}
+
+void writeReview(const QString& path, const ReviewSnapshot& snapshot, const QString& caseId) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    writeFileAtomically(path, formatReview(snapshot, caseId));
+}
+
+std::optional<ReviewSnapshot> readReview(const QString& path) {
+    if (!QFileInfo::exists(path)) {
+        return std::nullopt;
+    }
+    const FileBytes bytes(path);
+    return parseReview(QByteArray(bytes.view().data(), static_cast<qsizetype>(bytes.size())), path);
+}
+
+} // namespace pal

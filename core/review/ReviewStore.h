@@ -1,0 +1,49 @@
+#pragma once
+
+// Where a review is kept, never inside the user's own files:
+// - the sidecar `palstudio-review.json` beside the case (versioned JSON: review state,
+//   who/when, the working landmarks with status and provenance, the prediction), written on
+//   Save, atomically;
+// - the crash journal: the same JSON, written within a second of every edit to the
+//   application's data folder (one file per case), removed on Save or on a clean close, and
+//   offered back when a case is opened with a journal newer than its sidecar.
+
+#include "core/review/CaseDocument.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace pal {
+
+inline constexpr int kReviewFormatVersion = 1;
+inline constexpr const char* kSidecarName = "palstudio-review.json";
+
+struct ReviewSnapshot {
+    ReviewState state = ReviewState::Unreviewed;
+    ReviewStamp stamp;
+    LandmarkSet working;
+    std::optional<LandmarkSet> predicted;
+    QDateTime saved; // when this snapshot was written
+};
+
+ReviewSnapshot snapshotOf(const CaseDocument& doc);
+// Applies a snapshot to a loaded document as one batch (recovered edits, a reopened review).
+void applySnapshot(CaseDocument& doc, const ReviewSnapshot& snapshot);
+
+QByteArray formatReview(const ReviewSnapshot& snapshot, const QString& caseId);
+// Throws FormatError naming path when the JSON is malformed or of a newer version.
+ReviewSnapshot parseReview(const QByteArray& json, const QString& path);
+
+QString sidecarPath(const Case& c);
+// The journal of a case: <journalDir>/<hash of the case's absolute folder>.json.
+QString journalPath(const Case& c, const QString& journalDir);
+
+// Writes atomically (QSaveFile). Throws IoError naming path.
+void writeReview(const QString& path, const ReviewSnapshot& snapshot, const QString& caseId);
+// Reads path if it exists; std::nullopt when it does not. Throws for a damaged file.
+std::optional<ReviewSnapshot> readReview(const QString& path);
+
+} // namespace pal

@@ -1,0 +1,166 @@
+// The review data model and its storage: errors, next landmark to review, signals, the
+// sidecar round trip, recovery of journaled edits, and refusal of damaged files.
+
+#include "core/errors/Error.h"
+#include "core/landmarks/LandmarkIO.h"
+#include "core/mesh/MeshIO.h"
+#include "core/review/CaseDocument.h"
+#include "core/review/ReviewStore.h"
+#include "tests/TestSupport.h"
+
+#include <QDir>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace pal;
+using pal::test::dataPath;
+
+namespace {
+
+struct Fixture {
+    QTemporaryDir dir;
+    Case c;
+    LandmarkSet truth;
+    LandmarkSet predicted;
+    Fixture() {
+        const QString folder = dir.filePath(QStringLiteral("S01"));
+        QDir().mkpath(folder);
+        QFile::copy(dataPath(QStringLiteral("mesh/tetra_binary.ply")),
+                    folder + QStringLiteral("/mesh.ply"));
+        QFile::copy(dataPath(QStringLiteral("lafas/valid.txt")),
+                    folder + QStringLiteral("/landmarks.txt"));
+        c = Case::open(folder);
+        truth = c.readLandmarks().landmarks;
+        predicted = truth;
+        for (int i = 0; i < 50; ++i) {
+            // Predictions i/10 mm off along x: errors 0.0, 0.1, ..., 4.9.
+            predicted.setPosition(i, truth.at(i).position + Eigen::Vector3d(i / 10.0, 0, 0),
+                                  LandmarkStatus::Predicted);
+        }
+    }
+};
+
+} // namespace
+
+class TestReview : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void errorsAndNextToReview() {
+        Fixture f;
+        CaseDocument doc;
+        doc.load(f.c, f.truth, std::nullopt, f.predicted);
+        QCOMPARE(doc.working().at(3).status, LandmarkStatus::Predicted);
+        QVERIFY(std::abs(doc.error(10) - 1.0) < 1e-9);
+        QVERIFY(std::abs(doc.meanError() - 2.45) < 1e-9); // mean of 0.0 .. 4.9
+        QCOMPARE(doc.nextNeedingReview(-1), 0);
+        doc.setStatus(0, LandmarkStatus::Confirmed, {});
+        doc.setStatus(1, LandmarkStatus::Corrected, {});
+        QCOMPARE(doc.nextNeedingReview(-1), 2);
+        QCOMPARE(doc.nextNeedingReview(49), 2); // wraps
+        QVERIFY(doc.isModified());
+
+        CaseDocument noTruth;
+        noTruth.load(f.c, std::nullopt, std::nullopt, f.predicted);
+        QVERIFY(std::isnan(noTruth.error(4)));
+        QVERIFY(std::isnan(noTruth.meanError()));
+    }
+
+    void signalsAreFineGrained() {
+        Fixture f;
+        CaseDocument doc;
+        doc.load(f.c, f.truth, std::nullopt, f.predicted);
+        QSignalSpy moved(&doc, &CaseDocument::landmarkMoved);
+        QSignalSpy status(&doc, &CaseDocument::landmarkStatusChanged);
+        QSignalSpy modified(&doc, &CaseDocument::modifiedChanged);
+        QSignalSpy batch(&doc, &CaseDocument::batchEnded);
+        doc.setPosition(7, {1, 2, 3}, LandmarkStatus::Predicted, {});
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(moved.last().at(0).toInt(), 7);
+        QCOMPARE(status.count(), 0); // the status did not change
+        QCOMPARE(modified.count(), 1);
+        doc.beginBatch();
+        doc.setStatus(8, LandmarkStatus::Confirmed, {});
+        doc.setStatus(9, LandmarkStatus::Confirmed, {});
+        QCOMPARE(batch.count(), 0);
+        doc.endBatch();
+        QCOMPARE(batch.count(), 1);
+        QCOMPARE(status.count(), 2);
+        QCOMPARE(modified.count(), 1); // still modified: no second signal
+        doc.markSaved();
+        QCOMPARE(modified.count(), 2);
+    }
+
+    void newPredictionKeepsWhatAPersonTouched() {
+        Fixture f;
+        CaseDocument doc;
+        doc.load(f.c, f.truth, std::nullopt, f.predicted);
+        doc.setPosition(5, {9, 9, 9}, LandmarkStatus::Corrected,
+                        {QStringLiteral("manual"), QStringLiteral("ana"), {}});
+        LandmarkSet again = f.predicted;
+        for (int i = 0; i < 50; ++i) {
+            again.setPosition(i, Eigen::Vector3d(i, i, i), LandmarkStatus::Predicted);
+        }
+        doc.setPredicted(again);
+        QCOMPARE(doc.working().at(5).position, Eigen::Vector3d(9, 9, 9));
+        QCOMPARE(doc.working().at(6).position, Eigen::Vector3d(6, 6, 6));
+    }
+
+    void sidecarRoundTripAndRecovery() {
+        Fixture f;
+        CaseDocument doc;
+        doc.load(f.c, f.truth, std::nullopt, f.predicted);
+        doc.setPosition(
+            2, {1.5, -2.25, 3.125}, LandmarkStatus::Corrected,
+            {QStringLiteral("manual"), QStringLiteral("ana"), QDateTime::currentDateTimeUtc()});
+        doc.setStatus(3, LandmarkStatus::Missing, {});
+        doc.setReviewState(
+            ReviewState::Done,
+            {QStringLiteral("ana"),
+             QDateTime::fromString(QStringLiteral("2026-11-26T10:00:00Z"), Qt::ISODate)});
+        const QString path = sidecarPath(f.c);
+        QCOMPARE(QFileInfo(path).fileName(), QStringLiteral("palstudio-review.json"));
+        writeReview(path, snapshotOf(doc), f.c.id());
+        // The user's own files are untouched.
+        QCOMPARE(test::readAll(f.c.files().landmarks),
+                 test::readAll(dataPath(QStringLiteral("lafas/valid.txt"))));
+
+        const std::optional<ReviewSnapshot> back = readReview(path);
+        QVERIFY(back.has_value());
+        CaseDocument reopened;
+        reopened.load(f.c, f.truth, std::nullopt, std::nullopt);
+        applySnapshot(reopened, *back);
+        QCOMPARE(reopened.reviewState(), ReviewState::Done);
+        QCOMPARE(reopened.reviewStamp().user, QStringLiteral("ana"));
+        QCOMPARE(reopened.working().at(2).position, Eigen::Vector3d(1.5, -2.25, 3.125));
+        QCOMPARE(reopened.working().at(2).status, LandmarkStatus::Corrected);
+        QCOMPARE(reopened.working().at(2).provenance.user, QStringLiteral("ana"));
+        QCOMPARE(reopened.working().at(3).status, LandmarkStatus::Missing);
+        QVERIFY(reopened.predicted().has_value());
+        QCOMPARE(reopened.predicted()->at(10).position, f.predicted.at(10).position);
+
+        // Journals are per case, in the journal folder, never in the case folder.
+        QTemporaryDir journals;
+        const QString j = journalPath(f.c, journals.path());
+        QVERIFY(j.startsWith(journals.path()));
+        QVERIFY(QFileInfo(j).fileName().startsWith(QStringLiteral("S01-")));
+        QVERIFY(readReview(j) == std::nullopt);
+    }
+
+    void damagedOrNewerReviewsAreRefused() {
+        try {
+            parseReview("{\"format\": \"palstudio-review\", \"formatVersion\": 9}",
+                        QStringLiteral("r.json"));
+            QFAIL("expected a FormatError");
+        } catch (const FormatError& e) {
+            QCOMPARE(e.message(), QStringLiteral("r.json: made by a newer PAL Studio (review "
+                                                 "format 9; this version reads format 1)"));
+        }
+        QVERIFY_THROWS_EXCEPTION(FormatError, parseReview("{ not json", QStringLiteral("r.json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReview)
+#include "tst_review.moc"

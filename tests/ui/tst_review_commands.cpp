@@ -1,0 +1,114 @@
+// Undo and redo of review edits, and the landmark table as a view of the document. No GL.
+
+#include "core/dataset/Case.h"
+#include "core/review/CaseDocument.h"
+#include "ui/review/LandmarkTableModel.h"
+#include "ui/review/ReviewCommands.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pal;
+using namespace pal::ui;
+
+class TestReviewCommands : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    Case m_case;
+    LandmarkSet m_truth;
+    LandmarkSet m_predicted;
+
+private Q_SLOTS:
+    void initTestCase() {
+        const QString folder = m_dir.filePath(QStringLiteral("S01"));
+        QDir().mkpath(folder);
+        QVERIFY(
+            QFile::copy(QStringLiteral(PALSTUDIO_SOURCE_DIR "/tests/data/mesh/tetra_binary.ply"),
+                        folder + QStringLiteral("/mesh.ply")));
+        QVERIFY(QFile::copy(QStringLiteral(PALSTUDIO_SOURCE_DIR "/tests/data/lafas/valid.txt"),
+                            folder + QStringLiteral("/landmarks.txt")));
+        m_case = Case::open(folder);
+        m_truth = m_case.readLandmarks().landmarks;
+        m_predicted = m_truth;
+        for (int i = 0; i < 50; ++i) {
+            m_predicted.setPosition(i, m_truth.at(i).position + Eigen::Vector3d(0, 3, 4),
+                                    LandmarkStatus::Predicted); // 5 mm off
+        }
+    }
+
+    void threeCorrectionsAndOneUndo() {
+        CaseDocument doc;
+        doc.load(m_case, m_truth, std::nullopt, m_predicted);
+        QUndoStack stack;
+        for (int i : {3, 4, 5}) {
+            // A drag: the view moves the landmark live, then pushes one command on release.
+            const Landmark before = doc.working().at(i);
+            doc.setPosition(i, before.position + Eigen::Vector3d(0, 1, 1), before.status,
+                            before.provenance);
+            doc.setPosition(i, m_truth.at(i).position, before.status, before.provenance);
+            stack.push(new MoveLandmarkCommand(&doc, i, before, m_truth.at(i).position));
+        }
+        QCOMPARE(stack.count(), 3);
+        QCOMPARE(doc.working().at(4).status, LandmarkStatus::Corrected);
+        QVERIFY(doc.error(4) < 1e-9);
+        QCOMPARE(doc.working().at(4).provenance.source, QStringLiteral("manual"));
+        QVERIFY(!doc.working().at(4).provenance.user.isEmpty());
+        QCOMPARE(stack.undoText(), QStringLiteral("Move Sn"));
+        stack.undo();
+        QCOMPARE(doc.working().at(5).status, LandmarkStatus::Predicted);
+        QVERIFY(std::abs(doc.error(5) - 5.0) < 1e-9);
+        QVERIFY(doc.error(4) < 1e-9); // the others stay corrected
+        stack.redo();
+        QVERIFY(doc.error(5) < 1e-9);
+    }
+
+    void statusAndReviewStateAreUndoable() {
+        CaseDocument doc;
+        doc.load(m_case, m_truth, std::nullopt, m_predicted);
+        QUndoStack stack;
+        stack.push(new SetStatusCommand(&doc, 0, LandmarkStatus::Confirmed));
+        stack.push(new SetReviewStateCommand(&doc, ReviewState::Done));
+        QCOMPARE(doc.reviewState(), ReviewState::Done);
+        QVERIFY(doc.reviewStamp().when.isValid());
+        stack.undo();
+        QCOMPARE(doc.reviewState(), ReviewState::Unreviewed);
+        stack.undo();
+        QCOMPARE(doc.working().at(0).status, LandmarkStatus::Predicted);
+        QCOMPARE(doc.nextNeedingReview(-1), 0);
+    }
+
+    void tableShowsTheDocument() {
+        CaseDocument doc;
+        doc.load(m_case, m_truth, std::nullopt, m_predicted);
+        LandmarkTableModel model(&doc);
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(model.columnCount(), int(LandmarkTableModel::ColumnCount));
+        QCOMPARE(model.data(model.index(3, LandmarkTableModel::Key)).toString(),
+                 QStringLiteral("Prn"));
+        QCOMPARE(model.data(model.index(3, LandmarkTableModel::Error)).toString(),
+                 QStringLiteral("5.00"));
+        QCOMPARE(model.data(model.index(3, LandmarkTableModel::Status)).toString(),
+                 QStringLiteral("predicted"));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QUndoStack stack;
+        stack.push(new MoveLandmarkCommand(&doc, 3, doc.working().at(3), m_truth.at(3).position));
+        QVERIFY(changed.count() >= 1);
+        QCOMPARE(changed.first().at(0).toModelIndex().row(), 3);
+        QCOMPARE(model.data(model.index(3, LandmarkTableModel::Error)).toString(),
+                 QStringLiteral("0.00"));
+        QCOMPARE(model.data(model.index(3, LandmarkTableModel::Status)).toString(),
+                 QStringLiteral("corrected"));
+        // Error colours run from green to red.
+        QVERIFY(LandmarkTableModel::errorColor(0.5).green() >
+                LandmarkTableModel::errorColor(0.5).red());
+        QVERIFY(LandmarkTableModel::errorColor(6.0).red() >
+                LandmarkTableModel::errorColor(6.0).green());
+    }
+};
+
+QTEST_MAIN(TestReviewCommands)
+#include "tst_review_commands.moc"

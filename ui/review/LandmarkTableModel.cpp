@@ -1,0 +1,128 @@
+#include "ui/review/LandmarkTableModel.h"
+
+#include <QColor>
+
+#include <cmath>
+
+namespace pal::ui {
+
+namespace {
+QString formatPoint(const Landmark& l) {
+    if (!l.isPresent()) {
+        return QStringLiteral("-");
+    }
+    return QStringLiteral("%1, %2, %3")
+        .arg(l.position.x(), 0, 'f', 1)
+        .arg(l.position.y(), 0, 'f', 1)
+        .arg(l.position.z(), 0, 'f', 1);
+}
+} // namespace
+
+LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, QObject* parent)
+    : QAbstractTableModel(parent), m_doc(doc) {
+    connect(doc, &CaseDocument::landmarkMoved, this, &LandmarkTableModel::rowChanged);
+    connect(doc, &CaseDocument::landmarkStatusChanged, this, &LandmarkTableModel::rowChanged);
+    connect(doc, &CaseDocument::workingReplaced, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+    connect(doc, &CaseDocument::predictedReplaced, this, [this] {
+        beginResetModel();
+        endResetModel();
+    });
+}
+
+void LandmarkTableModel::rowChanged(int row) {
+    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+int LandmarkTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : m_doc->size();
+}
+
+int LandmarkTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QColor LandmarkTableModel::errorColor(double mm) {
+    const double t = std::clamp((mm - 1.0) / 4.0, 0.0, 1.0); // 1 mm green .. 5 mm red
+    const double hue = (1.0 - t) * 120.0;                    // 120 green, 60 yellow, 0 red
+    return QColor::fromHsvF(static_cast<float>(hue / 360.0), 0.85f, 0.9f);
+}
+
+QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid()) {
+        return {};
+    }
+    const int row = index.row();
+    const LandmarkSchema& schema = m_doc->working().schema();
+    const Landmark& w = m_doc->working().at(row);
+    const double err = m_doc->error(row);
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case Number:
+            return schema.at(row).number;
+        case Key:
+            return schema.key(row);
+        case Name:
+            return schema.at(row).name;
+        case Status:
+            return statusName(w.status);
+        case GroundTruth:
+            return m_doc->groundTruth() ? formatPoint(m_doc->groundTruth()->at(row))
+                                        : QStringLiteral("-");
+        case Prediction:
+            return formatPoint(w);
+        case Error:
+            return std::isnan(err) ? QStringLiteral("-") : QString::number(err, 'f', 2);
+        default:
+            return {};
+        }
+    }
+    if (role == Qt::TextAlignmentRole && (index.column() == Number || index.column() == Error)) {
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    }
+    if (role == Qt::DecorationRole && index.column() == Error && !std::isnan(err)) {
+        return errorColor(err);
+    }
+    if (role == Qt::ToolTipRole) {
+        QString tip = QStringLiteral("%1 (%2, %3)")
+                          .arg(schema.at(row).name, schema.key(row), sideName(schema.at(row).side));
+        if (!w.provenance.source.isEmpty()) {
+            tip += QStringLiteral("\n%1: %2").arg(statusName(w.status), w.provenance.source);
+        }
+        if (!w.provenance.user.isEmpty()) {
+            tip +=
+                QStringLiteral(" by %1 at %2")
+                    .arg(w.provenance.user, w.provenance.when.toLocalTime().toString(Qt::ISODate));
+        }
+        return tip;
+    }
+    return {};
+}
+
+QVariant LandmarkTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case Number:
+        return tr("#");
+    case Key:
+        return tr("Key");
+    case Name:
+        return tr("Name");
+    case Status:
+        return tr("Status");
+    case GroundTruth:
+        return tr("Ground truth (mm)");
+    case Prediction:
+        return tr("Prediction (mm)");
+    case Error:
+        return tr("Error (mm)");
+    default:
+        return {};
+    }
+}
+
+} // namespace pal::ui

@@ -1,0 +1,74 @@
+#include "ui/review/ReviewCommands.h"
+
+#include <QCoreApplication>
+
+namespace pal::ui {
+
+namespace {
+QString userName() {
+    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    return user.isEmpty() ? QStringLiteral("unknown user") : user;
+}
+QString key(const CaseDocument* doc, int index) {
+    return doc->working().schema().key(index);
+}
+} // namespace
+
+Provenance manualProvenance() {
+    return {QStringLiteral("manual"), userName(), QDateTime::currentDateTimeUtc()};
+}
+
+ReviewStamp currentStamp() {
+    return {userName(), QDateTime::currentDateTimeUtc()};
+}
+
+MoveLandmarkCommand::MoveLandmarkCommand(CaseDocument* doc, int index, const Landmark& before,
+                                         const Eigen::Vector3d& after, QUndoCommand* parent)
+    : QUndoCommand(parent), m_doc(doc), m_index(index), m_before(before) {
+    m_after.position = after;
+    m_after.status = before.status == LandmarkStatus::Missing ? LandmarkStatus::Placed
+                                                              : LandmarkStatus::Corrected;
+    m_after.provenance = manualProvenance();
+    setText(
+        QCoreApplication::translate("ReviewCommands", before.isPresent() ? "Move %1" : "Place %1")
+            .arg(key(doc, index)));
+}
+
+void MoveLandmarkCommand::undo() {
+    m_doc->setLandmark(m_index, m_before);
+}
+void MoveLandmarkCommand::redo() {
+    m_doc->setLandmark(m_index, m_after);
+}
+
+SetStatusCommand::SetStatusCommand(CaseDocument* doc, int index, LandmarkStatus status,
+                                   QUndoCommand* parent)
+    : QUndoCommand(parent), m_doc(doc), m_index(index), m_before(doc->working().at(index)),
+      m_status(status), m_provenance(manualProvenance()) {
+    setText(QCoreApplication::translate("ReviewCommands", "Mark %1 %2")
+                .arg(key(doc, index), statusName(status)));
+}
+
+void SetStatusCommand::undo() {
+    m_doc->setLandmark(m_index, m_before);
+}
+void SetStatusCommand::redo() {
+    m_doc->setStatus(m_index, m_status, m_provenance);
+}
+
+SetReviewStateCommand::SetReviewStateCommand(CaseDocument* doc, ReviewState state,
+                                             QUndoCommand* parent)
+    : QUndoCommand(parent), m_doc(doc), m_beforeState(doc->reviewState()),
+      m_beforeStamp(doc->reviewStamp()), m_state(state), m_stamp(currentStamp()) {
+    setText(
+        QCoreApplication::translate("ReviewCommands", "Mark case %1").arg(reviewStateName(state)));
+}
+
+void SetReviewStateCommand::undo() {
+    m_doc->setReviewState(m_beforeState, m_beforeStamp);
+}
+void SetReviewStateCommand::redo() {
+    m_doc->setReviewState(m_state, m_stamp);
+}
+
+} // namespace pal::ui

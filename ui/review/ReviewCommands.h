@@ -1,0 +1,63 @@
+#pragma once
+
+// Every edit of a review is one of these QUndoCommands (QUndoStack lives in Qt Gui, so the
+// commands live in ui/ and call CaseDocument's setters). A drag is one command: the view moves
+// the landmark live while the mouse moves, and the command pushed on release holds the
+// position from before the drag and the one after.
+
+#include "core/review/CaseDocument.h"
+
+#include <QUndoCommand>
+
+namespace pal::ui {
+
+// Who is editing, and when: the provenance of a manual edit.
+Provenance manualProvenance();
+ReviewStamp currentStamp();
+
+// Moves (or places) one landmark of the working set. The status becomes Corrected, or Placed
+// for a landmark that was missing.
+class MoveLandmarkCommand : public QUndoCommand {
+public:
+    MoveLandmarkCommand(CaseDocument* doc, int index, const Landmark& before,
+                        const Eigen::Vector3d& after, QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    CaseDocument* m_doc;
+    int m_index;
+    Landmark m_before;
+    Landmark m_after;
+};
+
+class SetStatusCommand : public QUndoCommand {
+public:
+    SetStatusCommand(CaseDocument* doc, int index, LandmarkStatus status,
+                     QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    CaseDocument* m_doc;
+    int m_index;
+    Landmark m_before;
+    LandmarkStatus m_status;
+    Provenance m_provenance;
+};
+
+class SetReviewStateCommand : public QUndoCommand {
+public:
+    SetReviewStateCommand(CaseDocument* doc, ReviewState state, QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    CaseDocument* m_doc;
+    ReviewState m_beforeState;
+    ReviewStamp m_beforeStamp;
+    ReviewState m_state;
+    ReviewStamp m_stamp;
+};
+
+} // namespace pal::ui
