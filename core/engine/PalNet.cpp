@@ -7,11 +7,19 @@
 #include <torch/nn/modules/conv.h>
 #include <torch/nn/modules/dropout.h>
 #include <torch/nn/modules/linear.h>
+#include <torch/optim/adam.h>
+#include <torch/serialize.h>
 #include <torch/utils.h>
 
 #include "core/engine/PalNet.h"
 
 #include "core/errors/Error.h"
+#include "core/io/FileBytes.h"
+
+#include <QFile>
+
+#include <fstream>
+#include <sstream>
 
 #include <cstring>
 
@@ -150,6 +158,25 @@ struct PalNet::Impl {
     PalNetConfig config;
     torch::Device device{torch::kCPU};
     Net net{nullptr};
+    std::unique_ptr<torch::optim::Adam> optimizer;
+
+    // The loss of the spec on (B, L, 3) tensors. The pairwise distances get a tiny epsilon
+    // under the square root so that the zero diagonal has a gradient (of zero), not NaN.
+    static std::tuple<torch::Tensor, torch::Tensor, torch::Tensor>
+    loss(const torch::Tensor& pred, const torch::Tensor& target) {
+        const torch::Tensor loc = (pred - target).pow(2).sum(-1).sqrt().mean();
+        auto pairwise = [](const torch::Tensor& x) {
+            return ((x.unsqueeze(2) - x.unsqueeze(1)).pow(2).sum(-1) + 1e-12).sqrt();
+        };
+        const torch::Tensor dist = (pairwise(pred) - pairwise(target)).abs().mean();
+        return {0.6 * loc + 0.4 * dist, loc, dist};
+    }
+
+    torch::Tensor tensor(const float* data, std::int64_t batch, std::int64_t a,
+                         std::int64_t b) const {
+        return torch::from_blob(const_cast<float*>(data), {batch, a, b, 3}, torch::kFloat32)
+            .to(device);
+    }
 };
 
 PalNet::PalNet(PalNetConfig config, std::uint64_t seed, Device device)
@@ -241,15 +268,134 @@ void PalNet::importWeights(const std::vector<NamedTensor>& tensors) {
     }
 }
 
+void PalNet::seedRandom(std::uint64_t seed) {
+    torch::manual_seed(seed);
+}
+
+void PalNet::startTraining(double learningRate) {
+    d->optimizer = std::make_unique<torch::optim::Adam>(d->net->parameters(),
+                                                        torch::optim::AdamOptions(learningRate));
+    d->net->train();
+}
+
+double PalNet::learningRate() const {
+    return d->optimizer ? static_cast<torch::optim::AdamOptions&>(
+                              d->optimizer->param_groups().front().options())
+                              .lr()
+                        : 0.0;
+}
+
+void PalNet::setLearningRate(double learningRate) {
+    if (d->optimizer) {
+        for (auto& group : d->optimizer->param_groups()) {
+            static_cast<torch::optim::AdamOptions&>(group.options()).lr(learningRate);
+        }
+    }
+}
+
+PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int batch) {
+    if (!d->optimizer) {
+        throw ValidationError(QString(), QStringLiteral("trainStep before startTraining"));
+    }
+    d->net->train();
+    const auto& c = d->config;
+    const torch::Tensor input = d->tensor(patches, batch, c.landmarks, c.patchSize);
+    const torch::Tensor target =
+        torch::from_blob(const_cast<float*>(targets), {batch, c.landmarks, 3}, torch::kFloat32)
+            .to(d->device);
+    d->optimizer->zero_grad();
+    auto [total, loc, dist] = Impl::loss(d->net->forward(input, nullptr), target);
+    total.backward();
+    d->optimizer->step();
+    return {total.item<double>(), loc.item<double>(), dist.item<double>()};
+}
+
+PalNet::Loss PalNet::evaluate(const float* patches, const float* targets, int batch) const {
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = d->net->is_training();
+    d->net->eval();
+    const auto& c = d->config;
+    const torch::Tensor input = d->tensor(patches, batch, c.landmarks, c.patchSize);
+    const torch::Tensor target =
+        torch::from_blob(const_cast<float*>(targets), {batch, c.landmarks, 3}, torch::kFloat32)
+            .to(d->device);
+    auto [total, loc, dist] = Impl::loss(d->net->forward(input, nullptr), target);
+    if (wasTraining) {
+        d->net->train();
+    }
+    return {total.item<double>(), loc.item<double>(), dist.item<double>()};
+}
+
+void PalNet::saveState(const QString& path) const {
+    std::ostringstream out;
+    torch::serialize::OutputArchive archive;
+    d->net->save(archive);
+    if (d->optimizer) {
+        torch::serialize::OutputArchive opt;
+        d->optimizer->save(opt);
+        archive.write("optimizer", opt);
+    }
+    archive.save_to(out);
+    const std::string bytes = out.str();
+    writeFileAtomically(path, QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
+}
+
+void PalNet::loadState(const QString& path) {
+    std::ifstream in(QFile::encodeName(path).toStdString(), std::ios::binary);
+    if (!in) {
+        throw IoError(path, QStringLiteral("cannot open"));
+    }
+    try {
+        torch::serialize::InputArchive archive;
+        archive.load_from(in, d->device);
+        // torch's load replaces a parameter's shape without a word: load into a scratch
+        // network first and compare every shape before touching this one.
+        Net scratch(d->config);
+        scratch->to(d->device);
+        scratch->load(archive);
+        const auto mine = d->net->named_parameters();
+        const auto theirs = scratch->named_parameters();
+        for (const auto& item : mine) {
+            const torch::Tensor* other = theirs.find(item.key());
+            if (!other || other->sizes() != item.value().sizes()) {
+                throw FormatError(
+                    path, QStringLiteral("not a PAL-Net checkpoint for this network (tensor '%1' "
+                                         "differs; patch size %2 expected)")
+                              .arg(QString::fromStdString(item.key()))
+                              .arg(d->config.patchSize));
+            }
+        }
+        {
+            torch::NoGradGuard noGrad;
+            for (auto& item : mine) {
+                item.value().copy_(*theirs.find(item.key()));
+            }
+        }
+        torch::serialize::InputArchive opt;
+        if (d->optimizer && archive.try_read("optimizer", opt)) {
+            d->optimizer->load(opt);
+        }
+    } catch (const c10::Error& e) {
+        throw FormatError(path, QStringLiteral("not a PAL-Net checkpoint for this network (%1)")
+                                    .arg(QString::fromStdString(e.what_without_backtrace())
+                                             .section(QLatin1Char('\n'), 0, 0)));
+    }
+}
+
 std::vector<float> PalNet::predict(const float* patches, int batch,
                                    AttentionMaps* attention) const {
     c10::InferenceMode inference;
+    const bool wasTraining = d->net->is_training();
+    d->net->eval();
     const auto& c = d->config;
     const torch::Tensor input =
         torch::from_blob(const_cast<float*>(patches), {batch, c.landmarks, c.patchSize, 3},
                          torch::kFloat32)
             .to(d->device);
     const torch::Tensor out = d->net->forward(input, attention).to(torch::kCPU).contiguous();
+    if (wasTraining) {
+        d->net->train();
+    }
     return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
 }
 

@@ -55,6 +55,27 @@ public:
     std::vector<float> predict(const float* patches, int batch,
                                AttentionMaps* attention = nullptr) const;
 
+    // Training (../shared/palnet-spec.md, "Training"): loss = 0.6 x localisation (mean
+    // Euclidean distance) + 0.4 x distance (mean absolute difference of the 50 x 50 pairwise
+    // distance matrices, diagonal included). targets: batch x L x 3 floats.
+    struct Loss {
+        double total = 0, localisation = 0, distance = 0;
+    };
+    // Seeds torch's random numbers (initialisation, dropout) for reproducible runs.
+    static void seedRandom(std::uint64_t seed);
+    // Switches to training (dropout on) with a fresh Adam optimiser.
+    void startTraining(double learningRate);
+    double learningRate() const;
+    void setLearningRate(double learningRate);
+    // One optimiser step on a batch; returns the batch's loss before the step.
+    Loss trainStep(const float* patches, const float* targets, int batch);
+    // The loss without training (dropout off, no gradients).
+    Loss evaluate(const float* patches, const float* targets, int batch) const;
+    // Weights and optimiser state, for checkpoints (torch serialisation, written atomically).
+    // Throws IoError / FormatError naming the file.
+    void saveState(const QString& path) const;
+    void loadState(const QString& path);
+
 private:
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -1,0 +1,149 @@
+// Training steps of PAL-Net: the loss goes down on a small learnable problem, the loss
+// matches the spec's definition computed by hand, and a checkpoint resumes exactly.
+
+#include "core/engine/PalNet.h"
+#include "core/errors/Error.h"
+
+#include <Eigen/Core>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <random>
+
+using namespace pal::engine;
+
+namespace {
+
+constexpr int L = 50;
+constexpr int K = 100;
+
+// Patches of random points; the target of a landmark is the centroid of its patch (a
+// function the network can learn).
+void makeBatch(int batch, unsigned seed, std::vector<float>& patches, std::vector<float>& targets) {
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> n(0.0f, 1.0f);
+    patches.assign(static_cast<std::size_t>(batch) * L * K * 3, 0.0f);
+    targets.assign(static_cast<std::size_t>(batch) * L * 3, 0.0f);
+    for (int b = 0; b < batch; ++b) {
+        for (int l = 0; l < L; ++l) {
+            const float cx = 10.0f * n(rng);
+            const float cy = 10.0f * n(rng);
+            const float cz = 10.0f * n(rng);
+            for (int k = 0; k < K; ++k) {
+                float* p = &patches[((static_cast<std::size_t>(b) * L + l) * K + k) * 3];
+                p[0] = cx + n(rng);
+                p[1] = cy + n(rng);
+                p[2] = cz + n(rng);
+                for (int c = 0; c < 3; ++c) {
+                    targets[(static_cast<std::size_t>(b) * L + l) * 3 + c] += p[c] / K;
+                }
+            }
+        }
+    }
+}
+
+double handLoss(const std::vector<float>& pred, const std::vector<float>& target, int batch) {
+    double loc = 0;
+    double dist = 0;
+    for (int b = 0; b < batch; ++b) {
+        Eigen::MatrixX3d p(L, 3);
+        Eigen::MatrixX3d t(L, 3);
+        for (int l = 0; l < L; ++l) {
+            for (int c = 0; c < 3; ++c) {
+                p(l, c) = pred[(static_cast<std::size_t>(b) * L + l) * 3 + c];
+                t(l, c) = target[(static_cast<std::size_t>(b) * L + l) * 3 + c];
+            }
+        }
+        loc += (p - t).rowwise().norm().mean();
+        for (int i = 0; i < L; ++i) {
+            for (int j = 0; j < L; ++j) {
+                dist +=
+                    std::abs((p.row(i) - p.row(j)).norm() - (t.row(i) - t.row(j)).norm()) / (L * L);
+            }
+        }
+    }
+    return 0.6 * loc / batch + 0.4 * dist / batch;
+}
+
+} // namespace
+
+class TestPalNetTraining : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void lossIsTheSpecsLoss() {
+        PalNet net(PalNetConfig{K, L, true}, 1, Device::Cpu);
+        std::vector<float> patches, targets;
+        makeBatch(3, 5, patches, targets);
+        const PalNet::Loss loss = net.evaluate(patches.data(), targets.data(), 3);
+        const std::vector<float> pred = net.predict(patches.data(), 3);
+        QVERIFY2(
+            std::abs(loss.total - handLoss(pred, targets, 3)) < 1e-3 * loss.total,
+            qPrintable(QStringLiteral("%1 vs %2").arg(loss.total).arg(handLoss(pred, targets, 3))));
+        QVERIFY(std::abs(loss.total - (0.6 * loss.localisation + 0.4 * loss.distance)) <
+                1e-6 * loss.total);
+    }
+
+    void lossGoesDown() {
+        PalNet::seedRandom(3);
+        PalNet net(PalNetConfig{K, L, true}, 3, Device::Cpu);
+        net.startTraining(1e-3);
+        std::vector<float> patches, targets;
+        makeBatch(4, 11, patches, targets);
+        const double before = net.evaluate(patches.data(), targets.data(), 4).total;
+        for (int step = 0; step < 40; ++step) {
+            net.trainStep(patches.data(), targets.data(), 4);
+        }
+        const double after = net.evaluate(patches.data(), targets.data(), 4).total;
+        QVERIFY2(after < 0.5 * before,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(after)));
+        QVERIFY(std::abs(net.learningRate() - 1e-3) < 1e-12);
+        net.setLearningRate(5e-4);
+        QVERIFY(std::abs(net.learningRate() - 5e-4) < 1e-12);
+    }
+
+    void checkpointResumesExactly() {
+        QTemporaryDir dir;
+        std::vector<float> patches, targets;
+        makeBatch(2, 7, patches, targets);
+        PalNet::seedRandom(9);
+        PalNet a(PalNetConfig{K, L, true}, 9, Device::Cpu);
+        a.startTraining(1e-3);
+        for (int i = 0; i < 3; ++i) {
+            a.trainStep(patches.data(), targets.data(), 2);
+        }
+        const QString ckpt = dir.filePath(QStringLiteral("epoch3.pt"));
+        a.saveState(ckpt);
+        PalNet::seedRandom(100);
+        std::vector<double> straight;
+        for (int i = 0; i < 3; ++i) {
+            straight.push_back(a.trainStep(patches.data(), targets.data(), 2).total);
+        }
+        PalNet b(PalNetConfig{K, L, true}, 1234, Device::Cpu); // other initial weights
+        b.startTraining(1e-3);
+        b.loadState(ckpt);
+        PalNet::seedRandom(100);
+        for (int i = 0; i < 3; ++i) {
+            const double resumed = b.trainStep(patches.data(), targets.data(), 2).total;
+            QVERIFY2(std::abs(resumed - straight[static_cast<std::size_t>(i)]) <=
+                         1e-9 * straight[static_cast<std::size_t>(i)],
+                     qPrintable(QStringLiteral("step %1: %2 vs %3")
+                                    .arg(i)
+                                    .arg(resumed, 0, 'g', 17)
+                                    .arg(straight[static_cast<std::size_t>(i)], 0, 'g', 17)));
+        }
+        // A checkpoint of another patch size is refused with the file's name.
+        PalNet c(PalNetConfig{200, L, true}, 1, Device::Cpu);
+        c.startTraining(1e-3);
+        try {
+            c.loadState(ckpt);
+            QFAIL("expected a FormatError");
+        } catch (const pal::FormatError& e) {
+            QVERIFY2(e.message().startsWith(
+                         ckpt + QStringLiteral(": not a PAL-Net checkpoint for this network")),
+                     qPrintable(e.message()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPalNetTraining)
+#include "tst_palnet_training.moc"
