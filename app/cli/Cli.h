@@ -33,5 +33,6 @@ int runConvert(const QStringList& args, Streams io);
 int runMakeTemplate(const QStringList& args, Streams io);
 int runMakeDemo(const QStringList& args, Streams io);
 int runPredict(const QStringList& args, Streams io);
+int runTrain(const QStringList& args, Streams io);
 
 } // namespace pal::cli

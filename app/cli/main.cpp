@@ -21,6 +21,7 @@ const char* kUsage =
     "  info PATH        summary of a mesh, case folder, dataset folder or landmark file\n"
     "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
     "  predict --model M INPUT...  predict landmarks of cases and datasets\n"
+    "  train --data DIR --out M     train or fine-tune (--init M0) a model\n"
     "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
     "  make-template    derive the demo template head from Debian's MakeHuman model\n"
     "\n"
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("make-demo"), pal::cli::runMakeDemo},
 #ifdef PALSTUDIO_HAVE_ENGINE
         {QStringLiteral("predict"), pal::cli::runPredict},
+        {QStringLiteral("train"), pal::cli::runTrain},
 #endif
     };
     const auto it = commands.find(command);

@@ -1,0 +1,162 @@
+#include "app/cli/Cli.h"
+#include "app/cli/CommandParser.h"
+#include "core/engine/Runtime.h"
+#include "core/engine/Trainer.h"
+#include "core/errors/Error.h"
+
+#include <QFileInfo>
+
+#include <atomic>
+#include <csignal>
+
+namespace pal::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+extern "C" void onTrainInterrupt(int) {
+    g_stop = true;
+}
+
+int toInt(const QCommandLineParser& p, const QCommandLineOption& o, int min, const char* what) {
+    bool ok = false;
+    const int v = p.value(o).toInt(&ok);
+    if (!ok || v < min) {
+        throw UsageProblem{
+            QStringLiteral("%1 takes a number of at least %2").arg(QLatin1String(what)).arg(min)};
+    }
+    return v;
+}
+
+} // namespace
+
+int runTrain(const QStringList& args, Streams io) {
+    QCommandLineParser parser;
+    const QCommandLineOption data(QStringLiteral("data"),
+                                  QStringLiteral("Dataset folder of LA-FAS cases."),
+                                  QStringLiteral("DIR"));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("Model bundle to write (.palnet)."),
+                                 QStringLiteral("M"));
+    const QCommandLineOption patch(QStringLiteral("patch-size"),
+                                   QStringLiteral("K, a multiple of 100 (default 1000)."),
+                                   QStringLiteral("K"), QStringLiteral("1000"));
+    const QCommandLineOption epochs(QStringLiteral("epochs"),
+                                    QStringLiteral("Most epochs (default 200)."),
+                                    QStringLiteral("N"), QStringLiteral("200"));
+    const QCommandLineOption folds(QStringLiteral("folds"),
+                                   QStringLiteral("k-fold cross-validation: train F models, "
+                                                  "M.fold1.palnet ... (default: one 80/20 split)."),
+                                   QStringLiteral("F"), QStringLiteral("0"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"),
+        QStringLiteral("Seed of the split, initialisation and dropout (default 1)."),
+        QStringLiteral("S"), QStringLiteral("1"));
+    const QCommandLineOption init(QStringLiteral("init"),
+                                  QStringLiteral("Fine-tune from this bundle (kept untouched)."),
+                                  QStringLiteral("M0"));
+    const QCommandLineOption resume(QStringLiteral("resume"),
+                                    QStringLiteral("Continue from a checkpoint (M.ckpt.json)."),
+                                    QStringLiteral("CKPT"));
+    const QCommandLineOption batch(QStringLiteral("batch"),
+                                   QStringLiteral("Batch size (default 16)."), QStringLiteral("N"),
+                                   QStringLiteral("16"));
+    const QCommandLineOption reviewed(
+        QStringLiteral("reviewed-only"),
+        QStringLiteral("Train on the cases whose review corrected or confirmed every landmark."));
+    const QCommandLineOption exclude(QStringLiteral("exclude"),
+                                     QStringLiteral("Case ids to leave out, comma-separated."),
+                                     QStringLiteral("IDS"));
+    const QCommandLineOption dtype(
+        QStringLiteral("weights"),
+        QStringLiteral("Weight precision in the bundle: float32 or float16."),
+        QStringLiteral("DTYPE"), QStringLiteral("float32"));
+    const QCommandLineOption threads(QStringLiteral("threads"),
+                                     QStringLiteral("CPU threads (default: all)."),
+                                     QStringLiteral("N"), QStringLiteral("0"));
+    parser.addOptions({data, out, patch, epochs, folds, seed, init, resume, batch, reviewed,
+                       exclude, dtype, threads});
+    if (!parseCommand(
+            parser, args, io,
+            QStringLiteral(
+                "Train PAL-Net, or fine-tune a model with --init, as the reference does: seeded "
+                "80/20 split, 0.6/0.4 loss, Adam 1e-3, reduce-on-plateau, early stopping; a "
+                "checkpoint after every epoch. Ctrl+C stops at the next batch."))) {
+        return Success;
+    }
+    if (!parser.isSet(data) || !parser.isSet(out)) {
+        throw UsageProblem{QStringLiteral("--data DIR and --out M are required")};
+    }
+    engine::TrainOptions o;
+    o.dataDir = parser.value(data);
+    o.out = parser.value(out);
+    o.patchSize = toInt(parser, patch, 100, "--patch-size");
+    o.epochs = toInt(parser, epochs, 1, "--epochs");
+    o.batchSize = toInt(parser, batch, 1, "--batch");
+    const int nFolds = toInt(parser, folds, 0, "--folds");
+    bool ok = false;
+    o.seed = parser.value(seed).toULongLong(&ok);
+    if (!ok) {
+        throw UsageProblem{QStringLiteral("--seed takes a non-negative integer")};
+    }
+    o.init = parser.value(init);
+    o.resume = parser.value(resume);
+    o.reviewedOnly = parser.isSet(reviewed);
+    o.excludeCases = parser.value(exclude).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    o.weightsDtype = parser.value(dtype);
+    if (o.weightsDtype != QLatin1String("float32") && o.weightsDtype != QLatin1String("float16")) {
+        throw UsageProblem{QStringLiteral("--weights must be float32 or float16")};
+    }
+    if (!o.init.isEmpty() &&
+        QFileInfo(o.init).absoluteFilePath() == QFileInfo(o.out).absoluteFilePath()) {
+        throw UsageProblem{
+            QStringLiteral("--out must differ from --init: the original bundle is kept untouched")};
+    }
+    engine::initializeRuntime(toInt(parser, threads, 0, "--threads"));
+
+    g_stop = false;
+    std::signal(SIGINT, onTrainInterrupt);
+    bool cancelled = false;
+    const int runs = nFolds > 1 ? nFolds : 1;
+    for (int f = 0; f < runs && !cancelled; ++f) {
+        engine::TrainOptions run = o;
+        if (nFolds > 1) {
+            run.folds = nFolds;
+            run.fold = f;
+            run.out = QFileInfo(o.out).path() + QLatin1Char('/') +
+                      QFileInfo(o.out).completeBaseName() +
+                      QStringLiteral(".fold%1.palnet").arg(f + 1);
+            io.err << "fold " << f + 1 << "/" << nFolds << "\n";
+        }
+        engine::Trainer trainer(run);
+        const engine::TrainResult r = trainer.run(
+            [&](const engine::EpochReport& e) {
+                io.err << QStringLiteral("epoch %1/%2  train %3  val %4  lr %5  %6 s%7\n")
+                              .arg(e.epoch, 3)
+                              .arg(e.epochs)
+                              .arg(e.trainLoss, 8, 'f', 3)
+                              .arg(e.validationLoss, 8, 'f', 3)
+                              .arg(e.learningRate, 0, 'e', 1)
+                              .arg(e.seconds, 0, 'f', 1)
+                              .arg(e.best ? QStringLiteral("  best") : QString())
+                       << Qt::flush;
+            },
+            &g_stop);
+        if (!r.outliers.isEmpty()) {
+            io.err << "left out as registration outliers: " << r.outliers.join(QStringLiteral(", "))
+                   << "\n";
+        }
+        cancelled = r.cancelled;
+        if (r.bestEpoch > 0 && !r.cancelled) {
+            io.out << r.bundlePath << "  (best epoch " << r.bestEpoch << ", validation loss "
+                   << QString::number(r.bestValidationLoss, 'f', 3) << ", " << r.trainCases.size()
+                   << " training / " << r.validationCases.size() << " validation cases)\n";
+        }
+        if (cancelled) {
+            io.err << "cancelled; continue with --resume " << r.checkpointPath << "\n";
+        }
+    }
+    std::signal(SIGINT, SIG_DFL);
+    return cancelled ? CancelledByUser : Success;
+}
+
+} // namespace pal::cli
