@@ -34,5 +34,6 @@ int runMakeTemplate(const QStringList& args, Streams io);
 int runMakeDemo(const QStringList& args, Streams io);
 int runPredict(const QStringList& args, Streams io);
 int runTrain(const QStringList& args, Streams io);
+int runEvaluate(const QStringList& args, Streams io);
 
 } // namespace pal::cli

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 
+#include <unistd.h>
+
 namespace pal::cli {
 
 int runMakeTemplate(const QStringList& args, Streams io) {
@@ -96,11 +98,16 @@ int runMakeDemo(const QStringList& args, Streams io) {
     timer.start();
     const demo::DemoGenerator generator =
         demo::DemoGenerator::fromResources(parser.value(templ), options);
+    const bool tty = isatty(STDERR_FILENO) != 0;
     generator.writeDataset(dir, [&](int done, int total) {
-        io.err << "\r  case " << done << "/" << total << Qt::flush;
+        if (tty) {
+            io.err << "\r  case " << done << "/" << total << Qt::flush;
+        }
         return true;
     });
-    io.err << "\n";
+    if (tty) {
+        io.err << "\n";
+    }
     io.out << "wrote " << options.cases << " generated cases to " << dir << " in "
            << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s (seed " << options.seed
            << "; generated data, not for clinical use)\n";

@@ -22,6 +22,7 @@ const char* kUsage =
     "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
     "  predict --model M INPUT...  predict landmarks of cases and datasets\n"
     "  train --data DIR --out M     train or fine-tune (--init M0) a model\n"
+    "  evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report\n"
     "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
     "  make-template    derive the demo template head from Debian's MakeHuman model\n"
     "\n"
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
 #ifdef PALSTUDIO_HAVE_ENGINE
         {QStringLiteral("predict"), pal::cli::runPredict},
         {QStringLiteral("train"), pal::cli::runTrain},
+        {QStringLiteral("evaluate"), pal::cli::runEvaluate},
 #endif
     };
     const auto it = commands.find(command);
