@@ -1,183 +1,341 @@
 #include "ui/MainWindow.h"
 
-#include "core/dataset/Case.h"
-#include "core/dataset/Dataset.h"
-#include "core/demo/Resources.h"
-#include "core/errors/Error.h"
-#include "core/mesh/MeshIO.h"
-#include "ui/ViewportWidget.h"
+#include "ui/MainWindowImpl.h"
+#include "ui/review/ReviewCommands.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFutureWatcher>
+#include <QHeaderView>
+#include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include <new>
-#include <optional>
-#include <utility>
+#ifdef PALSTUDIO_HAVE_ENGINE
+#include "core/engine/PredictionJob.h"
+#include "core/engine/Predictor.h"
+#endif
 
 namespace pal::ui {
-namespace {
-
-// What a worker hands back: values only, no widget.
-struct LoadedCase {
-    QString path;
-    QString caseId;
-    QString generatedNotice; // set for generated demo data
-    Mesh mesh;
-    std::optional<LandmarkSet> landmarks;
-    QStringList warnings;
-    QString error; // set when the open failed
-};
-
-// Runs in a worker thread. Never throws: errors come back as text naming file and problem.
-LoadedCase loadCase(const QString& path) {
-    LoadedCase out;
-    out.path = path;
-    try {
-        // A dataset folder opens its first case until the dataset browser exists.
-        QString prefix;
-        QString casePath = path;
-        if (Dataset::isDatasetFolder(path)) {
-            const Dataset ds = Dataset::open(path);
-            casePath = ds.cases().front().files().folder;
-            prefix =
-                QStringLiteral("%1 (%2 cases) / ").arg(QFileInfo(path).fileName()).arg(ds.size());
-        }
-        const Case c = Case::open(casePath);
-        out.caseId = prefix + c.id();
-        out.generatedNotice = demo::generatedDataNotice(c.files().folder);
-        Warnings warnings;
-        out.mesh = c.readMesh(&warnings);
-        if (c.hasLandmarks()) {
-            try {
-                out.landmarks = c.readLandmarks().landmarks;
-            } catch (const Error& e) {
-                // The mesh is still worth showing; the landmarks' problem is reported.
-                warnings.messages.append(e.message());
-            }
-        }
-        out.warnings = warnings.messages;
-    } catch (const Error& e) {
-        out.error = e.message();
-    } catch (const std::bad_alloc&) {
-        out.error = QStringLiteral("%1: not enough memory to read it").arg(path);
-    } catch (const std::exception& e) {
-        out.error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(e.what()));
-    }
-    return out;
-}
-
-} // namespace
-
-struct MainWindow::Impl {
-    ViewportWidget* viewport = nullptr;
-    QProgressBar* busy = nullptr;
-    QLabel* summary = nullptr;
-    QLabel* banner = nullptr;
-    QAction* openFile = nullptr;
-    QAction* openFolder = nullptr;
-    QAction* showLabels = nullptr;
-    StandardView defaultView = StandardView::Front;
-    QFutureWatcher<LoadedCase> watcher;
-    QString pendingPath; // an open asked for while another ran
-    QString caseId;
-    QString lastError;
-    QStringList lastWarnings;
-    bool screenshotMode = false;
-};
 
 QString MainWindow::earlyBuildText() {
-    return tr("<b>Early build.</b> This window is a first placeholder of the review window: it "
-              "shows a face mesh and its landmarks. Review tools come in a later version.");
+    return tr(
+        "Review the 50 LA-FAS landmarks: drag a landmark on the surface, press N for the next "
+        "one to review, C to confirm it, Ctrl+D when the case is done.");
 }
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     setWindowTitle(tr("PAL Studio"));
     setAcceptDrops(true);
+    setObjectName(QStringLiteral("MainWindow"));
+    d->journalDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                        .filePath(QStringLiteral("journal"));
 
-    auto* banner = d->banner = new QLabel(earlyBuildText());
-    banner->setWordWrap(true);
-    banner->setStyleSheet(QStringLiteral("QLabel { background: #4a3f1c; color: #f3e6b8; "
-                                         "padding: 6px 10px; }"));
+    d->banner = new QLabel(earlyBuildText());
+    d->banner->setWordWrap(true);
+    d->banner->setStyleSheet(
+        QStringLiteral("QLabel { background: #2f3a4a; color: #e8eef6; padding: 5px 10px; }"));
     d->viewport = new ViewportWidget;
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(banner);
+    layout->addWidget(d->banner);
     layout->addWidget(d->viewport, 1);
     setCentralWidget(central);
 
+    d->tableModel = new LandmarkTableModel(&d->doc, this);
+    d->datasetModel = new DatasetModel(this);
+    createDocks();
+    createActions();
+
+    d->busy = new QProgressBar;
+    d->busy->setMaximumWidth(160);
+    d->busy->hide();
+    d->cancel = new QPushButton(tr("Cancel"));
+    d->cancel->hide();
+    d->summary = new QLabel;
+    statusBar()->addPermanentWidget(d->summary);
+    statusBar()->addPermanentWidget(d->busy);
+    statusBar()->addPermanentWidget(d->cancel);
+    statusBar()->showMessage(
+        tr("Open a mesh, a case folder or a dataset (File menu, or drop it here)"));
+
+    // The document drives the views; the views report edits back as commands.
+    connect(&d->doc, &CaseDocument::landmarkMoved, this, [this](int i) {
+        d->viewport->updatePredictedLandmark(i, d->doc.working().at(i));
+        updateSummary();
+    });
+    connect(&d->doc, &CaseDocument::landmarkStatusChanged, this,
+            [this](int i) { d->viewport->updatePredictedLandmark(i, d->doc.working().at(i)); });
+    connect(&d->doc, &CaseDocument::workingReplaced, this, [this] {
+        refreshViewport();
+        updateSummary();
+    });
+    connect(&d->doc, &CaseDocument::reviewStateChanged, this, &MainWindow::updateSummary);
+    connect(&d->doc, &CaseDocument::modifiedChanged, this, [this](bool m) {
+        setWindowModified(m);
+        d->save->setEnabled(m);
+    });
+    d->journalTimer.setSingleShot(true);
+    d->journalTimer.setInterval(300); // edits reach the journal within a second
+    connect(&d->doc, &CaseDocument::changed, &d->journalTimer, qOverload<>(&QTimer::start));
+    connect(&d->journalTimer, &QTimer::timeout, this, &MainWindow::writeJournal);
+
+    connect(d->viewport, &ViewportWidget::landmarkClicked, this,
+            [this](int i, bool) { selectLandmark(i); });
+    connect(d->viewport, &ViewportWidget::surfaceClicked, this, &MainWindow::onSurfaceClicked);
+    connect(d->viewport, &ViewportWidget::dragStarted, this, [this](int i) {
+        selectLandmark(i);
+        d->dragBefore = d->doc.working().at(i);
+    });
+    connect(d->viewport, &ViewportWidget::dragMoved, this, [this](int i, const Eigen::Vector3d& p) {
+        if (d->dragBefore) { // live, not an undo step: the command comes on release
+            d->doc.setPosition(i, p, d->doc.working().at(i).status,
+                               d->doc.working().at(i).provenance);
+        }
+    });
+    connect(d->viewport, &ViewportWidget::dragFinished, this, &MainWindow::onDragFinished);
+    connect(d->viewport, &ViewportWidget::hoveredLandmark, this, [this](int i, bool truth) {
+        const LandmarkSchema& s = d->doc.working().schema();
+        const double e = d->doc.error(i);
+        statusBar()->showMessage(
+            tr("%1 (%2), %3%4")
+                .arg(s.key(i), s.at(i).name,
+                     truth ? tr("ground truth") : statusName(d->doc.working().at(i).status))
+                .arg(std::isnan(e) ? QString()
+                                   : tr(", %1 mm from ground truth").arg(e, 0, 'f', 2)));
+    });
+    connect(d->viewport, &ViewportWidget::hoveredSurface, this, [this](const Eigen::Vector3d& p) {
+        statusBar()->showMessage(tr("surface at (%1, %2, %3) mm")
+                                     .arg(p.x(), 0, 'f', 1)
+                                     .arg(p.y(), 0, 'f', 1)
+                                     .arg(p.z(), 0, 'f', 1));
+    });
+
+    connect(&d->watcher, &QFutureWatcher<LoadedCase>::finished, this, &MainWindow::finishLoad);
+    connect(&d->datasetWatcher, &QFutureWatcher<std::vector<CaseRow>>::finished, this,
+            &MainWindow::finishDatasetSummary);
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    d->showLabels->setChecked(settings.value(QStringLiteral("view/labels"), true).toBool());
+    d->showErrors->setChecked(settings.value(QStringLiteral("view/errorLines"), true).toBool());
+    updateRecentMenu();
+    updateSummary();
+}
+
+MainWindow::~MainWindow() {
+    d->watcher.disconnect(this);
+    d->datasetWatcher.disconnect(this);
+}
+
+void MainWindow::createDocks() {
+    d->table = new QTableView;
+    d->table->setModel(d->tableModel);
+    d->table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    d->table->setSelectionMode(QAbstractItemView::SingleSelection);
+    d->table->verticalHeader()->hide();
+    d->table->horizontalHeader()->setStretchLastSection(true);
+    d->table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    d->table->setAlternatingRowColors(true);
+    d->table->verticalHeader()->setDefaultSectionSize(20);
+    d->table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    for (const auto& [column, width] : {std::pair{LandmarkTableModel::Number, 34},
+                                        {LandmarkTableModel::Key, 58},
+                                        {LandmarkTableModel::Name, 150},
+                                        {LandmarkTableModel::Status, 78},
+                                        {LandmarkTableModel::Error, 80},
+                                        {LandmarkTableModel::GroundTruth, 150}}) {
+        d->table->setColumnWidth(column, width);
+    }
+    connect(d->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid() && current.row() != d->selected) {
+                    selectLandmark(current.row());
+                }
+            });
+    auto* landmarks = new QDockWidget(tr("Landmarks"), this);
+    landmarks->setObjectName(QStringLiteral("LandmarksDock"));
+    landmarks->setWidget(d->table);
+    addDockWidget(Qt::RightDockWidgetArea, landmarks);
+
+    d->datasetView = new QTableView;
+    d->datasetView->setModel(d->datasetModel);
+    d->datasetView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    d->datasetView->setSelectionMode(QAbstractItemView::SingleSelection);
+    d->datasetView->verticalHeader()->hide();
+    d->datasetView->horizontalHeader()->setStretchLastSection(true);
+    d->datasetView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    d->datasetView->verticalHeader()->setDefaultSectionSize(20);
+    connect(d->datasetView, &QTableView::activated, this, [this](const QModelIndex& index) {
+        openCaseOfDataset(d->datasetModel->rows()[static_cast<std::size_t>(index.row())].id);
+    });
+    auto* dataset = new QDockWidget(tr("Dataset"), this);
+    dataset->setObjectName(QStringLiteral("DatasetDock"));
+    dataset->setWidget(d->datasetView);
+    addDockWidget(Qt::LeftDockWidgetArea, dataset);
+    resizeDocks({landmarks, dataset}, {520, 260}, Qt::Horizontal);
+}
+
+void MainWindow::createActions() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    d->openFile = file->addAction(tr("&Open..."), this, &MainWindow::showOpenFileDialog);
-    d->openFile->setShortcut(QKeySequence::Open);
-    d->openFile->setStatusTip(tr("Open a mesh file"));
-    d->openFolder =
-        file->addAction(tr("Open Case &Folder..."), this, &MainWindow::showOpenFolderDialog);
-    d->openFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
-    d->openFolder->setStatusTip(tr("Open an LA-FAS case folder (mesh, transform, landmarks)"));
+    QAction* open =
+        file->addAction(tr("&Open Mesh or Landmarks..."), this, &MainWindow::showOpenFileDialog);
+    open->setShortcut(QKeySequence::Open);
+    QAction* openFolder = file->addAction(tr("Open &Folder (Case or Dataset)..."), this,
+                                          &MainWindow::showOpenFolderDialog);
+    openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
+    d->recent = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    d->save = file->addAction(tr("&Save Review"), this, &MainWindow::saveReview);
+    d->save->setShortcut(QKeySequence::Save);
+    d->save->setStatusTip(tr("Write the review beside the case (palstudio-review.json); your "
+                             "landmark files are not touched"));
+    d->save->setEnabled(false);
+    d->exportAction =
+        file->addAction(tr("&Export Landmarks..."), this, &MainWindow::showExportDialog);
+    d->exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
 
-    // The standard views; the viewport also takes Blender's keys (1, 3, Ctrl+3, 7, Ctrl+7).
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = d->undo.createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = d->undo.createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction* next =
+        edit->addAction(tr("&Next Landmark to Review"), this, &MainWindow::selectNextNeedingReview);
+    next->setShortcut(QKeySequence(Qt::Key_N));
+    d->placeMode = edit->addAction(tr("&Place Selected Landmark by Clicking"));
+    d->placeMode->setCheckable(true);
+    d->placeMode->setShortcut(QKeySequence(Qt::Key_P));
+    connect(d->placeMode, &QAction::toggled, d->viewport, &ViewportWidget::setPlacementEnabled);
+    QAction* confirm = edit->addAction(tr("&Confirm Selected Landmark"), this, [this] {
+        if (d->selected >= 0 && d->doc.working().at(d->selected).isPresent()) {
+            d->undo.push(new SetStatusCommand(&d->doc, d->selected, LandmarkStatus::Confirmed));
+            selectNextNeedingReview();
+        }
+    });
+    confirm->setShortcut(QKeySequence(Qt::Key_C));
+    QAction* missing = edit->addAction(tr("Mark Selected Landmark &Missing"), this, [this] {
+        if (d->selected >= 0) {
+            d->undo.push(new SetStatusCommand(&d->doc, d->selected, LandmarkStatus::Missing));
+        }
+    });
+    missing->setShortcut(QKeySequence(Qt::Key_M));
+
+    QMenu* review = menuBar()->addMenu(tr("&Case"));
+    review->addAction(tr("Mark &Unreviewed"), this,
+                      [this] { setReviewState(int(ReviewState::Unreviewed)); });
+    review->addAction(tr("Mark &In Review"), this,
+                      [this] { setReviewState(int(ReviewState::InReview)); });
+    QAction* done = review->addAction(tr("Mark &Done"), this,
+                                      [this] { setReviewState(int(ReviewState::Done)); });
+    done->setShortcut(QKeySequence(tr("Ctrl+D")));
+    review->addSeparator();
+    auto step = [this](int delta) {
+        const int row = d->datasetModel->rowOf(d->caseId);
+        const int next = row + delta;
+        if (row >= 0 && next >= 0 && next < d->datasetModel->rowCount()) {
+            openCaseOfDataset(d->datasetModel->rows()[static_cast<std::size_t>(next)].id);
+        }
+    };
+    review->addAction(tr("N&ext Case"), this, [step] { step(1); })
+        ->setShortcut(QKeySequence(Qt::Key_PageDown));
+    review->addAction(tr("&Previous Case"), this, [step] { step(-1); })
+        ->setShortcut(QKeySequence(Qt::Key_PageUp));
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     const struct {
         StandardView view;
         QString text;
-        QString tip;
+        QKeySequence key;
     } views[] = {
-        {StandardView::Front, tr("&Front"), tr("Look at the face (key 1)")},
-        {StandardView::Left, tr("&Left Side"), tr("Look at the subject's left side (Ctrl+3)")},
-        {StandardView::Right, tr("&Right Side"), tr("Look at the subject's right side (key 3)")},
-        {StandardView::Top, tr("&Top"), tr("Look down on the head (key 7)")},
-        {StandardView::Bottom, tr("&Bottom"), tr("Look up from under the chin (Ctrl+7)")},
+        {StandardView::Front, tr("&Front"), QKeySequence(Qt::Key_1)},
+        {StandardView::Left, tr("&Left Side"), QKeySequence(tr("Ctrl+3"))},
+        {StandardView::Right, tr("&Right Side"), QKeySequence(Qt::Key_3)},
+        {StandardView::Top, tr("&Top"), QKeySequence(Qt::Key_7)},
+        {StandardView::Bottom, tr("&Bottom"), QKeySequence(tr("Ctrl+7"))},
     };
     for (const auto& entry : views) {
-        QAction* action = view->addAction(
-            entry.text, this, [this, v = entry.view] { d->viewport->setStandardView(v); });
-        action->setStatusTip(entry.tip);
+        QAction* a = view->addAction(entry.text, this,
+                                     [this, v = entry.view] { d->viewport->setStandardView(v); });
+        a->setShortcut(entry.key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        d->viewport->addAction(a);
     }
     view->addSeparator();
-    d->showLabels = view->addAction(tr("Landmark &Labels"));
-    d->showLabels->setCheckable(true);
-    d->showLabels->setChecked(d->viewport->labelsVisible());
-    d->showLabels->setStatusTip(tr("Show each landmark's abbreviation next to it"));
+    auto toggle = [&](const QString& text, bool on) {
+        QAction* a = view->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(on);
+        return a;
+    };
+    d->showLabels = toggle(tr("Landmark &Labels"), true);
     connect(d->showLabels, &QAction::toggled, d->viewport, &ViewportWidget::setLabelsVisible);
+    d->showTruth = toggle(tr("&Ground Truth"), true);
+    d->showPredicted = toggle(tr("&Prediction"), true);
+    d->showErrors = toggle(tr("&Error Lines"), true);
+    connect(d->showTruth, &QAction::toggled, this, &MainWindow::refreshViewport);
+    connect(d->showPredicted, &QAction::toggled, this, &MainWindow::refreshViewport);
+    connect(d->showErrors, &QAction::toggled, d->viewport, &ViewportWidget::setErrorLinesVisible);
 
-    d->busy = new QProgressBar;
-    d->busy->setRange(0, 0); // indeterminate
-    d->busy->setMaximumWidth(140);
-    d->busy->setTextVisible(false);
-    d->busy->hide();
-    d->summary = new QLabel;
-    statusBar()->addPermanentWidget(d->summary);
-    statusBar()->addPermanentWidget(d->busy);
-    statusBar()->showMessage(tr("Open a mesh file or a case folder (File > Open...)"));
+    QMenu* model = menuBar()->addMenu(tr("&Model"));
+    d->predict = model->addAction(tr("&Predict This Case"), this, &MainWindow::predictCurrent);
+    d->predict->setShortcut(QKeySequence(tr("Ctrl+R")));
+    d->predictAll =
+        model->addAction(tr("Predict the Whole &Dataset"), this, &MainWindow::predictDataset);
+    model->addAction(tr("&Choose Model..."), this, &MainWindow::chooseModel);
+#ifndef PALSTUDIO_HAVE_ENGINE
+    model->setEnabled(false);
+#endif
 
-    connect(&d->watcher, &QFutureWatcher<LoadedCase>::finished, this, &MainWindow::finishLoad);
-}
-
-MainWindow::~MainWindow() {
-    // The worker holds no reference to the window; its result is dropped with the future.
-    d->watcher.disconnect(this);
+    QToolBar* tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("MainToolBar"));
+    tools->addAction(open);
+    tools->addAction(d->save);
+    tools->addAction(d->exportAction);
+    tools->addSeparator();
+    tools->addAction(undo);
+    tools->addAction(redo);
+    tools->addSeparator();
+    tools->addAction(next);
+    tools->addAction(confirm);
+    tools->addAction(d->placeMode);
+    tools->addAction(done);
+    tools->addSeparator();
+    tools->addAction(d->predict);
 }
 
 ViewportWidget* MainWindow::viewport() const {
     return d->viewport;
+}
+CaseDocument* MainWindow::document() const {
+    return &d->doc;
+}
+QUndoStack* MainWindow::undoStack() const {
+    return &d->undo;
 }
 void MainWindow::setDefaultView(StandardView view) {
     d->defaultView = view;
@@ -188,6 +346,9 @@ StandardView MainWindow::defaultView() const {
 void MainWindow::setLabelsVisible(bool visible) {
     d->showLabels->setChecked(visible);
     d->viewport->setLabelsVisible(visible); // also when the action's state did not change
+}
+void MainWindow::setJournalFolder(const QString& folder) {
+    d->journalDir = folder;
 }
 void MainWindow::setScreenshotMode(bool on) {
     d->screenshotMode = on;
@@ -204,113 +365,80 @@ QString MainWindow::lastError() const {
 QStringList MainWindow::lastWarnings() const {
     return d->lastWarnings;
 }
-
-void MainWindow::openPath(const QString& path) {
-    if (d->watcher.isRunning()) {
-        d->pendingPath = path;
-        return;
-    }
-    d->busy->show();
-    d->openFile->setEnabled(false);
-    d->openFolder->setEnabled(false);
-    statusBar()->showMessage(tr("Reading %1...").arg(QFileInfo(path).fileName()));
-    d->watcher.setFuture(QtConcurrent::run(loadCase, path));
-}
-
-void MainWindow::finishLoad() {
-    LoadedCase loaded = d->watcher.future().takeResult();
-    if (!d->pendingPath.isEmpty()) {
-        const QString next = std::exchange(d->pendingPath, QString());
-        d->watcher.setFuture(QtConcurrent::run(loadCase, next));
-        return;
-    }
-    d->busy->hide();
-    d->openFile->setEnabled(true);
-    d->openFolder->setEnabled(true);
-    if (!loaded.error.isEmpty()) {
-        d->lastError = loaded.error;
-        showError(loaded.error);
-        Q_EMIT loadFinished(false);
-        return;
-    }
-
-    d->lastError.clear();
-    d->lastWarnings = loaded.warnings;
-    d->caseId = loaded.caseId;
-    d->viewport->setMesh(loaded.mesh);
-    int landmarkCount = 0;
-    if (loaded.landmarks) {
-        d->viewport->setLandmarks(*loaded.landmarks);
-        landmarkCount = loaded.landmarks->presentCount();
-    } else {
-        d->viewport->clearLandmarks();
-    }
-    d->viewport->setStandardView(d->defaultView);
-    setWindowTitle(tr("%1 - PAL Studio").arg(loaded.caseId));
-    d->banner->setText(
-        loaded.generatedNotice.isEmpty()
-            ? earlyBuildText()
-            : tr("<b>Generated demo data</b>: a synthetic face, not a scan of a real "
-                 "person; not for clinical use. %1")
-                  .arg(earlyBuildText()));
-
-    d->summary->setText(tr("%1 vertices, %2 triangles, %3 landmarks%4")
-                            .arg(loaded.mesh.vertexCount())
-                            .arg(loaded.mesh.triangleCount())
-                            .arg(landmarkCount)
-                            .arg(loaded.mesh.texturePath.isEmpty() ? QString() : tr(", textured")));
-    if (loaded.warnings.isEmpty()) {
-        statusBar()->showMessage(tr("Opened %1").arg(loaded.path), 8000);
-        d->summary->setToolTip(QString());
-    } else {
-        statusBar()->showMessage(
-            tr("Opened %1 with %n warning(s): %2", nullptr, int(loaded.warnings.size()))
-                .arg(loaded.path, loaded.warnings.first()));
-        d->summary->setToolTip(loaded.warnings.join(QLatin1Char('\n')));
-    }
-    Q_EMIT loadFinished(true);
+int MainWindow::selectedLandmark() const {
+    return d->selected;
 }
 
 void MainWindow::showError(const QString& message) {
-    statusBar()->showMessage(tr("Cannot open: %1").arg(message));
-    if (!d->screenshotMode) {
-        QMessageBox::critical(this, tr("Cannot open"), message);
+    if (d->screenshotMode) {
+        statusBar()->showMessage(message);
+    } else {
+        QMessageBox::warning(this, tr("PAL Studio"), message);
     }
 }
 
-void MainWindow::showOpenFileDialog() {
-    QStringList patterns;
-    for (const QString& ext : readableMeshExtensions()) {
-        patterns << QStringLiteral("*.%1").arg(ext);
-    }
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open Mesh"), QString(),
-        tr("Meshes (%1);;All files (*)").arg(patterns.join(QLatin1Char(' '))));
-    if (!path.isEmpty()) {
-        openPath(path);
-    }
+void MainWindow::setBusy(const QString& message, bool cancellable) {
+    statusBar()->showMessage(message);
+    d->busy->setRange(0, 0);
+    d->busy->show();
+    d->cancel->setVisible(cancellable);
 }
 
-void MainWindow::showOpenFolderDialog() {
-    const QString path = QFileDialog::getExistingDirectory(this, tr("Open Case Folder"));
-    if (!path.isEmpty()) {
-        openPath(path);
-    }
+void MainWindow::clearBusy() {
+    d->busy->hide();
+    d->cancel->hide();
+    d->cancel->disconnect();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    const QMimeData* mime = event->mimeData();
-    if (mime->hasUrls() && mime->urls().size() == 1 && mime->urls().first().isLocalFile()) {
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile()) {
         event->acceptProposedAction();
     }
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (urls.size() == 1 && urls.first().isLocalFile()) {
+    if (!urls.isEmpty() && urls.first().isLocalFile()) {
         openPath(urls.first().toLocalFile());
         event->acceptProposedAction();
     }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (!maybeKeepEdits()) {
+        event->ignore();
+        return;
+    }
+    clearJournal();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("view/labels"), d->showLabels->isChecked());
+    settings.setValue(QStringLiteral("view/errorLines"), d->showErrors->isChecked());
+    event->accept();
+}
+
+void MainWindow::updateRecentMenu() {
+    d->recent->clear();
+    const QStringList files = QSettings().value(QStringLiteral("recent")).toStringList();
+    for (const QString& f : files) {
+        d->recent->addAction(QFileInfo(f).fileName().isEmpty() ? f : f, this,
+                             [this, f] { openPath(f); });
+    }
+    d->recent->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings;
+    QStringList files = settings.value(QStringLiteral("recent")).toStringList();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    files.removeAll(abs);
+    files.prepend(abs);
+    while (files.size() > 10) {
+        files.removeLast();
+    }
+    settings.setValue(QStringLiteral("recent"), files);
+    updateRecentMenu();
 }
 
 } // namespace pal::ui

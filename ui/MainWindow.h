@@ -1,7 +1,9 @@
 #pragma once
 
-// A placeholder of the review window: the viewport, a File menu and a status bar. Cases are
-// read off the GUI thread and handed to the viewport as values.
+// The review window: the VTK viewport in the centre, the landmark table and the dataset
+// browser in docks, menus and toolbar. Landmark data lives in a CaseDocument; every edit is a
+// QUndoCommand; cases are read in a worker thread; unsaved edits are journaled within a
+// second and offered back after a crash.
 
 #include "ui/ViewportWidget.h"
 
@@ -9,6 +11,12 @@
 #include <QString>
 
 #include <memory>
+
+class QUndoStack;
+
+namespace pal {
+class CaseDocument;
+}
 
 namespace pal::ui {
 
@@ -19,14 +27,19 @@ public:
     ~MainWindow() override;
 
     ViewportWidget* viewport() const;
+    CaseDocument* document() const;
+    QUndoStack* undoStack() const;
 
     // The view each opened case is framed from (View > Front by default).
     void setDefaultView(StandardView view);
     StandardView defaultView() const;
     // Landmark labels on or off (View > Landmark Labels).
     void setLabelsVisible(bool visible);
+    // Where unsaved edits are journaled (default: the application's data folder).
+    void setJournalFolder(const QString& folder);
 
-    // In screenshot mode errors go to the status bar (and lastError()) instead of a dialog.
+    // In screenshot mode errors go to the status bar (and lastError()) instead of a dialog,
+    // and no question is asked (recovered edits are applied).
     void setScreenshotMode(bool on);
     bool isLoading() const;
     // The id of the case on screen; empty when none.
@@ -35,26 +48,57 @@ public:
     QString lastError() const;
     // Non-fatal problems of the last open (a missing texture, unreadable landmarks).
     QStringList lastWarnings() const;
+    int selectedLandmark() const;
 
 public Q_SLOTS:
-    // Reads a mesh file or a case folder in a worker thread, then shows it. An open asked for
-    // while another runs replaces it.
+    // Reads a mesh file, a case folder or a dataset folder (its first case) in a worker
+    // thread, then shows it. An open asked for while another runs replaces it.
     void openPath(const QString& path);
+    void openCaseOfDataset(const QString& caseId);
     void showOpenFileDialog();
     void showOpenFolderDialog();
+    void selectLandmark(int index);
+    void selectNextNeedingReview();
+    // Writes the review sidecar beside the case (atomic) and clears the journal.
+    bool saveReview();
+    // Writes the working landmarks as LA-FAS .txt or .csv, atomically. Asks before replacing
+    // the case's own landmarks.txt (refuses in screenshot mode).
+    bool exportLandmarks(const QString& path);
+    void setReviewState(int state); // pal::ReviewState
 
 Q_SIGNALS:
     // After an open ends: ok is false when it failed (see lastError()).
     void loadFinished(bool ok);
+    void predictionFinished(bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     static QString earlyBuildText();
+    void createActions();
+    void createDocks();
     void finishLoad();
+    void finishDatasetSummary();
     void showError(const QString& message);
+    bool maybeKeepEdits(); // false: the user cancelled
+    void writeJournal();
+    void clearJournal();
+    void refreshViewport();
+    void updateSummary();
+    void updateRecentMenu();
+    void addRecent(const QString& path);
+    void showExportDialog();
+    void onDragFinished(int index, const Eigen::Vector3d& point);
+    void onSurfaceClicked(const Eigen::Vector3d& point);
+    void setBusy(const QString& message, bool cancellable);
+    void clearBusy();
+    void predictCurrent();
+    void predictDataset();
+    void chooseModel();
+    bool ensurePredictor();
 
     struct Impl;
     std::unique_ptr<Impl> d;

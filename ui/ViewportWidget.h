@@ -14,6 +14,7 @@
 
 namespace pal {
 struct Mesh;
+struct Landmark;
 class LandmarkSet;
 } // namespace pal
 
@@ -36,18 +37,79 @@ public:
     ~ViewportWidget() override;
 
     // Shows mesh (replacing the previous one), with its texture when it has one and UVs.
-    // Normals are computed when the mesh has none. Does not move the camera.
+    // Normals are computed when the mesh has none. Does not move the camera. A worker thread
+    // then builds a CPU cell locator (picking, label occlusion) and, for meshes of at least
+    // 300k triangles, a decimated copy of about 150k drawn while the camera moves.
     void setMesh(const Mesh& mesh);
     void clearMesh();
     bool hasMesh() const;
+    // Whether the worker's locator (and decimated copy) of the current mesh is in place; picks
+    // wait for it. waitForMeshAnalysis blocks until it is (false without a mesh).
+    bool meshAnalysisReady() const;
+    bool waitForMeshAnalysis();
+    // Triangles of the decimated copy (0: the mesh is drawn whole all the time) and whether it
+    // is drawn now (the camera or a dragged landmark is moving).
+    long levelOfDetailTriangleCount() const;
+    bool showingLevelOfDetail() const;
+    // On by default; off draws the full mesh while moving too.
+    void setLevelOfDetailEnabled(bool enabled);
+    bool levelOfDetailEnabled() const;
 
-    // Shows the present landmarks of set as spheres of landmarkRadius() mm, each with a label
-    // (its schema key: "Prn", "Ex_R") unless labels are turned off.
+    // Two landmark sets at once, glyphs of landmarkRadius() mm whatever the mesh's scale;
+    // missing landmarks draw nothing. The ground truth: solid spheres. The predicted (working)
+    // set: rings facing the camera with a dot at the landmark. Each present landmark gets a
+    // label (its schema key: "Prn", "Ex_R"), at the predicted position where there is one.
+    void setGroundTruth(const LandmarkSet& set);
+    void clearGroundTruth();
+    bool hasGroundTruth() const;
+    void setPredicted(const LandmarkSet& set);
+    void clearPredicted();
+    bool hasPredicted() const;
+    // One landmark changed (moved, placed, removed): moves its glyph, label and error line only.
+    // Ignored when the set is not shown or index is out of range.
+    void updatePredictedLandmark(int index, const Landmark& landmark);
+    void updateGroundTruthLandmark(int index, const Landmark& landmark);
+    // The working set: setPredicted, drawn in color. clearLandmarks() is clearPredicted().
     void setLandmarks(const LandmarkSet& set, const QColor& color = defaultLandmarkColor());
     void clearLandmarks();
-    double landmarkRadius() const;
+    void setPredictedColor(const QColor& color);
+    QColor predictedColor() const;
+    void setGroundTruthColor(const QColor& color);
+    QColor groundTruthColor() const;
+    static QColor defaultLandmarkColor() { return QColor(235, 50, 220); } // predicted: magenta
+    static QColor defaultGroundTruthColor() { return QColor(40, 200, 70); }
+    double landmarkRadius() const; // 1.6 mm by default
     void setLandmarkRadius(double millimetres);
-    static QColor defaultLandmarkColor() { return QColor(255, 200, 40); }
+
+    // With both sets shown: a line from each predicted landmark to its ground truth, coloured
+    // by the distance (green up to 2 mm, yellow at 3, red from 5), and a legend titled
+    // "error (mm)" while any line is drawn. On by default.
+    void setErrorLinesVisible(bool visible);
+    bool errorLinesVisible() const;
+    int errorLineCount() const; // lines drawn
+    bool errorLegendVisible() const;
+    static QColor errorColor(double millimetres); // the lines' colour for an error
+
+    // The selected landmark (-1: none): its glyphs in both sets grow and get a cyan ring.
+    void setSelectedLandmark(int index);
+    int selectedLandmark() const;
+
+    // Editing. Placement mode: a left click on the surface (not on a glyph, and without moving
+    // the mouse) emits surfaceClicked with the exact surface point; a left drag from the
+    // surface still turns the camera. Dragging a predicted glyph with the left button (on by
+    // default) moves it on the surface: dragStarted, dragMoved (the glyph moves at once),
+    // dragFinished; the camera stays still meanwhile. A click on any glyph emits
+    // landmarkClicked. The mouse over the view emits the hovered* signals, at most every 40 ms.
+    void setPlacementEnabled(bool enabled);
+    bool placementEnabled() const;
+    void setDragEnabled(bool enabled);
+    bool dragEnabled() const;
+    bool isDragging() const;
+
+    // What lies under a widget position (logical pixels): the glyph (a predicted one wins a tie
+    // with its ground truth; glyphs the mesh hides are skipped), the surface point.
+    bool landmarkAt(const QPointF& position, int* index, bool* groundTruth) const;
+    bool surfaceAt(const QPointF& position, Eigen::Vector3d* point) const;
 
     // The landmark labels: white text with a dark shadow on a translucent dark box, just right
     // of each marker. They draw over the surface, so the mesh never cuts through their text;
@@ -74,6 +136,19 @@ public:
 
 Q_SIGNALS:
     void frameRendered(int frameCount);
+    void landmarkClicked(int index, bool groundTruth);
+    void surfaceClicked(const Eigen::Vector3d& point);
+    void dragStarted(int index);
+    void dragMoved(int index, const Eigen::Vector3d& point);
+    void dragFinished(int index, const Eigen::Vector3d& point);
+    // Hover: the glyph under the mouse (emitted when it changes), else the surface point (each
+    // hover pick), else nothing (when that changes). hovered carries a ready-made status text:
+    // "Prn (Pronasale), predicted, 2.3 mm from ground truth", "surface 12.0, -3.4, 95.1 mm",
+    // or empty.
+    void hoveredLandmark(int index, bool groundTruth);
+    void hoveredSurface(const Eigen::Vector3d& point);
+    void hoveredNothing();
+    void hovered(const QString& text);
 
 protected:
     void initializeGL() override;

@@ -30,6 +30,7 @@ int main(int argc, char** argv) {
     QSurfaceFormat::setDefaultFormat(format);
 
     QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("PAL Studio"));
     QApplication::setApplicationName(QStringLiteral("PAL Studio"));
     QApplication::setApplicationVersion(QStringLiteral(PALSTUDIO_VERSION));
 

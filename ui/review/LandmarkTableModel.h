@@ -13,7 +13,7 @@ namespace pal::ui {
 class LandmarkTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Number, Key, Name, Status, GroundTruth, Prediction, Error, ColumnCount };
+    enum Column { Number, Key, Name, Status, Error, GroundTruth, Prediction, ColumnCount };
 
     explicit LandmarkTableModel(CaseDocument* doc, QObject* parent = nullptr);
 

@@ -1,0 +1,27 @@
+#pragma once
+
+// The shapes and colours of the viewport's landmark glyphs (internal to the viewport). Glyphs
+// have few triangles: software GL pays for each one of every glyph in every frame.
+
+#include <Eigen/Core>
+
+#include <vtkSmartPointer.h>
+
+class vtkColorTransferFunction;
+class vtkPolyData;
+
+namespace pal::ui {
+
+// A torus around the +X axis at x = offset: tube centre radius major, tube radius minor.
+vtkSmartPointer<vtkPolyData> makeRing(double major, double minor, double offset, int around = 20,
+                                      int tube = 6);
+vtkSmartPointer<vtkPolyData> makeGlyphSphere(double radius, const Eigen::Vector3d& centre,
+                                             int theta = 14, int phi = 10);
+// The predicted marker (unit radius): a ring facing +X with a dot at its centre, both at
+// x = lift (the glyph mapper turns +X toward the camera).
+vtkSmartPointer<vtkPolyData> makeTarget(double lift);
+
+// The error colours: green up to 2 mm, yellow at 3, red from 5 mm, continuous between.
+vtkSmartPointer<vtkColorTransferFunction> makeErrorColours();
+
+} // namespace pal::ui

@@ -1,0 +1,98 @@
+#pragma once
+
+// ViewportWidget's private part, shared by ViewportWidget.cpp (rendering, scene, camera) and
+// ViewportInput.cpp (mouse, keys, picking, dragging, hover). Internal to the viewport.
+
+#include "ui/ViewportLandmarks.h"
+#include "ui/ViewportMesh.h"
+#include "ui/ViewportWidget.h"
+
+#include <QElapsedTimer>
+#include <QPointF>
+#include <QTimer>
+
+#include <vtkCallbackCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkInteractorStyleTrackballCamera.h>
+#include <vtkLightKit.h>
+#include <vtkNew.h>
+#include <vtkRenderer.h>
+
+#include <memory>
+#include <optional>
+
+class QMouseEvent;
+
+namespace pal::ui {
+
+struct ViewportWidget::Impl {
+    ViewportWidget* q = nullptr;
+    vtkNew<vtkGenericOpenGLRenderWindow> renderWindow;
+    vtkNew<vtkGenericRenderWindowInteractor> interactor;
+    vtkNew<vtkInteractorStyleTrackballCamera> style;
+    vtkNew<vtkRenderer> renderer;
+    // Labels and the error legend draw in an overlay renderer (layer 1, the same camera).
+    vtkNew<vtkRenderer> overlay;
+    vtkNew<vtkLightKit> lightKit;
+    vtkNew<vtkCallbackCommand> windowCallback;
+    vtkNew<vtkCallbackCommand> renderCallback;
+    vtkNew<vtkCallbackCommand> interactionCallback;
+
+    std::unique_ptr<ViewportMeshLayer> mesh;
+    std::unique_ptr<ViewportLandmarkLayer> landmarks;
+
+    bool inPaint = false;
+    int frames = 0;
+    QMetaObject::Connection contextConnection;
+
+    // Full detail comes back this long after the last camera move.
+    QTimer detailTimer;
+
+    // The left button's gesture.
+    enum class Gesture {
+        None,      // not pressed, or a press VTK has (camera)
+        OnGlyph,   // pressed on a glyph that is not dragged: swallowed
+        Dragging,  // moving a predicted glyph on the surface
+        Placement, // pressed on the surface in placement mode: a click unless it moves
+    };
+    Gesture gesture = Gesture::None;
+    bool placementEnabled = false;
+    bool dragEnabled = true;
+    int dragIndex = -1;
+    Eigen::Vector3d dragPoint = Eigen::Vector3d::Zero();
+    QPointF pressPosition;
+    Eigen::Vector3d pressSurfacePoint = Eigen::Vector3d::Zero();
+    Qt::KeyboardModifiers pressModifiers;
+
+    // Hover picks run at most every kHoverMs, on the latest position.
+    QTimer hoverTimer;
+    QPointF hoverPosition;
+    bool hoverInside = false;
+    int hoverIndex = -1; // the glyph last reported, -1 none
+    bool hoverGroundTruth = false;
+    bool hoverWasNothing = false;
+    QString hoverText;
+
+    void setup();
+    static void onVtkEvent(vtkObject*, unsigned long event, void* clientData, void* callData);
+    static void onRenderStart(vtkObject*, unsigned long, void* clientData, void*);
+    static void onInteraction(vtkObject*, unsigned long event, void* clientData, void*);
+
+    // Widget position (logical pixels, y down) to VTK display (device pixels, y up).
+    void toDisplay(const QPointF& position, double* x, double* y) const;
+    // The landmark glyph / the surface under a widget position (CPU: projected glyphs and the
+    // mesh's cell locator).
+    std::optional<ViewportLandmarkLayer::Hit> pickLandmark(const QPointF& position) const;
+    bool pickSurface(const QPointF& position, Eigen::Vector3d* point) const;
+
+    void forwardMouse(QMouseEvent* event, unsigned long vtkEvent, int repeat = 0);
+    void forwardAt(const QPointF& position, Qt::KeyboardModifiers mods, unsigned long vtkEvent,
+                   int repeat = 0);
+    void pressLeft(QMouseEvent* event, int repeat);
+    void setMoving(bool moving); // level of detail on, or full detail soon
+    void hoverPick();
+    void reportHover(int index, bool groundTruth, const Eigen::Vector3d* surface);
+};
+
+} // namespace pal::ui
