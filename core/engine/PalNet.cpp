@@ -18,6 +18,7 @@
 
 #include <QFile>
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -327,7 +328,6 @@ PalNet::Loss PalNet::evaluate(const float* patches, const float* targets, int ba
 }
 
 void PalNet::saveState(const QString& path) const {
-    std::ostringstream out;
     torch::serialize::OutputArchive archive;
     d->net->save(archive);
     if (d->optimizer) {
@@ -335,9 +335,21 @@ void PalNet::saveState(const QString& path) const {
         d->optimizer->save(opt);
         archive.write("optimizer", opt);
     }
-    archive.save_to(out);
-    const std::string bytes = out.str();
-    writeFileAtomically(path, QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
+    // Straight to a temporary file beside the target, then renamed over it: atomic, and
+    // without holding the serialised state (weights + Adam moments) in memory a second time.
+    const QString tmp = path + QStringLiteral(".tmp");
+    try {
+        archive.save_to(QFile::encodeName(tmp).toStdString());
+    } catch (const c10::Error& e) {
+        QFile::remove(tmp);
+        throw IoError(path, QStringLiteral("cannot write the checkpoint: %1")
+                                .arg(QString::fromStdString(e.what_without_backtrace())
+                                         .section(QLatin1Char('\n'), 0, 0)));
+    }
+    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
+        QFile::remove(tmp);
+        throw IoError(path, QStringLiteral("cannot write the checkpoint (rename failed)"));
+    }
 }
 
 void PalNet::loadState(const QString& path) {

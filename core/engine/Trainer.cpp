@@ -218,7 +218,8 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     int bestEpoch = 0;
     double plateauBest = std::numeric_limits<double>::infinity();
     int badEpochs = 0;
-    std::vector<NamedTensor> bestWeights;
+    // The best weights live on disk only (bestFile, rewritten at each improvement): a copy
+    // in memory would add the whole network's size to the peak.
     if (!o.resume.isEmpty()) {
         const FileBytes bytes(o.resume);
         const QJsonObject ck =
@@ -243,7 +244,6 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
         bestEpoch = ck.value(QStringLiteral("bestEpoch")).toInt();
         plateauBest = ck.value(QStringLiteral("plateauBest")).toDouble();
         badEpochs = ck.value(QStringLiteral("badEpochs")).toInt();
-        bestWeights = readModelBundle(bestFile).tensors;
     }
 
     const QString cacheDir = o.cacheDir.isEmpty()
@@ -303,7 +303,6 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
         if (valLoss < bestVal) {
             bestVal = valLoss;
             bestEpoch = epoch;
-            bestWeights = net.exportWeights();
             report.best = true;
         }
         // Reduce on plateau (as torch's ReduceLROnPlateau: relative threshold 1e-4).
@@ -320,7 +319,7 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
             ModelBundle best;
             best.manifest.patchSize = config.patchSize;
             best.manifest.templateLandmarks = templ;
-            best.tensors = bestWeights;
+            best.tensors = net.exportWeights();
             for (int i = 0; i < 50; ++i) {
                 best.manifest.schemaKeys << LandmarkSchema::lafas50()->key(i);
             }
@@ -352,7 +351,7 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     }
     result.bestEpoch = bestEpoch;
     result.bestValidationLoss = bestVal;
-    if (bestWeights.empty()) {
+    if (bestEpoch == 0 || !QFileInfo::exists(bestFile)) {
         return result; // cancelled before the first epoch ended
     }
 
@@ -394,7 +393,7 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     m.metrics = QJsonObject{{QStringLiteral("bestValidationLoss"), bestVal},
                             {QStringLiteral("bestEpoch"), bestEpoch},
                             {QStringLiteral("epochsRun"), result.epochsRun}};
-    bundle.tensors = std::move(bestWeights);
+    bundle.tensors = readModelBundle(bestFile).tensors;
     writeModelBundle(o.out, bundle);
     return result;
 }
