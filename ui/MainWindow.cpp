@@ -307,6 +307,7 @@ void MainWindow::createActions() {
     d->predictAll =
         model->addAction(tr("Predict the Whole &Dataset"), this, &MainWindow::predictDataset);
     model->addAction(tr("&Choose Model..."), this, &MainWindow::chooseModel);
+    model->addAction(tr("&Train or Fine-tune..."), this, &MainWindow::showTrainingDialog);
 #ifndef PALSTUDIO_HAVE_ENGINE
     model->setEnabled(false);
 #endif

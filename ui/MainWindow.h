@@ -65,6 +65,9 @@ public Q_SLOTS:
     // the case's own landmarks.txt (refuses in screenshot mode).
     bool exportLandmarks(const QString& path);
     void setReviewState(int state); // pal::ReviewState
+    // Model > Train or Fine-tune...: the training dialog (non-modal) on the open dataset; asks
+    // for a folder when none is open. Its "Use This Model" reloads the predictor.
+    void showTrainingDialog();
 
 Q_SIGNALS:
     // After an open ends: ok is false when it failed (see lastError()).

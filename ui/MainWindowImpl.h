@@ -11,6 +11,7 @@
 #include "ui/review/LandmarkTableModel.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -18,6 +19,7 @@
 #include <optional>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QMenu;
 class QProgressBar;
@@ -82,6 +84,7 @@ struct MainWindow::Impl {
     std::shared_ptr<const engine::Predictor> predictor;
     QString predictorPath;
     std::unique_ptr<engine::PredictionJob> job;
+    QPointer<QDialog> trainingDialog; // ui/TrainingDialog, kept while the window lives
 };
 
 } // namespace pal::ui

@@ -61,15 +61,16 @@ struct Predictor::Impl {
         weldVertices(*mesh); // the reference's loader merges duplicate vertices
         p.times.load = elapsedMs(t);
         if (snap != SnapMode::None) {
-            p.samples = std::async(std::launch::async, [mesh, count = options.samples, seed = options.sampleSeed] {
-                QElapsedTimer st;
-                st.start();
-                SampleSet set;
-                set.samples = sampleSurfaceEvenly(*mesh, count, seed);
-                set.tree = std::make_unique<KdTree3>(set.samples);
-                set.ms = elapsedMs(st);
-                return set;
-            });
+            p.samples = std::async(std::launch::async,
+                                   [mesh, count = options.samples, seed = options.sampleSeed] {
+                                       QElapsedTimer st;
+                                       st.start();
+                                       SampleSet set;
+                                       set.samples = sampleSurfaceEvenly(*mesh, count, seed);
+                                       set.tree = std::make_unique<KdTree3>(set.samples);
+                                       set.ms = elapsedMs(st);
+                                       return set;
+                                   });
         }
         t.restart();
         const KdTree3 tree(mesh->vertices);

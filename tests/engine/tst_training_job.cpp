@@ -1,0 +1,112 @@
+// TrainingJob: the trainer in a worker thread. Epoch reports arrive on the owner's thread, a
+// finished run leaves its bundle, a cancelled one a checkpoint that resumes. All data here is
+// GENERATED.
+
+#include "core/demo/DemoGenerator.h"
+#include "core/demo/Resources.h"
+#include "core/engine/Trainer.h"
+#include "core/engine/TrainingJob.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+#include <cmath>
+
+using namespace pal;
+using namespace pal::engine;
+
+class TestTrainingJob : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_data;
+
+    TrainOptions options(const QString& name, int epochs) const {
+        TrainOptions o;
+        o.dataDir = m_data;
+        o.out = m_dir.filePath(name + QStringLiteral(".palnet"));
+        o.patchSize = 100;
+        o.epochs = epochs;
+        o.batchSize = 4;
+        o.seed = 3;
+        o.device = Device::Cpu;
+        return o;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        demo::DemoOptions o;
+        o.cases = 8;
+        o.subdivisions = 1;
+        o.defects = false;
+        m_data = m_dir.filePath(QStringLiteral("data"));
+        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_data);
+    }
+
+    void epochsArriveOnTheOwnerThreadAndTheBundleIsWritten() {
+        TrainingJob job(options(QStringLiteral("a"), 3));
+        std::vector<EpochReport> reports;
+        bool onOwnerThread = true;
+        connect(&job, &TrainingJob::epochEnded, this, [&](const EpochReport& r) {
+            onOwnerThread = onOwnerThread && QThread::currentThread() == thread();
+            reports.push_back(r);
+        });
+        QSignalSpy states(&job, &TrainingJob::stateChanged);
+        QSignalSpy ended(&job, &TrainingJob::ended);
+        job.start();
+        QCOMPARE(job.state(), TrainingJob::State::Running);
+        QVERIFY(ended.wait(120000));
+        QCOMPARE(ended.count(), 1);
+        QVERIFY2(job.state() == TrainingJob::State::Finished, qPrintable(job.error()));
+        QVERIFY(onOwnerThread);
+        QCOMPARE(reports.size(), std::size_t{3});
+        for (std::size_t i = 0; i < reports.size(); ++i) {
+            QCOMPARE(reports[i].epoch, static_cast<int>(i) + 1);
+            QCOMPARE(reports[i].epochs, 3);
+            QVERIFY(std::isfinite(reports[i].trainLoss) && reports[i].trainLoss > 0);
+            QVERIFY(std::isfinite(reports[i].validationLoss) && reports[i].validationLoss > 0);
+        }
+        QCOMPARE(job.result().epochsRun, 3);
+        QVERIFY(!job.result().cancelled);
+        QVERIFY(QFile::exists(job.result().bundlePath));
+        QCOMPARE(states.count(), 2); // Running, Finished
+    }
+
+    void aCancelledJobLeavesACheckpointThatResumes() {
+        TrainingJob job(options(QStringLiteral("b"), 50));
+        int epochs = 0;
+        connect(&job, &TrainingJob::epochEnded, this, [&](const EpochReport&) {
+            if (++epochs == 1) {
+                job.cancel();
+            }
+        });
+        QSignalSpy ended(&job, &TrainingJob::ended);
+        job.start();
+        QVERIFY(ended.wait(120000));
+        QCOMPARE(job.state(), TrainingJob::State::Cancelled);
+        QVERIFY(job.result().cancelled);
+        QVERIFY(job.result().epochsRun >= 1 && job.result().epochsRun < 50);
+        QVERIFY(QFile::exists(job.result().checkpointPath));
+
+        TrainOptions more = options(QStringLiteral("b"), job.result().epochsRun + 1);
+        more.resume = job.result().checkpointPath;
+        std::vector<int> resumedEpochs;
+        const TrainResult r =
+            Trainer(more).run([&](const EpochReport& e) { resumedEpochs.push_back(e.epoch); });
+        QCOMPARE(resumedEpochs, std::vector<int>{job.result().epochsRun + 1});
+        QVERIFY(QFile::exists(r.bundlePath));
+    }
+
+    void cancellingAQueuedJobEndsIt() {
+        TrainingJob job(options(QStringLiteral("c"), 1));
+        QSignalSpy ended(&job, &TrainingJob::ended);
+        job.cancel();
+        QCOMPARE(job.state(), TrainingJob::State::Cancelled);
+        QCOMPARE(ended.count(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingJob)
+#include "tst_training_job.moc"
