@@ -7,8 +7,11 @@
 #include "core/engine/Trainer.h"
 #include "core/errors/Error.h"
 #include "core/model/ModelBundle.h"
+#include "core/review/ReviewStore.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,6 +89,62 @@ private Q_SLOTS:
                                     .arg(i + 1)
                                     .arg(resumed[i], 0, 'g', 12)
                                     .arg(straight[i], 0, 'g', 12)));
+        }
+    }
+
+    // Fine-tuning: from a bundle, on the cases whose review corrected or confirmed every
+    // landmark; the parent bundle stays as it was and the new one says where it came from.
+    void fineTunesOnReviewedCasesOnly() {
+        const TrainResult parent = Trainer(options(QStringLiteral("parent"), 2)).run();
+        const QByteArray parentBytes = [&] {
+            QFile f(parent.bundlePath);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
+        for (const char* id : {"D002", "D004", "D007", "D009"}) {
+            const Case c = Case::open(m_data + QLatin1Char('/') + QLatin1String(id));
+            ReviewSnapshot review;
+            review.state = ReviewState::Done;
+            review.working = c.readLandmarks().landmarks;
+            for (int i = 0; i < 50; ++i) {
+                review.working.at(i).status =
+                    i % 2 ? LandmarkStatus::Corrected : LandmarkStatus::Confirmed;
+            }
+            review.saved = QDateTime::currentDateTimeUtc();
+            writeReview(sidecarPath(c), review, c.id());
+        }
+        { // a review with a landmark still "predicted" does not count
+            const Case c = Case::open(m_data + QStringLiteral("/D001"));
+            ReviewSnapshot review;
+            review.working = c.readLandmarks().landmarks;
+            review.working.at(3).status = LandmarkStatus::Predicted;
+            writeReview(sidecarPath(c), review, c.id());
+        }
+        TrainOptions o = options(QStringLiteral("finetuned"), 2);
+        o.init = parent.bundlePath;
+        o.reviewedOnly = true;
+        o.patchSize = 300; // ignored: the parent's patch size rules
+        const TrainResult r = Trainer(o).run();
+        QStringList used = r.trainCases + r.validationCases;
+        used.sort();
+        QCOMPARE(used, (QStringList{QStringLiteral("D002"), QStringLiteral("D004"),
+                                    QStringLiteral("D007"), QStringLiteral("D009")}));
+        const ModelBundle b = readModelBundle(r.bundlePath);
+        QCOMPARE(b.manifest.patchSize, 100);
+        QCOMPARE(b.manifest.provenance.value(QStringLiteral("parentModel")).toString(),
+                 QStringLiteral("parent.palnet"));
+        QCOMPARE(b.manifest.provenance.value(QStringLiteral("reviewedOnly")).toBool(), true);
+        const ModelBundle p = readModelBundle(parent.bundlePath);
+        QCOMPARE(b.manifest.templateLandmarks,
+                 p.manifest.templateLandmarks); // the parent's template
+        QFile f(parent.bundlePath);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), parentBytes);
+        for (const QString& id :
+             {QStringLiteral("D001"), QStringLiteral("D002"), QStringLiteral("D004"),
+              QStringLiteral("D007"), QStringLiteral("D009")}) {
+            QFile::remove(m_data + QLatin1Char('/') + id +
+                          QStringLiteral("/palstudio-review.json"));
         }
     }
 
