@@ -139,14 +139,7 @@ std::vector<double> rotate(ViewportWidget& view, int steps, int dx, bool* sawLod
 } // namespace
 
 int main(int argc, char** argv) {
-    QSurfaceFormat format;
-    format.setRenderableType(QSurfaceFormat::OpenGL);
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    format.setStencilBufferSize(8);
-    format.setSamples(0);
-    QSurfaceFormat::setDefaultFormat(format);
+    pal::ui::ViewportWidget::setDefaultSurfaceFormat();
     QApplication app(argc, argv);
 
     int rings = 500;

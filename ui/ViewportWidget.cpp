@@ -1,5 +1,7 @@
 #include "ui/ViewportWidget.h"
 
+#include <QSurfaceFormat>
+
 #include "core/landmarks/LandmarkSet.h"
 #include "core/mesh/Mesh.h"
 #include "ui/ViewportGlyphs.h"
@@ -432,6 +434,17 @@ void ViewportWidget::paintGL() {
 
     ++d->frames;
     Q_EMIT frameRendered(d->frames);
+}
+
+void ViewportWidget::setDefaultSurfaceFormat() {
+    QSurfaceFormat format;
+    format.setRenderableType(QSurfaceFormat::OpenGL);
+    format.setVersion(3, 2);
+    format.setProfile(QSurfaceFormat::CoreProfile);
+    format.setDepthBufferSize(24);
+    format.setStencilBufferSize(8);
+    format.setSamples(0);
+    QSurfaceFormat::setDefaultFormat(format);
 }
 
 } // namespace pal::ui

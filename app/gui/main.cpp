@@ -20,14 +20,7 @@ int main(int argc, char** argv) {
     pal::engine::initializeRuntime(); // torch threads; OpenBLAS pinned to one (stack.md)
 #endif
     // Before QApplication: the format every GL context gets (VTK needs 3.2 core).
-    QSurfaceFormat format;
-    format.setRenderableType(QSurfaceFormat::OpenGL);
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    format.setStencilBufferSize(8);
-    format.setSamples(0);
-    QSurfaceFormat::setDefaultFormat(format);
+    pal::ui::ViewportWidget::setDefaultSurfaceFormat();
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("PAL Studio"));

@@ -3,6 +3,7 @@
 // Shared by the UI tests: generated meshes, the GL format, pixel checks.
 
 #include "core/mesh/Mesh.h"
+#include "ui/ViewportWidget.h"
 
 #include <Eigen/Geometry>
 
@@ -21,14 +22,7 @@ namespace pal::test {
 
 // The format palstudio sets before QApplication (VTK needs OpenGL 3.2 core).
 inline void setDefaultGlFormat() {
-    QSurfaceFormat format;
-    format.setRenderableType(QSurfaceFormat::OpenGL);
-    format.setVersion(3, 2);
-    format.setProfile(QSurfaceFormat::CoreProfile);
-    format.setDepthBufferSize(24);
-    format.setStencilBufferSize(8);
-    format.setSamples(0);
-    QSurfaceFormat::setDefaultFormat(format);
+    ui::ViewportWidget::setDefaultSurfaceFormat();
 }
 
 // A UV sphere centred at the origin, poles on Y, with per-corner UVs: u = phi / 2pi where
