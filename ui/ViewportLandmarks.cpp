@@ -104,11 +104,11 @@ ViewportLandmarkLayer::ViewportLandmarkLayer(vtkRenderer* scene, vtkRenderer* ov
     m_legend->SetNumberOfLabels(4);
     m_legend->SetLabelFormat("%.0f");
     m_legend->SetOrientationToVertical();
-    m_legend->SetPosition(0.87, 0.06);
+    m_legend->SetPosition(0.85, 0.03); // low in the corner: a face fills the middle
     m_legend->SetWidth(0.12);
-    m_legend->SetHeight(0.4);
+    m_legend->SetHeight(0.3);
     m_legend->SetMaximumWidthInPixels(90);
-    m_legend->SetMaximumHeightInPixels(260);
+    m_legend->SetMaximumHeightInPixels(200);
     m_legend->UnconstrainedFontSizeOn();
     m_legend->SetVerticalTitleSeparation(6);
     for (vtkTextProperty* text :
