@@ -411,6 +411,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     clearJournal();
+    if (d->screenshotMode) {
+        event->accept();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -430,6 +434,9 @@ void MainWindow::updateRecentMenu() {
 }
 
 void MainWindow::addRecent(const QString& path) {
+    if (d->screenshotMode) {
+        return; // a one-shot render leaves the user's settings alone
+    }
     QSettings settings;
     QStringList files = settings.value(QStringLiteral("recent")).toStringList();
     const QString abs = QFileInfo(path).absoluteFilePath();
