@@ -16,7 +16,8 @@ QString predictedPath(const Case& c) {
                                : c.id() + QLatin1Char('.') + QLatin1String(kPredictedFile));
 }
 
-LoadedCase loadCaseFiles(const QString& path, const QString& journalDir, const QString& caseId) {
+LoadedCase loadCaseFiles(const QString& path, const QString& journalDir, const QString& caseId,
+                         std::shared_ptr<const std::atomic<bool>> cancel) {
     LoadedCase out;
     out.path = path;
     try {
@@ -37,7 +38,7 @@ LoadedCase loadCaseFiles(const QString& path, const QString& journalDir, const Q
         out.caseId = c.id();
         out.generatedNotice = demo::generatedDataNotice(c.files().folder);
         Warnings warnings;
-        out.mesh = c.readMesh(&warnings);
+        out.mesh = c.readMesh(&warnings, false, cancel.get());
         if (c.hasLandmarks()) {
             try {
                 LandmarkFile f = c.readLandmarks();
@@ -77,6 +78,9 @@ LoadedCase loadCaseFiles(const QString& path, const QString& journalDir, const Q
             }
         }
         out.warnings = warnings.messages;
+    } catch (const Cancelled&) {
+        out.cancelled = true;
+        out.error = QStringLiteral("%1: opening cancelled").arg(path);
     } catch (const Error& e) {
         out.error = e.message();
     } catch (const std::bad_alloc&) {

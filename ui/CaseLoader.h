@@ -13,6 +13,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 namespace pal::ui {
@@ -34,11 +36,13 @@ struct LoadedCase {
     QString journalFile;
     QStringList warnings;
     QString error;
+    bool cancelled = false; // the read stopped because cancel was set
 };
 
 // path: a mesh file, a case folder, or a dataset folder (its first case, or `caseId` of it).
-LoadedCase loadCaseFiles(const QString& path, const QString& journalDir,
-                         const QString& caseId = {});
+// Setting *cancel stops a big mesh read part way (LoadedCase::cancelled).
+LoadedCase loadCaseFiles(const QString& path, const QString& journalDir, const QString& caseId = {},
+                         std::shared_ptr<const std::atomic<bool>> cancel = {});
 
 // Where the prediction of a case is kept beside its files.
 QString predictedPath(const Case& c);

@@ -33,16 +33,11 @@ void MainWindow::openPath(const QString& path) {
     }
     d->lastError.clear();
     setBusy(tr("Opening %1...").arg(path), true);
-    connect(d->cancel, &QPushButton::clicked, this, [this] {
-        // The read itself runs to its end in the worker; its result is dropped.
-        d->watcher.disconnect(this);
-        d->watcher.setFuture(QFuture<LoadedCase>());
-        connect(&d->watcher, &QFutureWatcher<LoadedCase>::finished, this, &MainWindow::finishLoad);
-        clearBusy();
-        statusBar()->showMessage(tr("Opening cancelled"), 5000);
-        Q_EMIT loadFinished(false);
-    });
-    d->watcher.setFuture(QtConcurrent::run(loadCaseFiles, path, d->journalDir, QString()));
+    d->loadCancel = std::make_shared<std::atomic<bool>>(false);
+    connect(d->cancel, &QPushButton::clicked, this, [flag = d->loadCancel] { flag->store(true); });
+    d->watcher.setFuture(
+        QtConcurrent::run(loadCaseFiles, path, d->journalDir, QString(),
+                          std::shared_ptr<const std::atomic<bool>>(d->loadCancel)));
 }
 
 void MainWindow::openCaseOfDataset(const QString& caseId) {
@@ -51,7 +46,10 @@ void MainWindow::openCaseOfDataset(const QString& caseId) {
         return;
     }
     setBusy(tr("Opening %1...").arg(caseId), false);
-    d->watcher.setFuture(QtConcurrent::run(loadCaseFiles, d->datasetFolder, d->journalDir, caseId));
+    d->loadCancel = std::make_shared<std::atomic<bool>>(false);
+    d->watcher.setFuture(
+        QtConcurrent::run(loadCaseFiles, d->datasetFolder, d->journalDir, caseId,
+                          std::shared_ptr<const std::atomic<bool>>(d->loadCancel)));
 }
 
 void MainWindow::showOpenFileDialog() {
@@ -79,6 +77,12 @@ void MainWindow::finishLoad() {
         return;
     }
     LoadedCase loaded = d->watcher.result();
+    if (loaded.cancelled) {
+        d->lastError = loaded.error;
+        statusBar()->showMessage(tr("Opening cancelled: the case on screen stays"), 8000);
+        Q_EMIT loadFinished(false);
+        return;
+    }
     if (!loaded.error.isEmpty()) {
         d->lastError = loaded.error;
         showError(loaded.error);

@@ -56,6 +56,7 @@ struct MainWindow::Impl {
     QString journalFile;
 
     QFutureWatcher<LoadedCase> watcher;
+    std::shared_ptr<std::atomic<bool>> loadCancel; // set by Cancel: the reader stops part way
     QFutureWatcher<std::vector<CaseRow>> datasetWatcher;
     QString pendingPath;
     QString pendingCase;

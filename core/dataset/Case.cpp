@@ -85,8 +85,8 @@ Eigen::Matrix4d Case::readTransform() const {
     return readNpyMatrix4(m_files.transform);
 }
 
-Mesh Case::readMesh(Warnings* warnings, bool toCommonFrame) const {
-    Mesh mesh = pal::readMesh(m_files.mesh, warnings);
+Mesh Case::readMesh(Warnings* warnings, bool toCommonFrame, const std::atomic<bool>* cancel) const {
+    Mesh mesh = pal::readMesh(m_files.mesh, warnings, cancel);
     if (toCommonFrame && hasTransform()) {
         transformMesh(readTransform(), mesh);
     }

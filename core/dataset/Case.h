@@ -12,6 +12,8 @@
 #include <Eigen/Core>
 #include <QString>
 
+#include <atomic>
+
 namespace pal {
 
 struct CaseFiles {
@@ -39,7 +41,9 @@ public:
     // The 4x4 transform to the common frame; identity when the case has none.
     Eigen::Matrix4d readTransform() const;
     // The mesh as stored, or moved to the common frame by the case's transform.
-    Mesh readMesh(Warnings* warnings = nullptr, bool toCommonFrame = false) const;
+    // cancel (when given) stops a big OBJ or PLY read with pal::Cancelled (MeshIO.h).
+    Mesh readMesh(Warnings* warnings = nullptr, bool toCommonFrame = false,
+                  const std::atomic<bool>* cancel = nullptr) const;
     // The ground-truth landmarks as stored (the case's own frame). Throws when there are none.
     LandmarkFile readLandmarks() const;
 

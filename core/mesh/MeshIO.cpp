@@ -221,13 +221,13 @@ bool isReadableMeshFile(const QString& path) {
     return readableMeshExtensions().contains(extensionOf(path));
 }
 
-Mesh readMesh(const QString& path, Warnings* warnings) {
+Mesh readMesh(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
     const QString ext = extensionOf(path);
     if (ext == QLatin1String("obj")) {
-        return readObj(path, warnings);
+        return readObj(path, warnings, cancel);
     }
     if (ext == QLatin1String("ply")) {
-        return readPly(path, warnings);
+        return readPly(path, warnings, cancel);
     }
     if (ext == QLatin1String("off")) {
         return readOff(path, warnings);

@@ -11,6 +11,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
+
 namespace pal {
 
 // File extensions (lower case, no dot) that readMesh accepts.
@@ -18,12 +20,16 @@ QStringList readableMeshExtensions();
 bool isReadableMeshFile(const QString& path);
 
 // Reads a mesh. Non-fatal problems (a missing texture) are appended to warnings if given.
-// Throws IoError, FormatError or ValidationError (a mesh without faces).
-Mesh readMesh(const QString& path, Warnings* warnings = nullptr);
+// Throws IoError, FormatError or ValidationError (a mesh without faces). The OBJ and PLY
+// readers check cancel (when given) every 65,536 lines or elements and throw pal::Cancelled.
+Mesh readMesh(const QString& path, Warnings* warnings = nullptr,
+              const std::atomic<bool>* cancel = nullptr);
 
 // The individual readers, for tests and benchmarks.
-Mesh readObj(const QString& path, Warnings* warnings = nullptr);
-Mesh readPly(const QString& path, Warnings* warnings = nullptr);
+Mesh readObj(const QString& path, Warnings* warnings = nullptr,
+             const std::atomic<bool>* cancel = nullptr);
+Mesh readPly(const QString& path, Warnings* warnings = nullptr,
+             const std::atomic<bool>* cancel = nullptr);
 Mesh readOff(const QString& path, Warnings* warnings = nullptr);
 Mesh readWithAssimp(const QString& path, Warnings* warnings = nullptr);
 

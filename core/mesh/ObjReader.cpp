@@ -78,7 +78,7 @@ QString textureFromMtl(const QString& mtlPath, const QString& wanted, Warnings* 
 
 } // namespace
 
-Mesh readObj(const QString& path, Warnings* warnings) {
+Mesh readObj(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
     const FileBytes bytes(path);
     const std::string_view head = bytes.view().substr(0, 4096);
     if (const std::size_t nul = head.find('\0'); nul != std::string_view::npos) {
@@ -102,6 +102,9 @@ Mesh readObj(const QString& path, Warnings* warnings) {
     std::string_view line;
     std::vector<ObjCorner> poly;
     while (lines.next(line)) {
+        if (cancel && (lines.lineNumber() & 0xffff) == 0 && cancel->load()) {
+            throw Cancelled();
+        }
         std::string_view rest = line;
         text::skipSpaces(rest);
         if (rest.empty() || rest.front() == '#') {

@@ -135,7 +135,8 @@ struct VertexLayout {
 
 class PlyParser {
 public:
-    PlyParser(const QString& path, std::string_view data) : m_path(path), m_all(data) {}
+    PlyParser(const QString& path, std::string_view data, const std::atomic<bool>* cancel)
+        : m_path(path), m_all(data), m_cancel(cancel) {}
 
     Mesh parse(Warnings* warnings);
 
@@ -159,6 +160,7 @@ private:
 
     QString m_path;
     std::string_view m_all;
+    const std::atomic<bool>* m_cancel = nullptr;
     std::string_view m_body;
     Format m_format = Format::Ascii;
     std::vector<Element> m_elements;
@@ -362,6 +364,9 @@ Mesh PlyParser::parse(Warnings* warnings) {
             tri.reserve(e.count * 3);
         }
         for (std::size_t i = 0; i < e.count; ++i) {
+            if (m_cancel && (i & 0xffff) == 0 && m_cancel->load()) {
+                throw Cancelled();
+            }
             if (m_format == Format::Ascii) {
                 readAsciiInstance(e, i, values, list);
             } else {
@@ -439,12 +444,12 @@ Mesh PlyParser::parse(Warnings* warnings) {
 
 } // namespace
 
-Mesh readPly(const QString& path, Warnings* warnings) {
+Mesh readPly(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
     const FileBytes bytes(path);
     if (bytes.size() == 0) {
         throw FormatError(path, QStringLiteral("file is empty"));
     }
-    PlyParser parser(path, bytes.view());
+    PlyParser parser(path, bytes.view(), cancel);
     return parser.parse(warnings);
 }
 

@@ -138,6 +138,22 @@ private Q_SLOTS:
         QCOMPARE(m.bounds().max, Eigen::Vector3d(1, 1, 1));
     }
 
+    // A big read stops part way when asked (the review window's Cancel).
+    void aBigReadCanBeCancelled() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.obj"));
+        QByteArray text;
+        for (int i = 0; i < 70000; ++i) {
+            text += "v 0 0 " + QByteArray::number(i) + "\n";
+        }
+        text += "f 1 2 3\n";
+        writeAll(path, text);
+        std::atomic<bool> cancel{true};
+        QVERIFY_THROWS_EXCEPTION(Cancelled, readMesh(path, nullptr, &cancel));
+        cancel = false;
+        QCOMPARE(readMesh(path, nullptr, &cancel).vertexCount(), Eigen::Index(70000));
+    }
+
     void unknownExtensionIsRefused() {
         try {
             readMesh(QStringLiteral("face.xyz"));
