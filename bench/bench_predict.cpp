@@ -93,9 +93,7 @@ int main(int argc, char** argv) {
             readLandmarks(
                 QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
                 .landmarks.positions();
-        for (int i = 0; i < 50; ++i) {
-            b.manifest.schemaKeys << LandmarkSchema::lafas50()->key(i);
-        }
+        b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
         b.tensors = engine::PalNet(engine::PalNetConfig{K, 50, true}, 1).exportWeights();
         writeModelBundle(model, b);
         if (!writeModel.isEmpty()) {

@@ -84,6 +84,8 @@ private:
     void createActions();
     void createDocks();
     void finishLoad();
+    // Reads the dataset's per-case summaries (review state, mean error) in a worker.
+    void refreshDatasetSummary();
     void finishDatasetSummary();
     void showError(const QString& message);
     bool maybeKeepEdits(); // false: the user cancelled

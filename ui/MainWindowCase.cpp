@@ -132,14 +132,7 @@ void MainWindow::finishLoad() {
                   earlyBuildText());
     if (!loaded.datasetFolder.isEmpty() && loaded.datasetFolder != d->datasetModel->folder()) {
         d->datasetFolder = loaded.datasetFolder;
-        if (d->screenshotMode) { // one picture: the browser must be filled when it is taken
-            d->datasetModel->setRows(d->datasetFolder,
-                                     DatasetModel::summarize(Dataset::open(d->datasetFolder)));
-        } else {
-            d->datasetWatcher.setFuture(QtConcurrent::run([folder = loaded.datasetFolder] {
-                return DatasetModel::summarize(Dataset::open(folder));
-            }));
-        }
+        refreshDatasetSummary();
     } else if (loaded.datasetFolder.isEmpty()) {
         d->datasetFolder.clear();
         d->datasetModel->setRows({}, {});
@@ -158,6 +151,16 @@ void MainWindow::finishLoad() {
     addRecent(loaded.path);
     updateSummary();
     Q_EMIT loadFinished(true);
+}
+
+void MainWindow::refreshDatasetSummary() {
+    if (d->screenshotMode) { // one picture: the browser must be filled when it is taken
+        d->datasetModel->setRows(d->datasetFolder,
+                                 DatasetModel::summarize(Dataset::open(d->datasetFolder)));
+        return;
+    }
+    d->datasetWatcher.setFuture(QtConcurrent::run(
+        [folder = d->datasetFolder] { return DatasetModel::summarize(Dataset::open(folder)); }));
 }
 
 void MainWindow::finishDatasetSummary() {

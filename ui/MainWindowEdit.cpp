@@ -166,9 +166,7 @@ void MainWindow::predictDataset() {
                                               ? tr(" before cancel")
                                               : QString()),
                                  8000);
-        d->datasetWatcher.setFuture(QtConcurrent::run([folder = d->datasetFolder] {
-            return DatasetModel::summarize(Dataset::open(folder));
-        }));
+        refreshDatasetSummary();
         const bool ok = job.state() == engine::PredictionJob::State::Finished;
         d->job.release()->deleteLater();
         Q_EMIT predictionFinished(ok);

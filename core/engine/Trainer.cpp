@@ -320,9 +320,7 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
             best.manifest.patchSize = config.patchSize;
             best.manifest.templateLandmarks = templ;
             best.tensors = net.exportWeights();
-            for (int i = 0; i < 50; ++i) {
-                best.manifest.schemaKeys << LandmarkSchema::lafas50()->key(i);
-            }
+            best.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
             writeModelBundle(bestFile, best);
         }
         const QJsonObject ck{{QStringLiteral("format"), QStringLiteral("palstudio-checkpoint")},
@@ -360,9 +358,7 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     m.patchSize = config.patchSize;
     m.variant = config.attention ? QStringLiteral("attention") : QStringLiteral("no-attention");
     m.templateLandmarks = templ;
-    for (int i = 0; i < 50; ++i) {
-        m.schemaKeys << LandmarkSchema::lafas50()->key(i);
-    }
+    m.schemaKeys = LandmarkSchema::lafas50()->keys();
     m.weightsDtype = o.weightsDtype;
     QJsonObject provenance{
         {QStringLiteral("createdBy"), QStringLiteral("palstudio-cli train")},

@@ -84,6 +84,14 @@ QString LandmarkSchema::key(int index) const {
     return d.abbreviation;
 }
 
+QStringList LandmarkSchema::keys() const {
+    QStringList out;
+    for (int i = 0; i < size(); ++i) {
+        out << key(i);
+    }
+    return out;
+}
+
 int LandmarkSchema::indexOfKey(const QString& k) const {
     for (int i = 0; i < size(); ++i) {
         if (key(i) == k) {

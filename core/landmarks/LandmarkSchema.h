@@ -4,6 +4,7 @@
 // ../shared/palnet-spec.md is built in: midline 1-12, right 13-31, left 32-50 (left = right + 19).
 
 #include <QString>
+#include <QStringList>
 
 #include <memory>
 #include <vector>
@@ -38,6 +39,8 @@ public:
     int indexOfNumber(int number) const;
     // "Prn" on the midline, "Ex_R" / "Ex_L" for a bilateral landmark: unique within the schema.
     QString key(int index) const;
+    // key(i) for every landmark, in schema order.
+    QStringList keys() const;
     // Index of a key as key() writes it; -1 when there is none.
     int indexOfKey(const QString& key) const;
 

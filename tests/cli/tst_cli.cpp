@@ -1,6 +1,7 @@
 // palstudio-cli as a user runs it: exit codes, messages on the broken corpus, info and convert.
 
 #include "tests/TestSupport.h"
+#include "tests/cli/CliRunner.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -13,24 +14,8 @@
 using pal::test::dataPath;
 using pal::test::readAll;
 
-namespace {
-
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(PALSTUDIO_CLI), args);
-    p.waitForFinished(60000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-} // namespace
+using pal::test::cli;
+using pal::test::Run;
 
 class TestCli : public QObject {
     Q_OBJECT

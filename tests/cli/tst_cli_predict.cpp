@@ -6,6 +6,7 @@
 #include "core/landmarks/LandmarkIO.h"
 #include "core/model/ModelBundle.h"
 #include "tests/TestSupport.h"
+#include "tests/cli/CliRunner.h"
 
 #include <QDir>
 #include <QProcess>
@@ -15,24 +16,8 @@
 using namespace pal;
 using pal::test::readAll;
 
-namespace {
-
-struct Run {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(PALSTUDIO_CLI), args);
-    p.waitForFinished(300000);
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
-            QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
-
-} // namespace
+using pal::test::cli;
+using pal::test::Run;
 
 class TestCliPredict : public QObject {
     Q_OBJECT
@@ -49,9 +34,7 @@ private Q_SLOTS:
             readLandmarks(
                 QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
                 .landmarks.positions();
-        for (int i = 0; i < 50; ++i) {
-            b.manifest.schemaKeys << LandmarkSchema::lafas50()->key(i);
-        }
+        b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
         b.tensors = net.exportWeights();
         m_model = m_dir.filePath(QStringLiteral("untrained.palnet"));
         writeModelBundle(m_model, b);

@@ -31,9 +31,7 @@ ModelBundle untrainedBundle(int K, std::uint64_t seed) {
     b.manifest.templateLandmarks =
         readLandmarks(QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
             .landmarks.positions();
-    for (int i = 0; i < 50; ++i) {
-        b.manifest.schemaKeys << LandmarkSchema::lafas50()->key(i);
-    }
+    b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
     b.manifest.provenance.insert(QStringLiteral("notice"),
                                  QStringLiteral("untrained test network"));
     b.tensors = net.exportWeights();
