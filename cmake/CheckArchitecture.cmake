@@ -1,4 +1,4 @@
-# Scans the sources for includes that break the layering of DEVELOPERS.md:
+# Scans the sources for includes that break the layering (docs/architecture.md, "Layering"):
 #   core/          no widget, GUI, VTK or torch header
 #   core/engine/   no widget, GUI or VTK header; torch only in .cpp files, never in headers
 #   ui/, app/      torch never (it stays behind core/engine's plain interface)

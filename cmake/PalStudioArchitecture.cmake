@@ -21,5 +21,9 @@ function(palstudio_check_architecture)
                       "torch" "TORCH")
     _pal_forbid_links(palstudio_engine "Qt6::(Gui|Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::")
     _pal_forbid_links(palstudio-cli "Qt6::(Gui|Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::"
-                      "palstudio_ui")
+                      "palstudio_ui" "palstudio_engine" "torch" "TORCH")
+    # The programs open the engine module at run time (core/workflow/EngineLoader.h): linking
+    # the engine would load LibTorch at every start.
+    _pal_forbid_links(palstudio_ui "palstudio_engine" "torch" "TORCH")
+    _pal_forbid_links(palstudio "palstudio_engine" "torch" "TORCH")
 endfunction()

@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/JobsWidget.h"
 #include "ui/MainWindowImpl.h"
 #include "ui/review/ReviewCommands.h"
 
@@ -26,11 +27,6 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-#ifdef PALSTUDIO_HAVE_ENGINE
-#include "core/engine/PredictionJob.h"
-#include "core/engine/Predictor.h"
-#endif
-
 namespace pal::ui {
 
 QString MainWindow::earlyBuildText() {
@@ -43,8 +39,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     setWindowTitle(tr("PAL Studio"));
     setAcceptDrops(true);
     setObjectName(QStringLiteral("MainWindow"));
-    d->journalDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-                        .filePath(QStringLiteral("journal"));
 
     d->banner = new QLabel(earlyBuildText());
     d->banner->setWordWrap(true);
@@ -59,65 +53,64 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     layout->addWidget(d->viewport, 1);
     setCentralWidget(central);
 
-    d->tableModel = new LandmarkTableModel(&d->doc, this);
+    d->tableModel = new LandmarkTableModel(&d->doc(), this);
     d->datasetModel = new DatasetModel(this);
     createDocks();
     createActions();
 
-    d->busy = new QProgressBar;
-    d->busy->setMaximumWidth(160);
-    d->busy->hide();
-    d->cancel = new QPushButton(tr("Cancel"));
-    d->cancel->hide();
+    d->prediction = new PredictionController(d->jobs, this);
+    d->jobsView = new JobsWidget(d->jobs);
     d->summary = new QLabel;
     statusBar()->addPermanentWidget(d->summary);
-    statusBar()->addPermanentWidget(d->busy);
-    statusBar()->addPermanentWidget(d->cancel);
+    statusBar()->addPermanentWidget(d->jobsView);
     statusBar()->showMessage(
         tr("Open a mesh, a case folder or a dataset (File menu, or drop it here)"));
 
     // The document drives the views; the views report edits back as commands.
-    connect(&d->doc, &CaseDocument::landmarkMoved, this, [this](int i) {
-        d->viewport->updatePredictedLandmark(i, d->doc.working().at(i));
+    connect(&d->doc(), &CaseDocument::landmarkMoved, this, [this](int i) {
+        d->viewport->updatePredictedLandmark(i, d->doc().working().at(i));
         updateSummary();
     });
-    connect(&d->doc, &CaseDocument::landmarkStatusChanged, this,
-            [this](int i) { d->viewport->updatePredictedLandmark(i, d->doc.working().at(i)); });
-    connect(&d->doc, &CaseDocument::workingReplaced, this, [this] {
+    connect(&d->doc(), &CaseDocument::landmarkStatusChanged, this,
+            [this](int i) { d->viewport->updatePredictedLandmark(i, d->doc().working().at(i)); });
+    connect(&d->doc(), &CaseDocument::workingReplaced, this, [this] {
         refreshViewport();
         updateSummary();
     });
-    connect(&d->doc, &CaseDocument::reviewStateChanged, this, &MainWindow::updateSummary);
-    connect(&d->doc, &CaseDocument::modifiedChanged, this, [this](bool m) {
+    connect(&d->doc(), &CaseDocument::reviewStateChanged, this, &MainWindow::updateSummary);
+    connect(&d->session, &CaseSession::modifiedChanged, this, [this](bool m) {
         setWindowModified(m);
         d->save->setEnabled(m);
     });
-    d->journalTimer.setSingleShot(true);
-    d->journalTimer.setInterval(300); // edits reach the journal within a second
-    connect(&d->doc, &CaseDocument::changed, &d->journalTimer, qOverload<>(&QTimer::start));
-    connect(&d->journalTimer, &QTimer::timeout, this, &MainWindow::writeJournal);
+    connect(&d->session, &CaseSession::journalFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(tr("Cannot journal unsaved edits: %1").arg(message));
+    });
+    connect(d->prediction, &PredictionController::casePredicted, this,
+            &MainWindow::onCasePredicted);
+    connect(d->prediction, &PredictionController::finished, this,
+            &MainWindow::onPredictionFinished);
 
     connect(d->viewport, &ViewportWidget::landmarkClicked, this,
             [this](int i, bool) { selectLandmark(i); });
     connect(d->viewport, &ViewportWidget::surfaceClicked, this, &MainWindow::onSurfaceClicked);
     connect(d->viewport, &ViewportWidget::dragStarted, this, [this](int i) {
         selectLandmark(i);
-        d->dragBefore = d->doc.working().at(i);
+        d->dragBefore = d->doc().working().at(i);
     });
     connect(d->viewport, &ViewportWidget::dragMoved, this, [this](int i, const Eigen::Vector3d& p) {
         if (d->dragBefore) { // live, not an undo step: the command comes on release
-            d->doc.setPosition(i, p, d->doc.working().at(i).status,
-                               d->doc.working().at(i).provenance);
+            d->doc().setPosition(i, p, d->doc().working().at(i).status,
+                                 d->doc().working().at(i).provenance);
         }
     });
     connect(d->viewport, &ViewportWidget::dragFinished, this, &MainWindow::onDragFinished);
     connect(d->viewport, &ViewportWidget::hoveredLandmark, this, [this](int i, bool truth) {
-        const LandmarkSchema& s = d->doc.working().schema();
-        const double e = d->doc.error(i);
+        const LandmarkSchema& s = d->doc().working().schema();
+        const double e = d->doc().error(i);
         statusBar()->showMessage(
             tr("%1 (%2), %3%4")
                 .arg(s.key(i), s.at(i).name,
-                     truth ? tr("ground truth") : statusName(d->doc.working().at(i).status))
+                     truth ? tr("ground truth") : statusName(d->doc().working().at(i).status))
                 .arg(std::isnan(e) ? QString()
                                    : tr(", %1 mm from ground truth").arg(e, 0, 'f', 2)));
     });
@@ -127,10 +120,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
                                      .arg(p.y(), 0, 'f', 1)
                                      .arg(p.z(), 0, 'f', 1));
     });
-
-    connect(&d->watcher, &QFutureWatcher<LoadedCase>::finished, this, &MainWindow::finishLoad);
-    connect(&d->datasetWatcher, &QFutureWatcher<std::vector<CaseRow>>::finished, this,
-            &MainWindow::finishDatasetSummary);
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -142,8 +131,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
 }
 
 MainWindow::~MainWindow() {
-    d->watcher.disconnect(this);
-    d->datasetWatcher.disconnect(this);
+    // The jobs are cancelled and waited for when d goes (JobCentre's destructor), before the
+    // window's children (the PredictionController their workers report to) are deleted.
+    d->jobs.disconnect(this);
+    d->jobs.cancelAll();
 }
 
 void MainWindow::createDocks() {
@@ -217,9 +208,9 @@ void MainWindow::createActions() {
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = d->undo.createUndoAction(this, tr("&Undo"));
+    QAction* undo = d->undo().createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = d->undo.createRedoAction(this, tr("&Redo"));
+    QAction* redo = d->undo().createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
@@ -232,15 +223,15 @@ void MainWindow::createActions() {
     d->placeMode->setShortcut(QKeySequence(Qt::Key_P));
     connect(d->placeMode, &QAction::toggled, d->viewport, &ViewportWidget::setPlacementEnabled);
     QAction* confirm = edit->addAction(tr("&Confirm Selected Landmark"), this, [this] {
-        if (d->selected >= 0 && d->doc.working().at(d->selected).isPresent()) {
-            d->undo.push(new SetStatusCommand(&d->doc, d->selected, LandmarkStatus::Confirmed));
+        if (d->selected >= 0 && d->doc().working().at(d->selected).isPresent()) {
+            d->undo().push(new SetStatusCommand(&d->doc(), d->selected, LandmarkStatus::Confirmed));
             selectNextNeedingReview();
         }
     });
     confirm->setShortcut(QKeySequence(Qt::Key_C));
     QAction* missing = edit->addAction(tr("Mark Selected Landmark &Missing"), this, [this] {
         if (d->selected >= 0) {
-            d->undo.push(new SetStatusCommand(&d->doc, d->selected, LandmarkStatus::Missing));
+            d->undo().push(new SetStatusCommand(&d->doc(), d->selected, LandmarkStatus::Missing));
         }
     });
     missing->setShortcut(QKeySequence(Qt::Key_M));
@@ -255,7 +246,7 @@ void MainWindow::createActions() {
     done->setShortcut(QKeySequence(tr("Ctrl+D")));
     review->addSeparator();
     auto step = [this](int delta) {
-        const int row = d->datasetModel->rowOf(d->caseId);
+        const int row = d->datasetModel->rowOf(d->caseId());
         const int next = row + delta;
         if (row >= 0 && next >= 0 && next < d->datasetModel->rowCount()) {
             openCaseOfDataset(d->datasetModel->rows()[static_cast<std::size_t>(next)].id);
@@ -308,9 +299,6 @@ void MainWindow::createActions() {
         model->addAction(tr("Predict the Whole &Dataset"), this, &MainWindow::predictDataset);
     model->addAction(tr("&Choose Model..."), this, &MainWindow::chooseModel);
     model->addAction(tr("&Train or Fine-tune..."), this, &MainWindow::showTrainingDialog);
-#ifndef PALSTUDIO_HAVE_ENGINE
-    model->setEnabled(false);
-#endif
 
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("MainToolBar"));
@@ -333,10 +321,10 @@ ViewportWidget* MainWindow::viewport() const {
     return d->viewport;
 }
 CaseDocument* MainWindow::document() const {
-    return &d->doc;
+    return &d->doc();
 }
 QUndoStack* MainWindow::undoStack() const {
-    return &d->undo;
+    return &d->undo();
 }
 void MainWindow::setDefaultView(StandardView view) {
     d->defaultView = view;
@@ -349,16 +337,19 @@ void MainWindow::setLabelsVisible(bool visible) {
     d->viewport->setLabelsVisible(visible); // also when the action's state did not change
 }
 void MainWindow::setJournalFolder(const QString& folder) {
-    d->journalDir = folder;
+    d->session.setJournalFolder(folder);
 }
 void MainWindow::setScreenshotMode(bool on) {
     d->screenshotMode = on;
 }
 bool MainWindow::isLoading() const {
-    return d->watcher.isRunning();
+    return !d->load.isNull();
+}
+JobCentre* MainWindow::jobCentre() const {
+    return &d->jobs;
 }
 QString MainWindow::caseId() const {
-    return d->caseId;
+    return d->caseId();
 }
 QString MainWindow::lastError() const {
     return d->lastError;
@@ -376,19 +367,6 @@ void MainWindow::showError(const QString& message) {
     } else {
         QMessageBox::warning(this, tr("PAL Studio"), message);
     }
-}
-
-void MainWindow::setBusy(const QString& message, bool cancellable) {
-    statusBar()->showMessage(message);
-    d->busy->setRange(0, 0);
-    d->busy->show();
-    d->cancel->setVisible(cancellable);
-}
-
-void MainWindow::clearBusy() {
-    d->busy->hide();
-    d->cancel->hide();
-    d->cancel->disconnect();
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -410,7 +388,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
-    clearJournal();
+    d->session.clearJournal();
     if (d->screenshotMode) {
         event->accept();
         return;

@@ -5,6 +5,8 @@
 // QUndoCommand; cases are read in a worker thread; unsaved edits are journaled within a
 // second and offered back after a crash.
 
+#include "core/dataset/Case.h"
+#include "core/workflow/Job.h"
 #include "ui/ViewportWidget.h"
 
 #include <QMainWindow>
@@ -16,7 +18,11 @@ class QUndoStack;
 
 namespace pal {
 class CaseDocument;
-}
+class JobCentre;
+struct CaseForReview;
+struct PredictionRun;
+class LandmarkSet;
+} // namespace pal
 
 namespace pal::ui {
 
@@ -29,6 +35,8 @@ public:
     ViewportWidget* viewport() const;
     CaseDocument* document() const;
     QUndoStack* undoStack() const;
+    // Every background job of the window (opening, prediction, dataset summary).
+    JobCentre* jobCentre() const;
 
     // The view each opened case is framed from (View > Front by default).
     void setDefaultView(StandardView view);
@@ -41,7 +49,7 @@ public:
     // In screenshot mode errors go to the status bar (and lastError()) instead of a dialog,
     // and no question is asked (recovered edits are applied).
     void setScreenshotMode(bool on);
-    bool isLoading() const;
+    bool isLoading() const; // a case is being opened
     // The id of the case on screen; empty when none.
     QString caseId() const;
     // "FILE:LINE: problem" of the last failed open; empty after a successful one.
@@ -51,8 +59,8 @@ public:
     int selectedLandmark() const;
 
 public Q_SLOTS:
-    // Reads a mesh file, a case folder or a dataset folder (its first case) in a worker
-    // thread, then shows it. An open asked for while another runs replaces it.
+    // Reads a mesh file, a case folder or a dataset folder (its first case) in a job, then
+    // shows it. An open asked for while another runs replaces it (the first is cancelled).
     void openPath(const QString& path);
     void openCaseOfDataset(const QString& caseId);
     void showOpenFileDialog();
@@ -83,14 +91,13 @@ private:
     static QString earlyBuildText();
     void createActions();
     void createDocks();
-    void finishLoad();
-    // Reads the dataset's per-case summaries (review state, mean error) in a worker.
+    void startLoad(const QString& path, const QString& caseId);
+    void finishLoad(CaseForReview loaded);
+    void showCase(const CaseForReview& loaded);
+    // Reads the dataset's per-case summaries (review state, mean error) in a job.
     void refreshDatasetSummary();
-    void finishDatasetSummary();
     void showError(const QString& message);
     bool maybeKeepEdits(); // false: the user cancelled
-    void writeJournal();
-    void clearJournal();
     void refreshViewport();
     void updateSummary();
     void updateRecentMenu();
@@ -98,12 +105,14 @@ private:
     void showExportDialog();
     void onDragFinished(int index, const Eigen::Vector3d& point);
     void onSurfaceClicked(const Eigen::Vector3d& point);
-    void setBusy(const QString& message, bool cancellable);
-    void clearBusy();
     void predictCurrent();
     void predictDataset();
+    void startPrediction(std::vector<Case> cases, const QString& title, const QString& caseFolder);
+    void onCasePredicted(const QString& caseFolder, const pal::LandmarkSet& landmarks,
+                         const QString& modelId);
+    void onPredictionFinished(const pal::PredictionRun& run, pal::Job::State state,
+                              const QString& error);
     void chooseModel();
-    bool ensurePredictor();
 
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -1,5 +1,6 @@
 // MainWindow: opening cases and datasets, saving the review, exporting, the crash journal.
 
+#include "core/dataset/Dataset.h"
 #include "core/errors/Error.h"
 #include "core/landmarks/LandmarkIO.h"
 #include "core/review/ReviewStore.h"
@@ -12,44 +13,52 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
 
 namespace pal::ui {
 
 void MainWindow::openPath(const QString& path) {
-    d->pendingCase.clear();
-    if (d->watcher.isRunning()) {
-        d->pendingPath = path; // started when the current read ends
+    if (!d->load && !maybeKeepEdits()) {
         return;
     }
-    if (!maybeKeepEdits()) {
-        return;
-    }
-    d->lastError.clear();
-    setBusy(tr("Opening %1...").arg(path), true);
-    d->loadCancel = std::make_shared<std::atomic<bool>>(false);
-    connect(d->cancel, &QPushButton::clicked, this, [flag = d->loadCancel] { flag->store(true); });
-    d->watcher.setFuture(
-        QtConcurrent::run(loadCaseFiles, path, d->journalDir, QString(),
-                          std::shared_ptr<const std::atomic<bool>>(d->loadCancel)));
+    startLoad(path, QString());
 }
 
 void MainWindow::openCaseOfDataset(const QString& caseId) {
-    if (d->datasetFolder.isEmpty() || d->watcher.isRunning() || caseId == d->caseId ||
-        !maybeKeepEdits()) {
+    if (d->datasetFolder.isEmpty() || caseId == d->caseId() || (!d->load && !maybeKeepEdits())) {
         return;
     }
-    setBusy(tr("Opening %1...").arg(caseId), false);
-    d->loadCancel = std::make_shared<std::atomic<bool>>(false);
-    d->watcher.setFuture(
-        QtConcurrent::run(loadCaseFiles, d->datasetFolder, d->journalDir, caseId,
-                          std::shared_ptr<const std::atomic<bool>>(d->loadCancel)));
+    startLoad(d->datasetFolder, caseId);
+}
+
+void MainWindow::startLoad(const QString& path, const QString& caseId) {
+    if (d->load) { // the newer open replaces it: its result is dropped
+        d->load->disconnect(this);
+        d->load->cancel();
+    }
+    d->lastError.clear();
+    statusBar()->showMessage(tr("Opening %1...").arg(caseId.isEmpty() ? path : caseId));
+    auto job = std::make_unique<TaskJob<CaseForReview>>(
+        tr("Opening %1").arg(caseId.isEmpty() ? QFileInfo(path).fileName() : caseId),
+        [path, caseId, journal = d->session.journalFolder()](const std::atomic<bool>& cancel,
+                                                             const auto&) {
+            return openCaseForReview(path, journal, caseId, &cancel);
+        });
+    auto* raw = job.get();
+    connect(raw, &Job::ended, this, [this, raw] {
+        d->load = nullptr;
+        if (raw->state() == Job::State::Cancelled) {
+            statusBar()->showMessage(tr("Opening cancelled: the case on screen stays"), 8000);
+            d->lastError = tr("%1: opening cancelled").arg(raw->title());
+            Q_EMIT loadFinished(false);
+            return;
+        }
+        finishLoad(raw->takeResult());
+    });
+    d->load = d->jobs.start(std::move(job));
 }
 
 void MainWindow::showOpenFileDialog() {
@@ -69,14 +78,7 @@ void MainWindow::showOpenFolderDialog() {
     }
 }
 
-void MainWindow::finishLoad() {
-    clearBusy();
-    if (!d->pendingPath.isEmpty()) {
-        const QString next = std::exchange(d->pendingPath, QString());
-        openPath(next);
-        return;
-    }
-    LoadedCase loaded = d->watcher.result();
+void MainWindow::finishLoad(CaseForReview loaded) {
     if (loaded.cancelled) {
         d->lastError = loaded.error;
         statusBar()->showMessage(tr("Opening cancelled: the case on screen stays"), 8000);
@@ -91,39 +93,39 @@ void MainWindow::finishLoad() {
     }
     d->lastError.clear();
     d->lastWarnings = loaded.warnings;
-    d->caseId = loaded.caseId;
-    d->caseOpen = true;
-    d->journalFile = loaded.journalFile;
-    d->undo.clear();
     d->selected = -1;
-    d->doc.load(*loaded.source, loaded.groundTruth, loaded.layout, loaded.predicted);
-    if (loaded.sidecar) {
-        applySnapshot(d->doc, *loaded.sidecar);
+    const bool recover =
+        loaded.journal &&
+        (d->screenshotMode ||
+         QMessageBox::question(
+             this, tr("Recover unsaved edits?"),
+             tr("%1 has edits from %2 that were not saved (the program ended before they "
+                "were). Recover them?")
+                 .arg(loaded.caseId, loaded.journal->saved.toLocalTime().toString(Qt::TextDate)),
+             QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes);
+    d->session.open(loaded, recover);
+    showCase(loaded);
+    if (recover) {
+        statusBar()->showMessage(tr("Recovered unsaved edits of %1").arg(d->caseId()), 8000);
+    } else if (!loaded.warnings.isEmpty()) {
+        statusBar()->showMessage(
+            tr("Opened %1 with %n warning(s): %2", nullptr, int(loaded.warnings.size()))
+                .arg(d->caseId(), loaded.warnings.first()));
+    } else {
+        statusBar()->showMessage(tr("Opened %1").arg(loaded.path), 8000);
     }
-    if (loaded.journal) {
-        const bool recover =
-            d->screenshotMode ||
-            QMessageBox::question(
-                this, tr("Recover unsaved edits?"),
-                tr("%1 has edits from %2 that were not saved (the program ended before "
-                   "they were). Recover them?")
-                    .arg(d->caseId, loaded.journal->saved.toLocalTime().toString(Qt::TextDate)),
-                QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes;
-        if (recover) {
-            applySnapshot(d->doc, *loaded.journal);
-            statusBar()->showMessage(tr("Recovered unsaved edits of %1").arg(d->caseId), 8000);
-        } else {
-            QFile::remove(loaded.journalFile);
-        }
-    }
-    if (!loaded.journal) {
-        d->doc.markSaved();
-    }
+    addRecent(loaded.path);
+    updateSummary();
+    Q_EMIT loadFinished(true);
+}
+
+void MainWindow::showCase(const CaseForReview& loaded) {
     d->viewport->setMesh(loaded.mesh);
     refreshViewport();
     d->viewport->setStandardView(d->defaultView);
-    setWindowTitle(tr("%1[*] - PAL Studio").arg(d->caseId));
-    setWindowModified(d->doc.isModified());
+    setWindowTitle(tr("%1[*] - PAL Studio").arg(d->caseId()));
+    setWindowModified(d->session.isModified());
+    d->save->setEnabled(d->session.isModified());
     d->banner->setText(
         loaded.generatedNotice.isEmpty()
             ? earlyBuildText()
@@ -137,53 +139,59 @@ void MainWindow::finishLoad() {
         d->datasetFolder.clear();
         d->datasetModel->setRows({}, {});
     }
-    const int row = d->datasetModel->rowOf(d->caseId);
+    const int row = d->datasetModel->rowOf(d->caseId());
     if (row >= 0) {
         d->datasetView->selectRow(row);
     }
-    if (!loaded.warnings.isEmpty()) {
-        statusBar()->showMessage(
-            tr("Opened %1 with %n warning(s): %2", nullptr, int(loaded.warnings.size()))
-                .arg(d->caseId, loaded.warnings.first()));
-    } else if (!loaded.journal) {
-        statusBar()->showMessage(tr("Opened %1").arg(loaded.path), 8000);
-    }
-    addRecent(loaded.path);
-    updateSummary();
-    Q_EMIT loadFinished(true);
 }
 
 void MainWindow::refreshDatasetSummary() {
+    const QString folder = d->datasetFolder;
     if (d->screenshotMode) { // one picture: the browser must be filled when it is taken
-        d->datasetModel->setRows(d->datasetFolder,
-                                 DatasetModel::summarize(Dataset::open(d->datasetFolder)));
+        d->datasetModel->setRows(folder, summariseReview(Dataset::open(folder)));
         return;
     }
-    d->datasetWatcher.setFuture(QtConcurrent::run(
-        [folder = d->datasetFolder] { return DatasetModel::summarize(Dataset::open(folder)); }));
-}
-
-void MainWindow::finishDatasetSummary() {
-    if (d->datasetWatcher.future().isValid() && d->datasetWatcher.future().resultCount() > 0) {
-        d->datasetModel->setRows(d->datasetFolder, d->datasetWatcher.result());
-        const int row = d->datasetModel->rowOf(d->caseId);
-        if (row >= 0) {
-            d->datasetView->selectRow(row);
-        }
+    if (d->summaryJob) {
+        d->summaryJob->disconnect(this);
+        d->summaryJob->cancel();
     }
+    auto job = std::make_unique<TaskJob<std::vector<CaseReviewRow>>>(
+        tr("Reading %1").arg(QFileInfo(folder).fileName()),
+        [folder](const std::atomic<bool>& cancel, const auto& progress) {
+            return summariseReview(
+                Dataset::open(folder),
+                [&](int done, int total) {
+                    progress(done, total, QString());
+                    return true;
+                },
+                &cancel);
+        });
+    auto* raw = job.get();
+    connect(raw, &Job::ended, this, [this, raw, folder] {
+        if (raw->state() == Job::State::Finished && folder == d->datasetFolder) {
+            d->datasetModel->setRows(folder, raw->takeResult());
+            const int row = d->datasetModel->rowOf(d->caseId());
+            if (row >= 0) {
+                d->datasetView->selectRow(row);
+            }
+        } else if (raw->state() == Job::State::Failed) {
+            statusBar()->showMessage(raw->error(), 8000);
+        }
+    });
+    d->summaryJob = d->jobs.start(std::move(job));
 }
 
 void MainWindow::refreshViewport() {
-    if (!d->caseOpen) {
+    if (!d->session.isOpen()) {
         return;
     }
-    if (d->showTruth->isChecked() && d->doc.groundTruth()) {
-        d->viewport->setGroundTruth(*d->doc.groundTruth());
+    if (d->showTruth->isChecked() && d->doc().groundTruth()) {
+        d->viewport->setGroundTruth(*d->doc().groundTruth());
     } else {
         d->viewport->clearGroundTruth();
     }
     if (d->showPredicted->isChecked()) {
-        d->viewport->setPredicted(d->doc.working());
+        d->viewport->setPredicted(d->doc().working());
     } else {
         d->viewport->clearPredicted();
     }
@@ -192,43 +200,45 @@ void MainWindow::refreshViewport() {
 }
 
 void MainWindow::updateSummary() {
-    if (!d->caseOpen) {
+    if (!d->session.isOpen()) {
         d->summary->setText(QString());
         return;
     }
     int reviewed = 0;
-    for (int i = 0; i < d->doc.size(); ++i) {
-        const LandmarkStatus s = d->doc.working().at(i).status;
+    for (int i = 0; i < d->doc().size(); ++i) {
+        const LandmarkStatus s = d->doc().working().at(i).status;
         reviewed += (s == LandmarkStatus::Confirmed || s == LandmarkStatus::Corrected ||
                      s == LandmarkStatus::Placed)
                         ? 1
                         : 0;
     }
-    const double mean = d->doc.meanError();
+    const double mean = d->doc().meanError();
     QString text = tr("%1: %2, %3/%4 reviewed")
-                       .arg(d->caseId, reviewStateName(d->doc.reviewState()))
+                       .arg(d->caseId(), reviewStateName(d->doc().reviewState()))
                        .arg(reviewed)
-                       .arg(d->doc.size());
+                       .arg(d->doc().size());
     if (!std::isnan(mean)) {
         text += tr(", mean error %1 mm").arg(mean, 0, 'f', 2);
     }
-    if (d->doc.reviewState() != ReviewState::Unreviewed && !d->doc.reviewStamp().user.isEmpty()) {
-        text +=
-            tr(" (%1, %2)")
-                .arg(d->doc.reviewStamp().user, d->doc.reviewStamp().when.toLocalTime().toString(
-                                                    QStringLiteral("yyyy-MM-dd HH:mm")));
+    if (d->doc().reviewState() != ReviewState::Unreviewed &&
+        !d->doc().reviewStamp().user.isEmpty()) {
+        text += tr(" (%1, %2)")
+                    .arg(d->doc().reviewStamp().user,
+                         d->doc().reviewStamp().when.toLocalTime().toString(
+                             QStringLiteral("yyyy-MM-dd HH:mm")));
     }
     d->summary->setText(text);
-    d->datasetModel->updateRow(d->caseId, d->doc.reviewState(), d->doc.reviewStamp().user, mean);
+    d->datasetModel->updateRow(d->caseId(), d->doc().reviewState(), d->doc().reviewStamp().user,
+                               mean);
 }
 
 bool MainWindow::maybeKeepEdits() {
-    if (!d->caseOpen || !d->doc.isModified() || d->screenshotMode) {
+    if (!d->session.isModified() || d->screenshotMode) {
         return true;
     }
     const auto answer = QMessageBox::question(
         this, tr("Unsaved review"),
-        tr("%1 has unsaved edits. Save the review before going on?").arg(d->caseId),
+        tr("%1 has unsaved edits. Save the review before going on?").arg(d->caseId()),
         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
     if (answer == QMessageBox::Cancel) {
         return false;
@@ -236,52 +246,32 @@ bool MainWindow::maybeKeepEdits() {
     if (answer == QMessageBox::Save) {
         return saveReview();
     }
-    clearJournal();
+    d->session.clearJournal();
     return true;
 }
 
 bool MainWindow::saveReview() {
-    if (!d->caseOpen) {
+    if (!d->session.isOpen()) {
         return false;
     }
     try {
-        writeReview(sidecarPath(d->doc.caseInfo()), snapshotOf(d->doc), d->caseId);
+        d->session.save();
     } catch (const Error& e) {
         showError(e.message());
         return false;
     }
-    d->doc.markSaved();
-    d->undo.setClean();
-    clearJournal();
     statusBar()->showMessage(
-        tr("Saved the review of %1 to %2").arg(d->caseId, sidecarPath(d->doc.caseInfo())), 8000);
+        tr("Saved the review of %1 to %2").arg(d->caseId(), sidecarPath(d->doc().caseInfo())),
+        8000);
     return true;
 }
 
-void MainWindow::writeJournal() {
-    if (!d->caseOpen || !d->doc.isModified() || d->journalFile.isEmpty()) {
-        return;
-    }
-    try {
-        writeReview(d->journalFile, snapshotOf(d->doc), d->caseId);
-    } catch (const Error& e) {
-        statusBar()->showMessage(tr("Cannot journal unsaved edits: %1").arg(e.message()));
-    }
-}
-
-void MainWindow::clearJournal() {
-    d->journalTimer.stop();
-    if (!d->journalFile.isEmpty()) {
-        QFile::remove(d->journalFile);
-    }
-}
-
 void MainWindow::showExportDialog() {
-    if (!d->caseOpen) {
+    if (!d->session.isOpen()) {
         return;
     }
-    const QString suggested =
-        QDir(d->doc.caseInfo().files().folder).filePath(QStringLiteral("landmarks.corrected.txt"));
+    const QString suggested = QDir(d->doc().caseInfo().files().folder)
+                                  .filePath(QStringLiteral("landmarks.corrected.txt"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Export landmarks"), suggested,
                                                       tr("LA-FAS landmarks (*.txt);;CSV (*.csv)"),
                                                       nullptr, QFileDialog::DontConfirmOverwrite);
@@ -291,10 +281,10 @@ void MainWindow::showExportDialog() {
 }
 
 bool MainWindow::exportLandmarks(const QString& path) {
-    if (!d->caseOpen) {
+    if (!d->session.isOpen()) {
         return false;
     }
-    const QString original = d->doc.caseInfo().files().landmarks;
+    const QString original = d->doc().caseInfo().files().landmarks;
     const bool isOriginal = !original.isEmpty() && QFileInfo(path).absoluteFilePath() ==
                                                        QFileInfo(original).absoluteFilePath();
     if (QFileInfo::exists(path)) {
@@ -313,9 +303,9 @@ bool MainWindow::exportLandmarks(const QString& path) {
         // Re-exporting into the original keeps its layout (row order, header, number format).
         std::optional<LafasLayout> layout;
         if (isOriginal) {
-            layout = d->doc.groundTruthLayout();
+            layout = d->doc().groundTruthLayout();
         }
-        writeLandmarks(path, d->doc.working(), layout);
+        writeLandmarks(path, d->doc().working(), layout);
     } catch (const Error& e) {
         showError(e.message());
         return false;
@@ -325,8 +315,8 @@ bool MainWindow::exportLandmarks(const QString& path) {
 }
 
 void MainWindow::setReviewState(int state) {
-    if (d->caseOpen && static_cast<ReviewState>(state) != d->doc.reviewState()) {
-        d->undo.push(new SetReviewStateCommand(&d->doc, static_cast<ReviewState>(state)));
+    if (d->session.isOpen() && static_cast<ReviewState>(state) != d->doc().reviewState()) {
+        d->undo().push(new SetReviewStateCommand(&d->doc(), static_cast<ReviewState>(state)));
     }
 }
 

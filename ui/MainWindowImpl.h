@@ -2,66 +2,53 @@
 
 // MainWindow's private state, shared by its source files (MainWindow.cpp: the window and its
 // actions; MainWindowCase.cpp: opening, saving, exporting; MainWindowEdit.cpp: editing and
-// prediction). Not included anywhere else.
+// prediction). The state of the open case is the CaseSession's, background work the
+// JobCentre's, prediction the PredictionController's; what is left here is the widgets and
+// the view settings. Not included anywhere else.
 
-#include "core/review/CaseDocument.h"
-#include "ui/CaseLoader.h"
+#include "core/workflow/CaseReview.h"
+#include "core/workflow/DatasetReview.h"
+#include "core/workflow/Job.h"
+#include "core/workflow/JobCentre.h"
+#include "ui/CaseSession.h"
 #include "ui/MainWindow.h"
+#include "ui/PredictionController.h"
 #include "ui/review/DatasetModel.h"
 #include "ui/review/LandmarkTableModel.h"
 
-#include <QFutureWatcher>
 #include <QPointer>
-#include <QTimer>
-#include <QUndoStack>
 
-#include <memory>
 #include <optional>
 
 class QAction;
 class QDialog;
 class QLabel;
 class QMenu;
-class QProgressBar;
-class QPushButton;
 class QTableView;
-
-#ifdef PALSTUDIO_HAVE_ENGINE
-#include "core/engine/PredictionJob.h"
-#include "core/engine/Predictor.h"
-#else
-namespace pal::engine { // built without the engine: prediction is off
-class Predictor {};
-class PredictionJob {};
-} // namespace pal::engine
-#endif
 
 namespace pal::ui {
 
+class JobsWidget;
+
 struct MainWindow::Impl {
+    // Declared first, destroyed last but one: ~MainWindow cancels and waits for the jobs
+    // before anything they report to goes away.
+    JobCentre jobs;
+    CaseSession session;
+
     ViewportWidget* viewport = nullptr;
     QLabel* banner = nullptr;
     QTableView* table = nullptr;
     QTableView* datasetView = nullptr;
     QLabel* summary = nullptr;
-    QProgressBar* busy = nullptr;
-    QPushButton* cancel = nullptr;
+    JobsWidget* jobsView = nullptr;
 
-    CaseDocument doc;
     LandmarkTableModel* tableModel = nullptr;
     DatasetModel* datasetModel = nullptr;
-    QUndoStack undo;
-    QTimer journalTimer;
-    QString journalDir;
-    QString journalFile;
+    PredictionController* prediction = nullptr;
 
-    QFutureWatcher<LoadedCase> watcher;
-    std::shared_ptr<std::atomic<bool>> loadCancel; // set by Cancel: the reader stops part way
-    QFutureWatcher<std::vector<CaseRow>> datasetWatcher;
-    QString pendingPath;
-    QString pendingCase;
-    bool caseOpen = false;
-    QString caseId;
+    QPointer<TaskJob<CaseForReview>> load;                    // the open being read
+    QPointer<TaskJob<std::vector<CaseReviewRow>>> summaryJob; // the browser's rows
     QString datasetFolder;
     QString lastError;
     QStringList lastWarnings;
@@ -82,10 +69,11 @@ struct MainWindow::Impl {
     QAction* predictAll = nullptr;
     QMenu* recent = nullptr;
 
-    std::shared_ptr<const engine::Predictor> predictor;
-    QString predictorPath;
-    std::unique_ptr<engine::PredictionJob> job;
     QPointer<QDialog> trainingDialog; // ui/TrainingDialog, kept while the window lives
+
+    CaseDocument& doc() { return session.document(); }
+    QUndoStack& undo() { return session.undoStack(); }
+    const QString& caseId() const { return session.caseId(); }
 };
 
 } // namespace pal::ui

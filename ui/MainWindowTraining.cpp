@@ -5,14 +5,11 @@
 #include <QFileDialog>
 #include <QStatusBar>
 
-#ifdef PALSTUDIO_HAVE_ENGINE
 #include "ui/TrainingDialog.h"
-#endif
 
 namespace pal::ui {
 
 void MainWindow::showTrainingDialog() {
-#ifdef PALSTUDIO_HAVE_ENGINE
     auto* dialog = qobject_cast<TrainingDialog*>(d->trainingDialog.data());
     QString folder = d->datasetFolder;
     if (folder.isEmpty() && dialog) {
@@ -25,10 +22,9 @@ void MainWindow::showTrainingDialog() {
         }
     }
     if (!dialog) {
-        dialog = new TrainingDialog(folder, this);
+        dialog = new TrainingDialog(folder, this, &d->jobs);
         connect(dialog, &TrainingDialog::modelChosen, this, [this](const QString& path) {
-            d->predictor.reset(); // ensurePredictor() reads the new model/path
-            d->predictorPath.clear();
+            d->prediction->setModelPath(path);
             statusBar()->showMessage(tr("Predictions now use %1").arg(path), 8000);
         });
         d->trainingDialog = dialog;
@@ -38,7 +34,6 @@ void MainWindow::showTrainingDialog() {
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
-#endif
 }
 
 } // namespace pal::ui

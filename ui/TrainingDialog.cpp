@@ -2,9 +2,11 @@
 
 #include "ui/TrainingDialog.h"
 
-#include "core/engine/TrainingJob.h"
 #include "core/errors/Error.h"
+#include "core/io/InstallPaths.h"
 #include "core/model/ModelBundle.h"
+#include "core/workflow/JobCentre.h"
+#include "core/workflow/TrainJob.h"
 
 #include <QChart>
 #include <QChartView>
@@ -29,13 +31,11 @@
 
 namespace pal::ui {
 
-using engine::TrainingJob;
-
 namespace {
 
 QString currentModelPath() {
     const QString path = QSettings().value(QStringLiteral("model/path")).toString();
-    return path.isEmpty() ? QStringLiteral(PALSTUDIO_SOURCE_DIR "/models/default.palnet") : path;
+    return path.isEmpty() ? defaultModelPath() : path;
 }
 
 // <dataset>/models/finetuned-<date>.palnet, or -2, -3, ... when a run already used the name.
@@ -54,7 +54,9 @@ QString defaultOutput(const QString& dataset) {
 
 } // namespace
 
-TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent) : QDialog(parent) {
+TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, JobCentre* jobs)
+    : QDialog(parent), m_ownJobs(jobs ? nullptr : std::make_unique<JobCentre>()),
+      m_jobs(jobs ? jobs : m_ownJobs.get()) {
     setWindowTitle(tr("Train or Fine-tune PAL-Net"));
     auto* form = new QFormLayout;
 
@@ -175,15 +177,6 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent) : 
     layout->addWidget(m_summaryLabel);
     layout->addLayout(buttons);
 
-    connect(&m_evaluation, &QFutureWatcher<Evaluation>::finished, this, [this] {
-        const Evaluation e = m_evaluation.result();
-        m_summary = e.error.isEmpty() ? e.text : tr("Evaluation failed: %1").arg(e.error);
-        m_summaryLabel->setText(m_summary);
-        m_state->setText(tr("Done: %1").arg(QDir::toNativeSeparators(m_trained)));
-        updateControls();
-        Q_EMIT evaluationFinished();
-    });
-
     const QString model = currentModelPath();
     if (QFileInfo::exists(model)) {
         setInitModel(model); // fine-tune the model in use by default
@@ -193,11 +186,13 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent) : 
 }
 
 TrainingDialog::~TrainingDialog() {
+    cancelTraining(); // the dialog's own JobCentre waits for its workers when it goes
     if (m_job) {
-        m_job->cancel();
+        m_job->disconnect(this);
     }
-    m_job.reset(); // waits for the worker
-    m_evaluation.waitForFinished();
+    if (m_evaluation) {
+        m_evaluation->disconnect(this);
+    }
 }
 
 void TrainingDialog::setDatasetFolder(const QString& folder) {
@@ -242,12 +237,12 @@ void TrainingDialog::setOutputPath(const QString& path) {
 QString TrainingDialog::outputPath() const {
     return m_output->text().trimmed();
 }
-void TrainingDialog::setBaseOptions(const engine::TrainOptions& base) {
+void TrainingDialog::setBaseOptions(const TrainOptions& base) {
     m_base = base;
 }
 
-engine::TrainOptions TrainingDialog::options() const {
-    engine::TrainOptions o = m_base;
+TrainOptions TrainingDialog::options() const {
+    TrainOptions o = m_base;
     o.dataDir = datasetFolder();
     o.out = outputPath();
     o.reviewedOnly = m_reviewed->isChecked();
@@ -260,7 +255,7 @@ engine::TrainOptions TrainingDialog::options() const {
 }
 
 bool TrainingDialog::isRunning() const {
-    return m_job || m_evaluation.isRunning();
+    return m_job || m_evaluation;
 }
 int TrainingDialog::chartPointCount() const {
     return static_cast<int>(m_trainSeries->count());
@@ -296,7 +291,8 @@ void TrainingDialog::updateControls() {
     const bool ready = !datasetFolder().isEmpty() && !outputPath().isEmpty();
     m_start->setEnabled(!running && ready);
     m_resume->setEnabled(!running && ready && QFileInfo::exists(outputPath() + ".ckpt.json"));
-    m_cancel->setEnabled(m_job && m_job->state() == TrainingJob::State::Running);
+    m_cancel->setEnabled((m_job && m_job->state() == Job::State::Running) ||
+                         (m_evaluation && m_evaluation->state() == Job::State::Running));
     m_use->setEnabled(!running && !m_trained.isEmpty() && QFileInfo::exists(m_trained));
 }
 

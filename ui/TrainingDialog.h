@@ -6,11 +6,11 @@
 // read the new model's evaluation on its validation cases and use it. Training and evaluation
 // run in workers: the window stays usable.
 
-#include "core/engine/Trainer.h"
+#include "core/workflow/EngineTypes.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 #include <QList>
+#include <QPointer>
 #include <QString>
 
 #include <memory>
@@ -25,17 +25,22 @@ class QRadioButton;
 class QSpinBox;
 class QValueAxis;
 
-namespace pal::engine {
-class TrainingJob;
-}
+namespace pal {
+class Job;
+class JobCentre;
+class TrainJob;
+} // namespace pal
 
 namespace pal::ui {
 
 class TrainingDialog : public QDialog {
     Q_OBJECT
 public:
-    // An empty datasetFolder leaves the choice to the user (Change...).
-    explicit TrainingDialog(const QString& datasetFolder, QWidget* parent = nullptr);
+    // An empty datasetFolder leaves the choice to the user (Change...). jobs: where training
+    // and evaluation run (the window's, so that its status bar shows them); null: the
+    // dialog's own.
+    explicit TrainingDialog(const QString& datasetFolder, QWidget* parent = nullptr,
+                            JobCentre* jobs = nullptr);
     ~TrainingDialog() override; // cancels a run and waits for it
 
     // The choices, also for tests and callers that preset them.
@@ -49,9 +54,9 @@ public:
     void setOutputPath(const QString& path);
     QString outputPath() const;
     // Options the dialog does not show (batch size, device, ...): its fields go on top.
-    void setBaseOptions(const engine::TrainOptions& base);
+    void setBaseOptions(const TrainOptions& base);
     // What Start would run.
-    engine::TrainOptions options() const;
+    TrainOptions options() const;
 
     bool isRunning() const;       // training or evaluating
     int chartPointCount() const;  // points of the training-loss curve
@@ -61,8 +66,8 @@ public:
 
 public Q_SLOTS:
     void startTraining();
-    void resumeTraining(); // continues <output>.ckpt.json
-    void cancelTraining();
+    void resumeTraining();  // continues <output>.ckpt.json
+    void cancelTraining();  // also cancels the evaluation that follows a run
     void useModel();        // sets QSettings "model/path" and emits modelChosen
     void reject() override; // asks before cancelling a run
 
@@ -73,23 +78,20 @@ Q_SIGNALS:
     void evaluationFinished();
 
 private:
-    struct Evaluation {
-        QString text;
-        QString error;
-    };
-    static Evaluation evaluateModel(const engine::TrainOptions& options,
-                                    const engine::TrainResult& result);
-    void run(engine::TrainOptions options);
+    void run(TrainOptions options);
     void onEnded();
+    void startEvaluation(const TrainOptions& options, const TrainResult& result);
     void updateControls();
     void updateInitModel();
     void chooseInitModel();
     void chooseDataset();
     void chooseOutput();
 
-    engine::TrainOptions m_base;
-    std::unique_ptr<engine::TrainingJob> m_job;
-    QFutureWatcher<Evaluation> m_evaluation;
+    TrainOptions m_base;
+    std::unique_ptr<JobCentre> m_ownJobs;
+    JobCentre* m_jobs = nullptr;
+    QPointer<TrainJob> m_job;
+    QPointer<Job> m_evaluation;
     QString m_trained;
     QString m_summary;
 

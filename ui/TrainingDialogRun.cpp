@@ -1,13 +1,12 @@
 // TrainingDialog: a run (start, resume, cancel, the live loss curve) and the evaluation of the
-// new model on its validation cases, in a worker.
+// new model on its validation cases against the mean template, both as jobs of the JobCentre.
 
 #include "core/dataset/Dataset.h"
-#include "core/engine/Predictor.h"
-#include "core/engine/TrainingJob.h"
 #include "core/errors/Error.h"
-#include "core/eval/Metrics.h"
-#include "core/geometry/Transform.h"
-#include "core/review/ReviewStore.h"
+#include "core/workflow/EngineLoader.h"
+#include "core/workflow/JobCentre.h"
+#include "core/workflow/ModelEvaluation.h"
+#include "core/workflow/TrainJob.h"
 #include "ui/TrainingDialog.h"
 
 #include <QDir>
@@ -16,15 +15,10 @@
 #include <QLineSeries>
 #include <QPlainTextEdit>
 #include <QValueAxis>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <Eigen/LU>
 
 #include <algorithm>
 
 namespace pal::ui {
-
-using engine::TrainingJob;
 
 namespace {
 
@@ -39,12 +33,12 @@ void TrainingDialog::startTraining() {
 }
 
 void TrainingDialog::resumeTraining() {
-    engine::TrainOptions o = options();
+    TrainOptions o = options();
     o.resume = o.out + QStringLiteral(".ckpt.json");
     run(o);
 }
 
-void TrainingDialog::run(engine::TrainOptions o) {
+void TrainingDialog::run(TrainOptions o) {
     if (isRunning() || o.dataDir.isEmpty() || o.out.isEmpty()) {
         return;
     }
@@ -64,8 +58,8 @@ void TrainingDialog::run(engine::TrainOptions o) {
     m_axisX->setRange(1, std::max(2, o.epochs));
     m_axisX->setTickInterval(std::max(1, (o.epochs + 8) / 10));
     m_state->setText(o.resume.isEmpty() ? tr("Training...") : tr("Resuming..."));
-    m_job = std::make_unique<TrainingJob>(o);
-    connect(m_job.get(), &TrainingJob::epochEnded, this, [this](const engine::EpochReport& e) {
+    auto job = std::make_unique<TrainJob>(o);
+    connect(job.get(), &TrainJob::epochEnded, this, [this](const EpochReport& e) {
         m_trainSeries->append(e.epoch, e.trainLoss);
         m_validationSeries->append(e.epoch, e.validationLoss);
         double lo = e.trainLoss, hi = e.trainLoss;
@@ -94,8 +88,8 @@ void TrainingDialog::run(engine::TrainOptions o) {
         m_log->appendPlainText(line);
         m_state->setText(line);
     });
-    connect(m_job.get(), &TrainingJob::ended, this, &TrainingDialog::onEnded);
-    m_job->start();
+    connect(job.get(), &TrainJob::ended, this, &TrainingDialog::onEnded);
+    m_job = m_jobs->start(std::move(job));
     updateControls();
 }
 
@@ -105,16 +99,19 @@ void TrainingDialog::cancelTraining() {
         m_state->setText(tr("Cancelling after the current batch..."));
         updateControls();
     }
+    if (m_evaluation) {
+        m_evaluation->cancel();
+    }
 }
 
 void TrainingDialog::onEnded() {
-    const engine::TrainResult result = m_job->result();
-    const engine::TrainOptions o = m_job->options();
-    const TrainingJob::State state = m_job->state();
+    const TrainResult result = m_job->result();
+    const TrainOptions o = m_job->options();
+    const Job::State state = m_job->state();
     const QString error = m_job->error();
-    m_job.release()->deleteLater(); // we are inside its ended() signal
-    const bool finished = state == TrainingJob::State::Finished;
-    if (state == TrainingJob::State::Failed) {
+    m_job = nullptr; // the JobCentre deletes it
+    const bool finished = state == Job::State::Finished;
+    if (state == Job::State::Failed) {
         m_state->setText(tr("Training failed: %1").arg(error));
     } else if (!finished) {
         m_state->setText(tr("Cancelled after %1 epoch(s): Resume continues from the checkpoint.")
@@ -124,75 +121,56 @@ void TrainingDialog::onEnded() {
         m_state->setText(tr("Trained %1 epoch(s), best %2; evaluating on the validation cases...")
                              .arg(result.epochsRun)
                              .arg(result.bestEpoch));
-        m_evaluation.setFuture(QtConcurrent::run([o, result] { return evaluateModel(o, result); }));
+        startEvaluation(o, result);
     }
     updateControls();
     Q_EMIT trainingEnded(finished);
 }
 
-TrainingDialog::Evaluation TrainingDialog::evaluateModel(const engine::TrainOptions& o,
-                                                         const engine::TrainResult& result) {
-    Evaluation out;
-    try {
-        std::vector<Case> cases;
-        std::vector<Eigen::MatrixX3d> truths;
-        const Dataset dataset = Dataset::open(o.dataDir);
-        for (const Case& c : dataset.cases()) {
-            if (!result.validationCases.contains(c.id())) {
-                continue;
+// The new model and the mean template on the run's validation cases, against what it was
+// trained on (the reviewed landmarks when it was fine-tuned on reviewed cases).
+void TrainingDialog::startEvaluation(const TrainOptions& o, const TrainResult& result) {
+    auto job = std::make_unique<TaskJob<QString>>(
+        tr("Evaluating %1").arg(QFileInfo(result.bundlePath).fileName()),
+        [o, result](const std::atomic<bool>& cancel, const auto& progress) {
+            const std::vector<EvaluationTarget> targets =
+                evaluationTargets(Dataset::open(o.dataDir), result.validationCases, o.reviewedOnly);
+            if (targets.empty()) {
+                throw ValidationError(o.dataDir,
+                                      tr("the run has no validation case to evaluate on"));
             }
-            std::optional<ReviewSnapshot> review;
-            if (o.reviewedOnly) {
-                review = readReview(sidecarPath(c)); // the target it was trained on
+            PredictorOptions po;
+            po.device = o.device;
+            const ModelEvaluation ev = evaluateModel(
+                loadEngine(), result.bundlePath, targets, {SnapMode::Closest}, po,
+                [&](const QString& stage, int done, int total) { progress(done, total, stage); },
+                &cancel);
+            const EvaluationResult& model = ev.variants.front();
+            QString text = tr("Evaluation on %1 validation case(s), closest post-processing:\n"
+                              "  new model: point-wise %2, distance-wise %3\n"
+                              "  mean template (baseline): point-wise %4, distance-wise %5")
+                               .arg(ev.evaluatedCases)
+                               .arg(mm(model.pointwise), mm(model.distancewise),
+                                    mm(ev.baseline.pointwise), mm(ev.baseline.distancewise));
+            if (!ev.failures.empty()) {
+                text += QLatin1Char('\n') +
+                        describeFailures(ev.failures, static_cast<int>(targets.size()));
             }
-            if (review) {
-                truths.push_back(review->working.positions());
-            } else if (c.hasLandmarks()) {
-                truths.push_back(c.readLandmarks().landmarks.positions());
-            } else {
-                continue;
-            }
-            cases.push_back(c);
-        }
-        if (cases.empty()) {
-            out.error = tr("the run has no validation case to evaluate on");
-            return out;
-        }
-        engine::PredictorOptions po;
-        po.snap = SnapMode::Closest;
-        po.device = o.device;
-        const engine::Predictor predictor = engine::Predictor::fromBundle(result.bundlePath, po);
-        const std::vector<engine::Prediction> predictions = predictor.predictAll(cases);
-        std::vector<EvaluationCase> evaluated, baseline;
-        for (std::size_t i = 0; i < cases.size(); ++i) {
-            const auto p = std::find_if(predictions.begin(), predictions.end(),
-                                        [&](const auto& x) { return x.caseId == cases[i].id(); });
-            if (p == predictions.end()) {
-                continue;
-            }
-            evaluated.push_back({cases[i].id(), p->landmarks.positions(), truths[i]});
-            // The baseline: the model's mean template, placed in the case's frame.
-            const Eigen::Matrix4d back = cases[i].readTransform().inverse();
-            Eigen::MatrixX3d t = predictor.manifest().templateLandmarks;
-            for (Eigen::Index r = 0; r < t.rows(); ++r) {
-                t.row(r) = transformPoint(back, t.row(r).transpose()).transpose();
-            }
-            baseline.push_back({cases[i].id(), t, truths[i]});
-        }
-        const EvaluationResult model = evaluate(evaluated, QStringLiteral("closest"));
-        const EvaluationResult base = evaluate(baseline, QStringLiteral("template"));
-        out.text = tr("Evaluation on %1 validation case(s), closest post-processing:\n"
-                      "  new model: point-wise %2, distance-wise %3\n"
-                      "  mean template (baseline): point-wise %4, distance-wise %5")
-                       .arg(cases.size())
-                       .arg(mm(model.pointwise), mm(model.distancewise), mm(base.pointwise),
-                            mm(base.distancewise));
-    } catch (const Error& e) {
-        out.error = e.message();
-    } catch (const std::exception& e) {
-        out.error = QString::fromLocal8Bit(e.what());
-    }
-    return out;
+            return text;
+        });
+    auto* raw = job.get();
+    connect(raw, &Job::ended, this, [this, raw] {
+        m_evaluation = nullptr;
+        m_summary = raw->state() == Job::State::Finished ? raw->result()
+                    : raw->state() == Job::State::Cancelled
+                        ? tr("Evaluation cancelled")
+                        : tr("Evaluation failed: %1").arg(raw->error());
+        m_summaryLabel->setText(m_summary);
+        m_state->setText(tr("Done: %1").arg(QDir::toNativeSeparators(m_trained)));
+        updateControls();
+        Q_EMIT evaluationFinished();
+    });
+    m_evaluation = m_jobs->start(std::move(job));
 }
 
 } // namespace pal::ui

@@ -41,7 +41,8 @@ void ViewportWidget::Impl::onVtkEvent(vtkObject*, unsigned long event, void* cli
     switch (event) {
     case vtkCommand::WindowMakeCurrentEvent:
         // Not QOpenGLWidget::makeCurrent(): it rebinds the widget's FBO, which breaks hardware
-        // picking and blackens every frame after it (../shared/stack.md).
+        // picking and blackens every frame after it (docs/stack.md, "Making the context current
+        // (picking and black frames)").
         if (context != nullptr) {
             context->makeCurrent(context->surface());
         }

@@ -1,8 +1,8 @@
 #pragma once
 
 // The 3D viewport: a QOpenGLWidget that hosts a VTK renderer (vtkGenericOpenGLRenderWindow,
-// never QVTKOpenGLNativeWidget; ../shared/stack.md). No VTK header here: the VTK objects live
-// in the .cpp (pimpl), so that the rest of ui/ compiles fast.
+// never QVTKOpenGLNativeWidget; docs/stack.md, "VTK's Qt widget is built for Qt 5"). No VTK header
+// here: the VTK objects live in the .cpp (pimpl), so that the rest of ui/ compiles fast.
 
 #include <Eigen/Core>
 #include <QColor>

@@ -1,30 +1,24 @@
 #include "app/cli/Cli.h"
+#include "app/cli/CliSupport.h"
 #include "app/cli/CommandParser.h"
-#include "core/engine/Runtime.h"
-#include "core/engine/Trainer.h"
 #include "core/errors/Error.h"
+#include "core/workflow/EngineLoader.h"
 
 #include <QFileInfo>
-
-#include <atomic>
-#include <csignal>
 
 namespace pal::cli {
 namespace {
 
-std::atomic<bool> g_stop{false};
-extern "C" void onTrainInterrupt(int) {
-    g_stop = true;
-}
-
-int toInt(const QCommandLineParser& p, const QCommandLineOption& o, int min, const char* what) {
-    bool ok = false;
-    const int v = p.value(o).toInt(&ok);
-    if (!ok || v < min) {
-        throw UsageProblem{
-            QStringLiteral("%1 takes a number of at least %2").arg(QLatin1String(what)).arg(min)};
-    }
-    return v;
+void printEpoch(QTextStream& err, const EpochReport& e) {
+    err << QStringLiteral("epoch %1/%2  train %3  val %4  lr %5  %6 s%7\n")
+               .arg(e.epoch, 3)
+               .arg(e.epochs)
+               .arg(e.trainLoss, 8, 'f', 3)
+               .arg(e.validationLoss, 8, 'f', 3)
+               .arg(e.learningRate, 0, 'e', 1)
+               .arg(e.seconds, 0, 'f', 1)
+               .arg(e.best ? QStringLiteral("  best") : QString())
+        << Qt::flush;
 }
 
 } // namespace
@@ -70,9 +64,7 @@ int runTrain(const QStringList& args, Streams io) {
         QStringLiteral("weights"),
         QStringLiteral("Weight precision in the bundle: float32 or float16."),
         QStringLiteral("DTYPE"), QStringLiteral("float32"));
-    const QCommandLineOption threads(QStringLiteral("threads"),
-                                     QStringLiteral("CPU threads (default: all)."),
-                                     QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption threads = threadsOption();
     parser.addOptions({data, out, patch, epochs, folds, seed, init, resume, batch, reviewed,
                        exclude, dtype, threads});
     if (!parseCommand(
@@ -86,13 +78,13 @@ int runTrain(const QStringList& args, Streams io) {
     if (!parser.isSet(data) || !parser.isSet(out)) {
         throw UsageProblem{QStringLiteral("--data DIR and --out M are required")};
     }
-    engine::TrainOptions o;
+    TrainOptions o;
     o.dataDir = parser.value(data);
     o.out = parser.value(out);
-    o.patchSize = toInt(parser, patch, 100, "--patch-size");
-    o.epochs = toInt(parser, epochs, 1, "--epochs");
-    o.batchSize = toInt(parser, batch, 1, "--batch");
-    const int nFolds = toInt(parser, folds, 0, "--folds");
+    o.patchSize = intValue(parser, patch, 100, "--patch-size");
+    o.epochs = intValue(parser, epochs, 1, "--epochs");
+    o.batchSize = intValue(parser, batch, 1, "--batch");
+    const int nFolds = intValue(parser, folds, 0, "--folds");
     bool ok = false;
     o.seed = parser.value(seed).toULongLong(&ok);
     if (!ok) {
@@ -111,14 +103,14 @@ int runTrain(const QStringList& args, Streams io) {
         throw UsageProblem{
             QStringLiteral("--out must differ from --init: the original bundle is kept untouched")};
     }
-    engine::initializeRuntime(toInt(parser, threads, 0, "--threads"));
+    setEngineThreads(intValue(parser, threads, 0, "--threads"));
+    const EngineApi& engine = loadEngine();
 
-    g_stop = false;
-    std::signal(SIGINT, onTrainInterrupt);
+    const InterruptGuard interrupt;
     bool cancelled = false;
     const int runs = nFolds > 1 ? nFolds : 1;
     for (int f = 0; f < runs && !cancelled; ++f) {
-        engine::TrainOptions run = o;
+        TrainOptions run = o;
         if (nFolds > 1) {
             run.folds = nFolds;
             run.fold = f;
@@ -127,20 +119,8 @@ int runTrain(const QStringList& args, Streams io) {
                       QStringLiteral(".fold%1.palnet").arg(f + 1);
             io.err << "fold " << f + 1 << "/" << nFolds << "\n";
         }
-        engine::Trainer trainer(run);
-        const engine::TrainResult r = trainer.run(
-            [&](const engine::EpochReport& e) {
-                io.err << QStringLiteral("epoch %1/%2  train %3  val %4  lr %5  %6 s%7\n")
-                              .arg(e.epoch, 3)
-                              .arg(e.epochs)
-                              .arg(e.trainLoss, 8, 'f', 3)
-                              .arg(e.validationLoss, 8, 'f', 3)
-                              .arg(e.learningRate, 0, 'e', 1)
-                              .arg(e.seconds, 0, 'f', 1)
-                              .arg(e.best ? QStringLiteral("  best") : QString())
-                       << Qt::flush;
-            },
-            &g_stop);
+        const TrainResult r = engine.train(
+            run, [&](const EpochReport& e) { printEpoch(io.err, e); }, &interrupt.flag());
         if (!r.outliers.isEmpty()) {
             io.err << "left out as registration outliers: " << r.outliers.join(QStringLiteral(", "))
                    << "\n";
@@ -155,7 +135,6 @@ int runTrain(const QStringList& args, Streams io) {
             io.err << "cancelled; continue with --resume " << r.checkpointPath << "\n";
         }
     }
-    std::signal(SIGINT, SIG_DFL);
     return cancelled ? CancelledByUser : Success;
 }
 

@@ -2,9 +2,7 @@
 
 #include "app/cli/Cli.h"
 #include "core/errors/Error.h"
-#ifdef PALSTUDIO_HAVE_ENGINE
-#include "core/engine/Runtime.h"
-#endif
+#include "core/workflow/EngineLoader.h"
 
 #include <QCoreApplication>
 
@@ -20,7 +18,7 @@ const char* kUsage =
     "Commands:\n"
     "  info PATH        summary of a mesh, case folder, dataset folder or landmark file\n"
     "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
-    "  predict --model M INPUT...  predict landmarks of cases and datasets\n"
+    "  predict [--model M] INPUT...  predict landmarks of cases and datasets\n"
     "  train --data DIR --out M     train or fine-tune (--init M0) a model\n"
     "  evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report\n"
     "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
@@ -53,12 +51,14 @@ int main(int argc, char** argv) {
     }
     if (command == QLatin1String("--version")) {
         out << "palstudio-cli " << PALSTUDIO_VERSION << "\n";
-#ifdef PALSTUDIO_HAVE_ENGINE
-        pal::engine::initializeRuntime();
-        const pal::engine::RuntimeInfo rt = pal::engine::runtimeInfo();
-        out << "engine: LibTorch " << rt.torchVersion << ", " << rt.threads << " threads, device "
-            << rt.device << "\n";
-#endif
+        try {
+            const pal::RuntimeInfo rt = pal::loadEngine().runtimeInfo();
+            out << "engine: LibTorch " << rt.torchVersion << ", " << rt.threads
+                << " threads, device " << rt.device << " (" << pal::engineModulePath() << ")\n";
+        } catch (const pal::Error& e) {
+            out << "engine: not available: " << e.message() << "\n";
+        }
+        out << "default model: " << pal::defaultModelPath() << "\n";
         return pal::cli::Success;
     }
     const std::map<QString, std::function<int(const QStringList&, pal::cli::Streams)>> commands = {
@@ -66,11 +66,9 @@ int main(int argc, char** argv) {
         {QStringLiteral("convert"), pal::cli::runConvert},
         {QStringLiteral("make-template"), pal::cli::runMakeTemplate},
         {QStringLiteral("make-demo"), pal::cli::runMakeDemo},
-#ifdef PALSTUDIO_HAVE_ENGINE
         {QStringLiteral("predict"), pal::cli::runPredict},
         {QStringLiteral("train"), pal::cli::runTrain},
         {QStringLiteral("evaluate"), pal::cli::runEvaluate},
-#endif
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

@@ -1,9 +1,6 @@
 // palstudio: the desktop application. Thin: arguments, QApplication, the main window.
 //   palstudio [PATH] [--screenshot PNG] [--view front|left|right|top|bottom] [--no-labels]
 
-#ifdef PALSTUDIO_HAVE_ENGINE
-#include "core/engine/Runtime.h"
-#endif
 #include "core/demo/Resources.h"
 #include "ui/MainWindow.h"
 #include "ui/Screenshot.h"
@@ -16,9 +13,8 @@
 #include <cstdio>
 
 int main(int argc, char** argv) {
-#ifdef PALSTUDIO_HAVE_ENGINE
-    pal::engine::initializeRuntime(); // torch threads; OpenBLAS pinned to one (stack.md)
-#endif
+    // The engine (LibTorch) is not loaded here: the first prediction or training opens its
+    // module (core/workflow/EngineLoader.h), so the window appears without waiting for it.
     // Before QApplication: the format every GL context gets (VTK needs 3.2 core).
     pal::ui::ViewportWidget::setDefaultSurfaceFormat();
 

@@ -1,5 +1,7 @@
 #include "core/demo/Resources.h"
 
+#include "core/io/InstallPaths.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -11,7 +13,7 @@ namespace pal::demo {
 
 QString defaultTemplateDir() {
     const QString env = qEnvironmentVariable("PALSTUDIO_RESOURCES");
-    const QString root = env.isEmpty() ? QStringLiteral(PALSTUDIO_SOURCE_RESOURCES) : env;
+    const QString root = env.isEmpty() ? installedDataDir() : env;
     return QDir(root).filePath(QStringLiteral("demo/template"));
 }
 

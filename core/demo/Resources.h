@@ -5,7 +5,8 @@
 namespace pal::demo {
 
 // The folder of the shipped template head (mesh.obj + landmarks.txt): $PALSTUDIO_RESOURCES/demo/
-// template when set, otherwise the source tree's resources/demo/template.
+// template when set, otherwise demo/template in the installed data folder
+// (core/io/InstallPaths.h; the build tree links it there from resources/demo/template).
 QString defaultTemplateDir();
 
 // Where setup writes the default generated demo dataset: $PALSTUDIO_DEMO when set, otherwise

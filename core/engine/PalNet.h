@@ -1,10 +1,11 @@
 #pragma once
 
-// PAL-Net (../shared/palnet-spec.md, "Network"): a point-wise CNN over (50, K) patches with
+// PAL-Net (docs/method.md, "Network"): a point-wise CNN over (50, K) patches with
 // three attention branches. This header exposes plain types only; LibTorch stays in PalNet.cpp.
 // Weights travel as named float arrays (pal::NamedTensor), the form model bundles store.
 
 #include "core/model/ModelBundle.h"
+#include "core/workflow/EngineTypes.h"
 
 #include <QString>
 
@@ -24,7 +25,7 @@ struct PalNetConfig {
     std::int64_t headInputs() const;
 };
 
-enum class Device { Auto, Cpu, Cuda };
+using pal::Device;
 
 // The per-branch attention weights of the last forward pass, for inspection and tests:
 // softmax over the T positions of each block (T = L*K, L*K/5, L*K/25), row-major B x T.
@@ -55,7 +56,7 @@ public:
     std::vector<float> predict(const float* patches, int batch,
                                AttentionMaps* attention = nullptr) const;
 
-    // Training (../shared/palnet-spec.md, "Training"): loss = 0.6 x localisation (mean
+    // Training (docs/method.md, "Training"): loss = 0.6 x localisation (mean
     // Euclidean distance) + 0.4 x distance (mean absolute difference of the 50 x 50 pairwise
     // distance matrices, diagonal included). targets: batch x L x 3 floats.
     struct Loss {

@@ -2,10 +2,9 @@
 
 #include "core/errors/Error.h"
 #include "core/geometry/KdTree.h"
-#include "core/geometry/MeshOps.h"
-#include "core/geometry/Patches.h"
 #include "core/geometry/Sampling.h"
 #include "core/geometry/Transform.h"
+#include "core/workflow/CasePatches.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -51,31 +50,31 @@ struct Predictor::Impl {
     SnapMode snap = SnapMode::Closest;
     std::unique_ptr<PalNet> net;
 
+    // Reads the case and cuts its patches (core/workflow/CasePatches.h, shared with the
+    // trainer); sampling for the snap starts on its own thread meanwhile.
     Prepared prepare(const Case& c) const {
         Prepared p;
         p.source = &c;
         QElapsedTimer t;
         t.start();
-        p.toCommon = c.readTransform();
-        auto mesh = std::make_shared<Mesh>(c.readMesh(nullptr, true));
-        weldVertices(*mesh); // the reference's loader merges duplicate vertices
+        const NetworkMesh input = readNetworkMesh(c);
+        p.toCommon = input.toCommon;
         p.times.load = elapsedMs(t);
         if (snap != SnapMode::None) {
-            p.samples = std::async(std::launch::async,
-                                   [mesh, count = options.samples, seed = options.sampleSeed] {
-                                       QElapsedTimer st;
-                                       st.start();
-                                       SampleSet set;
-                                       set.samples = sampleSurfaceEvenly(*mesh, count, seed);
-                                       set.tree = std::make_unique<KdTree3>(set.samples);
-                                       set.ms = elapsedMs(st);
-                                       return set;
-                                   });
+            p.samples = std::async(std::launch::async, [mesh = input.mesh, count = options.samples,
+                                                        seed = options.sampleSeed] {
+                QElapsedTimer st;
+                st.start();
+                SampleSet set;
+                set.samples = sampleSurfaceEvenly(*mesh, count, seed);
+                set.tree = std::make_unique<KdTree3>(set.samples);
+                set.ms = elapsedMs(st);
+                return set;
+            });
         }
         t.restart();
-        const KdTree3 tree(mesh->vertices);
-        p.patches = extractPatches(mesh->vertices, tree, bundle.manifest.templateLandmarks,
-                                   bundle.manifest.patchSize);
+        p.patches = cutPatches(*input.mesh, bundle.manifest.templateLandmarks,
+                               bundle.manifest.patchSize, c.files().mesh);
         p.times.patches = elapsedMs(t);
         return p;
     }
@@ -94,7 +93,11 @@ struct Predictor::Impl {
             const SampleSet set = p.samples.get();
             p.times.sample = set.ms;
             t.restart(); // the wait for the sampling thread is not snapping time
-            common = snapToSurface(common, set.samples, *set.tree, snap);
+            try {
+                common = snapToSurface(common, set.samples, *set.tree, snap);
+            } catch (const ValidationError& e) {
+                throw ValidationError(p.source->files().mesh, e.problem());
+            }
         }
         const Eigen::Matrix4d back = p.toCommon.inverse();
         Prediction out;
@@ -166,45 +169,95 @@ QString Predictor::deviceName() const {
 
 Prediction Predictor::predict(const Case& c) const {
     std::vector<Prediction> one = predictAll({c});
+    if (!one.front().ok()) {
+        throw ValidationError(c.files().mesh, one.front().error);
+    }
     return std::move(one.front());
 }
 
-std::vector<Prediction>
-Predictor::predictAll(const std::vector<Case>& cases,
-                      const std::function<bool(int, int, const Prediction&)>& progress,
-                      const std::atomic<bool>* cancel) const {
+namespace {
+
+// A case that failed: its id and the message, naming the file.
+Prediction failedPrediction(const Case& c, const QString& message) {
+    Prediction p;
+    p.caseId = c.id();
+    p.caseFolder = c.files().folder;
+    p.error = message;
+    return p;
+}
+
+QString messageOf(const Case& c, const Error& e) {
+    return e.file().isEmpty() ? QStringLiteral("%1: %2").arg(c.files().mesh, e.problem())
+                              : e.message();
+}
+
+} // namespace
+
+std::vector<Prediction> Predictor::predictAll(const std::vector<Case>& cases,
+                                              const PredictionProgress& progress,
+                                              const std::atomic<bool>* cancel) const {
     std::vector<Prediction> out;
     out.reserve(cases.size());
     const int total = static_cast<int>(cases.size());
+    const int L = d->bundle.manifest.landmarks;
+    auto report = [&] {
+        const bool goOn = !progress || progress(static_cast<int>(out.size()), total, out.back());
+        if (!goOn || (cancel && cancel->load())) {
+            throw Cancelled();
+        }
+    };
     const int batchSize = std::max(1, d->options.batchSize);
-    const std::size_t patchFloats =
-        static_cast<std::size_t>(d->bundle.manifest.landmarks) * d->bundle.manifest.patchSize * 3;
-    for (int start = 0; start < total; start += batchSize) {
-        const int n = std::min(batchSize, total - start);
-        std::vector<Prepared> batch;
+    std::size_t next = 0;
+    while (next < cases.size()) {
+        // Up to batchSize cases that could be read go through the network together; a case
+        // that could not keeps its place in the order with its error.
+        struct Slot {
+            const Case* source;
+            std::optional<Prepared> prepared;
+            QString error;
+        };
+        std::vector<Slot> slots;
         std::vector<float> input;
-        input.reserve(patchFloats * static_cast<std::size_t>(n));
-        for (int i = 0; i < n; ++i) {
+        int n = 0;
+        while (next < cases.size() && n < batchSize) {
             if (cancel && cancel->load()) {
                 throw Cancelled();
             }
-            batch.push_back(d->prepare(cases[static_cast<std::size_t>(start + i)]));
-            input.insert(input.end(), batch.back().patches.begin(), batch.back().patches.end());
-            batch.back().patches = {};
-        }
-        QElapsedTimer t;
-        t.start();
-        const std::vector<float> output = d->net->predict(input.data(), n);
-        const double forwardMs = elapsedMs(t) / n;
-        for (int i = 0; i < n; ++i) {
-            batch[static_cast<std::size_t>(i)].times.forward = forwardMs;
-            out.push_back(d->finish(batch[static_cast<std::size_t>(i)],
-                                    output.data() + i * d->bundle.manifest.landmarks * 3));
-            const bool goOn =
-                !progress || progress(static_cast<int>(out.size()), total, out.back());
-            if (!goOn || (cancel && cancel->load())) {
-                throw Cancelled();
+            const Case& c = cases[next++];
+            Slot slot{&c, std::nullopt, QString()};
+            try {
+                slot.prepared = d->prepare(c);
+                input.insert(input.end(), slot.prepared->patches.begin(),
+                             slot.prepared->patches.end());
+                slot.prepared->patches = {};
+                ++n;
+            } catch (const Error& e) {
+                slot.error = messageOf(c, e);
             }
+            slots.push_back(std::move(slot));
+        }
+        std::vector<float> output;
+        double forwardMs = 0;
+        if (n > 0) {
+            QElapsedTimer t;
+            t.start();
+            output = d->net->predict(input.data(), n);
+            forwardMs = elapsedMs(t) / n;
+        }
+        std::size_t row = 0;
+        for (Slot& slot : slots) {
+            if (!slot.prepared) {
+                out.push_back(failedPrediction(*slot.source, slot.error));
+            } else {
+                slot.prepared->times.forward = forwardMs;
+                try {
+                    out.push_back(d->finish(*slot.prepared, output.data() + row * L * 3));
+                } catch (const Error& e) {
+                    out.push_back(failedPrediction(*slot.source, messageOf(*slot.source, e)));
+                }
+                ++row;
+            }
+            report();
         }
     }
     return out;

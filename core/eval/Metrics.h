@@ -1,6 +1,6 @@
 #pragma once
 
-// Evaluation metrics of ../shared/palnet-spec.md ("Evaluation, as the paper reports it") and
+// Evaluation metrics of docs/method.md ("Evaluation") and
 // the training loss terms ("Training"), as plain functions on landmark matrices in mm.
 //
 // Shapes: a landmark matrix is #L x 3 (one row per schema entry, in schema order; #L = 50 for
@@ -83,8 +83,8 @@ EvaluationResult evaluate(const std::vector<EvaluationCase>& cases, const QStrin
 std::vector<int> worstCases(const EvaluationResult& result, int n);
 
 // ---- Intra-observer variability, as the spec states it ------------------------------------
-// Only what ../shared/palnet-spec.md gives: the mean, two named extremes and one range. The
-// spec gives no other per-landmark value, and none is made up here.
+// Only what the paper gives (docs/method.md, "Reference figures"): the mean, two named extremes and
+// one range. The spec gives no other per-landmark value, and none is made up here.
 
 struct IntraObserverValue {
     QString key;         // schema key, e.g. "Sto"

@@ -1,6 +1,6 @@
 #pragma once
 
-// LA-FAS landmarks.txt, as ../shared/palnet-spec.md describes it:
+// LA-FAS landmarks.txt, as docs/formats.md ("landmarks.txt") describes it:
 //   optional header line starting with "landmark names", blank lines allowed,
 //   50 rows "LABEL<TAB>(x, y, z)".
 // Rows are mapped to landmarks by their numeric label; files whose labels are not numbers are

@@ -1,7 +1,7 @@
 #pragma once
 
 // The ordered list of landmark definitions a LandmarkSet follows. The LA-FAS 50 of
-// ../shared/palnet-spec.md is built in: midline 1-12, right 13-31, left 32-50 (left = right + 19).
+// docs/landmarks.md is built in: midline 1-12, right 13-31, left 32-50 (left = right + 19).
 
 #include <QString>
 #include <QStringList>

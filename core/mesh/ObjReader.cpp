@@ -1,6 +1,6 @@
 // Wavefront OBJ reader that keeps the file's vertex order and sharing (Assimp does not, see
-// ../shared/stack.md). Polygons are fan-triangulated. Texture: the map_Kd of the first
-// material used, from the first mtllib.
+// docs/stack.md, "Assimp reorders vertices"). Polygons are fan-triangulated. Texture: the map_Kd of
+// the first material used, from the first mtllib.
 
 #include "core/io/FileBytes.h"
 #include "core/io/TextScan.h"

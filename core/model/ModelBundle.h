@@ -1,6 +1,6 @@
 #pragma once
 
-// The model bundle `.palnet` (../shared/design.md, "Files"): a zip holding manifest.json (a
+// The model bundle `.palnet` (docs/formats.md, "Model bundles"): a zip holding manifest.json (a
 // versioned description of the network, its landmark schema and template, provenance and
 // metrics) and weights.bin (the tensors' values, little endian float32 or float16, back to
 // back in manifest order). Weights are plain named float arrays: reading a bundle needs no

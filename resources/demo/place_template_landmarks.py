@@ -4,7 +4,7 @@
 Kept as the record of the placement, not run by the build or CI (it needs Debian's
 python3-numpy). The template mesh comes from `palstudio-cli make-template`; this script reads
 it from argv[1] (default /tmp/tpl/mesh.obj) and writes argv[2] (default /tmp/tpl/landmarks.txt). Positions come from geometric
-rules after ../shared/landmarks.md (extremes of the midline profile, the eye opening seen from
+rules after docs/landmarks.md (extremes of the midline profile, the eye opening seen from
 the front, slices through nose and mouth, extremes of the ear), read off vertices or rays cast
 onto the surface; right landmarks mirror the left ones (the MakeHuman head is symmetric).
 Every one was then checked on renders from the front, both sides and below

@@ -1,11 +1,12 @@
-// TrainingJob: the trainer in a worker thread. Epoch reports arrive on the owner's thread, a
-// finished run leaves its bundle, a cancelled one a checkpoint that resumes. All data here is
-// GENERATED.
+// TrainJob (core/workflow): the trainer in a worker thread. Epoch reports arrive on the owner's
+// thread, a finished run leaves its bundle, a cancelled one a checkpoint that resumes. All data
+// here is GENERATED.
 
 #include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
+#include "core/engine/TorchEngine.h"
 #include "core/engine/Trainer.h"
-#include "core/engine/TrainingJob.h"
+#include "core/workflow/TrainJob.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -46,20 +47,20 @@ private Q_SLOTS:
     }
 
     void epochsArriveOnTheOwnerThreadAndTheBundleIsWritten() {
-        TrainingJob job(options(QStringLiteral("a"), 3));
+        TrainJob job(options(QStringLiteral("a"), 3), &torchEngine());
         std::vector<EpochReport> reports;
         bool onOwnerThread = true;
-        connect(&job, &TrainingJob::epochEnded, this, [&](const EpochReport& r) {
+        connect(&job, &TrainJob::epochEnded, this, [&](const EpochReport& r) {
             onOwnerThread = onOwnerThread && QThread::currentThread() == thread();
             reports.push_back(r);
         });
-        QSignalSpy states(&job, &TrainingJob::stateChanged);
-        QSignalSpy ended(&job, &TrainingJob::ended);
+        QSignalSpy states(&job, &TrainJob::stateChanged);
+        QSignalSpy ended(&job, &TrainJob::ended);
         job.start();
-        QCOMPARE(job.state(), TrainingJob::State::Running);
+        QCOMPARE(job.state(), TrainJob::State::Running);
         QVERIFY(ended.wait(120000));
         QCOMPARE(ended.count(), 1);
-        QVERIFY2(job.state() == TrainingJob::State::Finished, qPrintable(job.error()));
+        QVERIFY2(job.state() == TrainJob::State::Finished, qPrintable(job.error()));
         QVERIFY(onOwnerThread);
         QCOMPARE(reports.size(), std::size_t{3});
         for (std::size_t i = 0; i < reports.size(); ++i) {
@@ -75,17 +76,17 @@ private Q_SLOTS:
     }
 
     void aCancelledJobLeavesACheckpointThatResumes() {
-        TrainingJob job(options(QStringLiteral("b"), 50));
+        TrainJob job(options(QStringLiteral("b"), 50), &torchEngine());
         int epochs = 0;
-        connect(&job, &TrainingJob::epochEnded, this, [&](const EpochReport&) {
+        connect(&job, &TrainJob::epochEnded, this, [&](const EpochReport&) {
             if (++epochs == 1) {
                 job.cancel();
             }
         });
-        QSignalSpy ended(&job, &TrainingJob::ended);
+        QSignalSpy ended(&job, &TrainJob::ended);
         job.start();
         QVERIFY(ended.wait(120000));
-        QCOMPARE(job.state(), TrainingJob::State::Cancelled);
+        QCOMPARE(job.state(), TrainJob::State::Cancelled);
         QVERIFY(job.result().cancelled);
         QVERIFY(job.result().epochsRun >= 1 && job.result().epochsRun < 50);
         QVERIFY(QFile::exists(job.result().checkpointPath));
@@ -100,10 +101,10 @@ private Q_SLOTS:
     }
 
     void cancellingAQueuedJobEndsIt() {
-        TrainingJob job(options(QStringLiteral("c"), 1));
-        QSignalSpy ended(&job, &TrainingJob::ended);
+        TrainJob job(options(QStringLiteral("c"), 1), &torchEngine());
+        QSignalSpy ended(&job, &TrainJob::ended);
         job.cancel();
-        QCOMPARE(job.state(), TrainingJob::State::Cancelled);
+        QCOMPARE(job.state(), TrainJob::State::Cancelled);
         QCOMPARE(ended.count(), 1);
     }
 };

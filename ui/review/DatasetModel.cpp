@@ -1,70 +1,14 @@
 #include "ui/review/DatasetModel.h"
 
-#include "core/errors/Error.h"
-#include "core/landmarks/LandmarkIO.h"
-#include "core/review/ReviewStore.h"
-#include "ui/CaseLoader.h"
 #include "ui/review/LandmarkTableModel.h"
 
 #include <QColor>
-#include <QFileInfo>
 
 #include <cmath>
 
 namespace pal::ui {
 
-namespace {
-double meanDistance(const LandmarkSet& a, const LandmarkSet& b) {
-    double sum = 0;
-    int n = 0;
-    for (int i = 0; i < a.size(); ++i) {
-        if (a.at(i).isPresent() && b.at(i).isPresent()) {
-            sum += (a.at(i).position - b.at(i).position).norm();
-            ++n;
-        }
-    }
-    return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
-}
-} // namespace
-
-std::vector<CaseRow> DatasetModel::summarize(const Dataset& ds,
-                                             const std::function<bool(int, int)>& progress) {
-    std::vector<CaseRow> rows;
-    const int total = ds.size();
-    for (const Case& c : ds.cases()) {
-        CaseRow r;
-        r.id = c.id();
-        r.folder = c.files().folder;
-        std::optional<LandmarkSet> truth;
-        std::optional<LandmarkSet> compared;
-        try {
-            if (c.hasLandmarks()) {
-                truth = c.readLandmarks().landmarks;
-            }
-            if (const auto review = readReview(sidecarPath(c))) {
-                r.state = review->state;
-                r.reviewer = review->stamp.user;
-                compared = review->working;
-            } else if (QFileInfo::exists(predictedPath(c))) {
-                compared = readLandmarks(predictedPath(c)).landmarks;
-            }
-        } catch (const Error&) {
-            // An unreadable file shows as a case without that set; opening it reports why.
-        }
-        r.hasTruth = truth.has_value();
-        r.hasPrediction = compared.has_value();
-        if (truth && compared) {
-            r.meanError = meanDistance(*truth, *compared);
-        }
-        rows.push_back(r);
-        if (progress && !progress(static_cast<int>(rows.size()), total)) {
-            break;
-        }
-    }
-    return rows;
-}
-
-void DatasetModel::setRows(QString folder, std::vector<CaseRow> rows) {
+void DatasetModel::setRows(QString folder, std::vector<CaseReviewRow> rows) {
     beginResetModel();
     m_folder = std::move(folder);
     m_rows = std::move(rows);
@@ -86,7 +30,7 @@ void DatasetModel::updateRow(const QString& caseId, ReviewState state, const QSt
     if (row < 0) {
         return;
     }
-    CaseRow& r = m_rows[static_cast<std::size_t>(row)];
+    CaseReviewRow& r = m_rows[static_cast<std::size_t>(row)];
     r.state = state;
     r.reviewer = reviewer;
     r.meanError = meanError;
@@ -105,7 +49,7 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid()) {
         return {};
     }
-    const CaseRow& r = m_rows[static_cast<std::size_t>(index.row())];
+    const CaseReviewRow& r = m_rows[static_cast<std::size_t>(index.row())];
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case Id:

@@ -35,8 +35,8 @@ int idx(int number) {
 }
 constexpr int kRight = 13, kLeft = 32; // numbers of the first bilateral landmark of each side
 
-// The sanity rules at the end of ../shared/landmarks.md, in the common frame (+Y up, +Z face,
-// subject's right at -X). Returns the first broken rule, or an empty string.
+// The sanity rules at the end of docs/landmarks.md ("Sanity rules"), in the common frame (+Y up, +Z
+// face, subject's right at -X). Returns the first broken rule, or an empty string.
 QString brokenSanityRule(const LandmarkSet& s, double mirrorTolerance) {
     const Eigen::MatrixX3d p = s.positions();
     for (int k = 0; k < 19; ++k) {

@@ -1,38 +1,42 @@
-#include "core/engine/WorkerJob.h"
+#include "core/workflow/Job.h"
 
 #include "core/errors/Error.h"
 
 #include <QThread>
 
-namespace pal::engine {
+namespace pal {
 
-WorkerJob::WorkerJob(QObject* parent) : QObject(parent) {
-    qRegisterMetaType<pal::engine::WorkerJob::State>();
+Job::Job(QString title, QObject* parent) : QObject(parent), m_title(std::move(title)) {
+    qRegisterMetaType<pal::Job::State>();
 }
 
-WorkerJob::~WorkerJob() {
+Job::~Job() {
     stopAndWait();
 }
 
-void WorkerJob::stopAndWait() {
+void Job::stopAndWait() {
     m_cancel = true;
     if (m_thread) {
         m_thread->wait();
     }
 }
 
-void WorkerJob::setState(State s) {
+bool Job::isActive() const {
+    return m_state == State::Queued || m_state == State::Running || m_state == State::Cancelling;
+}
+
+void Job::setState(State s) {
     if (m_state == s) {
         return;
     }
     m_state = s;
     Q_EMIT stateChanged(s);
-    if (s == State::Cancelled || s == State::Finished || s == State::Failed) {
+    if (!isActive()) {
         Q_EMIT ended();
     }
 }
 
-void WorkerJob::start() {
+void Job::start() {
     if (m_state != State::Queued) {
         return;
     }
@@ -42,7 +46,7 @@ void WorkerJob::start() {
     m_thread->start();
 }
 
-void WorkerJob::cancel() {
+void Job::cancel() {
     if (m_state == State::Running) {
         m_cancel = true;
         setState(State::Cancelling);
@@ -51,7 +55,16 @@ void WorkerJob::cancel() {
     }
 }
 
-void WorkerJob::run() {
+void Job::reportProgress(int done, int total, const QString& step) {
+    post([this, done, total, step] {
+        m_done = done;
+        m_total = total;
+        m_step = step;
+        Q_EMIT progress(done, total, step);
+    });
+}
+
+void Job::run() {
     State outcome = State::Finished;
     QString error;
     try {
@@ -61,11 +74,15 @@ void WorkerJob::run() {
     } catch (const Error& e) {
         outcome = State::Failed;
         error = e.message();
+    } catch (const std::bad_alloc&) {
+        outcome = State::Failed;
+        error = QStringLiteral("%1: not enough memory").arg(m_title);
     } catch (const std::exception& e) {
         outcome = State::Failed;
         error = QString::fromLocal8Bit(e.what());
     }
-    // After everything the work queued (progress), hand the results over, then end.
+    // After everything the work queued (progress), hand the results over, then end. Work
+    // that completed before it saw a cancel ends Finished: its results are whole.
     post([this, outcome, error] {
         handOver();
         m_error = error;
@@ -73,4 +90,4 @@ void WorkerJob::run() {
     });
 }
 
-} // namespace pal::engine
+} // namespace pal

@@ -1,0 +1,85 @@
+#include "app/cli/CliSupport.h"
+
+#include "core/io/InstallPaths.h"
+
+#include <QFileInfo>
+
+#include <csignal>
+
+namespace pal::cli {
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int) {
+    g_interrupted = true;
+}
+
+} // namespace
+
+QCommandLineOption modelOption() {
+    return QCommandLineOption(QStringLiteral("model"),
+                              QStringLiteral("Model bundle (.palnet); default: $PALSTUDIO_MODEL "
+                                             "or the installed default model."),
+                              QStringLiteral("M"));
+}
+
+QString modelPathOf(const QCommandLineParser& parser, const QCommandLineOption& model) {
+    if (parser.isSet(model)) {
+        return parser.value(model);
+    }
+    const QString path = defaultModelPath();
+    if (!QFileInfo::exists(path)) {
+        throw UsageProblem{QStringLiteral("no --model given and no default model at %1").arg(path)};
+    }
+    return path;
+}
+
+QCommandLineOption threadsOption() {
+    return QCommandLineOption(QStringLiteral("threads"),
+                              QStringLiteral("CPU threads for the network (default: all)."),
+                              QStringLiteral("N"), QStringLiteral("0"));
+}
+
+int intValue(const QCommandLineParser& p, const QCommandLineOption& o, int min, const char* what) {
+    bool ok = false;
+    const int v = p.value(o).toInt(&ok);
+    if (!ok || v < min) {
+        throw UsageProblem{
+            QStringLiteral("%1 takes a number of at least %2").arg(QLatin1String(what)).arg(min)};
+    }
+    return v;
+}
+
+InterruptGuard::InterruptGuard() {
+    g_interrupted = false;
+    std::signal(SIGINT, onInterrupt);
+}
+
+InterruptGuard::~InterruptGuard() {
+    std::signal(SIGINT, SIG_DFL);
+}
+
+const std::atomic<bool>& InterruptGuard::flag() const {
+    return g_interrupted;
+}
+
+void ProgressPrinter::show(int done, int total, const QString& what) const {
+    if (m_terminal) {
+        const int width = 30;
+        const int filled = total ? done * width / total : width;
+        m_err << "\r[" << QString(filled, QLatin1Char('#'))
+              << QString(width - filled, QLatin1Char('.')) << "] " << done << "/" << total << " "
+              << what << "   " << Qt::flush;
+    } else {
+        m_err << what << " (" << done << "/" << total << ")\n" << Qt::flush;
+    }
+}
+
+void ProgressPrinter::finish() const {
+    if (m_terminal) {
+        m_err << "\n" << Qt::flush;
+    }
+}
+
+} // namespace pal::cli

@@ -1,0 +1,47 @@
+#pragma once
+
+// Small pieces the CLI's commands share: the --model and --threads options, Ctrl+C as a
+// cancel flag, and progress on stderr (a bar on a terminal, one line per step otherwise).
+
+#include "app/cli/Cli.h"
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QString>
+#include <QTextStream>
+
+#include <atomic>
+
+namespace pal::cli {
+
+// --model M; without it, $PALSTUDIO_MODEL or the installed default model.
+QCommandLineOption modelOption();
+// The model to use; UsageProblem when none is given and no default model is installed.
+QString modelPathOf(const QCommandLineParser& parser, const QCommandLineOption& model);
+QCommandLineOption threadsOption();
+
+// The option's value as an integer of at least min; UsageProblem otherwise.
+int intValue(const QCommandLineParser& p, const QCommandLineOption& o, int min, const char* what);
+
+// While it lives, Ctrl+C (SIGINT) sets flag() instead of killing the process.
+class InterruptGuard {
+public:
+    InterruptGuard();
+    ~InterruptGuard();
+    InterruptGuard(const InterruptGuard&) = delete;
+    InterruptGuard& operator=(const InterruptGuard&) = delete;
+    const std::atomic<bool>& flag() const;
+};
+
+class ProgressPrinter {
+public:
+    ProgressPrinter(QTextStream& err, bool terminal) : m_err(err), m_terminal(terminal) {}
+    void show(int done, int total, const QString& what) const;
+    void finish() const; // ends the bar's line on a terminal
+
+private:
+    QTextStream& m_err;
+    bool m_terminal;
+};
+
+} // namespace pal::cli

@@ -1,0 +1,41 @@
+#pragma once
+
+// The checkpoint the trainer writes after every epoch, and from which --resume continues
+// exactly: M.ckpt.json (this file's format) beside M.ckpt.pt (weights and optimiser state,
+// torch serialisation) and M.best.palnet (the best weights so far). The JSON is versioned:
+//
+//   {"format": "palstudio-checkpoint", "formatVersion": 1, "epoch": 12,
+//    "state": "M.palnet.ckpt.pt", "best": "M.palnet.best.palnet", "learningRate": 0.0005,
+//    "bestValidationLoss": 3.1, "bestEpoch": 10, "plateauBest": 3.1, "badEpochs": 2,
+//    "patchSize": 1000, "seed": "1", "trainCases": [...], "validationCases": [...]}
+//
+// No torch type here.
+
+#include <QString>
+#include <QStringList>
+
+#include <limits>
+
+namespace pal::engine {
+
+struct TrainingCheckpoint {
+    int epoch = 0;     // the last finished epoch
+    QString stateFile; // file names, relative to the checkpoint's folder
+    QString bestFile;
+    double learningRate = 0;
+    double bestValidationLoss = std::numeric_limits<double>::infinity();
+    int bestEpoch = 0;
+    double plateauBest = std::numeric_limits<double>::infinity();
+    int badEpochs = 0;
+    int patchSize = 0;
+    QString seed;
+    QStringList trainCases;
+    QStringList validationCases;
+
+    // Throws IoError when the file cannot be read, FormatError when it is not a checkpoint.
+    static TrainingCheckpoint read(const QString& path);
+    // Atomic: the previous checkpoint stays whole until the new one is complete.
+    void write(const QString& path) const;
+};
+
+} // namespace pal::engine

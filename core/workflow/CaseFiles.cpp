@@ -1,0 +1,60 @@
+#include "core/workflow/CaseFiles.h"
+
+#include "core/dataset/Dataset.h"
+#include "core/landmarks/LandmarkIO.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+namespace pal {
+
+QString predictionPath(const Case& c, const QString& outDir) {
+    if (!outDir.isEmpty()) {
+        return QDir(outDir).filePath(c.id() + QLatin1Char('/') + QLatin1String(kPredictedFile));
+    }
+    return QDir(c.files().folder)
+        .filePath(c.isFolder() ? QString::fromLatin1(kPredictedFile)
+                               : c.id() + QLatin1Char('.') + QLatin1String(kPredictedFile));
+}
+
+std::optional<LandmarkSet> readPrediction(const Case& c) {
+    const QString path = predictionPath(c);
+    if (!QFileInfo::exists(path)) {
+        return std::nullopt;
+    }
+    LandmarkSet p = readLandmarks(path).landmarks;
+    for (int i = 0; i < p.size(); ++i) {
+        if (p.at(i).isPresent()) {
+            p.at(i).status = LandmarkStatus::Predicted;
+        }
+    }
+    return p;
+}
+
+void writePrediction(const QString& path, const LandmarkSet& landmarks) {
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    writeLandmarks(path, landmarks);
+}
+
+bool isDatasetPath(const QString& path) {
+    return QFileInfo(path).isDir() && !Case::isCaseFolder(path) && Dataset::isDatasetFolder(path);
+}
+
+std::vector<Case> casesOf(const QString& path) {
+    if (isDatasetPath(path)) {
+        return Dataset::open(path).cases();
+    }
+    return {Case::open(path)};
+}
+
+std::vector<Case> casesOf(const QStringList& paths) {
+    std::vector<Case> cases;
+    for (const QString& p : paths) {
+        std::vector<Case> more = casesOf(p);
+        cases.insert(cases.end(), std::make_move_iterator(more.begin()),
+                     std::make_move_iterator(more.end()));
+    }
+    return cases;
+}
+
+} // namespace pal

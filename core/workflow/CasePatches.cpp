@@ -1,0 +1,32 @@
+#include "core/workflow/CasePatches.h"
+
+#include "core/errors/Error.h"
+#include "core/geometry/KdTree.h"
+#include "core/geometry/MeshOps.h"
+#include "core/geometry/Patches.h"
+
+namespace pal {
+
+NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel) {
+    NetworkMesh out;
+    out.toCommon = c.readTransform();
+    auto mesh = std::make_shared<Mesh>(c.readMesh(nullptr, true, cancel));
+    weldVertices(*mesh);
+    out.mesh = std::move(mesh);
+    return out;
+}
+
+std::vector<float> cutPatches(const Mesh& mesh, const Eigen::MatrixX3d& templateLandmarks, int K,
+                              const QString& meshFile) {
+    try {
+        const KdTree3 tree(mesh.vertices);
+        return extractPatches(mesh.vertices, tree, templateLandmarks, K);
+    } catch (const ValidationError& e) {
+        if (!e.file().isEmpty()) {
+            throw;
+        }
+        throw ValidationError(meshFile, e.problem()); // the geometry does not know the file
+    }
+}
+
+} // namespace pal

@@ -1,0 +1,88 @@
+#include "core/workflow/CaseReview.h"
+
+#include "core/dataset/Dataset.h"
+#include "core/demo/Resources.h"
+#include "core/errors/Error.h"
+#include "core/workflow/CaseFiles.h"
+
+namespace pal {
+namespace {
+
+// The optional files of a case: each one that cannot be read is a warning, not a failure.
+void readReviewFiles(const Case& c, const QString& journalDir, CaseForReview& out,
+                     Warnings& warnings) {
+    if (c.hasLandmarks()) {
+        try {
+            LandmarkFile f = c.readLandmarks();
+            out.groundTruth = std::move(f.landmarks);
+            out.layout = std::move(f.lafasLayout);
+        } catch (const Error& e) {
+            warnings.messages.append(e.message()); // the mesh is still worth showing
+        }
+    }
+    try {
+        out.predicted = readPrediction(c);
+    } catch (const Error& e) {
+        warnings.messages.append(e.message());
+    }
+    try {
+        out.sidecar = readReview(sidecarPath(c));
+    } catch (const Error& e) {
+        warnings.messages.append(e.message());
+    }
+    if (!journalDir.isEmpty()) {
+        out.journalFile = journalPath(c, journalDir);
+        try {
+            std::optional<ReviewSnapshot> j = readReview(out.journalFile);
+            if (j && (!out.sidecar || j->saved > out.sidecar->saved)) {
+                out.journal = std::move(j);
+            }
+        } catch (const Error& e) {
+            warnings.messages.append(e.message());
+        }
+    }
+}
+
+QString caseFolderOf(const QString& path, const QString& caseId, CaseForReview& out) {
+    if (!isDatasetPath(path)) {
+        return path;
+    }
+    const Dataset ds = Dataset::open(path);
+    out.datasetFolder = path;
+    for (const Case& c : ds.cases()) {
+        if (c.id() == caseId) {
+            return c.files().folder;
+        }
+    }
+    return ds.cases().front().files().folder;
+}
+
+} // namespace
+
+CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
+                                const QString& caseId, const std::atomic<bool>* cancel) {
+    CaseForReview out;
+    out.path = path;
+    try {
+        const Case c = Case::open(caseFolderOf(path, caseId, out));
+        out.source = c;
+        out.caseId = c.id();
+        out.generatedNotice = demo::generatedDataNotice(c.files().folder);
+        Warnings warnings;
+        out.mesh = c.readMesh(&warnings, false, cancel);
+        readReviewFiles(c, journalDir, out, warnings);
+        out.warnings = warnings.messages;
+    } catch (const Cancelled&) {
+        out.cancelled = true;
+        out.error = QStringLiteral("%1: opening cancelled").arg(path);
+    } catch (const Error& e) {
+        out.error = e.message();
+    } catch (const std::bad_alloc&) {
+        out.error = QStringLiteral("%1: not enough memory to read it").arg(path);
+    } catch (const std::exception& e) {
+        out.error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(e.what()));
+    }
+    return out;
+}
+
+} // namespace pal

@@ -1,0 +1,45 @@
+#pragma once
+
+// Opening a case for review: everything a review needs of one case, read in one go (a worker
+// thread calls it): the mesh, the ground truth, a saved prediction, the review sidecar, and
+// the crash journal when it is newer than the sidecar. Values only; never throws: errors come
+// back as text naming the file and the problem.
+
+#include "core/dataset/Case.h"
+#include "core/landmarks/LafasFile.h"
+#include "core/mesh/Mesh.h"
+#include "core/review/ReviewStore.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <atomic>
+#include <optional>
+
+namespace pal {
+
+struct CaseForReview {
+    QString path;          // as asked
+    QString datasetFolder; // set when path was a dataset folder (one of its cases is loaded)
+    std::optional<Case> source;
+    QString caseId;
+    QString generatedNotice; // set for generated demo data
+    Mesh mesh;
+    std::optional<LandmarkSet> groundTruth;
+    std::optional<LafasLayout> layout;
+    std::optional<LandmarkSet> predicted; // from landmarks.predicted.txt
+    std::optional<ReviewSnapshot> sidecar;
+    std::optional<ReviewSnapshot> journal; // unsaved edits newer than the sidecar
+    QString journalFile;
+    QStringList warnings; // non-fatal: a missing texture, unreadable landmarks
+    QString error;        // "FILE: problem" when the case could not be opened
+    bool cancelled = false;
+};
+
+// path: a mesh file, a case folder, or a dataset folder (its first case, or `caseId` of it).
+// Setting *cancel stops a big mesh read part way (CaseForReview::cancelled).
+CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
+                                const QString& caseId = {},
+                                const std::atomic<bool>* cancel = nullptr);
+
+} // namespace pal

@@ -1,0 +1,41 @@
+#pragma once
+
+// The review summary of a dataset, for the dataset browser: one row per case with its review
+// state and, where both sets exist, the mean error between the reviewed (or predicted)
+// landmarks and the ground truth. Read from small files only: no mesh is read.
+
+#include "core/dataset/Dataset.h"
+#include "core/review/ReviewStore.h"
+
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <limits>
+#include <vector>
+
+namespace pal {
+
+struct CaseReviewRow {
+    QString id;
+    QString folder;
+    ReviewState state = ReviewState::Unreviewed;
+    QString reviewer;
+    double meanError = std::numeric_limits<double>::quiet_NaN();
+    bool hasTruth = false;
+    bool hasPrediction = false;
+};
+
+// Mean distance in mm over the landmarks present in both sets; NaN when none is.
+double meanLandmarkDistance(const LandmarkSet& a, const LandmarkSet& b);
+
+// One case's row. An unreadable file shows as a case without that set (opening it says why).
+CaseReviewRow reviewRowOf(const Case& c);
+
+// Every case's row, in dataset order. progress(done, total) may return false to stop early;
+// *cancel stops early too (the rows so far are returned).
+std::vector<CaseReviewRow> summariseReview(const Dataset& ds,
+                                           const std::function<bool(int, int)>& progress = {},
+                                           const std::atomic<bool>* cancel = nullptr);
+
+} // namespace pal

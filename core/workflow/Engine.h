@@ -1,0 +1,62 @@
+#pragma once
+
+// The PAL-Net engine as the rest of the application sees it: an interface with plain types.
+// The implementation lives in core/engine/ (LibTorch) and is built twice: as a static library
+// for the engine's own tests and benchmarks, and as a module (libpalstudio_engine.so) that
+// EngineLoader opens on the first prediction or training, so that `palstudio-cli info`,
+// `convert` and the window's first appearance never load LibTorch and its ~290 libraries.
+//
+// Calls are synchronous and may take minutes; the jobs of core/workflow run them in worker
+// threads. Errors are pal::Error subclasses naming the file; a cancel ends in pal::Cancelled.
+
+#include "core/dataset/Case.h"
+#include "core/model/ModelBundle.h"
+#include "core/workflow/EngineTypes.h"
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace pal {
+
+// Called after every case, failed or not; returns false to cancel.
+using PredictionProgress = std::function<bool(int done, int total, const Prediction&)>;
+
+// A model read from its bundle with its weights in the network, ready to predict.
+class ModelPredictor {
+public:
+    virtual ~ModelPredictor() = default;
+    virtual const ModelManifest& manifest() const = 0;
+    // "default.palnet (sha256 1a2b3c4d)": what predictions record as their source.
+    virtual QString modelId() const = 0;
+    virtual SnapMode snapMode() const = 0;
+    virtual QString deviceName() const = 0;
+    // Predicts the cases batch by batch. A case that fails comes back with Prediction::error
+    // and the others go on. Cancelled (progress returned false, or *cancel set) throws
+    // pal::Cancelled after the current case.
+    virtual std::vector<Prediction> predictAll(const std::vector<Case>& cases,
+                                               const PredictionProgress& progress = {},
+                                               const std::atomic<bool>* cancel = nullptr) const = 0;
+};
+
+class EngineApi {
+public:
+    virtual ~EngineApi() = default;
+    // Torch's intra-op threads (0: all hardware threads).
+    virtual void setThreads(int threads) = 0;
+    virtual RuntimeInfo runtimeInfo() const = 0;
+    // Reads and checks the bundle; errors name the bundle file.
+    virtual std::unique_ptr<ModelPredictor> loadModel(const QString& bundlePath,
+                                                      const PredictorOptions& options) const = 0;
+    // Trains or fine-tunes to the end, to early stopping or to a cancel (the last checkpoint
+    // stays usable; TrainResult::cancelled). onEpoch runs on the calling thread.
+    virtual TrainResult train(const TrainOptions& options,
+                              const std::function<void(const EpochReport&)>& onEpoch,
+                              const std::atomic<bool>* cancel) const = 0;
+};
+
+// The version of this interface; the module refuses to load into a program built with another.
+inline constexpr int kEngineApiVersion = 1;
+
+} // namespace pal

@@ -1,0 +1,100 @@
+#pragma once
+
+// The values that travel between the application (GUI, CLI, core/workflow) and the PAL-Net
+// engine: what to predict or train with, and what comes back. Plain types only: no torch, no
+// QObject, so that they cross the boundary of the engine library, which is loaded at run time
+// (core/workflow/EngineLoader.h). The method behind them is described in docs/method.md.
+
+#include "core/geometry/Snapping.h"
+#include "core/landmarks/LandmarkSet.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace pal {
+
+enum class Device { Auto, Cpu, Cuda };
+
+struct PredictorOptions {
+    std::optional<SnapMode> snap; // default: the bundle's postProcessing
+    int samples = 100000;         // even surface samples for snapping
+    quint64 sampleSeed = 0;
+    int batchSize = 8; // cases per forward pass when predicting many
+    Device device = Device::Auto;
+};
+
+// Milliseconds spent in each stage for one case. Sampling runs on its own thread beside the
+// patches and the network, so the stages add up to CPU time, not to the wall-clock time.
+struct StageTimes {
+    double load = 0, sample = 0, patches = 0, forward = 0, snap = 0;
+    double total() const { return load + sample + patches + forward + snap; }
+};
+
+// One case's prediction, or why there is none: a case that cannot be predicted (an unreadable
+// or too small mesh, a bad transform) does not stop the others; it comes back with `error`
+// set ("FILE: problem") and no landmarks.
+struct Prediction {
+    QString caseId;
+    QString caseFolder;
+    LandmarkSet landmarks; // the case's own frame, status Predicted, provenance = the model
+    StageTimes times;
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Training and fine-tuning (docs/method.md, "Training").
+struct TrainOptions {
+    QString dataDir;
+    QString out; // the bundle to write (.palnet)
+    int patchSize = 1000;
+    int epochs = 200;
+    quint64 seed = 1;
+    int batchSize = 16;
+    double learningRate = 1e-3;
+    double validationFraction = 0.2;
+    int fold = -1; // with folds > 1: which fold is the validation split
+    int folds = 0; // 0 or 1: one seeded split
+    int plateauPatience = 8;
+    double plateauFactor = 0.5;
+    int earlyStopping = 30;
+    QString init;              // a bundle to start from (fine-tuning); its template is kept
+    QString resume;            // a checkpoint (.ckpt.json) to continue
+    QString cacheDir;          // default: <dataDir>/.palstudio-cache
+    bool reviewedOnly = false; // only cases whose review corrected or confirmed every landmark
+    QStringList excludeCases;  // e.g. the demo cases shown on first start
+    QString weightsDtype = QStringLiteral("float32");
+    Device device = Device::Auto;
+};
+
+struct EpochReport {
+    int epoch = 0; // 1-based
+    int epochs = 0;
+    double trainLoss = 0;
+    double validationLoss = 0;
+    double learningRate = 0;
+    double seconds = 0;
+    bool best = false;
+};
+
+struct TrainResult {
+    QString bundlePath;
+    QString checkpointPath;
+    int epochsRun = 0;
+    int bestEpoch = 0;
+    double bestValidationLoss = 0;
+    QStringList trainCases;
+    QStringList validationCases;
+    QStringList outliers;
+    bool cancelled = false;
+};
+
+struct RuntimeInfo {
+    QString torchVersion;
+    int threads = 0;
+    bool cudaAvailable = false;
+    QString device; // "cpu" or "cuda"
+};
+
+} // namespace pal

@@ -1,0 +1,143 @@
+// The window's background work through real key and mouse events: a prediction started on
+// one case that ends while another case is open writes the first case's file and leaves the
+// open case alone; undoing back to the saved state is not "modified"; a prediction can be
+// cancelled from the status bar while another job runs. Uses the engine module and the
+// default model of the build tree on a GENERATED dataset.
+
+#include "UiTestSupport.h"
+#include "core/demo/DemoGenerator.h"
+#include "core/demo/Resources.h"
+#include "core/review/CaseDocument.h"
+#include "core/workflow/CaseFiles.h"
+#include "core/workflow/JobCentre.h"
+#include "ui/JobsWidget.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pal;
+using pal::ui::MainWindow;
+
+class TestWindowJobs : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_data;
+
+    void open(MainWindow& w, const QString& path) {
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        w.openPath(path);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY2(loaded.first().at(0).toBool(), qPrintable(w.lastError()));
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        demo::DemoOptions o;
+        o.cases = 3;
+        o.subdivisions = 2; // full-size faces: a prediction takes longer than an open
+        o.defects = false;
+        m_data = m_dir.filePath(QStringLiteral("data"));
+        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_data);
+    }
+
+    void aLatePredictionGoesToItsOwnCase() {
+        MainWindow w;
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
+        w.resize(1000, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        open(w, m_data);
+        QCOMPARE(w.caseId(), QStringLiteral("D001"));
+        QVERIFY(!w.document()->predicted());
+
+        QSignalSpy predicted(&w, &MainWindow::predictionFinished);
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier); // Predict This Case (D001)
+        QTest::keyClick(&w, Qt::Key_PageDown);               // next case: D002
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(w.caseId(), QStringLiteral("D002"));
+        QVERIFY2(predicted.isEmpty(), "the prediction ended before D002 was open: no race");
+        QVERIFY(predicted.wait(120000));
+        QCOMPARE(predicted.first().at(0).toBool(), true);
+
+        // D001's file is written; D002 on screen has no prediction of anyone's.
+        QVERIFY(QFile::exists(m_data + QStringLiteral("/D001/landmarks.predicted.txt")));
+        QVERIFY(!QFile::exists(m_data + QStringLiteral("/D002/landmarks.predicted.txt")));
+        QCOMPARE(w.caseId(), QStringLiteral("D002"));
+        QVERIFY(!w.document()->predicted());
+        QVERIFY(!w.isWindowModified());
+    }
+
+    void undoingBackToTheSaveIsNotModified() {
+        MainWindow w;
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        open(w, m_data + QStringLiteral("/D003"));
+        w.selectLandmark(4);
+        QTest::keyClick(&w, Qt::Key_M); // mark missing: an edit
+        QVERIFY(w.isWindowModified());
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!w.isWindowModified());
+        QTest::keyClick(&w, Qt::Key_M);
+        QVERIFY(w.isWindowModified());
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier); // save
+        QVERIFY(!w.isWindowModified());
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier); // before the save: modified
+        QVERIFY(w.isWindowModified());
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier); // redo
+        QVERIFY(!w.isWindowModified());
+    }
+
+    void cancelAPredictionWhileACaseOpens() {
+        MainWindow w;
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
+        w.resize(1200, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        open(w, m_data);
+        for (const char* id : {"D001", "D002", "D003"}) {
+            QFile::remove(m_data + QLatin1Char('/') + QLatin1String(id) +
+                          QStringLiteral("/landmarks.predicted.txt"));
+        }
+        QSignalSpy predicted(&w, &MainWindow::predictionFinished);
+        auto* jobsView = w.findChild<ui::JobsWidget*>();
+        QVERIFY(jobsView);
+        QTest::keyClick(&w, Qt::Key_PageDown); // a load ...
+        for (QAction* a : w.findChildren<QAction*>()) {
+            if (a->text().contains(QStringLiteral("Whole &Dataset"))) {
+                a->trigger(); // ... and a dataset prediction run together
+            }
+        }
+        QTRY_VERIFY(w.jobCentre()->jobs().size() >= 1);
+        Job* prediction = nullptr;
+        for (Job* j : w.jobCentre()->jobs()) {
+            if (j->title().startsWith(QStringLiteral("Predicting"))) {
+                prediction = j;
+            }
+        }
+        QVERIFY(prediction);
+        auto* cancel = qobject_cast<QPushButton*>(jobsView->cancelButtonOf(prediction));
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(predicted.wait(120000));
+        QCOMPARE(predicted.first().at(0).toBool(), false); // cancelled: not a full run
+        QTRY_COMPARE(w.caseId(), QStringLiteral("D002"));  // the open went on
+        int written = 0;
+        for (const char* id : {"D001", "D002", "D003"}) {
+            written += QFile::exists(m_data + QLatin1Char('/') + QLatin1String(id) +
+                                     QStringLiteral("/landmarks.predicted.txt"));
+        }
+        QVERIFY(written < 3);
+    }
+};
+
+QTEST_MAIN(TestWindowJobs)
+#include "tst_window_jobs.moc"

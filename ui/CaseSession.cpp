@@ -1,0 +1,87 @@
+#include "ui/CaseSession.h"
+
+#include "core/errors/Error.h"
+#include "core/review/ReviewStore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QStandardPaths>
+
+namespace pal::ui {
+
+CaseSession::CaseSession(QObject* parent) : QObject(parent) {
+    m_journalDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                       .filePath(QStringLiteral("journal"));
+    m_journalTimer.setSingleShot(true);
+    m_journalTimer.setInterval(300); // edits reach the journal within a second
+    connect(&m_doc, &CaseDocument::changed, &m_journalTimer, qOverload<>(&QTimer::start));
+    connect(&m_journalTimer, &QTimer::timeout, this, &CaseSession::writeJournal);
+    connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) {
+        if (clean) {
+            m_doc.markSaved(); // undone back to the saved state
+            clearJournal();
+        }
+        Q_EMIT modifiedChanged(!clean);
+    });
+}
+
+QString CaseSession::caseFolder() const {
+    return m_open ? m_doc.caseInfo().files().folder : QString();
+}
+
+void CaseSession::open(const CaseForReview& loaded, bool recoverJournal) {
+    const bool wasModified = isModified();
+    m_journalTimer.stop();
+    m_undo.clear(); // clean again
+    m_caseId = loaded.caseId;
+    m_open = true;
+    m_journalFile = loaded.journalFile;
+    m_doc.load(*loaded.source, loaded.groundTruth, loaded.layout, loaded.predicted);
+    if (loaded.sidecar) {
+        applySnapshot(m_doc, *loaded.sidecar);
+    }
+    m_doc.markSaved();
+    if (loaded.journal && recoverJournal) {
+        applySnapshot(m_doc, *loaded.journal);
+        m_undo.resetClean(); // unsaved: no undo step leads back to a saved state
+    } else if (loaded.journal) {
+        QFile::remove(loaded.journalFile);
+    }
+    m_journalTimer.stop(); // loading is not an edit
+    if (wasModified != isModified()) {
+        Q_EMIT modifiedChanged(isModified());
+    }
+}
+
+void CaseSession::save() {
+    if (!m_open) {
+        return;
+    }
+    writeReview(sidecarPath(m_doc.caseInfo()), snapshotOf(m_doc), m_caseId);
+    m_doc.markSaved();
+    if (m_undo.isClean()) {
+        clearJournal();
+    } else {
+        m_undo.setClean(); // clears the journal through cleanChanged
+    }
+}
+
+void CaseSession::writeJournal() {
+    if (!isModified() || m_journalFile.isEmpty()) {
+        return;
+    }
+    try {
+        writeReview(m_journalFile, snapshotOf(m_doc), m_caseId);
+    } catch (const Error& e) {
+        Q_EMIT journalFailed(e.message());
+    }
+}
+
+void CaseSession::clearJournal() {
+    m_journalTimer.stop();
+    if (!m_journalFile.isEmpty()) {
+        QFile::remove(m_journalFile);
+    }
+}
+
+} // namespace pal::ui

@@ -1,0 +1,85 @@
+#include "ui/PredictionController.h"
+
+#include "core/io/InstallPaths.h"
+#include "core/workflow/EngineLoader.h"
+#include "core/workflow/JobCentre.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+#include <mutex>
+
+namespace pal::ui {
+
+// The last model read, shared with the workers that use it (one job at a time).
+struct PredictionController::ModelCache {
+    std::mutex mutex;
+    QString path;
+    std::shared_ptr<const ModelPredictor> model;
+
+    std::shared_ptr<const ModelPredictor> get(const QString& bundle) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!model || path != bundle) {
+            model = loadEngine().loadModel(bundle, PredictorOptions{});
+            path = bundle;
+        }
+        return model;
+    }
+};
+
+PredictionController::PredictionController(JobCentre& jobs, QObject* parent)
+    : QObject(parent), m_jobs(jobs), m_cache(std::make_shared<ModelCache>()) {
+    qRegisterMetaType<pal::LandmarkSet>();
+}
+
+PredictionController::~PredictionController() = default;
+
+QString PredictionController::modelPath() const {
+    const QString chosen = QSettings().value(QStringLiteral("model/path")).toString();
+    return chosen.isEmpty() ? defaultModelPath() : chosen;
+}
+
+void PredictionController::setModelPath(const QString& path) {
+    QSettings().setValue(QStringLiteral("model/path"), path);
+}
+
+Job* PredictionController::predict(std::vector<Case> cases, const QString& title,
+                                   const QString& caseFolder, QString* why) {
+    if (m_job) {
+        *why = tr("A prediction is running: wait for it or cancel it first");
+        return nullptr;
+    }
+    const QString path = modelPath();
+    if (!QFileInfo::exists(path)) {
+        *why = tr("No model to predict with: choose one with Model > Choose Model... (%1 does "
+                  "not exist)")
+                   .arg(path);
+        return nullptr;
+    }
+    auto task = [this, cache = m_cache, path,
+                 cases = std::move(cases)](const std::atomic<bool>& cancel,
+                                           const TaskJob<PredictionRun>::Progress& progress) {
+        const std::shared_ptr<const ModelPredictor> model = cache->get(path);
+        const QString modelId = model->modelId();
+        const PredictionRun run = predictAndWrite(*model, cases, QString(), progress, &cancel);
+        // Queued to the GUI thread, before the job's end: each case's files are written.
+        for (const Prediction& p : run.predictions) {
+            QMetaObject::invokeMethod(
+                this,
+                [this, folder = p.caseFolder, lm = p.landmarks, modelId] {
+                    Q_EMIT casePredicted(folder, lm, modelId);
+                },
+                Qt::QueuedConnection);
+        }
+        return run;
+    };
+    auto job = std::make_unique<TaskJob<PredictionRun>>(title, std::move(task));
+    job->setCaseFolder(caseFolder);
+    auto* raw = job.get();
+    connect(raw, &Job::ended, this,
+            [this, raw] { Q_EMIT finished(raw->result(), raw->state(), raw->error()); });
+    m_job = m_jobs.start(std::move(job));
+    return raw;
+}
+
+} // namespace pal::ui

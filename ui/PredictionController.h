@@ -1,0 +1,54 @@
+#pragma once
+
+// Prediction from the window: which model, and prediction jobs in the JobCentre. The model
+// bundle is read, and the engine module loaded, by the job's worker, never on the GUI thread;
+// the loaded model is kept for the next job. Each prediction is written beside its case as it
+// is made (core/workflow/PredictCases.h); casePredicted() then tells the window, which applies
+// it only when that case is still the one open.
+
+#include "core/workflow/Job.h"
+#include "core/workflow/PredictCases.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+namespace pal {
+class JobCentre;
+}
+
+namespace pal::ui {
+
+class PredictionController : public QObject {
+    Q_OBJECT
+public:
+    explicit PredictionController(JobCentre& jobs, QObject* parent = nullptr);
+    ~PredictionController() override;
+
+    // The chosen model (settings "model/path"), else the installed default model.
+    QString modelPath() const;
+    // Remembers the model for the next predictions (settings "model/path").
+    void setModelPath(const QString& path);
+
+    // Starts predicting the cases; caseFolder names the one case it is for (empty for a
+    // dataset). Returns null, with a reason in *why, when no prediction can start.
+    Job* predict(std::vector<Case> cases, const QString& title, const QString& caseFolder,
+                 QString* why);
+    bool isPredicting() const { return !m_job.isNull(); }
+
+Q_SIGNALS:
+    // For every case predicted and written, on the GUI thread, whichever case is open.
+    void casePredicted(const QString& caseFolder, const pal::LandmarkSet& landmarks,
+                       const QString& modelId);
+    // The job ended: its outcome (failures included) and state.
+    void finished(const pal::PredictionRun& run, pal::Job::State state, const QString& error);
+
+private:
+    struct ModelCache;
+    JobCentre& m_jobs;
+    std::shared_ptr<ModelCache> m_cache;
+    QPointer<Job> m_job;
+};
+
+} // namespace pal::ui
