@@ -25,6 +25,11 @@ CaseSession::CaseSession(QObject* parent) : QObject(parent) {
     });
 }
 
+CaseSession::~CaseSession() {
+    m_journalTimer.stop();
+    m_undo.disconnect(this); // ~QUndoStack clears itself: not a return to the saved state
+}
+
 QString CaseSession::caseFolder() const {
     return m_open ? m_doc.caseInfo().files().folder : QString();
 }

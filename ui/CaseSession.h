@@ -18,6 +18,9 @@ class CaseSession : public QObject {
     Q_OBJECT
 public:
     explicit CaseSession(QObject* parent = nullptr);
+    // Leaves the journal on disk: a session that ends without a save or a discard (the
+    // program is killed, or quits on a crash) is offered back at the next opening.
+    ~CaseSession() override;
 
     CaseDocument& document() { return m_doc; }
     const CaseDocument& document() const { return m_doc; }

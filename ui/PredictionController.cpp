@@ -61,7 +61,10 @@ Job* PredictionController::predict(std::vector<Case> cases, const QString& title
                                            const TaskJob<PredictionRun>::Progress& progress) {
         const std::shared_ptr<const ModelPredictor> model = cache->get(path);
         const QString modelId = model->modelId();
-        const PredictionRun run = predictAndWrite(*model, cases, QString(), progress, &cancel);
+        const PredictionRun run = predictAndWrite(
+            *model, cases, QString(),
+            [&](int done, int total, const QString& id, bool) { progress(done, total, id); },
+            &cancel);
         // Queued to the GUI thread, before the job's end: each case's files are written.
         for (const Prediction& p : run.predictions) {
             QMetaObject::invokeMethod(

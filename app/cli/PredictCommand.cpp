@@ -64,8 +64,10 @@ int runPredict(const QStringList& args, Streams io) {
     const ProgressPrinter printer(io.err, isatty(STDERR_FILENO) != 0);
     const PredictionRun run = predictAndWrite(
         *predictor, cases, parser.value(out),
-        [&](int done, int total, const QString& id) {
-            printer.show(done, total, QStringLiteral("predicted %1").arg(id));
+        [&](int done, int total, const QString& id, bool ok) {
+            printer.show(
+                done, total,
+                (ok ? QStringLiteral("predicted %1") : QStringLiteral("failed %1")).arg(id));
         },
         &interrupt.flag());
     printer.finish();

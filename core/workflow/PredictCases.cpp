@@ -11,6 +11,7 @@ PredictionRun predictAndWrite(const ModelPredictor& model, const std::vector<Cas
     PredictionRun run;
     run.total = static_cast<int>(cases.size());
     auto onCase = [&](int done, int total, const Prediction& p) {
+        bool written = false;
         if (!p.ok()) {
             run.failures.push_back({p.caseId, p.error});
         } else {
@@ -22,12 +23,13 @@ PredictionRun predictAndWrite(const ModelPredictor& model, const std::vector<Cas
                 writePrediction(path, p.landmarks);
                 run.predictions.push_back(p);
                 run.written << path;
+                written = true;
             } catch (const Error& e) {
                 run.failures.push_back({p.caseId, e.message()});
             }
         }
         if (progress) {
-            progress(done, total, p.caseId);
+            progress(done, total, p.caseId, written);
         }
         return true;
     };

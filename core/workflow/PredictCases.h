@@ -29,8 +29,9 @@ struct PredictionRun {
     int total = 0;
 };
 
-// Called after each case on the worker thread: done, total and the case's id.
-using CaseProgress = std::function<void(int done, int total, const QString& caseId)>;
+// Called after each case on the worker thread: done, total, the case's id, and whether its
+// prediction was written.
+using CaseProgress = std::function<void(int done, int total, const QString& caseId, bool ok)>;
 
 // Predicts the cases with the model and writes each prediction as soon as it is made, to
 // predictionPath(case, outDir) (core/workflow/CaseFiles.h). Never throws for one bad case.

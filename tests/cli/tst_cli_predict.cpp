@@ -75,6 +75,29 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(out + QStringLiteral("/D002/landmarks.predicted.txt")));
     }
 
+    // A dataset with one mesh too small for the patch size: the others are predicted and
+    // written, the bad case is named with its file and reason, and the exit code is 2.
+    void oneBadCaseIsNamedAndTheOthersArePredicted() {
+        const QString mixed = m_dir.filePath(QStringLiteral("mixed"));
+        for (const char* f : {"mesh.obj", "landmarks.txt", "transformation_matrix.npy"}) {
+            QDir().mkpath(mixed + QStringLiteral("/D001"));
+            QFile::copy(m_data + QStringLiteral("/D001/") + QLatin1String(f),
+                        mixed + QStringLiteral("/D001/") + QLatin1String(f));
+        }
+        QDir().mkpath(mixed + QStringLiteral("/D000"));
+        const QString tiny = mixed + QStringLiteral("/D000/mesh.ply");
+        QVERIFY(QFile::copy(QStringLiteral(PALSTUDIO_TEST_DATA "/mesh/tetra_binary.ply"), tiny));
+        const Run r = cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model, mixed});
+        QCOMPARE(r.code, 2);
+        QVERIFY(QFile::exists(mixed + QStringLiteral("/D001/landmarks.predicted.txt")));
+        QVERIFY(!QFile::exists(mixed + QStringLiteral("/D000/landmarks.predicted.txt")));
+        QVERIFY2(r.err.contains(QStringLiteral("error: 1 of 2 case(s) could not be predicted:\n"
+                                               "  D000: ") +
+                                tiny + QStringLiteral(": ")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.contains(mixed + QStringLiteral("/D001/landmarks.predicted.txt")));
+    }
+
     void usageAndInputErrors() {
         QCOMPARE(cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model}).code, 1);
         const Run snap = cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,

@@ -5,7 +5,6 @@
 #include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
 #include "core/engine/PalNet.h"
-#include "core/engine/PredictionJob.h"
 #include "core/engine/Predictor.h"
 #include "core/errors/Error.h"
 #include "core/geometry/MeshOps.h"
@@ -13,6 +12,8 @@
 #include "core/landmarks/LandmarkIO.h"
 #include "core/mesh/MeshIO.h"
 #include "core/model/ModelBundle.h"
+#include "core/workflow/Job.h"
+#include "core/workflow/PredictCases.h"
 
 #include <QDir>
 #include <QSignalSpy>
@@ -133,7 +134,32 @@ private Q_SLOTS:
             Cancelled, p.predictAll(cases, [](int, int, const Prediction&) { return false; }));
     }
 
-    void jobReportsProgressAndCanBeCancelled() {
+    // A mesh too small for the patch size fails alone: the others are predicted, in order,
+    // and the failure names the mesh file.
+    void aTooSmallMeshFailsAloneAndNamesItsFile() {
+        PredictorOptions o;
+        o.samples = 5000;
+        o.batchSize = 2;
+        o.device = Device::Cpu;
+        const Predictor p = Predictor::fromBundle(m_bundle, o);
+        QTemporaryDir dir;
+        const QString tiny = dir.filePath(QStringLiteral("tiny.ply"));
+        QVERIFY(QFile::copy(QStringLiteral(PALSTUDIO_TEST_DATA "/mesh/tetra_binary.ply"), tiny));
+        const std::vector<Case> cases = {Case::open(m_dataset + QStringLiteral("/D001")),
+                                         Case::open(tiny),
+                                         Case::open(m_dataset + QStringLiteral("/D002"))};
+        const std::vector<Prediction> all = p.predictAll(cases);
+        QCOMPARE(all.size(), std::size_t(3));
+        QVERIFY(all[0].ok() && all[2].ok());
+        QCOMPARE(all[0].caseId, QStringLiteral("D001"));
+        QCOMPARE(all[2].caseId, QStringLiteral("D002"));
+        QVERIFY(!all[1].ok());
+        QCOMPARE(all[1].caseId, QStringLiteral("tiny"));
+        QVERIFY2(all[1].error.startsWith(tiny + QStringLiteral(": ")), qPrintable(all[1].error));
+        QVERIFY_THROWS_EXCEPTION(ValidationError, p.predict(cases[1]));
+    }
+
+    void aJobReportsProgressAndCanBeCancelled() {
         PredictorOptions o;
         o.samples = 5000;
         o.batchSize = 1;
@@ -143,24 +169,33 @@ private Q_SLOTS:
         for (const char* id : {"D001", "D002", "D003"}) {
             cases.push_back(Case::open(m_dataset + QLatin1Char('/') + QLatin1String(id)));
         }
-        PredictionJob job(p, cases);
-        QSignalSpy progress(&job, &PredictionJob::progress);
-        QSignalSpy ended(&job, &PredictionJob::ended);
+        QTemporaryDir out;
+        auto task = [p, cases, dir = out.path()](const std::atomic<bool>& cancel,
+                                                 const TaskJob<PredictionRun>::Progress& progress) {
+            return predictAndWrite(
+                *p, cases, dir,
+                [&](int done, int total, const QString& id, bool) { progress(done, total, id); },
+                &cancel);
+        };
+        TaskJob<PredictionRun> job(QStringLiteral("predict"), task);
+        QSignalSpy progress(&job, &Job::progress);
+        QSignalSpy ended(&job, &Job::ended);
         job.start();
         QVERIFY(ended.wait(120000));
-        QCOMPARE(job.state(), PredictionJob::State::Finished);
+        QCOMPARE(job.state(), Job::State::Finished);
         QCOMPARE(progress.count(), 3);
         QCOMPARE(progress.last().at(0).toInt(), 3);
-        QCOMPARE(job.results().size(), std::size_t(3));
+        QCOMPARE(job.result().written.size(), 3);
 
-        PredictionJob cancelled(p, cases);
-        QSignalSpy cancelledEnd(&cancelled, &PredictionJob::ended);
+        TaskJob<PredictionRun> cancelled(QStringLiteral("cancelled"), task);
+        QSignalSpy cancelledEnd(&cancelled, &Job::ended);
         cancelled.start();
         cancelled.cancel();
-        QCOMPARE(cancelled.state(), PredictionJob::State::Cancelling);
+        QCOMPARE(cancelled.state(), Job::State::Cancelling);
         QVERIFY(cancelledEnd.wait(120000));
-        QCOMPARE(cancelled.state(), PredictionJob::State::Cancelled);
-        QVERIFY(cancelled.results().size() < 3);
+        // predictAndWrite keeps what was written before the cancel and says it was cancelled.
+        QVERIFY(cancelled.result().cancelled);
+        QVERIFY(cancelled.result().predictions.size() < 3);
     }
 
     void aBundleForAnotherPatchSizeIsRefused() {

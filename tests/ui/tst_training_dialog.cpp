@@ -5,7 +5,7 @@
 #include "UiTestSupport.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
-#include "core/engine/Runtime.h"
+#include "core/workflow/EngineLoader.h"
 #include "ui/MainWindow.h"
 #include "ui/TrainingDialog.h"
 
@@ -40,9 +40,9 @@ class TestTrainingDialog : public QObject {
     QString m_data;
 
     void preset(TrainingDialog& dialog, const QString& name, int epochs) {
-        engine::TrainOptions base;
+        TrainOptions base;
         base.batchSize = 4;
-        base.device = engine::Device::Cpu;
+        base.device = Device::Cpu;
         dialog.setBaseOptions(base);
         dialog.setInitModel(QString()); // from scratch
         dialog.setPatchSize(100);
@@ -149,7 +149,7 @@ private Q_SLOTS:
 int main(int argc, char** argv) {
     pal::test::setDefaultGlFormat();
     QApplication app(argc, argv);
-    engine::initializeRuntime(0);
+    pal::setEngineThreads(0); // the dialog's jobs open the engine module
     TestTrainingDialog t;
     return QTest::qExec(&t, argc, argv);
 }

@@ -12,6 +12,7 @@
 #include "core/workflow/JobCentre.h"
 #include "ui/JobsWidget.h"
 #include "ui/MainWindow.h"
+#include "ui/review/DatasetModel.h"
 
 #include <QApplication>
 #include <QPushButton>
@@ -36,6 +37,13 @@ class TestWindowJobs : public QObject {
         QVERIFY2(loaded.first().at(0).toBool(), qPrintable(w.lastError()));
     }
 
+    // Page Down follows the dataset browser, which is filled by a job of its own.
+    static void waitForBrowser(MainWindow& w) {
+        auto* browser = w.findChild<ui::DatasetModel*>();
+        QVERIFY(browser);
+        QTRY_COMPARE_WITH_TIMEOUT(browser->rowCount(), 3, 30000);
+    }
+
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
@@ -53,7 +61,10 @@ private Q_SLOTS:
         w.resize(1000, 700);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow(); // shortcuts reach an active window only
+        QVERIFY(QTest::qWaitForWindowActive(&w));
         open(w, m_data);
+        waitForBrowser(w);
         QCOMPARE(w.caseId(), QStringLiteral("D001"));
         QVERIFY(!w.document()->predicted());
 
@@ -80,6 +91,8 @@ private Q_SLOTS:
         w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow(); // shortcuts reach an active window only
+        QVERIFY(QTest::qWaitForWindowActive(&w));
         open(w, m_data + QStringLiteral("/D003"));
         w.selectLandmark(4);
         QTest::keyClick(&w, Qt::Key_M); // mark missing: an edit
@@ -102,7 +115,10 @@ private Q_SLOTS:
         w.resize(1200, 700);
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow(); // shortcuts reach an active window only
+        QVERIFY(QTest::qWaitForWindowActive(&w));
         open(w, m_data);
+        waitForBrowser(w);
         for (const char* id : {"D001", "D002", "D003"}) {
             QFile::remove(m_data + QLatin1Char('/') + QLatin1String(id) +
                           QStringLiteral("/landmarks.predicted.txt"));

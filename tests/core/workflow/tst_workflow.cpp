@@ -98,10 +98,13 @@ private Q_SLOTS:
         const std::vector<Case> cases = casesOf(m_data);
         QTemporaryDir out;
         std::vector<QString> seen;
-        const PredictionRun run = predictAndWrite(
-            model, cases, out.path(), [&](int, int, const QString& id) { seen.push_back(id); });
+        const PredictionRun run =
+            predictAndWrite(model, cases, out.path(), [&](int, int, const QString& id, bool ok) {
+                seen.push_back(id + (ok ? QString() : QStringLiteral(" failed")));
+            });
         QCOMPARE(run.total, 3);
-        QCOMPARE(seen.size(), std::size_t(3));
+        QCOMPARE(seen, (std::vector<QString>{QStringLiteral("D001"), QStringLiteral("D002 failed"),
+                                             QStringLiteral("D003")}));
         QCOMPARE(run.predictions.size(), std::size_t(2));
         QCOMPARE(run.failures.size(), std::size_t(1));
         QCOMPARE(run.failures.front().caseId, QStringLiteral("D002"));
