@@ -34,6 +34,7 @@ void JobsWidget::add(Job* job) {
     bar->setMaximumWidth(120);
     bar->setRange(0, 0); // busy until the first progress
     auto* cancel = new QPushButton(tr("Cancel"));
+    cancel->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     cancel->setToolTip(tr("Cancel: %1").arg(job->title()));
     layout->addWidget(label);
     layout->addWidget(bar);
