@@ -2,6 +2,9 @@
 
 // Helpers shared by the Qt Test executables.
 
+#include "core/demo/DemoGenerator.h"
+#include "core/demo/Resources.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QString>
@@ -26,6 +29,17 @@ inline void writeAll(const QString& path, const QByteArray& data) {
     if (f.open(QIODevice::WriteOnly)) {
         f.write(data);
     }
+}
+
+// A GENERATED dataset (make-demo's generator, seed 1, no holes or missing ears) of `cases`
+// faces in `folder`; subdivisions 1 gives small faces (about 17k vertices), 2 full-size ones.
+inline QString generatedDataset(const QString& folder, int cases, int subdivisions = 1) {
+    demo::DemoOptions o;
+    o.cases = cases;
+    o.subdivisions = subdivisions;
+    o.defects = false;
+    demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(folder);
+    return folder;
 }
 
 } // namespace pal::test

@@ -15,6 +15,8 @@
 #include "core/workflow/Job.h"
 #include "core/workflow/PredictCases.h"
 
+#include "tests/TestSupport.h"
+
 #include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -51,12 +53,7 @@ private Q_SLOTS:
     void initTestCase() {
         m_bundle = m_dir.filePath(QStringLiteral("k100.palnet"));
         writeModelBundle(m_bundle, untrainedBundle(100, 5));
-        demo::DemoOptions o;
-        o.cases = 3;
-        o.subdivisions = 1;
-        o.defects = false;
-        m_dataset = m_dir.filePath(QStringLiteral("demo"));
-        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_dataset);
+        m_dataset = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("demo")), 3);
     }
 
     void predictsFiftyLandmarksOnTheSurfaceInTheCaseFrame() {

@@ -9,6 +9,8 @@
 #include "core/model/ModelBundle.h"
 #include "core/review/ReviewStore.h"
 
+#include "tests/TestSupport.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -37,12 +39,7 @@ class TestTrainer : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        demo::DemoOptions o;
-        o.cases = 10;
-        o.subdivisions = 1;
-        o.defects = false;
-        m_data = m_dir.filePath(QStringLiteral("data"));
-        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_data);
+        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 10);
     }
 
     void lossGoesDownAndTheBundleSaysWhereItCameFrom() {

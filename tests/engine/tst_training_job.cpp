@@ -8,6 +8,8 @@
 #include "core/engine/Trainer.h"
 #include "core/workflow/TrainJob.h"
 
+#include "tests/TestSupport.h"
+
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -38,12 +40,7 @@ class TestTrainingJob : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        demo::DemoOptions o;
-        o.cases = 8;
-        o.subdivisions = 1;
-        o.defects = false;
-        m_data = m_dir.filePath(QStringLiteral("data"));
-        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_data);
+        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 8);
     }
 
     void epochsArriveOnTheOwnerThreadAndTheBundleIsWritten() {

@@ -9,6 +9,8 @@
 #include "ui/MainWindow.h"
 #include "ui/TrainingDialog.h"
 
+#include "tests/TestSupport.h"
+
 #include <QApplication>
 #include <QDir>
 #include <QPushButton>
@@ -55,12 +57,7 @@ private Q_SLOTS:
     void initTestCase() {
         QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope,
                            m_dir.filePath(QStringLiteral("settings")));
-        demo::DemoOptions o;
-        o.cases = 8;
-        o.subdivisions = 1;
-        o.defects = false;
-        m_data = m_dir.filePath(QStringLiteral("data"));
-        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_data);
+        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 8);
     }
 
     void theDefaultsFollowTheDataset() {

@@ -10,6 +10,7 @@
 #include "core/review/CaseDocument.h"
 #include "core/workflow/CaseFiles.h"
 #include "core/workflow/JobCentre.h"
+#include "tests/TestSupport.h"
 #include "ui/JobsWidget.h"
 #include "ui/MainWindow.h"
 #include "ui/review/DatasetModel.h"
@@ -37,6 +38,16 @@ class TestWindowJobs : public QObject {
         QVERIFY2(loaded.first().at(0).toBool(), qPrintable(w.lastError()));
     }
 
+    // Shown and active: shortcuts reach an active window only.
+    void show(MainWindow& w, QSize size) {
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
+        w.resize(size);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+    }
+
     // Page Down follows the dataset browser, which is filled by a job of its own.
     static void waitForBrowser(MainWindow& w) {
         auto* browser = w.findChild<ui::DatasetModel*>();
@@ -47,22 +58,13 @@ class TestWindowJobs : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
-        demo::DemoOptions o;
-        o.cases = 3;
-        o.subdivisions = 2; // full-size faces: a prediction takes longer than an open
-        o.defects = false;
-        m_data = m_dir.filePath(QStringLiteral("data"));
-        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_data);
+        // Full-size faces: a prediction takes longer than an open.
+        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 3, 2);
     }
 
     void aLatePredictionGoesToItsOwnCase() {
         MainWindow w;
-        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
-        w.resize(1000, 700);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.activateWindow(); // shortcuts reach an active window only
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        show(w, QSize(1000, 700));
         open(w, m_data);
         waitForBrowser(w);
         QCOMPARE(w.caseId(), QStringLiteral("D001"));
@@ -88,11 +90,7 @@ private Q_SLOTS:
 
     void undoingBackToTheSaveIsNotModified() {
         MainWindow w;
-        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.activateWindow(); // shortcuts reach an active window only
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        show(w, QSize(1000, 700));
         open(w, m_data + QStringLiteral("/D003"));
         w.selectLandmark(4);
         QTest::keyClick(&w, Qt::Key_M); // mark missing: an edit
@@ -111,12 +109,7 @@ private Q_SLOTS:
 
     void cancelAPredictionWhileACaseOpens() {
         MainWindow w;
-        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
-        w.resize(1200, 700);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.activateWindow(); // shortcuts reach an active window only
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        show(w, QSize(1200, 700));
         open(w, m_data);
         waitForBrowser(w);
         for (const char* id : {"D001", "D002", "D003"}) {

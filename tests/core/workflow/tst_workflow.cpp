@@ -14,6 +14,8 @@
 #include "core/workflow/JobCentre.h"
 #include "core/workflow/PredictCases.h"
 
+#include "tests/TestSupport.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -70,12 +72,7 @@ class TestWorkflow : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        demo::DemoOptions o;
-        o.cases = 3;
-        o.subdivisions = 0;
-        o.defects = false;
-        m_data = m_dir.filePath(QStringLiteral("data"));
-        demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(m_data);
+        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 3, 0);
     }
 
     void predictionFilesSitBesideTheCaseOrUnderOut() {
