@@ -66,7 +66,20 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     statusBar()->showMessage(
         tr("Open a mesh, a case folder or a dataset (File menu, or drop it here)"));
 
-    // The document drives the views; the views report edits back as commands.
+    connectDocument();
+    connectViewport();
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    d->showLabels->setChecked(settings.value(QStringLiteral("view/labels"), true).toBool());
+    d->showErrors->setChecked(settings.value(QStringLiteral("view/errorLines"), true).toBool());
+    updateRecentMenu();
+    updateSummary();
+}
+
+// The document and the session drive the views and the window's state.
+void MainWindow::connectDocument() {
     connect(&d->doc(), &CaseDocument::landmarkMoved, this, [this](int i) {
         d->viewport->updatePredictedLandmark(i, d->doc().working().at(i));
         updateSummary();
@@ -89,7 +102,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
             &MainWindow::onCasePredicted);
     connect(d->prediction, &PredictionController::finished, this,
             &MainWindow::onPredictionFinished);
+}
 
+// The views report edits back as commands; hovering says what is under the mouse.
+void MainWindow::connectViewport() {
     connect(d->viewport, &ViewportWidget::landmarkClicked, this,
             [this](int i, bool) { selectLandmark(i); });
     connect(d->viewport, &ViewportWidget::surfaceClicked, this, &MainWindow::onSurfaceClicked);
@@ -120,14 +136,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
                                      .arg(p.y(), 0, 'f', 1)
                                      .arg(p.z(), 0, 'f', 1));
     });
-
-    QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    d->showLabels->setChecked(settings.value(QStringLiteral("view/labels"), true).toBool());
-    d->showErrors->setChecked(settings.value(QStringLiteral("view/errorLines"), true).toBool());
-    updateRecentMenu();
-    updateSummary();
 }
 
 MainWindow::~MainWindow() {
@@ -186,10 +194,20 @@ void MainWindow::createDocks() {
 }
 
 void MainWindow::createActions() {
+    ToolActions t;
+    createFileMenu(t);
+    createEditMenu(t);
+    createCaseMenu(t);
+    createViewMenu();
+    createModelMenu();
+    createToolBar(t);
+}
+
+void MainWindow::createFileMenu(ToolActions& t) {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open =
+    t.open =
         file->addAction(tr("&Open Mesh or Landmarks..."), this, &MainWindow::showOpenFileDialog);
-    open->setShortcut(QKeySequence::Open);
+    t.open->setShortcut(QKeySequence::Open);
     QAction* openFolder = file->addAction(tr("Open &Folder (Case or Dataset)..."), this,
                                           &MainWindow::showOpenFolderDialog);
     openFolder->setShortcut(QKeySequence(tr("Ctrl+Shift+O")));
@@ -206,44 +224,48 @@ void MainWindow::createActions() {
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+}
 
+void MainWindow::createEditMenu(ToolActions& t) {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = d->undo().createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = d->undo().createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
-    edit->addAction(undo);
-    edit->addAction(redo);
+    t.undo = d->undo().createUndoAction(this, tr("&Undo"));
+    t.undo->setShortcut(QKeySequence::Undo);
+    t.redo = d->undo().createRedoAction(this, tr("&Redo"));
+    t.redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(t.undo);
+    edit->addAction(t.redo);
     edit->addSeparator();
-    QAction* next =
+    t.next =
         edit->addAction(tr("&Next Landmark to Review"), this, &MainWindow::selectNextNeedingReview);
-    next->setShortcut(QKeySequence(Qt::Key_N));
+    t.next->setShortcut(QKeySequence(Qt::Key_N));
     d->placeMode = edit->addAction(tr("&Place Selected Landmark by Clicking"));
     d->placeMode->setCheckable(true);
     d->placeMode->setShortcut(QKeySequence(Qt::Key_P));
     connect(d->placeMode, &QAction::toggled, d->viewport, &ViewportWidget::setPlacementEnabled);
-    QAction* confirm = edit->addAction(tr("&Confirm Selected Landmark"), this, [this] {
+    t.confirm = edit->addAction(tr("&Confirm Selected Landmark"), this, [this] {
         if (d->selected >= 0 && d->doc().working().at(d->selected).isPresent()) {
             d->undo().push(new SetStatusCommand(&d->doc(), d->selected, LandmarkStatus::Confirmed));
             selectNextNeedingReview();
         }
     });
-    confirm->setShortcut(QKeySequence(Qt::Key_C));
+    t.confirm->setShortcut(QKeySequence(Qt::Key_C));
     QAction* missing = edit->addAction(tr("Mark Selected Landmark &Missing"), this, [this] {
         if (d->selected >= 0) {
             d->undo().push(new SetStatusCommand(&d->doc(), d->selected, LandmarkStatus::Missing));
         }
     });
     missing->setShortcut(QKeySequence(Qt::Key_M));
+}
 
+void MainWindow::createCaseMenu(ToolActions& t) {
     QMenu* review = menuBar()->addMenu(tr("&Case"));
     review->addAction(tr("Mark &Unreviewed"), this,
                       [this] { setReviewState(int(ReviewState::Unreviewed)); });
     review->addAction(tr("Mark &In Review"), this,
                       [this] { setReviewState(int(ReviewState::InReview)); });
-    QAction* done = review->addAction(tr("Mark &Done"), this,
-                                      [this] { setReviewState(int(ReviewState::Done)); });
-    done->setShortcut(QKeySequence(tr("Ctrl+D")));
+    t.done = review->addAction(tr("Mark &Done"), this,
+                               [this] { setReviewState(int(ReviewState::Done)); });
+    t.done->setShortcut(QKeySequence(tr("Ctrl+D")));
     review->addSeparator();
     auto step = [this](int delta) {
         const int row = d->datasetModel->rowOf(d->caseId());
@@ -256,7 +278,9 @@ void MainWindow::createActions() {
         ->setShortcut(QKeySequence(Qt::Key_PageDown));
     review->addAction(tr("&Previous Case"), this, [step] { step(-1); })
         ->setShortcut(QKeySequence(Qt::Key_PageUp));
+}
 
+void MainWindow::createViewMenu() {
     QMenu* view = menuBar()->addMenu(tr("&View"));
     const struct {
         StandardView view;
@@ -291,7 +315,9 @@ void MainWindow::createActions() {
     connect(d->showTruth, &QAction::toggled, this, &MainWindow::refreshViewport);
     connect(d->showPredicted, &QAction::toggled, this, &MainWindow::refreshViewport);
     connect(d->showErrors, &QAction::toggled, d->viewport, &ViewportWidget::setErrorLinesVisible);
+}
 
+void MainWindow::createModelMenu() {
     QMenu* model = menuBar()->addMenu(tr("&Model"));
     d->predict = model->addAction(tr("&Predict This Case"), this, &MainWindow::predictCurrent);
     d->predict->setShortcut(QKeySequence(tr("Ctrl+R")));
@@ -299,20 +325,22 @@ void MainWindow::createActions() {
         model->addAction(tr("Predict the Whole &Dataset"), this, &MainWindow::predictDataset);
     model->addAction(tr("&Choose Model..."), this, &MainWindow::chooseModel);
     model->addAction(tr("&Train or Fine-tune..."), this, &MainWindow::showTrainingDialog);
+}
 
+void MainWindow::createToolBar(const ToolActions& t) {
     QToolBar* tools = addToolBar(tr("Main"));
     tools->setObjectName(QStringLiteral("MainToolBar"));
-    tools->addAction(open);
+    tools->addAction(t.open);
     tools->addAction(d->save);
     tools->addAction(d->exportAction);
     tools->addSeparator();
-    tools->addAction(undo);
-    tools->addAction(redo);
+    tools->addAction(t.undo);
+    tools->addAction(t.redo);
     tools->addSeparator();
-    tools->addAction(next);
-    tools->addAction(confirm);
+    tools->addAction(t.next);
+    tools->addAction(t.confirm);
     tools->addAction(d->placeMode);
-    tools->addAction(done);
+    tools->addAction(t.done);
     tools->addSeparator();
     tools->addAction(d->predict);
 }

@@ -14,6 +14,7 @@
 
 #include <memory>
 
+class QAction;
 class QUndoStack;
 
 namespace pal {
@@ -89,8 +90,25 @@ protected:
 
 private:
     static QString earlyBuildText();
+    // The actions the toolbar shows beside the menus'.
+    struct ToolActions {
+        QAction* open = nullptr;
+        QAction* undo = nullptr;
+        QAction* redo = nullptr;
+        QAction* next = nullptr;
+        QAction* confirm = nullptr;
+        QAction* done = nullptr;
+    };
     void createActions();
+    void createFileMenu(ToolActions& t);
+    void createEditMenu(ToolActions& t);
+    void createCaseMenu(ToolActions& t);
+    void createViewMenu();
+    void createModelMenu();
+    void createToolBar(const ToolActions& t);
     void createDocks();
+    void connectDocument();
+    void connectViewport();
     void startLoad(const QString& path, const QString& caseId);
     void finishLoad(CaseForReview loaded);
     void showCase(const CaseForReview& loaded);

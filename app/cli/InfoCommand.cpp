@@ -60,6 +60,79 @@ void printTransform(QTextStream& out, const CaseSummary& c, const QString& inden
     }
 }
 
+// Each kind of PATH: its JSON form and, unless quiet (--json), its text on io.out.
+QJsonObject infoOfLandmarks(const QString& path, QTextStream& out, bool quiet) {
+    const LandmarksSummary l = summarizeLandmarks(path);
+    if (!l.error.isEmpty()) {
+        readLandmarks(path); // throws the typed error for main to report
+    }
+    if (!quiet) {
+        printLandmarks(out, l, QString());
+    }
+    return QJsonObject{{QStringLiteral("kind"), QStringLiteral("landmarks")},
+                       {QStringLiteral("landmarks"), toJson(l)}};
+}
+
+void printDataset(QTextStream& out, const DatasetSummary& d) {
+    out << "dataset: " << d.folder << "\n";
+    out << "  cases: " << d.cases.size() << " (" << d.withLandmarks() << " with landmarks, "
+        << d.withTransform() << " with a transform)\n";
+    if (!d.skipped.isEmpty()) {
+        out << "  folders without a mesh (skipped): " << d.skipped.join(QStringLiteral(", "))
+            << "\n";
+    }
+    for (const CaseSummary& c : d.cases) {
+        out << "  " << c.id << "  " << QFileInfo(c.files.mesh).fileName() << "  "
+            << (c.files.transform.isEmpty() ? QStringLiteral("no transform")
+                                            : QStringLiteral("transform"))
+            << "  ";
+        if (!c.landmarks) {
+            out << "no landmarks";
+        } else if (c.landmarks->error.isEmpty()) {
+            out << c.landmarks->present << "/" << c.landmarks->total << " landmarks";
+        } else {
+            out << "landmarks unreadable";
+        }
+        out << "\n";
+    }
+}
+
+QJsonObject infoOfDataset(const QString& path, QTextStream& out, bool quiet, Warnings& warnings) {
+    const DatasetSummary d = summarizeDataset(path);
+    QJsonObject object = toJson(d);
+    object.insert(QStringLiteral("kind"), QStringLiteral("dataset"));
+    for (const CaseSummary& c : d.cases) {
+        if (c.landmarks && !c.landmarks->error.isEmpty()) {
+            warnings.messages.append(c.landmarks->error);
+        }
+    }
+    if (!quiet) {
+        printDataset(out, d);
+    }
+    return object;
+}
+
+QJsonObject infoOfCase(const QString& path, QTextStream& out, bool quiet, Warnings& warnings) {
+    const bool folder = QFileInfo(path).isDir();
+    const CaseSummary s = summarizeCase(Case::open(path), &warnings, true);
+    if (s.landmarks && !s.landmarks->error.isEmpty()) {
+        warnings.messages.append(s.landmarks->error);
+    }
+    QJsonObject object = toJson(s);
+    object.insert(QStringLiteral("kind"), folder ? QStringLiteral("case") : QStringLiteral("mesh"));
+    if (!quiet) {
+        out << (folder ? "case: " : "mesh file: ") << s.id << " (" << s.files.folder << ")\n";
+        printMesh(out, *s.mesh, QStringLiteral("  "));
+        printTransform(out, s, QStringLiteral("  "));
+        if (s.landmarks) {
+            printLandmarks(out, *s.landmarks, QStringLiteral("  "));
+        } else {
+            out << "  landmarks: none\n";
+        }
+    }
+    return object;
+}
+
 } // namespace
 
 int runInfo(const QStringList& args, Streams io) {
@@ -88,74 +161,19 @@ int runInfo(const QStringList& args, Streams io) {
         throw UsageProblem{QStringLiteral("expected a PATH (no demo dataset was found either)")};
     }
     const QFileInfo info(path);
-    const QString suffix = info.suffix().toLower();
-    Warnings warnings;
-    QJsonObject object;
     if (!info.exists()) {
         throw IoError(path, QStringLiteral("no such file or folder"));
     }
+    const QString suffix = info.suffix().toLower();
+    const bool quiet = parser.isSet(json);
+    Warnings warnings;
+    QJsonObject object;
     if (info.isFile() && (suffix == QLatin1String("txt") || suffix == QLatin1String("csv"))) {
-        const LandmarksSummary l = summarizeLandmarks(path);
-        if (!l.error.isEmpty()) {
-            readLandmarks(path); // throws the typed error for main to report
-        }
-        object = QJsonObject{{QStringLiteral("kind"), QStringLiteral("landmarks")},
-                             {QStringLiteral("landmarks"), toJson(l)}};
-        if (!parser.isSet(json)) {
-            printLandmarks(io.out, l, QString());
-        }
+        object = infoOfLandmarks(path, io.out, quiet);
     } else if (info.isDir() && !Case::isCaseFolder(path)) {
-        const DatasetSummary d = summarizeDataset(path);
-        object = toJson(d);
-        object.insert(QStringLiteral("kind"), QStringLiteral("dataset"));
-        for (const CaseSummary& c : d.cases) {
-            if (c.landmarks && !c.landmarks->error.isEmpty()) {
-                warnings.messages.append(c.landmarks->error);
-            }
-        }
-        if (!parser.isSet(json)) {
-            io.out << "dataset: " << d.folder << "\n";
-            io.out << "  cases: " << d.cases.size() << " (" << d.withLandmarks()
-                   << " with landmarks, " << d.withTransform() << " with a transform)\n";
-            if (!d.skipped.isEmpty()) {
-                io.out << "  folders without a mesh (skipped): "
-                       << d.skipped.join(QStringLiteral(", ")) << "\n";
-            }
-            for (const CaseSummary& c : d.cases) {
-                io.out << "  " << c.id << "  " << QFileInfo(c.files.mesh).fileName() << "  "
-                       << (c.files.transform.isEmpty() ? QStringLiteral("no transform")
-                                                       : QStringLiteral("transform"))
-                       << "  ";
-                if (!c.landmarks) {
-                    io.out << "no landmarks";
-                } else if (c.landmarks->error.isEmpty()) {
-                    io.out << c.landmarks->present << "/" << c.landmarks->total << " landmarks";
-                } else {
-                    io.out << "landmarks unreadable";
-                }
-                io.out << "\n";
-            }
-        }
+        object = infoOfDataset(path, io.out, quiet, warnings);
     } else {
-        const Case c = Case::open(path);
-        const CaseSummary s = summarizeCase(c, &warnings, true);
-        if (s.landmarks && !s.landmarks->error.isEmpty()) {
-            warnings.messages.append(s.landmarks->error);
-        }
-        object = toJson(s);
-        object.insert(QStringLiteral("kind"),
-                      info.isDir() ? QStringLiteral("case") : QStringLiteral("mesh"));
-        if (!parser.isSet(json)) {
-            io.out << (info.isDir() ? "case: " : "mesh file: ") << s.id << " (" << s.files.folder
-                   << ")\n";
-            printMesh(io.out, *s.mesh, QStringLiteral("  "));
-            printTransform(io.out, s, QStringLiteral("  "));
-            if (s.landmarks) {
-                printLandmarks(io.out, *s.landmarks, QStringLiteral("  "));
-            } else {
-                io.out << "  landmarks: none\n";
-            }
-        }
+        object = infoOfCase(path, io.out, quiet, warnings);
     }
     object.insert(QStringLiteral("warnings"), QJsonArray::fromStringList(warnings.messages));
     if (parser.isSet(json)) {

@@ -21,6 +21,54 @@ void printEpoch(QTextStream& err, const EpochReport& e) {
         << Qt::flush;
 }
 
+// One run, or one per fold (M.fold1.palnet, ...); stops at a cancel (Ctrl+C).
+int trainAll(const TrainOptions& o, int nFolds, Streams io) {
+    const EngineApi& engine = loadEngine();
+
+    const InterruptGuard interrupt;
+    bool cancelled = false;
+    const int runs = nFolds > 1 ? nFolds : 1;
+    for (int f = 0; f < runs && !cancelled; ++f) {
+        TrainOptions run = o;
+        if (nFolds > 1) {
+            run.folds = nFolds;
+            run.fold = f;
+            run.out = QFileInfo(o.out).path() + QLatin1Char('/') +
+                      QFileInfo(o.out).completeBaseName() +
+                      QStringLiteral(".fold%1.palnet").arg(f + 1);
+            io.err << "fold " << f + 1 << "/" << nFolds << "\n";
+        }
+        const TrainResult r = engine.train(
+            run, [&](const EpochReport& e) { printEpoch(io.err, e); }, &interrupt.flag());
+        if (!r.outliers.isEmpty()) {
+            io.err << "left out as registration outliers: " << r.outliers.join(QStringLiteral(", "))
+                   << "\n";
+        }
+        cancelled = r.cancelled;
+        if (r.bestEpoch > 0 && !r.cancelled) {
+            io.out << r.bundlePath << "  (best epoch " << r.bestEpoch << ", validation loss "
+                   << QString::number(r.bestValidationLoss, 'f', 3) << ", " << r.trainCases.size()
+                   << " training / " << r.validationCases.size() << " validation cases)\n";
+        }
+        if (cancelled) {
+            io.err << "cancelled; continue with --resume " << r.checkpointPath << "\n";
+        }
+    }
+    return cancelled ? CancelledByUser : Success;
+}
+
+// The values the parser cannot check alone.
+void checkTrainOptions(const TrainOptions& o) {
+    if (o.weightsDtype != QLatin1String("float32") && o.weightsDtype != QLatin1String("float16")) {
+        throw UsageProblem{QStringLiteral("--weights must be float32 or float16")};
+    }
+    if (!o.init.isEmpty() &&
+        QFileInfo(o.init).absoluteFilePath() == QFileInfo(o.out).absoluteFilePath()) {
+        throw UsageProblem{
+            QStringLiteral("--out must differ from --init: the original bundle is kept untouched")};
+    }
+}
+
 } // namespace
 
 int runTrain(const QStringList& args, Streams io) {
@@ -95,47 +143,9 @@ int runTrain(const QStringList& args, Streams io) {
     o.reviewedOnly = parser.isSet(reviewed);
     o.excludeCases = parser.value(exclude).split(QLatin1Char(','), Qt::SkipEmptyParts);
     o.weightsDtype = parser.value(dtype);
-    if (o.weightsDtype != QLatin1String("float32") && o.weightsDtype != QLatin1String("float16")) {
-        throw UsageProblem{QStringLiteral("--weights must be float32 or float16")};
-    }
-    if (!o.init.isEmpty() &&
-        QFileInfo(o.init).absoluteFilePath() == QFileInfo(o.out).absoluteFilePath()) {
-        throw UsageProblem{
-            QStringLiteral("--out must differ from --init: the original bundle is kept untouched")};
-    }
+    checkTrainOptions(o);
     setEngineThreads(intValue(parser, threads, 0, "--threads"));
-    const EngineApi& engine = loadEngine();
-
-    const InterruptGuard interrupt;
-    bool cancelled = false;
-    const int runs = nFolds > 1 ? nFolds : 1;
-    for (int f = 0; f < runs && !cancelled; ++f) {
-        TrainOptions run = o;
-        if (nFolds > 1) {
-            run.folds = nFolds;
-            run.fold = f;
-            run.out = QFileInfo(o.out).path() + QLatin1Char('/') +
-                      QFileInfo(o.out).completeBaseName() +
-                      QStringLiteral(".fold%1.palnet").arg(f + 1);
-            io.err << "fold " << f + 1 << "/" << nFolds << "\n";
-        }
-        const TrainResult r = engine.train(
-            run, [&](const EpochReport& e) { printEpoch(io.err, e); }, &interrupt.flag());
-        if (!r.outliers.isEmpty()) {
-            io.err << "left out as registration outliers: " << r.outliers.join(QStringLiteral(", "))
-                   << "\n";
-        }
-        cancelled = r.cancelled;
-        if (r.bestEpoch > 0 && !r.cancelled) {
-            io.out << r.bundlePath << "  (best epoch " << r.bestEpoch << ", validation loss "
-                   << QString::number(r.bestValidationLoss, 'f', 3) << ", " << r.trainCases.size()
-                   << " training / " << r.validationCases.size() << " validation cases)\n";
-        }
-        if (cancelled) {
-            io.err << "cancelled; continue with --resume " << r.checkpointPath << "\n";
-        }
-    }
-    return cancelled ? CancelledByUser : Success;
+    return trainAll(o, nFolds, io);
 }
 
 } // namespace pal::cli
