@@ -7,70 +7,95 @@
 
 namespace pal {
 
-Mesh readOff(const QString& path, Warnings* /*warnings*/) {
-    const FileBytes bytes(path);
-    text::LineReader lines(bytes.view());
-    std::string_view line;
+namespace {
+
+// The lines of one OFF file: header, counts, vertex lines, face lines.
+class OffParser {
+public:
+    OffParser(const QString& path, std::string_view text) : m_path(path), m_lines(text) {}
+
+    Mesh parse() {
+        readHeader();
+        m_xyz.reserve(m_nv * 3);
+        for (std::size_t i = 0; i < m_nv; ++i) {
+            readVertex();
+        }
+        for (std::size_t i = 0; i < m_nf; ++i) {
+            readFace();
+        }
+        Mesh mesh;
+        mesh.sourcePath = m_path;
+        detail::assignVertices(mesh, m_xyz);
+        detail::assignTriangles(mesh, m_tri);
+        detail::requireFaces(mesh, m_path);
+        if (!m_nxyz.empty()) {
+            detail::assignNormals(mesh, m_nxyz);
+        }
+        return mesh;
+    }
+
+private:
     // Next non-empty, non-comment line; throws at the end of the file.
-    auto nextLine = [&](const char* what) {
-        while (lines.next(line)) {
+    std::string_view nextLine(const char* what) {
+        std::string_view line;
+        while (m_lines.next(line)) {
             const std::size_t hash = line.find('#');
             std::string_view l = text::trimmed(line.substr(0, hash));
             if (!l.empty()) {
                 return l;
             }
         }
-        throw FormatError(path, QStringLiteral("file ends early: %1 is missing (truncated file?)")
-                                    .arg(QLatin1String(what)));
-    };
-    if (bytes.size() == 0) {
-        throw FormatError(path, QStringLiteral("file is empty"));
+        throw FormatError(m_path, QStringLiteral("file ends early: %1 is missing (truncated file?)")
+                                      .arg(QLatin1String(what)));
     }
-    std::string_view l = nextLine("the OFF header");
-    std::string_view head = text::nextToken(l);
-    if (head.size() < 3 || head.substr(head.size() - 3) != "OFF") {
-        throw FormatError(path, 1,
-                          QStringLiteral("not an OFF file (it does not start with 'OFF')"));
-    }
-    const bool withNormals = head.find('N') != std::string_view::npos;
-    if (text::trimmed(l).empty()) {
-        l = nextLine("the vertex and face counts");
-    }
-    std::size_t nv = 0;
-    std::size_t nf = 0;
-    if (!text::parseNumber(text::nextToken(l), nv) || !text::parseNumber(text::nextToken(l), nf)) {
-        throw FormatError(path, lines.lineNumber(),
-                          QStringLiteral("expected vertex and face counts"));
-    }
-    std::vector<double> xyz;
-    std::vector<double> nxyz;
-    std::vector<std::int32_t> tri;
-    xyz.reserve(nv * 3);
-    auto number = [&](std::string_view& s, auto& out) {
+
+    template <typename T> void number(std::string_view& s, T& out) const {
         const std::string_view tok = text::nextToken(s);
         if (!text::parseNumber(tok, out)) {
             throw FormatError(
-                path, lines.lineNumber(),
+                m_path, m_lines.lineNumber(),
                 tok.empty()
                     ? QStringLiteral("too few values on the line")
                     : QStringLiteral("expected a number, found %1").arg(detail::quoted(tok)));
         }
-    };
-    for (std::size_t i = 0; i < nv; ++i) {
+    }
+
+    // "OFF", "COFF", "NOFF"... then the vertex and face counts (same line or the next).
+    void readHeader() {
+        std::string_view l = nextLine("the OFF header");
+        const std::string_view head = text::nextToken(l);
+        if (head.size() < 3 || head.substr(head.size() - 3) != "OFF") {
+            throw FormatError(m_path, 1,
+                              QStringLiteral("not an OFF file (it does not start with 'OFF')"));
+        }
+        m_withNormals = head.find('N') != std::string_view::npos;
+        if (text::trimmed(l).empty()) {
+            l = nextLine("the vertex and face counts");
+        }
+        if (!text::parseNumber(text::nextToken(l), m_nv) ||
+            !text::parseNumber(text::nextToken(l), m_nf)) {
+            throw FormatError(m_path, m_lines.lineNumber(),
+                              QStringLiteral("expected vertex and face counts"));
+        }
+    }
+
+    void readVertex() {
         std::string_view s = nextLine("a vertex");
         double d = 0;
         for (int k = 0; k < 3; ++k) {
             number(s, d);
-            xyz.push_back(d);
+            m_xyz.push_back(d);
         }
-        if (withNormals) {
+        if (m_withNormals) {
             for (int k = 0; k < 3; ++k) {
                 number(s, d);
-                nxyz.push_back(d);
+                m_nxyz.push_back(d);
             }
         }
     }
-    for (std::size_t i = 0; i < nf; ++i) {
+
+    // "n i0 i1 ... i(n-1)", fan-triangulated.
+    void readFace() {
         std::string_view s = nextLine("a face");
         std::size_t n = 0;
         number(s, n);
@@ -78,28 +103,38 @@ Mesh readOff(const QString& path, Warnings* /*warnings*/) {
         for (std::size_t k = 0; k < n; ++k) {
             long long idx = 0;
             number(s, idx);
-            if (idx < 0 || idx >= static_cast<long long>(nv)) {
-                throw FormatError(path, lines.lineNumber(),
-                                  QStringLiteral("face refers to vertex %1, but the file has %2 "
-                                                 "vertices")
-                                      .arg(idx)
-                                      .arg(nv));
+            if (idx < 0 || idx >= static_cast<long long>(m_nv)) {
+                throw FormatError(
+                    m_path, m_lines.lineNumber(),
+                    QStringLiteral("face refers to vertex %1, but the file has %2 vertices")
+                        .arg(idx)
+                        .arg(m_nv));
             }
             poly[k] = static_cast<std::int32_t>(idx);
         }
         for (std::size_t k = 1; k + 1 < n; ++k) {
-            tri.insert(tri.end(), {poly[0], poly[k], poly[k + 1]});
+            m_tri.insert(m_tri.end(), {poly[0], poly[k], poly[k + 1]});
         }
     }
-    Mesh mesh;
-    mesh.sourcePath = path;
-    detail::assignVertices(mesh, xyz);
-    detail::assignTriangles(mesh, tri);
-    detail::requireFaces(mesh, path);
-    if (!nxyz.empty()) {
-        detail::assignNormals(mesh, nxyz);
+
+    const QString& m_path;
+    text::LineReader m_lines;
+    bool m_withNormals = false;
+    std::size_t m_nv = 0;
+    std::size_t m_nf = 0;
+    std::vector<double> m_xyz;
+    std::vector<double> m_nxyz;
+    std::vector<std::int32_t> m_tri;
+};
+
+} // namespace
+
+Mesh readOff(const QString& path, Warnings* /*warnings*/) {
+    const FileBytes bytes(path);
+    if (bytes.size() == 0) {
+        throw FormatError(path, QStringLiteral("file is empty"));
     }
-    return mesh;
+    return OffParser(path, bytes.view()).parse();
 }
 
 } // namespace pal

@@ -150,6 +150,15 @@ private:
                            std::vector<double>& list);
     void readBinaryInstance(const Element& e, std::size_t index, std::vector<double>& values,
                             std::vector<double>& list);
+    // Where the vertex element keeps x, y, z, normals and UVs; the face element's index list.
+    struct ElementRoles {
+        VertexLayout layout;
+        int faceList = -1;
+    };
+    ElementRoles rolesOf(const Element& e);
+    void readElement(const Element& e, const ElementRoles& roles);
+    void addFace(const Element& e, std::size_t index, int faceList);
+    Mesh buildMesh(Warnings* warnings) const;
     [[noreturn]] void truncated(const Element& e, std::size_t index) const {
         throw FormatError(m_path,
                           QStringLiteral("file ends inside element '%1' %2 of %3 (truncated file?)")
@@ -167,6 +176,15 @@ private:
     QString m_texture;
     text::LineReader m_lines{{}};
     int m_headerLines = 0;
+    // What the body holds, in flat arrays.
+    std::vector<double> m_xyz;
+    std::vector<double> m_nxyz;
+    std::vector<double> m_uv;
+    std::vector<std::int32_t> m_tri;
+    std::vector<double> m_values; // one instance: a value per property (a list's is its size)
+    std::vector<double> m_list;   // one instance: the values of its list properties, in order
+    std::size_t m_vertexCount = 0;
+    bool m_sawVertex = false;
 };
 
 void PlyParser::parseHeader() {
@@ -315,118 +333,115 @@ void PlyParser::readBinaryInstance(const Element& e, std::size_t index, std::vec
     }
 }
 
-Mesh PlyParser::parse(Warnings* warnings) {
-    parseHeader();
-    std::vector<double> xyz;
-    std::vector<double> nxyz;
-    std::vector<double> uv;
-    std::vector<std::int32_t> tri;
-    std::vector<double> values;
-    std::vector<double> list;
-    std::size_t vertexCount = 0;
-    bool sawVertex = false;
-    for (const Element& e : m_elements) {
-        const bool isVertex = e.name == "vertex";
-        const bool isFace = e.name == "face";
-        VertexLayout layout;
-        int faceList = -1;
-        for (std::size_t i = 0; i < e.properties.size(); ++i) {
-            if (isVertex) {
-                layout.assign(e.properties[i].name, static_cast<int>(i));
-            }
-            if (isFace && e.properties[i].isList &&
-                (e.properties[i].name == "vertex_indices" ||
-                 e.properties[i].name == "vertex_index")) {
-                faceList = static_cast<int>(i);
-            }
+PlyParser::ElementRoles PlyParser::rolesOf(const Element& e) {
+    const bool isVertex = e.name == "vertex";
+    const bool isFace = e.name == "face";
+    ElementRoles roles;
+    for (std::size_t i = 0; i < e.properties.size(); ++i) {
+        if (isVertex) {
+            roles.layout.assign(e.properties[i].name, static_cast<int>(i));
+        }
+        if (isFace && e.properties[i].isList &&
+            (e.properties[i].name == "vertex_indices" || e.properties[i].name == "vertex_index")) {
+            roles.faceList = static_cast<int>(i);
+        }
+    }
+    if (isVertex) {
+        const VertexLayout& layout = roles.layout;
+        if (layout.x < 0 || layout.y < 0 || layout.z < 0) {
+            fail(0, QStringLiteral("the vertex element has no x, y and z properties"));
+        }
+        m_sawVertex = true;
+        m_vertexCount = e.count;
+        m_xyz.reserve(e.count * 3);
+        if (layout.hasNormals()) {
+            m_nxyz.reserve(e.count * 3);
+        }
+        if (layout.hasUV()) {
+            m_uv.reserve(e.count * 2);
+        }
+    }
+    if (isFace) {
+        if (roles.faceList < 0) {
+            fail(0, QStringLiteral("the face element has no vertex_indices list"));
+        }
+        if (!m_sawVertex) {
+            fail(0, QStringLiteral("the face element comes before the vertex element"));
+        }
+        m_tri.reserve(e.count * 3);
+    }
+    return roles;
+}
+
+void PlyParser::readElement(const Element& e, const ElementRoles& roles) {
+    const bool isVertex = e.name == "vertex";
+    const bool isFace = e.name == "face";
+    const VertexLayout& layout = roles.layout;
+    for (std::size_t i = 0; i < e.count; ++i) {
+        if (m_cancel && (i & 0xffff) == 0 && m_cancel->load()) {
+            throw Cancelled();
+        }
+        if (m_format == Format::Ascii) {
+            readAsciiInstance(e, i, m_values, m_list);
+        } else {
+            readBinaryInstance(e, i, m_values, m_list);
         }
         if (isVertex) {
-            if (layout.x < 0 || layout.y < 0 || layout.z < 0) {
-                fail(0, QStringLiteral("the vertex element has no x, y and z properties"));
-            }
-            sawVertex = true;
-            vertexCount = e.count;
-            xyz.reserve(e.count * 3);
+            m_xyz.insert(m_xyz.end(), {m_values[layout.x], m_values[layout.y], m_values[layout.z]});
             if (layout.hasNormals()) {
-                nxyz.reserve(e.count * 3);
+                m_nxyz.insert(m_nxyz.end(),
+                              {m_values[layout.nx], m_values[layout.ny], m_values[layout.nz]});
             }
             if (layout.hasUV()) {
-                uv.reserve(e.count * 2);
+                m_uv.insert(m_uv.end(), {m_values[layout.u], m_values[layout.v]});
             }
-        }
-        if (isFace) {
-            if (faceList < 0) {
-                fail(0, QStringLiteral("the face element has no vertex_indices list"));
-            }
-            if (!sawVertex) {
-                fail(0, QStringLiteral("the face element comes before the vertex element"));
-            }
-            tri.reserve(e.count * 3);
-        }
-        for (std::size_t i = 0; i < e.count; ++i) {
-            if (m_cancel && (i & 0xffff) == 0 && m_cancel->load()) {
-                throw Cancelled();
-            }
-            if (m_format == Format::Ascii) {
-                readAsciiInstance(e, i, values, list);
-            } else {
-                readBinaryInstance(e, i, values, list);
-            }
-            if (isVertex) {
-                xyz.insert(xyz.end(), {values[layout.x], values[layout.y], values[layout.z]});
-                if (layout.hasNormals()) {
-                    nxyz.insert(nxyz.end(),
-                                {values[layout.nx], values[layout.ny], values[layout.nz]});
-                }
-                if (layout.hasUV()) {
-                    uv.insert(uv.end(), {values[layout.u], values[layout.v]});
-                }
-            } else if (isFace) {
-                // list holds the values of every list property in order; the vertex list is
-                // the first list unless another list comes before it.
-                std::size_t offset = 0;
-                for (int k = 0; k < faceList; ++k) {
-                    if (e.properties[k].isList) {
-                        offset += static_cast<std::size_t>(values[k]);
-                    }
-                }
-                const auto n = static_cast<std::size_t>(values[faceList]);
-                if (n < 3) {
-                    fail(
-                        0,
-                        QStringLiteral("face %1 has %2 corners (at least 3 needed)").arg(i).arg(n));
-                }
-                for (std::size_t k = 0; k < n; ++k) {
-                    const double idx = list[offset + k];
-                    if (idx < 0 || idx >= static_cast<double>(vertexCount)) {
-                        fail(0, QStringLiteral("face %1 refers to vertex %2, but the file has %3 "
-                                               "vertices")
-                                    .arg(i)
-                                    .arg(idx)
-                                    .arg(vertexCount));
-                    }
-                }
-                for (std::size_t k = 1; k + 1 < n; ++k) {
-                    tri.insert(tri.end(), {static_cast<std::int32_t>(list[offset]),
-                                           static_cast<std::int32_t>(list[offset + k]),
-                                           static_cast<std::int32_t>(list[offset + k + 1])});
-                }
-            }
+        } else if (isFace) {
+            addFace(e, i, roles.faceList);
         }
     }
-    if (!sawVertex) {
-        fail(0, QStringLiteral("the file has no vertex element"));
+}
+
+// The face's vertex list, fan-triangulated. m_list holds the values of every list property in
+// order; the vertex list is the first list unless another list comes before it.
+void PlyParser::addFace(const Element& e, std::size_t index, int faceList) {
+    std::size_t offset = 0;
+    for (int k = 0; k < faceList; ++k) {
+        if (e.properties[k].isList) {
+            offset += static_cast<std::size_t>(m_values[k]);
+        }
     }
+    const auto n = static_cast<std::size_t>(m_values[faceList]);
+    if (n < 3) {
+        fail(0, QStringLiteral("face %1 has %2 corners (at least 3 needed)").arg(index).arg(n));
+    }
+    for (std::size_t k = 0; k < n; ++k) {
+        const double idx = m_list[offset + k];
+        if (idx < 0 || idx >= static_cast<double>(m_vertexCount)) {
+            fail(0, QStringLiteral("face %1 refers to vertex %2, but the file has %3 vertices")
+                        .arg(index)
+                        .arg(idx)
+                        .arg(m_vertexCount));
+        }
+    }
+    for (std::size_t k = 1; k + 1 < n; ++k) {
+        m_tri.insert(m_tri.end(), {static_cast<std::int32_t>(m_list[offset]),
+                                   static_cast<std::int32_t>(m_list[offset + k]),
+                                   static_cast<std::int32_t>(m_list[offset + k + 1])});
+    }
+}
+
+Mesh PlyParser::buildMesh(Warnings* warnings) const {
     Mesh mesh;
     mesh.sourcePath = m_path;
-    detail::assignVertices(mesh, xyz);
-    detail::assignTriangles(mesh, tri);
+    detail::assignVertices(mesh, m_xyz);
+    detail::assignTriangles(mesh, m_tri);
     detail::requireFaces(mesh, m_path);
-    if (!nxyz.empty()) {
-        detail::assignNormals(mesh, nxyz);
+    if (!m_nxyz.empty()) {
+        detail::assignNormals(mesh, m_nxyz);
     }
-    if (!uv.empty()) {
-        mesh.uvs = Eigen::Map<const UVs>(uv.data(), static_cast<Eigen::Index>(uv.size() / 2), 2);
+    if (!m_uv.empty()) {
+        mesh.uvs =
+            Eigen::Map<const UVs>(m_uv.data(), static_cast<Eigen::Index>(m_uv.size() / 2), 2);
         mesh.triangleUVs = mesh.triangles;
     }
     if (!m_texture.isEmpty()) {
@@ -440,6 +455,17 @@ Mesh PlyParser::parse(Warnings* warnings) {
         }
     }
     return mesh;
+}
+
+Mesh PlyParser::parse(Warnings* warnings) {
+    parseHeader();
+    for (const Element& e : m_elements) {
+        readElement(e, rolesOf(e));
+    }
+    if (!m_sawVertex) {
+        fail(0, QStringLiteral("the file has no vertex element"));
+    }
+    return buildMesh(warnings);
 }
 
 } // namespace
