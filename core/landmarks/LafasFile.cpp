@@ -75,8 +75,20 @@ LafasLayout LafasLayout::standard(const LandmarkSchema& schema) {
     return layout;
 }
 
-LafasFile parseLafas(const QByteArray& data, const QString& path) {
-    const std::string_view all(data.constData(), static_cast<std::size_t>(data.size()));
+namespace {
+
+// One landmark row as read, before it is matched to the schema.
+struct LafasRow {
+    int line;
+    std::string_view label;
+    bool numeric;
+    int number;
+    Eigen::Vector3d value;
+    std::size_t item; // its place in the layout
+};
+
+// The text of a whole file: not empty, not binary; its line ends kept for writing back.
+void checkLafasText(std::string_view all, const QString& path, LafasLayout& layout) {
     if (text::trimmed(all).empty()) {
         throw FormatError(path,
                           QStringLiteral("file is empty (expected %1 landmarks)").arg(kLafasCount));
@@ -85,108 +97,95 @@ LafasFile parseLafas(const QByteArray& data, const QString& path) {
         throw FormatError(path,
                           QStringLiteral("not a text file (binary data at byte %1)").arg(nul));
     }
-    const auto schema = LandmarkSchema::lafas50();
-    LafasFile file{LandmarkSet(schema), LafasLayout{}};
-    LafasLayout& layout = file.layout;
     layout.finalEol = all.back() == '\n';
     const std::size_t firstNl = all.find('\n');
     layout.eol = (firstNl != std::string_view::npos && firstNl > 0 && all[firstNl - 1] == '\r')
                      ? QByteArray("\r\n")
                      : QByteArray("\n");
+}
 
-    struct Row {
-        int line;
-        std::string_view label;
-        bool numeric;
-        int number;
-        Eigen::Vector3d value;
-        std::size_t item;
-    };
-    std::vector<Row> rows;
-    bool formatSeen = false;
-    text::LineReader lines(all);
-    std::string_view line;
-    while (lines.next(line)) {
-        const int ln = lines.lineNumber();
-        LafasLayout::Item item;
-        item.text = QByteArray(line.data(), static_cast<qsizetype>(line.size()));
-        if (text::trimmed(line).empty() || isHeader(line)) {
-            layout.items.push_back(item);
-            continue;
-        }
-        const std::size_t tab = line.find('\t');
-        if (tab == std::string_view::npos) {
-            throw FormatError(
-                path, ln,
-                QStringLiteral("expected 'LABEL<TAB>(x, y, z)', found '%1'").arg(q(line)));
-        }
-        const std::string_view label = text::trimmed(line.substr(0, tab));
-        std::string_view field = line.substr(tab + 1);
-        field = field.substr(0, field.find('\t'));
-        field = text::trimmed(field);
-        if (field.empty() || field.front() != '(') {
-            throw FormatError(path, ln, QStringLiteral("missing '(' before the coordinates"));
-        }
-        if (field.back() != ')') {
-            throw FormatError(path, ln, QStringLiteral("missing ')' after the coordinates"));
-        }
-        field = field.substr(1, field.size() - 2);
-        Eigen::Vector3d value;
-        int parts = 0;
-        std::string_view rest = field;
-        while (true) {
-            const std::size_t comma = rest.find(',');
-            const std::string_view tok = text::trimmed(rest.substr(0, comma));
-            if (parts < 3) {
-                double d = 0;
-                if (!text::parseNumber(tok, d)) {
-                    throw FormatError(path, ln,
-                                      QStringLiteral("coordinate %1 is not a number: '%2'")
-                                          .arg(parts + 1)
-                                          .arg(q(tok)));
-                }
-                if (!std::isfinite(d)) {
-                    throw FormatError(path, ln,
-                                      QStringLiteral("coordinate %1 is not finite: '%2'")
-                                          .arg(parts + 1)
-                                          .arg(q(tok)));
-                }
-                value[parts] = d;
-                if (!formatSeen) {
-                    layout.decimals = countDecimals(tok);
-                }
+// "(x, y, z)" without its parentheses: three finite numbers. The first row sets the layout's
+// number format (decimals, separator) for writing back.
+Eigen::Vector3d parseCoordinates(std::string_view field, const QString& path, int ln,
+                                 LafasLayout& layout, bool& formatSeen) {
+    Eigen::Vector3d value;
+    int parts = 0;
+    std::string_view rest = field;
+    while (true) {
+        const std::size_t comma = rest.find(',');
+        const std::string_view tok = text::trimmed(rest.substr(0, comma));
+        if (parts < 3) {
+            double d = 0;
+            if (!text::parseNumber(tok, d)) {
+                throw FormatError(path, ln,
+                                  QStringLiteral("coordinate %1 is not a number: '%2'")
+                                      .arg(parts + 1)
+                                      .arg(q(tok)));
             }
-            ++parts;
-            if (comma == std::string_view::npos) {
-                break;
+            if (!std::isfinite(d)) {
+                throw FormatError(
+                    path, ln,
+                    QStringLiteral("coordinate %1 is not finite: '%2'").arg(parts + 1).arg(q(tok)));
             }
-            rest.remove_prefix(comma + 1);
+            value[parts] = d;
+            if (!formatSeen) {
+                layout.decimals = countDecimals(tok);
+            }
         }
-        if (parts != 3) {
-            throw FormatError(path, ln,
-                              QStringLiteral("expected 3 coordinates, found %1").arg(parts));
+        ++parts;
+        if (comma == std::string_view::npos) {
+            break;
         }
-        if (!formatSeen) {
-            layout.separator = field.find(", ") != std::string_view::npos ? ", " : ",";
-            formatSeen = true;
-        }
-        int number = 0;
-        const bool numeric = text::parseNumber(label, number);
-        rows.push_back({ln, label, numeric, number, value, layout.items.size()});
-        item.value = value;
-        layout.items.push_back(item);
+        rest.remove_prefix(comma + 1);
     }
+    if (parts != 3) {
+        throw FormatError(path, ln, QStringLiteral("expected 3 coordinates, found %1").arg(parts));
+    }
+    if (!formatSeen) {
+        layout.separator = field.find(", ") != std::string_view::npos ? ", " : ",";
+        formatSeen = true;
+    }
+    return value;
+}
 
+// "LABEL<TAB>(x, y, z)"; anything after a second tab is ignored.
+LafasRow parseRow(std::string_view line, int ln, const QString& path, LafasLayout& layout,
+                  bool& formatSeen) {
+    const std::size_t tab = line.find('\t');
+    if (tab == std::string_view::npos) {
+        throw FormatError(
+            path, ln, QStringLiteral("expected 'LABEL<TAB>(x, y, z)', found '%1'").arg(q(line)));
+    }
+    const std::string_view label = text::trimmed(line.substr(0, tab));
+    std::string_view field = line.substr(tab + 1);
+    field = text::trimmed(field.substr(0, field.find('\t')));
+    if (field.empty() || field.front() != '(') {
+        throw FormatError(path, ln, QStringLiteral("missing '(' before the coordinates"));
+    }
+    if (field.back() != ')') {
+        throw FormatError(path, ln, QStringLiteral("missing ')' after the coordinates"));
+    }
+    field = field.substr(1, field.size() - 2);
+    const Eigen::Vector3d value = parseCoordinates(field, path, ln, layout, formatSeen);
+    int number = 0;
+    const bool numeric = text::parseNumber(label, number);
+    return {ln, label, numeric, number, value, layout.items.size()};
+}
+
+// Rows to landmarks: by their numeric labels, or by position in the LA-FAS row order when
+// the labels are names. Every landmark once.
+void assignRows(const std::vector<LafasRow>& rows, const QString& path, LafasFile& file) {
     if (static_cast<int>(rows.size()) != kLafasCount) {
         throw ValidationError(
             path,
             QStringLiteral("expected %1 landmarks, found %2").arg(kLafasCount).arg(rows.size()));
     }
+    const LandmarkSchema& schema = file.landmarks.schema();
     const bool byLabel = rows.front().numeric;
     const std::vector<int> order = lafasRowOrder(kLafasCount);
     std::map<int, int> seen; // landmark number -> line
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        const Row& row = rows[r];
+        const LafasRow& row = rows[r];
         if (row.numeric != byLabel) {
             throw FormatError(
                 path, row.line,
@@ -196,28 +195,49 @@ LafasFile parseLafas(const QByteArray& data, const QString& path) {
                          byLabel ? QStringLiteral("a number") : QStringLiteral("not a number")));
         }
         const int number = byLabel ? row.number : order[r];
-        const int index = schema->indexOfNumber(number);
+        const int index = schema.indexOfNumber(number);
         if (index < 0) {
             throw ValidationError(path, row.line,
-                                  QStringLiteral("unknown landmark label '%1' "
-                                                 "(expected 1 to %2)")
+                                  QStringLiteral("unknown landmark label '%1' (expected 1 to %2)")
                                       .arg(q(row.label))
                                       .arg(kLafasCount));
         }
         if (auto it = seen.find(number); it != seen.end()) {
             throw ValidationError(path, row.line,
-                                  QStringLiteral("duplicate landmark label '%1' "
-                                                 "(first on line %2)")
+                                  QStringLiteral("duplicate landmark label '%1' (first on line %2)")
                                       .arg(q(row.label))
                                       .arg(it->second));
         }
         seen[number] = row.line;
-        layout.items[row.item].landmark = index;
+        file.layout.items[row.item].landmark = index;
         Landmark& l = file.landmarks.at(index);
         l.position = row.value;
         l.status = LandmarkStatus::Placed;
         l.provenance.source = path;
     }
+}
+
+} // namespace
+
+LafasFile parseLafas(const QByteArray& data, const QString& path) {
+    const std::string_view all(data.constData(), static_cast<std::size_t>(data.size()));
+    LafasFile file{LandmarkSet(LandmarkSchema::lafas50()), LafasLayout{}};
+    LafasLayout& layout = file.layout;
+    checkLafasText(all, path, layout);
+    std::vector<LafasRow> rows;
+    bool formatSeen = false;
+    text::LineReader lines(all);
+    std::string_view line;
+    while (lines.next(line)) {
+        LafasLayout::Item item;
+        item.text = QByteArray(line.data(), static_cast<qsizetype>(line.size()));
+        if (!text::trimmed(line).empty() && !isHeader(line)) {
+            rows.push_back(parseRow(line, lines.lineNumber(), path, layout, formatSeen));
+            item.value = rows.back().value;
+        }
+        layout.items.push_back(item);
+    }
+    assignRows(rows, path, file);
     return file;
 }
 
