@@ -24,42 +24,69 @@ template <typename T> T loadSwapped(const char* p, bool swap) {
     return v;
 }
 
-} // namespace
+// Where the header dictionary is: after the magic, the version and its length.
+struct NpyPreamble {
+    std::size_t offset = 0; // of the header text
+    std::size_t headerLen = 0;
+};
 
-Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
-    auto fail = [&](const QString& problem) { return FormatError(path, problem); };
+// The header dictionary's fields that PAL Studio reads.
+struct NpyHeader {
+    bool isDouble = false;
+    bool bigEndian = false;
+    bool fortran = false;
+    std::size_t itemSize = 0;
+    Eigen::Index rows = 0;
+    Eigen::Index cols = 0;
+};
+
+NpyPreamble readPreamble(const QByteArray& data, const QString& path) {
     if (data.isEmpty()) {
-        throw fail(QStringLiteral("file is empty"));
+        throw FormatError(path, QStringLiteral("file is empty"));
     }
     static const QByteArray magic("\x93NUMPY", 6);
     if (!data.startsWith(magic)) {
-        throw fail(QStringLiteral("not a NumPy .npy file (bad magic bytes)"));
+        throw FormatError(path, QStringLiteral("not a NumPy .npy file (bad magic bytes)"));
     }
     if (data.size() < 10) {
-        throw fail(QStringLiteral("truncated .npy header"));
+        throw FormatError(path, QStringLiteral("truncated .npy header"));
     }
     const auto major = static_cast<unsigned char>(data[6]);
-    std::size_t headerLen = 0;
-    std::size_t offset = 0;
+    const bool swap = std::endian::native != std::endian::little;
+    NpyPreamble p;
     if (major == 1) {
-        headerLen = loadSwapped<std::uint16_t>(data.constData() + 8,
-                                               std::endian::native != std::endian::little);
-        offset = 10;
+        p.headerLen = loadSwapped<std::uint16_t>(data.constData() + 8, swap);
+        p.offset = 10;
     } else if (major == 2 || major == 3) {
         if (data.size() < 12) {
-            throw fail(QStringLiteral("truncated .npy header"));
+            throw FormatError(path, QStringLiteral("truncated .npy header"));
         }
-        headerLen = loadSwapped<std::uint32_t>(data.constData() + 8,
-                                               std::endian::native != std::endian::little);
-        offset = 12;
+        p.headerLen = loadSwapped<std::uint32_t>(data.constData() + 8, swap);
+        p.offset = 12;
     } else {
-        throw fail(QStringLiteral("unsupported .npy format version %1").arg(major));
+        throw FormatError(path, QStringLiteral("unsupported .npy format version %1").arg(major));
     }
-    if (static_cast<std::size_t>(data.size()) < offset + headerLen) {
-        throw fail(QStringLiteral("truncated .npy header"));
+    if (static_cast<std::size_t>(data.size()) < p.offset + p.headerLen) {
+        throw FormatError(path, QStringLiteral("truncated .npy header"));
     }
-    const QString header =
-        QString::fromLatin1(data.constData() + offset, static_cast<qsizetype>(headerLen));
+    return p;
+}
+
+std::vector<Eigen::Index> parseShape(const QString& text, const QString& path) {
+    std::vector<Eigen::Index> shape;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const qlonglong n = part.trimmed().toLongLong(&ok);
+        if (!ok || n < 0) {
+            throw FormatError(path, QStringLiteral("malformed .npy shape (%1)").arg(text));
+        }
+        shape.push_back(static_cast<Eigen::Index>(n));
+    }
+    return shape;
+}
+
+// A float64 or float32 2-D array, C or Fortran order, either byte order.
+NpyHeader parseHeader(const QString& header, const QString& path) {
     static const QRegularExpression descrRe(QStringLiteral("'descr'\\s*:\\s*'([^']*)'"));
     static const QRegularExpression fortranRe(
         QStringLiteral("'fortran_order'\\s*:\\s*(True|False)"));
@@ -68,59 +95,63 @@ Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
     const auto fm = fortranRe.match(header);
     const auto sm = shapeRe.match(header);
     if (!dm.hasMatch() || !fm.hasMatch() || !sm.hasMatch()) {
-        throw fail(QStringLiteral("malformed .npy header: %1").arg(header.trimmed()));
+        throw FormatError(path, QStringLiteral("malformed .npy header: %1").arg(header.trimmed()));
     }
+    NpyHeader h;
     const QString descr = dm.captured(1);
-    const bool fortran = fm.captured(1) == QLatin1String("True");
-    std::vector<Eigen::Index> shape;
-    for (const QString& part : sm.captured(1).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        const qlonglong n = part.trimmed().toLongLong(&ok);
-        if (!ok || n < 0) {
-            throw fail(QStringLiteral("malformed .npy shape (%1)").arg(sm.captured(1)));
-        }
-        shape.push_back(static_cast<Eigen::Index>(n));
-    }
-    std::size_t itemSize = 0;
-    bool isDouble = false;
-    bool bigEndian = false;
+    h.fortran = fm.captured(1) == QLatin1String("True");
+    const std::vector<Eigen::Index> shape = parseShape(sm.captured(1), path);
     if (descr == QLatin1String("<f8") || descr == QLatin1String(">f8")) {
-        itemSize = 8;
-        isDouble = true;
+        h.itemSize = 8;
+        h.isDouble = true;
     } else if (descr == QLatin1String("<f4") || descr == QLatin1String(">f4")) {
-        itemSize = 4;
+        h.itemSize = 4;
     } else {
-        throw fail(
+        throw FormatError(
+            path,
             QStringLiteral("unsupported dtype '%1' (expected float64 or float32)").arg(descr));
     }
-    bigEndian = descr.startsWith(QLatin1Char('>'));
+    h.bigEndian = descr.startsWith(QLatin1Char('>'));
     if (shape.size() != 2) {
         QStringList dims;
         for (Eigen::Index d : shape) {
             dims << QString::number(d);
         }
-        throw fail(QStringLiteral("expected a 2-D matrix, found shape (%1)")
-                       .arg(dims.join(QStringLiteral(", "))));
+        throw FormatError(path, QStringLiteral("expected a 2-D matrix, found shape (%1)")
+                                    .arg(dims.join(QStringLiteral(", "))));
     }
-    const Eigen::Index rows = shape[0];
-    const Eigen::Index cols = shape[1];
-    const std::size_t need = static_cast<std::size_t>(rows * cols) * itemSize;
-    const std::size_t have = static_cast<std::size_t>(data.size()) - offset - headerLen;
+    h.rows = shape[0];
+    h.cols = shape[1];
+    return h;
+}
+
+} // namespace
+
+Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
+    const NpyPreamble pre = readPreamble(data, path);
+    const NpyHeader h = parseHeader(
+        QString::fromLatin1(data.constData() + pre.offset, static_cast<qsizetype>(pre.headerLen)),
+        path);
+    const std::size_t start = pre.offset + pre.headerLen;
+    const std::size_t need = static_cast<std::size_t>(h.rows * h.cols) * h.itemSize;
+    const std::size_t have = static_cast<std::size_t>(data.size()) - start;
     if (have < need) {
-        throw fail(
+        throw FormatError(
+            path,
             QStringLiteral("truncated: %1 bytes of data expected, %2 found").arg(need).arg(have));
     }
     if (have > need) {
-        throw fail(QStringLiteral("%1 bytes of unexpected data after the matrix").arg(have - need));
+        throw FormatError(
+            path, QStringLiteral("%1 bytes of unexpected data after the matrix").arg(have - need));
     }
-    const bool swap = bigEndian == (std::endian::native == std::endian::little);
-    const char* p = data.constData() + offset + headerLen;
-    Eigen::MatrixXd m(rows, cols);
-    for (Eigen::Index k = 0; k < rows * cols; ++k) {
-        const double v = isDouble ? loadSwapped<double>(p + k * 8, swap)
-                                  : static_cast<double>(loadSwapped<float>(p + k * 4, swap));
-        const Eigen::Index r = fortran ? k % rows : k / cols;
-        const Eigen::Index c = fortran ? k / rows : k % cols;
+    const bool swap = h.bigEndian == (std::endian::native == std::endian::little);
+    const char* p = data.constData() + start;
+    Eigen::MatrixXd m(h.rows, h.cols);
+    for (Eigen::Index k = 0; k < h.rows * h.cols; ++k) {
+        const double v = h.isDouble ? loadSwapped<double>(p + k * 8, swap)
+                                    : static_cast<double>(loadSwapped<float>(p + k * 4, swap));
+        const Eigen::Index r = h.fortran ? k % h.rows : k / h.cols;
+        const Eigen::Index c = h.fortran ? k / h.rows : k % h.cols;
         m(r, c) = v;
     }
     return m;
