@@ -139,13 +139,10 @@ DemoGenerator DemoGenerator::fromResources(const QString& templateDir, DemoOptio
     return DemoGenerator(templ, lms.landmarks, options);
 }
 
-GeneratedCase DemoGenerator::makeCase(int index) const {
-    Rng rng(caseSeed(m_options.seed, index));
-    const LandmarkSet& t = m_templateLandmarks;
-    GeneratedCase out;
-    out.id = QStringLiteral("D%1").arg(index + 1, 3, 10, QLatin1Char('0'));
+namespace {
 
-    // 1. Regional shape changes, mostly symmetric with a little asymmetry.
+// Step 1: regional shape changes, mostly symmetric with a little asymmetry.
+std::vector<Bump> drawShapeChanges(Rng& rng, const LandmarkSet& t) {
     std::vector<Bump> bumps;
     bumps.push_back({lm(t, kPrn), 14.0, {0.0, rng.normal(1.2), rng.normal(1.8)}});
     {
@@ -179,12 +176,15 @@ GeneratedCase DemoGenerator::makeCase(int index) const {
             {ear, 20.0,
              Eigen::Vector3d(s * (earOut + rng.normal(0.5)), 0, 0) + earShift + rng.normal3(0.3)});
     }
-    // 2. Overall size and proportions.
+    return bumps;
+}
+
+// Steps 2 and 3: the shape changes, the overall size and proportions, then scanner noise along
+// the normal.
+void deform(Mesh& mesh, const std::vector<Bump>& bumps, Rng& rng, double noiseMm) {
     const double size = 1.0 + rng.normal(0.035);
     const Eigen::Vector3d scale(size * (1.0 + rng.normal(0.025)), size * (1.0 + rng.normal(0.025)),
                                 size * (1.0 + rng.normal(0.025)));
-
-    Mesh mesh = m_refined;
     for (Eigen::Index v = 0; v < mesh.vertexCount(); ++v) {
         Eigen::Vector3d p = mesh.vertices.row(v).transpose();
         Eigen::Vector3d d = Eigen::Vector3d::Zero();
@@ -193,15 +193,18 @@ GeneratedCase DemoGenerator::makeCase(int index) const {
         }
         mesh.vertices.row(v) = ((p + d).cwiseProduct(scale)).transpose();
     }
-    // 3. Scanner noise along the normal.
     const Vertices normals = vertexNormals(mesh);
     for (Eigen::Index v = 0; v < mesh.vertexCount(); ++v) {
-        mesh.vertices.row(v) += rng.normal(m_options.noiseMm) * normals.row(v);
+        mesh.vertices.row(v) += rng.normal(noiseMm) * normals.row(v);
     }
-    // 4. Landmarks follow the surface, plus annotator jitter in the tangent plane.
+}
+
+// Step 4: landmarks follow the surface, plus annotator jitter in the tangent plane.
+void placeLandmarks(const Mesh& mesh, const std::vector<SurfacePoint>& anchors, Rng& rng,
+                    double jitterMm, LandmarkSet& out) {
     const auto vt = trianglesOfVertices(mesh);
-    for (int i = 0; i < t.size(); ++i) {
-        const SurfacePoint& a = m_anchors[static_cast<std::size_t>(i)];
+    for (int i = 0; i < out.size(); ++i) {
+        const SurfacePoint& a = anchors[static_cast<std::size_t>(i)];
         const Eigen::Vector3d p = evaluate(mesh, a);
         const Eigen::Vector3d n = (mesh.vertices.row(mesh.triangles(a.triangle, 1)) -
                                    mesh.vertices.row(mesh.triangles(a.triangle, 0)))
@@ -209,53 +212,59 @@ GeneratedCase DemoGenerator::makeCase(int index) const {
                                              mesh.vertices.row(mesh.triangles(a.triangle, 0)))
                                       .normalized()
                                       .transpose();
-        Eigen::Vector3d j = rng.normal3(m_options.jitterMm / std::sqrt(2.0));
+        Eigen::Vector3d j = rng.normal3(jitterMm / std::sqrt(2.0));
         j -= j.dot(n) * n;
         const SurfacePoint onSurface = closestNear(mesh, vt, p + j, 6.0);
-        out.landmarks.setPosition(i, onSurface.position, LandmarkStatus::Placed);
-        out.landmarks.at(i).provenance.source =
-            QStringLiteral("generated (palstudio-cli make-demo)");
+        out.setPosition(i, onSurface.position, LandmarkStatus::Placed);
+        out.at(i).provenance.source = QStringLiteral("generated (palstudio-cli make-demo)");
     }
-    // 5. Defects: a hole away from the landmarks, or a missing ear region.
-    std::vector<bool> keep(static_cast<std::size_t>(mesh.triangleCount()), true);
-    auto removeAround = [&](const Eigen::Vector3d& c, double r) {
-        for (Eigen::Index f = 0; f < mesh.triangleCount(); ++f) {
-            const Eigen::Vector3d centroid =
-                (mesh.vertices.row(mesh.triangles(f, 0)) + mesh.vertices.row(mesh.triangles(f, 1)) +
-                 mesh.vertices.row(mesh.triangles(f, 2)))
-                    .transpose() /
-                3.0;
-            if ((centroid - c).norm() < r) {
-                keep[static_cast<std::size_t>(f)] = false;
-            }
+}
+
+// Marks the triangles whose centroid lies within r of c.
+void dropAround(const Mesh& mesh, const Eigen::Vector3d& c, double r, std::vector<bool>& keep) {
+    for (Eigen::Index f = 0; f < mesh.triangleCount(); ++f) {
+        const Eigen::Vector3d centroid =
+            (mesh.vertices.row(mesh.triangles(f, 0)) + mesh.vertices.row(mesh.triangles(f, 1)) +
+             mesh.vertices.row(mesh.triangles(f, 2)))
+                .transpose() /
+            3.0;
+        if ((centroid - c).norm() < r) {
+            keep[static_cast<std::size_t>(f)] = false;
         }
-    };
+    }
+}
+
+// Step 5: a hole away from the landmarks in about a quarter of the cases, and a missing ear
+// region in every eighth. The draws are made whether or not defects are on, so that the
+// cases are the same either way but for the defects.
+void addDefects(Mesh& mesh, GeneratedCase& out, Rng& rng, int index, bool defects) {
+    std::vector<bool> keep(static_cast<std::size_t>(mesh.triangleCount()), true);
     const double holeDraw = rng.uniform();
     const double holeRadius = rng.uniform(4.0, 8.0);
     const auto holeVertex =
         static_cast<Eigen::Index>(rng.uniform() * static_cast<double>(mesh.vertexCount()));
     const bool rightEar = rng.uniform() < 0.5;
-    if (m_options.defects && holeDraw < 0.25) {
+    if (defects && holeDraw < 0.25) {
         // The first vertex from the drawn one on that is 25 mm from every landmark.
         const Eigen::MatrixX3d lms = out.landmarks.positions();
         for (Eigen::Index k = 0; k < mesh.vertexCount(); ++k) {
             const Eigen::Index v = (holeVertex + k * 7919) % mesh.vertexCount();
             const Eigen::RowVector3d p = mesh.vertices.row(v);
             if ((lms.rowwise() - p).rowwise().norm().minCoeff() > 25.0) {
-                removeAround(p.transpose(), holeRadius);
+                dropAround(mesh, p.transpose(), holeRadius, keep);
                 out.notes << QStringLiteral("a hole of %1 mm radius, away from the landmarks")
                                  .arg(holeRadius, 0, 'f', 1);
                 break;
             }
         }
     }
-    if (m_options.defects && index % 8 == 5) {
+    if (defects && index % 8 == 5) {
         const int side = rightEar ? kRight : kLeft;
         const Eigen::Vector3d ear =
             (lm(out.landmarks, side + kT) + lm(out.landmarks, side + kSa) +
              lm(out.landmarks, side + kSba) + lm(out.landmarks, side + kPa)) /
             4.0;
-        removeAround(ear, 24.0);
+        dropAround(mesh, ear, 24.0, keep);
         for (int k = 0; k < 5; ++k) { // T, Pra, Sa, Pa, Sba
             out.offSurface.push_back(side + k);
         }
@@ -268,7 +277,10 @@ GeneratedCase DemoGenerator::makeCase(int index) const {
     if (std::find(keep.begin(), keep.end(), false) != keep.end()) {
         mesh = submesh(mesh, keep);
     }
-    // 6. A small rigid pose: the case is stored posed; its matrix brings it back.
+}
+
+// Step 6: a small rigid pose: the case is stored posed; its matrix brings it back.
+void pose(Mesh& mesh, GeneratedCase& out, Rng& rng) {
     const double deg = M_PI / 180.0;
     const Eigen::Affine3d pose =
         Eigen::Translation3d(rng.normal3(12.0)) *
@@ -278,6 +290,20 @@ GeneratedCase DemoGenerator::makeCase(int index) const {
     out.toCommon = pose.inverse().matrix();
     mesh.vertices = transformPoints(pose.matrix(), mesh.vertices);
     transformLandmarks(pose.matrix(), out.landmarks);
+}
+
+} // namespace
+
+GeneratedCase DemoGenerator::makeCase(int index) const {
+    Rng rng(caseSeed(m_options.seed, index));
+    GeneratedCase out;
+    out.id = QStringLiteral("D%1").arg(index + 1, 3, 10, QLatin1Char('0'));
+    const std::vector<Bump> bumps = drawShapeChanges(rng, m_templateLandmarks);
+    Mesh mesh = m_refined;
+    deform(mesh, bumps, rng, m_options.noiseMm);
+    placeLandmarks(mesh, m_anchors, rng, m_options.jitterMm, out.landmarks);
+    addDefects(mesh, out, rng, index, m_options.defects);
+    pose(mesh, out, rng);
     out.mesh = std::move(mesh);
     return out;
 }
