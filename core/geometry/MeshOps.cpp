@@ -117,26 +117,31 @@ Mesh submesh(const Mesh& mesh, const std::vector<bool>& keepTriangle,
     return out;
 }
 
-Mesh loopSubdivide(const Mesh& mesh) {
-    const Eigen::Index nv = mesh.vertexCount();
-    const Eigen::Index nf = mesh.triangleCount();
-    auto key = [](std::int32_t a, std::int32_t b) {
-        return (static_cast<std::uint64_t>(std::min(a, b)) << 32) |
-               static_cast<std::uint32_t>(std::max(a, b));
-    };
-    struct EdgeInfo {
-        std::int32_t index = -1; // new vertex index
-        std::int32_t opposite[2] = {-1, -1};
-        int faces = 0;
-    };
-    std::unordered_map<std::uint64_t, EdgeInfo> edges;
-    edges.reserve(static_cast<std::size_t>(nf) * 2);
-    std::int32_t next = static_cast<std::int32_t>(nv);
-    for (Eigen::Index f = 0; f < nf; ++f) {
+namespace {
+
+std::uint64_t edgeKey(std::int32_t a, std::int32_t b) {
+    return (static_cast<std::uint64_t>(std::min(a, b)) << 32) |
+           static_cast<std::uint32_t>(std::max(a, b));
+}
+
+struct EdgeInfo {
+    std::int32_t index = -1; // new vertex index
+    std::int32_t opposite[2] = {-1, -1};
+    int faces = 0;
+};
+using EdgeMap = std::unordered_map<std::uint64_t, EdgeInfo>;
+
+// Every edge once, with the new vertex it gets (numbered after the old ones) and the
+// vertices opposite it in its one or two triangles.
+EdgeMap collectEdges(const Mesh& mesh, std::int32_t& next) {
+    EdgeMap edges;
+    edges.reserve(static_cast<std::size_t>(mesh.triangleCount()) * 2);
+    next = static_cast<std::int32_t>(mesh.vertexCount());
+    for (Eigen::Index f = 0; f < mesh.triangleCount(); ++f) {
         for (int k = 0; k < 3; ++k) {
             const std::int32_t a = mesh.triangles(f, k);
             const std::int32_t b = mesh.triangles(f, (k + 1) % 3);
-            EdgeInfo& e = edges[key(a, b)];
+            EdgeInfo& e = edges[edgeKey(a, b)];
             if (e.index < 0) {
                 e.index = next++;
             }
@@ -146,7 +151,13 @@ Mesh loopSubdivide(const Mesh& mesh) {
             ++e.faces;
         }
     }
-    // Neighbours of each vertex, and which vertices lie on the boundary.
+    return edges;
+}
+
+// The old vertices, moved by Loop's rule: interior ones towards their ring, boundary ones
+// along the boundary, corners and non-manifold ones kept.
+void moveOldVertices(const Mesh& mesh, const EdgeMap& edges, Mesh& out) {
+    const Eigen::Index nv = mesh.vertexCount();
     std::vector<std::vector<std::int32_t>> ring(static_cast<std::size_t>(nv));
     std::vector<std::vector<std::int32_t>> boundaryRing(static_cast<std::size_t>(nv));
     for (const auto& [k, e] : edges) {
@@ -159,9 +170,6 @@ Mesh loopSubdivide(const Mesh& mesh) {
             boundaryRing[static_cast<std::size_t>(b)].push_back(a);
         }
     }
-    Mesh out;
-    out.sourcePath = mesh.sourcePath;
-    out.vertices.resize(next, 3);
     for (Eigen::Index i = 0; i < nv; ++i) {
         const auto& br = boundaryRing[static_cast<std::size_t>(i)];
         const auto& r = ring[static_cast<std::size_t>(i)];
@@ -182,6 +190,11 @@ Mesh loopSubdivide(const Mesh& mesh) {
             out.vertices.row(i) = (1.0 - n * beta) * v + beta * sum;
         }
     }
+}
+
+// The new vertex of each edge: 3/8 of its ends and 1/8 of the opposite vertices inside, the
+// midpoint on the boundary.
+void placeEdgeVertices(const Mesh& mesh, const EdgeMap& edges, Mesh& out) {
     for (const auto& [k, e] : edges) {
         const auto a = static_cast<std::int32_t>(k >> 32);
         const auto b = static_cast<std::int32_t>(k & 0xffffffffu);
@@ -193,14 +206,28 @@ Mesh loopSubdivide(const Mesh& mesh) {
             out.vertices.row(e.index) = 0.5 * mid;
         }
     }
+}
+
+} // namespace
+
+Mesh loopSubdivide(const Mesh& mesh) {
+    const Eigen::Index nf = mesh.triangleCount();
+    std::int32_t next = 0;
+    EdgeMap edges = collectEdges(mesh, next);
+    Mesh out;
+    out.sourcePath = mesh.sourcePath;
+    out.vertices.resize(next, 3);
+    moveOldVertices(mesh, edges, out);
+    placeEdgeVertices(mesh, edges, out);
+    // Each triangle into four.
     out.triangles.resize(nf * 4, 3);
     for (Eigen::Index f = 0; f < nf; ++f) {
         const std::int32_t a = mesh.triangles(f, 0);
         const std::int32_t b = mesh.triangles(f, 1);
         const std::int32_t c = mesh.triangles(f, 2);
-        const std::int32_t ab = edges[key(a, b)].index;
-        const std::int32_t bc = edges[key(b, c)].index;
-        const std::int32_t ca = edges[key(c, a)].index;
+        const std::int32_t ab = edges[edgeKey(a, b)].index;
+        const std::int32_t bc = edges[edgeKey(b, c)].index;
+        const std::int32_t ca = edges[edgeKey(c, a)].index;
         out.triangles.row(4 * f) << a, ab, ca;
         out.triangles.row(4 * f + 1) << ab, b, bc;
         out.triangles.row(4 * f + 2) << ca, bc, c;
