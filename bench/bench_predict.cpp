@@ -56,6 +56,65 @@ double peakMb() {
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
+// An untrained bundle of patch size K (the network's time does not depend on its weights).
+void writeBenchModel(const QString& path, int K) {
+    ModelBundle b;
+    b.manifest.patchSize = K;
+    b.manifest.templateLandmarks =
+        readLandmarks(QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
+            .landmarks.positions();
+    b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
+    b.tensors = engine::PalNet(engine::PalNetConfig{K, 50, true}, 1).exportWeights();
+    writeModelBundle(path, b);
+}
+
+// One face at a time: the stages and the wall clock per face.
+void measureBatch1(const QString& bundle, const Case& face, int repeats) {
+    engine::PredictorOptions opts;
+    opts.batchSize = 1;
+    const engine::Predictor p1 = engine::Predictor::fromBundle(bundle, opts);
+    std::printf("PAL-Net K=%d, %s, %d torch threads; face: %lld vertices (generated demo case)\n",
+                p1.manifest().patchSize, qPrintable(p1.deviceName()), engine::runtimeInfo().threads,
+                static_cast<long long>(face.readMesh().vertexCount()));
+    std::printf("%-22s %8s %8s %8s %8s %8s %9s   (ms per face, median of %d)\n", "", "load",
+                "sample", "patches", "forward", "snap", "total", repeats);
+    p1.predict(face); // warm-up
+    std::vector<engine::StageTimes> single;
+    std::vector<double> singleWall;
+    for (int r = 0; r < repeats; ++r) {
+        QElapsedTimer w;
+        w.start();
+        single.push_back(p1.predict(face).times);
+        singleWall.push_back(static_cast<double>(w.nsecsElapsed()) / 1e6);
+    }
+    std::sort(singleWall.begin(), singleWall.end());
+    print("batch 1", median(single));
+    std::printf("batch 1 wall clock per face: %.1f ms (median)\n",
+                singleWall[singleWall.size() / 2]);
+    std::printf("peak resident memory after batch 1: %.0f MB\n", peakMb());
+}
+
+// Sixteen faces per forward pass.
+void measureBatch16(const QString& bundle, const Case& face, int repeats) {
+    engine::PredictorOptions opts;
+    opts.batchSize = 16;
+    const engine::Predictor p16 = engine::Predictor::fromBundle(bundle, opts);
+    const std::vector<Case> sixteen(16, face);
+    std::vector<engine::StageTimes> batched;
+    QElapsedTimer wall;
+    wall.start();
+    for (int r = 0; r < std::max(1, repeats / 2); ++r) {
+        for (const auto& pred : p16.predictAll(sixteen)) {
+            batched.push_back(pred.times);
+        }
+    }
+    const double wallPerFace =
+        static_cast<double>(wall.elapsed()) / static_cast<double>(batched.size());
+    print("batch 16", median(batched));
+    std::printf("batch 16 wall clock per face: %.1f ms\n", wallPerFace);
+    std::printf("peak resident memory after batch 16: %.0f MB\n", peakMb());
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -84,69 +143,16 @@ int main(int argc, char** argv) {
     demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o)
         .writeDataset(dir.filePath(QStringLiteral("data")));
     const Case face = Case::open(dir.filePath(QStringLiteral("data/D001")));
-
-    if (!writeModel.isEmpty() || model.isEmpty()) {
-        model = writeModel.isEmpty() ? dir.filePath(QStringLiteral("bench.palnet")) : writeModel;
-        ModelBundle b;
-        b.manifest.patchSize = K;
-        b.manifest.templateLandmarks =
-            readLandmarks(
-                QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
-                .landmarks.positions();
-        b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
-        b.tensors = engine::PalNet(engine::PalNetConfig{K, 50, true}, 1).exportWeights();
-        writeModelBundle(model, b);
-        if (!writeModel.isEmpty()) {
-            std::printf("wrote %s\n", qPrintable(writeModel));
-            return 0;
-        }
-    }
-    const QString bundle = model;
-
-    engine::PredictorOptions opts;
-    opts.batchSize = 1;
-    {
-        const engine::Predictor p1 = engine::Predictor::fromBundle(bundle, opts);
-        K = p1.manifest().patchSize;
-        std::printf(
-            "PAL-Net K=%d, %s, %d torch threads; face: %lld vertices (generated demo case)\n", K,
-            qPrintable(p1.deviceName()), engine::runtimeInfo().threads,
-            static_cast<long long>(face.readMesh().vertexCount()));
-        std::printf("%-22s %8s %8s %8s %8s %8s %9s   (ms per face, median of %d)\n", "", "load",
-                    "sample", "patches", "forward", "snap", "total", repeats);
-        p1.predict(face); // warm-up
-        std::vector<engine::StageTimes> single;
-        std::vector<double> singleWall;
-        for (int r = 0; r < repeats; ++r) {
-            QElapsedTimer w;
-            w.start();
-            single.push_back(p1.predict(face).times);
-            singleWall.push_back(static_cast<double>(w.nsecsElapsed()) / 1e6);
-        }
-        std::sort(singleWall.begin(), singleWall.end());
-        print("batch 1", median(single));
-        std::printf("batch 1 wall clock per face: %.1f ms (median)\n",
-                    singleWall[singleWall.size() / 2]);
-        std::printf("peak resident memory after batch 1: %.0f MB\n", peakMb());
-    }
-    {
-        opts.batchSize = 16;
-        const engine::Predictor p16 = engine::Predictor::fromBundle(bundle, opts);
-        const std::vector<Case> sixteen(16, face);
-        std::vector<engine::StageTimes> batched;
-        QElapsedTimer wall;
-        wall.start();
-        for (int r = 0; r < std::max(1, repeats / 2); ++r) {
-            for (const auto& pred : p16.predictAll(sixteen)) {
-                batched.push_back(pred.times);
-            }
-        }
-        const double wallPerFace =
-            static_cast<double>(wall.elapsed()) / static_cast<double>(batched.size());
-        print("batch 16", median(batched));
-        std::printf("batch 16 wall clock per face: %.1f ms\n", wallPerFace);
-
-        std::printf("peak resident memory after batch 16: %.0f MB\n", peakMb());
+    if (!writeModel.isEmpty()) {
+        writeBenchModel(writeModel, K);
+        std::printf("wrote %s\n", qPrintable(writeModel));
         return 0;
     }
+    if (model.isEmpty()) {
+        model = dir.filePath(QStringLiteral("bench.palnet"));
+        writeBenchModel(model, K);
+    }
+    measureBatch1(model, face, repeats);
+    measureBatch16(model, face, repeats);
+    return 0;
 }

@@ -136,38 +136,32 @@ std::vector<double> rotate(ViewportWidget& view, int steps, int dx, bool* sawLod
     return ms;
 }
 
-} // namespace
-
-int main(int argc, char** argv) {
-    pal::ui::ViewportWidget::setDefaultSurfaceFormat();
-    QApplication app(argc, argv);
-
+struct Options {
     int rings = 500;
-    QSize size(960, 720);
+    QSize size{960, 720};
     QString shots; // --shots DIR: still.png and moving.png
+};
+
+Options parseOptions() {
+    Options o;
     const QStringList args = QCoreApplication::arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--rings")) {
-            rings = args[i + 1].toInt();
+            o.rings = args[i + 1].toInt();
         } else if (args[i] == QLatin1String("--shots")) {
-            shots = args[i + 1];
+            o.shots = args[i + 1];
         } else if (args[i] == QLatin1String("--size")) {
             const QStringList wh = args[i + 1].split(QLatin1Char('x'));
             if (wh.size() == 2) {
-                size = QSize(wh[0].toInt(), wh[1].toInt());
+                o.size = QSize(wh[0].toInt(), wh[1].toInt());
             }
         }
     }
+    return o;
+}
 
-    QElapsedTimer clock;
-    clock.start();
-    const pal::Mesh mesh = sphere(rings);
-    std::printf("mesh: %ld vertices, %ld triangles (generated in %.0f ms); view %dx%d\n",
-                long(mesh.vertexCount()), long(mesh.triangleCount()), clock.elapsed() * 1.0,
-                size.width(), size.height());
-
-    // 50 ground-truth landmarks over the front and a prediction 0-6 mm from each.
-    pal::LandmarkSet truth, predicted;
+// 50 ground-truth landmarks over the front and a prediction 0-6 mm from each.
+void makeLandmarks(pal::LandmarkSet& truth, pal::LandmarkSet& predicted) {
     for (int i = 0; i < truth.size(); ++i) {
         const double phi = -60 + 120.0 * (i % 10) / 9, lat = -45 + 90.0 * (i / 10) / 4;
         truth.setPosition(i, spherePoint(phi, lat), pal::LandmarkStatus::Placed);
@@ -175,21 +169,18 @@ int main(int argc, char** argv) {
         predicted.setPosition(i, spherePoint(phi + off, lat - off / 2),
                               pal::LandmarkStatus::Predicted);
     }
+}
 
-    ViewportWidget view;
-    view.resize(size);
-    view.show();
-    if (!QTest::qWaitForWindowExposed(&view)) {
-        std::fprintf(stderr, "no window\n");
-        return 1;
-    }
+void measureFirstFrame(ViewportWidget& view, const pal::Mesh& mesh, const pal::LandmarkSet& truth,
+                       const pal::LandmarkSet& predicted) {
+    QElapsedTimer clock;
     clock.start();
     view.setMesh(mesh);
     const double setMeshMs = clock.nsecsElapsed() / 1e6;
     view.setGroundTruth(truth);
     view.setPredicted(predicted);
     view.resetCamera();
-    int before = view.renderedFrameCount();
+    const int before = view.renderedFrameCount();
     view.update();
     nextFrame(view, before);
     const double firstFrameMs = clock.nsecsElapsed() / 1e6;
@@ -200,11 +191,14 @@ int main(int argc, char** argv) {
                 setMeshMs, firstFrameMs, analysedMs, view.levelOfDetailTriangleCount());
     std::printf("landmarks: %d ground truth + %d predicted, %d error lines\n", truth.presentCount(),
                 predicted.presentCount(), view.errorLineCount());
+}
 
-    // Still frames: full detail.
+// Still frames: full detail; with --shots, a still and a moving picture.
+void measureStill(ViewportWidget& view, const QString& shots) {
+    QElapsedTimer clock;
     std::vector<double> still;
     for (int i = 0; i < 8; ++i) {
-        before = view.renderedFrameCount();
+        const int before = view.renderedFrameCount();
         clock.start();
         view.update();
         nextFrame(view, before);
@@ -221,11 +215,13 @@ int main(int argc, char** argv) {
         view.resetCamera();
         QTest::qWait(400);
     }
+}
 
+void measureRotation(ViewportWidget& view, const pal::LandmarkSet& truth,
+                     const pal::LandmarkSet& predicted) {
     bool sawLod = false;
     const Stats lod = stats(rotate(view, 40, 8, &sawLod));
     print(sawLod ? "rotating, level of detail" : "rotating (no LOD drawn!)", lod, true);
-
     view.setLabelsVisible(false);
     print("rotating, level of detail, labels off", stats(rotate(view, 20, 8, &sawLod)), true);
     view.clearGroundTruth();
@@ -234,85 +230,116 @@ int main(int argc, char** argv) {
     view.setGroundTruth(truth);
     view.setPredicted(predicted);
     view.setLabelsVisible(true);
-
     view.setLevelOfDetailEnabled(false);
     bool unused = false;
     print("rotating, full detail (LOD off)", stats(rotate(view, 10, 8, &unused)), true);
     view.setLevelOfDetailEnabled(true);
+}
 
-    // Dragging a predicted glyph across the surface.
+// Dragging a predicted glyph across the surface.
+void measureDrag(ViewportWidget& view, const pal::LandmarkSet& predicted) {
     view.resetCamera();
     QTest::qWait(400);
-    {
-        const QPoint from = view.projectToWidget(predicted.at(22).position).toPoint();
-        std::vector<double> ms;
-        QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, from);
-        const bool dragging = view.isDragging();
-        for (int i = 1; i <= 20; ++i) {
-            before = view.renderedFrameCount();
-            clock.start();
-            QTest::mouseMove(&view, from + QPoint(3 * i, 2 * i));
-            nextFrame(view, before);
-            ms.push_back(clock.nsecsElapsed() / 1e6);
-        }
-        QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, from + QPoint(60, 40));
-        print(dragging ? "dragging a glyph (move + frame)" : "drag did not start!", stats(ms),
-              true);
-        QTest::qWait(400);
+    QElapsedTimer clock;
+    const QPoint from = view.projectToWidget(predicted.at(22).position).toPoint();
+    std::vector<double> ms;
+    QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, from);
+    const bool dragging = view.isDragging();
+    for (int i = 1; i <= 20; ++i) {
+        const int before = view.renderedFrameCount();
+        clock.start();
+        QTest::mouseMove(&view, from + QPoint(3 * i, 2 * i));
+        nextFrame(view, before);
+        ms.push_back(clock.nsecsElapsed() / 1e6);
     }
+    QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, from + QPoint(60, 40));
+    print(dragging ? "dragging a glyph (move + frame)" : "drag did not start!", stats(ms), true);
+    QTest::qWait(400);
+}
 
-    // Hover picks: the glyph test and the surface ray, as the throttled hover runs them.
-    {
-        std::vector<double> ms;
-        for (int i = 0; i < 50; ++i) {
-            const QPointF p(view.width() * (0.3 + 0.4 * (i % 10) / 9.0),
-                            view.height() * (0.3 + 0.4 * (i / 10) / 4.0));
-            int index = -1;
-            bool gt = false;
-            Eigen::Vector3d point;
-            clock.start();
-            if (!view.landmarkAt(p, &index, &gt)) {
-                view.surfaceAt(p, &point);
-            }
-            ms.push_back(clock.nsecsElapsed() / 1e6);
+// Hover picks: the glyph test and the surface ray, as the throttled hover runs them.
+void measureHover(ViewportWidget& view) {
+    QElapsedTimer clock;
+    std::vector<double> ms;
+    for (int i = 0; i < 50; ++i) {
+        const QPointF p(view.width() * (0.3 + 0.4 * (i % 10) / 9.0),
+                        view.height() * (0.3 + 0.4 * (i / 10) / 4.0));
+        int index = -1;
+        bool gt = false;
+        Eigen::Vector3d point;
+        clock.start();
+        if (!view.landmarkAt(p, &index, &gt)) {
+            view.surfaceAt(p, &point);
         }
-        print("hover pick (glyphs, then surface)", stats(ms));
+        ms.push_back(clock.nsecsElapsed() / 1e6);
     }
+    print("hover pick (glyphs, then surface)", stats(ms));
+}
 
-    // Click to placed: a click on the surface to surfaceClicked, and to the frame that shows
-    // the landmark placed there (the window's answer, simulated).
+// Click to placed: a click on the surface to surfaceClicked, and to the frame that shows the
+// landmark placed there (the window's answer, simulated).
+void measureClicks(ViewportWidget& view) {
     view.setPlacementEnabled(true);
-    {
-        std::vector<double> toSignal, toFrame;
-        double emittedAt = 0;
-        int placedCount = 0;
-        QObject::connect(&view, &ViewportWidget::surfaceClicked, &view,
-                         [&](const Eigen::Vector3d& p) {
-                             emittedAt = clock.nsecsElapsed() / 1e6;
-                             pal::Landmark l;
-                             l.position = p;
-                             l.status = pal::LandmarkStatus::Placed;
-                             view.updatePredictedLandmark(49, l);
-                             ++placedCount;
-                         });
-        for (int i = 0; i < 10; ++i) {
-            const Eigen::Vector3d target = spherePoint(-50 + 10.0 * i, 52);
-            const QPoint p = view.projectToWidget(target).toPoint();
-            QTest::qWait(300); // no double click
-            before = view.renderedFrameCount();
-            const int placedBefore = placedCount;
-            clock.start();
-            QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, p);
-            if (placedCount == placedBefore) {
-                continue;
-            }
-            toSignal.push_back(emittedAt);
-            nextFrame(view, before);
-            toFrame.push_back(clock.nsecsElapsed() / 1e6);
+    QElapsedTimer clock;
+    std::vector<double> toSignal, toFrame;
+    double emittedAt = 0;
+    int placedCount = 0;
+    QObject::connect(&view, &ViewportWidget::surfaceClicked, &view, [&](const Eigen::Vector3d& p) {
+        emittedAt = clock.nsecsElapsed() / 1e6;
+        pal::Landmark l;
+        l.position = p;
+        l.status = pal::LandmarkStatus::Placed;
+        view.updatePredictedLandmark(49, l);
+        ++placedCount;
+    });
+    for (int i = 0; i < 10; ++i) {
+        const Eigen::Vector3d target = spherePoint(-50 + 10.0 * i, 52);
+        const QPoint p = view.projectToWidget(target).toPoint();
+        QTest::qWait(300); // no double click
+        const int before = view.renderedFrameCount();
+        const int placedBefore = placedCount;
+        clock.start();
+        QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, p);
+        if (placedCount == placedBefore) {
+            continue;
         }
-        std::printf("placement clicks: %zu of 10 placed\n", toSignal.size());
-        print("click to surfaceClicked", stats(toSignal));
-        print("click to the frame showing it", stats(toFrame));
+        toSignal.push_back(emittedAt);
+        nextFrame(view, before);
+        toFrame.push_back(clock.nsecsElapsed() / 1e6);
     }
+    std::printf("placement clicks: %zu of 10 placed\n", toSignal.size());
+    print("click to surfaceClicked", stats(toSignal));
+    print("click to the frame showing it", stats(toFrame));
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    pal::ui::ViewportWidget::setDefaultSurfaceFormat();
+    QApplication app(argc, argv);
+    const Options o = parseOptions();
+
+    QElapsedTimer clock;
+    clock.start();
+    const pal::Mesh mesh = sphere(o.rings);
+    std::printf("mesh: %ld vertices, %ld triangles (generated in %.0f ms); view %dx%d\n",
+                long(mesh.vertexCount()), long(mesh.triangleCount()), clock.elapsed() * 1.0,
+                o.size.width(), o.size.height());
+    pal::LandmarkSet truth, predicted;
+    makeLandmarks(truth, predicted);
+
+    ViewportWidget view;
+    view.resize(o.size);
+    view.show();
+    if (!QTest::qWaitForWindowExposed(&view)) {
+        std::fprintf(stderr, "no window\n");
+        return 1;
+    }
+    measureFirstFrame(view, mesh, truth, predicted);
+    measureStill(view, o.shots);
+    measureRotation(view, truth, predicted);
+    measureDrag(view, predicted);
+    measureHover(view);
+    measureClicks(view);
     return 0;
 }
