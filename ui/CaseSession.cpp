@@ -17,7 +17,7 @@ CaseSession::CaseSession(QObject* parent) : QObject(parent) {
     connect(&m_doc, &CaseDocument::changed, &m_journalTimer, qOverload<>(&QTimer::start));
     connect(&m_journalTimer, &QTimer::timeout, this, &CaseSession::writeJournal);
     connect(&m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) {
-        if (clean) {
+        if (clean && !m_switching) {
             m_doc.markSaved(); // undone back to the saved state
             clearJournal();
         }
@@ -30,14 +30,15 @@ CaseSession::~CaseSession() {
     m_undo.disconnect(this); // ~QUndoStack clears itself: not a return to the saved state
 }
 
-QString CaseSession::caseFolder() const {
-    return m_open ? m_doc.caseInfo().files().folder : QString();
-}
-
 void CaseSession::open(const CaseForReview& loaded, bool recoverJournal) {
     const bool wasModified = isModified();
     m_journalTimer.stop();
-    m_undo.clear(); // clean again
+    // Leaving a case is not a return to its saved state: its journal, if any, stays (the
+    // window asked before; a discard cleared it explicitly).
+    m_switching = true;
+    m_undo.clear();
+    m_undo.setClean(); // also after a recovered case, whose stack had no clean state
+    m_switching = false;
     m_caseId = loaded.caseId;
     m_open = true;
     m_journalFile = loaded.journalFile;

@@ -28,8 +28,6 @@ public:
 
     bool isOpen() const { return m_open; }
     const QString& caseId() const { return m_caseId; }
-    // The open case's folder (the mesh's folder for a bare mesh file); empty when none.
-    QString caseFolder() const;
     bool isModified() const { return m_open && !m_undo.isClean(); }
 
     // Where unsaved edits are journaled (default: the application's data folder).
@@ -60,6 +58,7 @@ private:
     QString m_journalFile;
     QString m_caseId;
     bool m_open = false;
+    bool m_switching = false; // open() clears the stack: not an undo back to a save
 };
 
 } // namespace pal::ui

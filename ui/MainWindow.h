@@ -110,6 +110,7 @@ private:
     void connectDocument();
     void connectViewport();
     void startLoad(const QString& path, const QString& caseId);
+    void dropLoad();
     void finishLoad(CaseForReview loaded);
     void showCase(const CaseForReview& loaded);
     // Reads the dataset's per-case summaries (review state, mean error) in a job.
@@ -125,8 +126,8 @@ private:
     void onSurfaceClicked(const Eigen::Vector3d& point);
     void predictCurrent();
     void predictDataset();
-    void startPrediction(std::vector<Case> cases, const QString& title, const QString& caseFolder);
-    void onCasePredicted(const QString& caseFolder, const pal::LandmarkSet& landmarks,
+    void startPrediction(std::vector<Case> cases, const QString& title, const QString& caseKey);
+    void onCasePredicted(const QString& meshFile, const pal::LandmarkSet& landmarks,
                          const QString& modelId);
     void onPredictionFinished(const pal::PredictionRun& run, pal::Job::State state,
                               const QString& error);

@@ -21,24 +21,34 @@
 namespace pal::ui {
 
 void MainWindow::openPath(const QString& path) {
-    if (!d->load && !maybeKeepEdits()) {
+    dropLoad(); // the newer open replaces it, asked or not: no result lands while asking
+    if (!maybeKeepEdits()) {
         return;
     }
     startLoad(path, QString());
 }
 
 void MainWindow::openCaseOfDataset(const QString& caseId) {
-    if (d->datasetFolder.isEmpty() || caseId == d->caseId() || (!d->load && !maybeKeepEdits())) {
+    if (d->datasetFolder.isEmpty() || caseId == d->caseId()) {
+        return;
+    }
+    dropLoad();
+    if (!maybeKeepEdits()) {
         return;
     }
     startLoad(d->datasetFolder, caseId);
 }
 
-void MainWindow::startLoad(const QString& path, const QString& caseId) {
-    if (d->load) { // the newer open replaces it: its result is dropped
+void MainWindow::dropLoad() {
+    if (d->load) { // its result is dropped
         d->load->disconnect(this);
         d->load->cancel();
+        d->load = nullptr;
     }
+}
+
+void MainWindow::startLoad(const QString& path, const QString& caseId) {
+    dropLoad();
     d->lastError.clear();
     statusBar()->showMessage(tr("Opening %1...").arg(caseId.isEmpty() ? path : caseId));
     auto job = std::make_unique<TaskJob<CaseForReview>>(
@@ -88,6 +98,13 @@ void MainWindow::finishLoad(CaseForReview loaded) {
     if (!loaded.error.isEmpty()) {
         d->lastError = loaded.error;
         showError(loaded.error);
+        Q_EMIT loadFinished(false);
+        return;
+    }
+    // Edits made while the case was being read: asked about now, never dropped silently.
+    if (d->session.isModified() && !maybeKeepEdits()) {
+        d->lastError = tr("%1: not opened, the edits of %2 are kept").arg(loaded.path, d->caseId());
+        statusBar()->showMessage(d->lastError, 8000);
         Q_EMIT loadFinished(false);
         return;
     }

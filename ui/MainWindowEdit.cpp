@@ -59,9 +59,9 @@ void MainWindow::onSurfaceClicked(const Eigen::Vector3d& point) {
 }
 
 void MainWindow::startPrediction(std::vector<Case> cases, const QString& title,
-                                 const QString& caseFolder) {
+                                 const QString& caseKey) {
     QString why;
-    if (!d->prediction->predict(std::move(cases), title, caseFolder, &why)) {
+    if (!d->prediction->predict(std::move(cases), title, caseKey, &why)) {
         showError(why);
         Q_EMIT predictionFinished(false);
         return;
@@ -74,7 +74,7 @@ void MainWindow::predictCurrent() {
         return;
     }
     startPrediction({d->doc().caseInfo()}, tr("Predicting %1").arg(d->caseId()),
-                    d->session.caseFolder());
+                    d->doc().caseInfo().files().mesh);
 }
 
 void MainWindow::predictDataset() {
@@ -93,12 +93,13 @@ void MainWindow::predictDataset() {
     startPrediction(std::move(cases), title, QString());
 }
 
-// A prediction reaches the open case only when it was made for that case; the files of any
-// other case were written already and the browser shows them.
-void MainWindow::onCasePredicted(const QString& caseFolder, const LandmarkSet& landmarks,
+// A prediction reaches the open case only when it was made for that case (its mesh file);
+// the files of any other case were written already and the browser shows them. On screen it
+// is one undo step: the new prediction, and the landmarks nobody touched yet follow it.
+void MainWindow::onCasePredicted(const QString& meshFile, const LandmarkSet& landmarks,
                                  const QString& modelId) {
-    if (d->session.isOpen() && caseFolder == d->session.caseFolder()) {
-        d->doc().setPredicted(landmarks); // untouched landmarks follow
+    if (d->session.isOpen() && meshFile == d->doc().caseInfo().files().mesh) {
+        d->undo().push(new ReplacePredictionCommand(&d->doc(), landmarks, modelId));
         statusBar()->showMessage(tr("Predicted %1 with %2").arg(d->caseId(), modelId), 8000);
     }
 }

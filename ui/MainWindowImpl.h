@@ -31,8 +31,8 @@ namespace pal::ui {
 class JobsWidget;
 
 struct MainWindow::Impl {
-    // Declared first, destroyed last but one: ~MainWindow cancels and waits for the jobs
-    // before anything they report to goes away.
+    // Declared first, destroyed last (after the session; no worker touches it): the jobs are
+    // cancelled and waited for before the window's children they report to go away.
     JobCentre jobs;
     CaseSession session;
 

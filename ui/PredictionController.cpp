@@ -4,6 +4,7 @@
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/JobCentre.h"
 
+#include <QDateTime>
 #include <QFileInfo>
 #include <QSettings>
 
@@ -11,19 +12,35 @@
 
 namespace pal::ui {
 
-// The last model read, shared with the workers that use it (one job at a time).
+// The last model read, shared with the workers that use it (one job at a time). Read again
+// when the file changed (a retrained model written to the same path).
 struct PredictionController::ModelCache {
     std::mutex mutex;
-    QString path;
+    QString stamp; // path, size and modification time of the file read
     std::shared_ptr<const ModelPredictor> model;
+
+    static QString stampOf(const QString& bundle) {
+        const QFileInfo info(bundle);
+        return QStringLiteral("%1|%2|%3")
+            .arg(info.absoluteFilePath())
+            .arg(info.size())
+            .arg(info.lastModified().toMSecsSinceEpoch());
+    }
 
     std::shared_ptr<const ModelPredictor> get(const QString& bundle) {
         std::lock_guard<std::mutex> lock(mutex);
-        if (!model || path != bundle) {
+        const QString now = stampOf(bundle);
+        if (!model || stamp != now) {
             model = loadEngine().loadModel(bundle, PredictorOptions{});
-            path = bundle;
+            stamp = now;
         }
         return model;
+    }
+
+    void forget() {
+        std::lock_guard<std::mutex> lock(mutex);
+        model.reset();
+        stamp.clear();
     }
 };
 
@@ -41,10 +58,11 @@ QString PredictionController::modelPath() const {
 
 void PredictionController::setModelPath(const QString& path) {
     QSettings().setValue(QStringLiteral("model/path"), path);
+    m_cache->forget();
 }
 
 Job* PredictionController::predict(std::vector<Case> cases, const QString& title,
-                                   const QString& caseFolder, QString* why) {
+                                   const QString& caseKey, QString* why) {
     if (m_job) {
         *why = tr("A prediction is running: wait for it or cancel it first");
         return nullptr;
@@ -66,21 +84,24 @@ Job* PredictionController::predict(std::vector<Case> cases, const QString& title
             [&](int done, int total, const QString& id, bool) { progress(done, total, id); },
             &cancel);
         // Queued to the GUI thread, before the job's end: each case's files are written.
-        for (const Prediction& p : run.predictions) {
+        // (The JobCentre, which waits for this worker, goes before this controller.)
+        for (std::size_t i = 0; i < run.predictions.size(); ++i) {
             QMetaObject::invokeMethod(
                 this,
-                [this, folder = p.caseFolder, lm = p.landmarks, modelId] {
-                    Q_EMIT casePredicted(folder, lm, modelId);
+                [this, mesh = run.meshFiles[i], lm = run.predictions[i].landmarks, modelId] {
+                    Q_EMIT casePredicted(mesh, lm, modelId);
                 },
                 Qt::QueuedConnection);
         }
         return run;
     };
     auto job = std::make_unique<TaskJob<PredictionRun>>(title, std::move(task));
-    job->setCaseFolder(caseFolder);
+    job->setCaseKey(caseKey);
     auto* raw = job.get();
-    connect(raw, &Job::ended, this,
-            [this, raw] { Q_EMIT finished(raw->result(), raw->state(), raw->error()); });
+    connect(raw, &Job::ended, this, [this, raw] {
+        m_job = nullptr; // a prediction may start again from a finished() handler
+        Q_EMIT finished(raw->result(), raw->state(), raw->error());
+    });
     m_job = m_jobs.start(std::move(job));
     return raw;
 }

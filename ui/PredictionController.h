@@ -31,15 +31,16 @@ public:
     // Remembers the model for the next predictions (settings "model/path").
     void setModelPath(const QString& path);
 
-    // Starts predicting the cases; caseFolder names the one case it is for (empty for a
-    // dataset). Returns null, with a reason in *why, when no prediction can start.
-    Job* predict(std::vector<Case> cases, const QString& title, const QString& caseFolder,
+    // Starts predicting the cases; caseKey names the one case it is for, by its mesh file
+    // (empty for a dataset). Returns null, with a reason in *why, when no prediction can start.
+    Job* predict(std::vector<Case> cases, const QString& title, const QString& caseKey,
                  QString* why);
     bool isPredicting() const { return !m_job.isNull(); }
 
 Q_SIGNALS:
-    // For every case predicted and written, on the GUI thread, whichever case is open.
-    void casePredicted(const QString& caseFolder, const pal::LandmarkSet& landmarks,
+    // For every case predicted and written (meshFile: the case's mesh, which identifies it),
+    // on the GUI thread, whichever case is open.
+    void casePredicted(const QString& meshFile, const pal::LandmarkSet& landmarks,
                        const QString& modelId);
     // The job ended: its outcome (failures included) and state.
     void finished(const pal::PredictionRun& run, pal::Job::State state, const QString& error);

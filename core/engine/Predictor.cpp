@@ -170,7 +170,7 @@ QString Predictor::deviceName() const {
 Prediction Predictor::predict(const Case& c) const {
     std::vector<Prediction> one = predictAll({c});
     if (!one.front().ok()) {
-        throw ValidationError(c.files().mesh, one.front().error);
+        throw ValidationError(QString(), one.front().error); // "FILE: problem" already
     }
     return std::move(one.front());
 }

@@ -140,6 +140,15 @@ void CaseDocument::setPredicted(const LandmarkSet& predicted) {
     touched();
 }
 
+void CaseDocument::restorePrediction(const std::optional<LandmarkSet>& predicted,
+                                     const LandmarkSet& working) {
+    m_predicted = predicted;
+    m_working = working;
+    Q_EMIT predictedReplaced();
+    Q_EMIT workingReplaced();
+    touched();
+}
+
 void CaseDocument::setWorking(const LandmarkSet& working) {
     m_working = working;
     Q_EMIT workingReplaced();

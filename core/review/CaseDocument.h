@@ -70,6 +70,8 @@ public:
     void setPredicted(const LandmarkSet& predicted);
     // Replaces the working set wholesale (recovered edits, a reloaded sidecar).
     void setWorking(const LandmarkSet& working);
+    // Puts back a prediction and working set as they were (undoing a new prediction).
+    void restorePrediction(const std::optional<LandmarkSet>& predicted, const LandmarkSet& working);
 
     void beginBatch();
     void endBatch();

@@ -52,7 +52,7 @@ std::vector<CaseReviewRow> summariseReview(const Dataset& ds,
     const int total = ds.size();
     for (const Case& c : ds.cases()) {
         if (cancel && cancel->load()) {
-            break;
+            throw Cancelled(); // a browser missing cases would skip them silently
         }
         rows.push_back(reviewRowOf(c));
         if (progress && !progress(static_cast<int>(rows.size()), total)) {

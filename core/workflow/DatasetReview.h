@@ -32,8 +32,8 @@ double meanLandmarkDistance(const LandmarkSet& a, const LandmarkSet& b);
 // One case's row. An unreadable file shows as a case without that set (opening it says why).
 CaseReviewRow reviewRowOf(const Case& c);
 
-// Every case's row, in dataset order. progress(done, total) may return false to stop early;
-// *cancel stops early too (the rows so far are returned).
+// Every case's row, in dataset order. progress(done, total) may return false to stop early
+// (the rows so far are returned); *cancel throws pal::Cancelled.
 std::vector<CaseReviewRow> summariseReview(const Dataset& ds,
                                            const std::function<bool(int, int)>& progress = {},
                                            const std::atomic<bool>* cancel = nullptr);

@@ -56,7 +56,15 @@ public:
                               const std::atomic<bool>* cancel) const = 0;
 };
 
-// The version of this interface; the module refuses to load into a program built with another.
+// The version of this interface, and a fingerprint of the layouts of the values that cross
+// it: the module refuses to serve a program built from other sources (both sides link their
+// own copy of the core library, so their types must be the same).
 inline constexpr int kEngineApiVersion = 1;
+inline constexpr unsigned long long kEngineAbiFingerprint =
+    (((sizeof(TrainOptions) * 1009ULL + sizeof(PredictorOptions)) * 1009ULL + sizeof(Prediction)) *
+         1009ULL +
+     sizeof(Case)) *
+        1009ULL +
+    sizeof(ModelManifest) + sizeof(LandmarkSet) * 7ULL + sizeof(TrainResult) * 13ULL;
 
 } // namespace pal

@@ -3,6 +3,7 @@
 #include <QLibrary>
 
 #include <cstdlib>
+#include <memory>
 #include <mutex>
 
 namespace pal {
@@ -12,26 +13,34 @@ std::mutex g_mutex;
 EngineApi* g_engine = nullptr;
 int g_threads = 0;
 
-using EntryPoint = EngineApi* (*)(int);
+// OpenBLAS reads its thread count once, when it is loaded with the engine module; with several
+// threads it hangs when torch runs beside the GUI (docs/stack.md, "OpenBLAS threads beside the
+// GUI"). Set here, before main() runs, while the process has one thread: setenv() is not safe
+// beside threads that read the environment, and the module is opened by a worker.
+[[maybe_unused]] const bool g_openBlasPinned = [] {
+    setenv("OPENBLAS_NUM_THREADS", "1", 0);
+    return true;
+}();
+
+using EntryPoint = EngineApi* (*)(int, unsigned long long);
 
 EngineApi* openModule() {
     const QString path = engineModulePath();
-    // OpenBLAS reads its thread count when it is loaded, which is now: with several threads
-    // it hangs when torch runs beside the GUI (docs/stack.md, "OpenBLAS threads").
-    setenv("OPENBLAS_NUM_THREADS", "1", 0);
-    // Leaked on purpose: the engine lives until the process ends.
-    auto* lib = new QLibrary(path);
+    auto lib = std::make_unique<QLibrary>(path);
+    // Never unloaded, not even at exit: the engine's objects live until the process ends.
+    lib->setLoadHints(QLibrary::PreventUnloadHint);
     if (!lib->load()) {
         throw EngineUnavailable(path, QStringLiteral("cannot load the PAL-Net engine: %1 (set "
                                                      "PALSTUDIO_ENGINE to the module's path)")
                                           .arg(lib->errorString()));
     }
     auto entry = reinterpret_cast<EntryPoint>(lib->resolve("palstudio_engine_api"));
-    EngineApi* api = entry ? entry(kEngineApiVersion) : nullptr;
+    EngineApi* api = entry ? entry(kEngineApiVersion, kEngineAbiFingerprint) : nullptr;
     if (!api) {
         throw EngineUnavailable(path, QStringLiteral("not a PAL-Net engine module of this "
-                                                     "PAL Studio version"));
+                                                     "PAL Studio build"));
     }
+    lib.release(); // loaded for good
     return api;
 }
 

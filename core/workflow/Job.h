@@ -5,7 +5,7 @@
 // a case, predicting, evaluating, training, summarising a dataset) is a Job run by the
 // JobCentre. The work runs on a thread of its own and checks the cancel flag between steps;
 // progress and, through handOver(), results reach the owner's thread queued. A job may be
-// started for one case (caseFolder): its result belongs to that case, whatever is open when
+// started for one case (caseKey): its result belongs to that case, whatever is open when
 // it ends.
 
 #include <QMetaObject>
@@ -30,9 +30,10 @@ public:
     ~Job() override; // subclasses call stopAndWait() in their own destructors
 
     const QString& title() const { return m_title; }
-    // The folder of the case the job works for; empty when it is not one case's.
-    const QString& caseFolder() const { return m_caseFolder; }
-    void setCaseFolder(const QString& folder) { m_caseFolder = folder; }
+    // The case the job works for, by its mesh file (unique, also for bare meshes that share
+    // a folder); empty when it is not one case's.
+    const QString& caseKey() const { return m_caseKey; }
+    void setCaseKey(const QString& meshFile) { m_caseKey = meshFile; }
 
     void start();
     // Asks the work to stop at its next check; the job ends Cancelled.
@@ -71,7 +72,7 @@ private:
     void run();
 
     QString m_title;
-    QString m_caseFolder;
+    QString m_caseKey;
     QString m_error;
     QString m_step;
     int m_done = 0;

@@ -15,14 +15,14 @@ PredictionRun predictAndWrite(const ModelPredictor& model, const std::vector<Cas
         if (!p.ok()) {
             run.failures.push_back({p.caseId, p.error});
         } else {
-            const auto c = std::find_if(cases.begin(), cases.end(), [&](const Case& x) {
-                return x.files().folder == p.caseFolder && x.id() == p.caseId;
-            });
-            const QString path = predictionPath(*c, outDir);
+            // One prediction per case, in order: the done-th is cases[done - 1].
+            const Case& c = cases[static_cast<std::size_t>(done - 1)];
+            const QString path = predictionPath(c, outDir);
             try {
                 writePrediction(path, p.landmarks);
                 run.predictions.push_back(p);
                 run.written << path;
+                run.meshFiles << c.files().mesh;
                 written = true;
             } catch (const Error& e) {
                 run.failures.push_back({p.caseId, e.message()});

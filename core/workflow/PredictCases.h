@@ -24,6 +24,7 @@ struct CaseFailure {
 struct PredictionRun {
     std::vector<Prediction> predictions; // the successful ones, in input order
     QStringList written;                 // their files, in the same order
+    QStringList meshFiles;               // their cases' mesh files, in the same order
     std::vector<CaseFailure> failures;
     bool cancelled = false; // what was predicted before the cancel is written
     int total = 0;

@@ -16,11 +16,13 @@
 #include "ui/review/DatasetModel.h"
 
 #include <QApplication>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace pal;
@@ -46,6 +48,17 @@ class TestWindowJobs : public QObject {
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
+    }
+
+    // Answers the modal question box that is open now.
+    static void answerModal(QMessageBox::StandardButton button, bool* asked) {
+        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+        if (!box) {
+            QTimer::singleShot(20, [button, asked] { answerModal(button, asked); });
+            return;
+        }
+        *asked = true;
+        box->button(button)->click();
     }
 
     // Page Down follows the dataset browser, which is filled by a job of its own.
@@ -86,6 +99,75 @@ private Q_SLOTS:
         QCOMPARE(w.caseId(), QStringLiteral("D002"));
         QVERIFY(!w.document()->predicted());
         QVERIFY(!w.isWindowModified());
+    }
+
+    // Two bare meshes in one folder are two cases: a prediction of one never lands on the other.
+    void bareMeshesInOneFolderKeepTheirPredictions() {
+        QTemporaryDir scans;
+        const QString a = scans.filePath(QStringLiteral("a.obj"));
+        const QString b = scans.filePath(QStringLiteral("b.obj"));
+        QVERIFY(QFile::copy(m_data + QStringLiteral("/D001/mesh.obj"), a));
+        QVERIFY(QFile::copy(m_data + QStringLiteral("/D002/mesh.obj"), b));
+        MainWindow w;
+        show(w, QSize(1000, 700));
+        open(w, a);
+        QSignalSpy predicted(&w, &MainWindow::predictionFinished);
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier); // predict a.obj
+        open(w, b);
+        QVERIFY2(predicted.isEmpty(), "the prediction ended before b.obj was open: no race");
+        QVERIFY(predicted.wait(120000));
+        QVERIFY(QFile::exists(scans.filePath(QStringLiteral("a.landmarks.predicted.txt"))));
+        QCOMPARE(w.caseId(), QStringLiteral("b"));
+        QVERIFY(!w.document()->predicted());
+        QVERIFY(!w.isWindowModified());
+    }
+
+    // An edit made while another case is being read is asked about when the read ends;
+    // answering Cancel keeps the case and its edit on screen, and its journal.
+    void anEditDuringALoadIsNotDropped() {
+        MainWindow w;
+        const QString journal = m_dir.filePath(QStringLiteral("journal-during-load"));
+        show(w, QSize(1000, 700));
+        w.setJournalFolder(journal);
+        open(w, m_data);
+        waitForBrowser(w);
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        QTest::keyClick(&w, Qt::Key_PageDown); // D002 is being read...
+        w.selectLandmark(7);
+        QTest::keyClick(&w, Qt::Key_M); // ... while D001 is edited
+        QVERIFY(w.isWindowModified());
+        bool asked = false;
+        QTimer::singleShot(0, this, [&] { answerModal(QMessageBox::Cancel, &asked); });
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(asked);
+        QCOMPARE(loaded.first().at(0).toBool(), false);
+        QCOMPARE(w.caseId(), QStringLiteral("D001"));
+        QVERIFY(w.isWindowModified());
+        QCOMPARE(w.document()->working().at(7).status, LandmarkStatus::Missing);
+        QTRY_COMPARE(QDir(journal).entryList(QDir::Files).size(), 1);
+    }
+
+    // A recovered case is modified; the next case opened after it is not.
+    void theCaseAfterARecoveredOneIsClean() {
+        const QString journal = m_dir.filePath(QStringLiteral("journal-recover"));
+        {
+            MainWindow w;
+            show(w, QSize(1000, 700));
+            w.setJournalFolder(journal);
+            open(w, m_data + QStringLiteral("/D002"));
+            w.selectLandmark(3);
+            QTest::keyClick(&w, Qt::Key_M);
+            QTRY_COMPARE(QDir(journal).entryList(QDir::Files).size(), 1);
+        } // "killed": no save, no discard
+        MainWindow w;
+        w.setScreenshotMode(true); // recovers without asking
+        show(w, QSize(1000, 700));
+        w.setJournalFolder(journal);
+        open(w, m_data + QStringLiteral("/D002"));
+        QVERIFY(w.isWindowModified());
+        open(w, m_data + QStringLiteral("/D001"));
+        QVERIFY(!w.isWindowModified());
+        QVERIFY(!w.undoStack()->canUndo());
     }
 
     void undoingBackToTheSaveIsNotModified() {

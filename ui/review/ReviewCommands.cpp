@@ -71,4 +71,18 @@ void SetReviewStateCommand::redo() {
     m_doc->setReviewState(m_state, m_stamp);
 }
 
+ReplacePredictionCommand::ReplacePredictionCommand(CaseDocument* doc, const LandmarkSet& predicted,
+                                                   const QString& modelId, QUndoCommand* parent)
+    : QUndoCommand(parent), m_doc(doc), m_beforePredicted(doc->predicted()),
+      m_beforeWorking(doc->working()), m_predicted(predicted) {
+    setText(QCoreApplication::translate("ReviewCommands", "Prediction by %1").arg(modelId));
+}
+
+void ReplacePredictionCommand::undo() {
+    m_doc->restorePrediction(m_beforePredicted, m_beforeWorking);
+}
+void ReplacePredictionCommand::redo() {
+    m_doc->setPredicted(m_predicted);
+}
+
 } // namespace pal::ui

@@ -46,6 +46,22 @@ private:
     Provenance m_provenance;
 };
 
+// A new prediction of the open case (Predict This Case): the prediction, and the working
+// position of every landmark nobody has touched yet. One undo step brings both back.
+class ReplacePredictionCommand : public QUndoCommand {
+public:
+    ReplacePredictionCommand(CaseDocument* doc, const LandmarkSet& predicted,
+                             const QString& modelId, QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    CaseDocument* m_doc;
+    std::optional<LandmarkSet> m_beforePredicted;
+    LandmarkSet m_beforeWorking;
+    LandmarkSet m_predicted;
+};
+
 class SetReviewStateCommand : public QUndoCommand {
 public:
     SetReviewStateCommand(CaseDocument* doc, ReviewState state, QUndoCommand* parent = nullptr);
