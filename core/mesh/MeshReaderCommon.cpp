@@ -1,5 +1,7 @@
 #include "core/mesh/MeshReaderCommon.h"
 
+#include <QFileInfo>
+
 namespace pal::detail {
 
 void assignVertices(Mesh& mesh, const std::vector<double>& xyz) {
@@ -22,6 +24,30 @@ void requireFaces(const Mesh& mesh, const QString& path) {
         throw ValidationError(
             path,
             QStringLiteral("mesh has no faces (%1 vertices, 0 triangles)").arg(mesh.vertexCount()));
+    }
+}
+
+Mesh meshFromArrays(const QString& path, const std::vector<double>& xyz,
+                    const std::vector<std::int32_t>& triangles,
+                    const std::vector<double>& normals) {
+    Mesh mesh;
+    mesh.sourcePath = path;
+    assignVertices(mesh, xyz);
+    assignTriangles(mesh, triangles);
+    requireFaces(mesh, path);
+    if (!normals.empty()) {
+        assignNormals(mesh, normals);
+    }
+    return mesh;
+}
+
+void attachTexture(Mesh& mesh, const QString& texPath, const QString& named, Warnings* warnings) {
+    if (QFileInfo::exists(texPath)) {
+        mesh.texturePath = QFileInfo(texPath).absoluteFilePath();
+    } else if (warnings) {
+        warnings->add(mesh.sourcePath,
+                      QStringLiteral("texture %1 was not found; the mesh is shown without texture")
+                          .arg(named));
     }
 }
 

@@ -3,6 +3,7 @@
 // Shared pieces of the mesh readers (internal to core/mesh).
 
 #include "core/errors/Error.h"
+#include "core/errors/Warnings.h"
 #include "core/mesh/Mesh.h"
 
 #include <cstdint>
@@ -27,5 +28,12 @@ void assignNormals(Mesh& mesh, const std::vector<double>& xyz);
 
 // A mesh without triangles is not a surface: throws ValidationError.
 void requireFaces(const Mesh& mesh, const QString& path);
+
+// The mesh of a file from its flat arrays (normals may be empty); throws like requireFaces.
+Mesh meshFromArrays(const QString& path, const std::vector<double>& xyz,
+                    const std::vector<std::int32_t>& triangles, const std::vector<double>& normals);
+
+// Sets the mesh's texture when texPath exists; otherwise warns (named: how the file names it).
+void attachTexture(Mesh& mesh, const QString& texPath, const QString& named, Warnings* warnings);
 
 } // namespace pal::detail

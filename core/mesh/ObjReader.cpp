@@ -96,11 +96,7 @@ public:
     }
 
     Mesh mesh(Warnings* warnings) const {
-        Mesh mesh;
-        mesh.sourcePath = m_path;
-        detail::assignVertices(mesh, m_v);
-        detail::assignTriangles(mesh, m_tri);
-        detail::requireFaces(mesh, m_path);
+        Mesh mesh = detail::meshFromArrays(m_path, m_v, m_tri, {});
         if (!m_vt.empty() && m_allFacesHaveUV) {
             mesh.uvs =
                 Eigen::Map<const UVs>(m_vt.data(), static_cast<Eigen::Index>(m_vt.size() / 2), 2);
@@ -246,14 +242,9 @@ private:
         if (texture.isEmpty()) {
             return;
         }
-        const QString texPath = QFileInfo(mtlPath).absoluteDir().filePath(texture);
-        if (QFileInfo::exists(texPath)) {
-            mesh.texturePath = QFileInfo(texPath).absoluteFilePath();
-        } else if (warnings) {
-            warnings->add(m_path, QStringLiteral("texture '%1' named by '%2' was not found; the "
-                                                 "mesh is shown without texture")
-                                      .arg(texture, m_mtllib));
-        }
+        detail::attachTexture(mesh, QFileInfo(mtlPath).absoluteDir().filePath(texture),
+                              QStringLiteral("'%1' named by '%2'").arg(texture, m_mtllib),
+                              warnings);
     }
 
     const QString& m_path;

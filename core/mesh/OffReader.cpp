@@ -23,15 +23,7 @@ public:
         for (std::size_t i = 0; i < m_nf; ++i) {
             readFace();
         }
-        Mesh mesh;
-        mesh.sourcePath = m_path;
-        detail::assignVertices(mesh, m_xyz);
-        detail::assignTriangles(mesh, m_tri);
-        detail::requireFaces(mesh, m_path);
-        if (!m_nxyz.empty()) {
-            detail::assignNormals(mesh, m_nxyz);
-        }
-        return mesh;
+        return detail::meshFromArrays(m_path, m_xyz, m_tri, m_nxyz);
     }
 
 private:

@@ -431,28 +431,15 @@ void PlyParser::addFace(const Element& e, std::size_t index, int faceList) {
 }
 
 Mesh PlyParser::buildMesh(Warnings* warnings) const {
-    Mesh mesh;
-    mesh.sourcePath = m_path;
-    detail::assignVertices(mesh, m_xyz);
-    detail::assignTriangles(mesh, m_tri);
-    detail::requireFaces(mesh, m_path);
-    if (!m_nxyz.empty()) {
-        detail::assignNormals(mesh, m_nxyz);
-    }
+    Mesh mesh = detail::meshFromArrays(m_path, m_xyz, m_tri, m_nxyz);
     if (!m_uv.empty()) {
         mesh.uvs =
             Eigen::Map<const UVs>(m_uv.data(), static_cast<Eigen::Index>(m_uv.size() / 2), 2);
         mesh.triangleUVs = mesh.triangles;
     }
     if (!m_texture.isEmpty()) {
-        const QString texPath = QFileInfo(m_path).absoluteDir().filePath(m_texture);
-        if (QFileInfo::exists(texPath)) {
-            mesh.texturePath = QFileInfo(texPath).absoluteFilePath();
-        } else if (warnings) {
-            warnings->add(m_path, QStringLiteral("texture '%1' was not found; the mesh is shown "
-                                                 "without texture")
-                                      .arg(m_texture));
-        }
+        detail::attachTexture(mesh, QFileInfo(m_path).absoluteDir().filePath(m_texture),
+                              QStringLiteral("'%1'").arg(m_texture), warnings);
     }
     return mesh;
 }

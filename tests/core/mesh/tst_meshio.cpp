@@ -77,6 +77,29 @@ private Q_SLOTS:
         QVERIFY(w.isEmpty());
     }
 
+    // A texture that is not there: the mesh is still read, with a warning naming the files.
+    void aMissingTextureIsAWarning() {
+        QTemporaryDir dir;
+        writeAll(dir.filePath(QStringLiteral("face.mtl")), "newmtl a\nmap_Kd gone.png\n");
+        const QString obj = dir.filePath(QStringLiteral("face.obj"));
+        writeAll(obj, "mtllib face.mtl\nv 0 0 0\nv 1 0 0\nv 0 1 0\nusemtl a\nf 1 2 3\n");
+        Warnings w;
+        QVERIFY(readMesh(obj, &w).texturePath.isEmpty());
+        QCOMPARE(w.messages, QStringList{obj + QStringLiteral(": texture 'gone.png' named by "
+                                                              "'face.mtl' was not found; the "
+                                                              "mesh is shown without texture")});
+        const QString ply = dir.filePath(QStringLiteral("face.ply"));
+        writeAll(ply, "ply\nformat ascii 1.0\ncomment TextureFile gone.png\nelement vertex 3\n"
+                      "property float x\nproperty float y\nproperty float z\nelement face 1\n"
+                      "property list uchar int vertex_indices\nend_header\n0 0 0\n1 0 0\n0 1 0\n"
+                      "3 0 1 2\n");
+        Warnings wp;
+        QVERIFY(readMesh(ply, &wp).texturePath.isEmpty());
+        QCOMPARE(wp.messages, QStringList{ply + QStringLiteral(": texture 'gone.png' was not "
+                                                               "found; the mesh is shown without "
+                                                               "texture")});
+    }
+
     void binaryPlyIsRead() {
         const Mesh m = readMesh(dataPath(QStringLiteral("mesh/tetra_binary.ply")));
         QCOMPARE(m.vertexCount(), Eigen::Index(4));
