@@ -241,7 +241,20 @@ void MainWindow::createEditMenu(ToolActions& t) {
     d->placeMode = edit->addAction(tr("&Place Selected Landmark by Clicking"));
     d->placeMode->setCheckable(true);
     d->placeMode->setShortcut(QKeySequence(Qt::Key_P));
+    d->placeMode->setStatusTip(tr("Click the surface once to place the selected landmark there; "
+                                  "Escape leaves without placing"));
     connect(d->placeMode, &QAction::toggled, d->viewport, &ViewportWidget::setPlacementEnabled);
+    connect(d->placeMode, &QAction::toggled, this, [this](bool on) {
+        if (on && d->selected >= 0) {
+            statusBar()->showMessage(tr("Click where %1 belongs (Escape: leave without placing)")
+                                         .arg(d->doc().working().schema().key(d->selected)));
+        } else if (on) {
+            statusBar()->showMessage(tr("Select a landmark first, then click where it belongs"));
+        }
+    });
+    QAction* leave =
+        edit->addAction(tr("Leave Place Mode"), this, [this] { d->placeMode->setChecked(false); });
+    leave->setShortcut(QKeySequence(Qt::Key_Escape));
     t.confirm = edit->addAction(tr("&Confirm Selected Landmark"), this, [this] {
         if (d->selected >= 0 && d->doc().working().at(d->selected).isPresent()) {
             d->undo().push(new SetStatusCommand(&d->doc(), d->selected, LandmarkStatus::Confirmed));

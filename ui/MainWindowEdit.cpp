@@ -47,6 +47,8 @@ void MainWindow::onDragFinished(int index, const Eigen::Vector3d& point) {
     d->undo().push(new MoveLandmarkCommand(&d->doc(), index, before, point)); // one step per drag
 }
 
+// Place mode places the one landmark it names, once, then ends: the next placement is the
+// user's explicit choice (P again), never a landmark the window picked.
 void MainWindow::onSurfaceClicked(const Eigen::Vector3d& point) {
     if (d->selected < 0) {
         statusBar()->showMessage(
@@ -55,7 +57,10 @@ void MainWindow::onSurfaceClicked(const Eigen::Vector3d& point) {
     }
     d->undo().push(
         new MoveLandmarkCommand(&d->doc(), d->selected, d->doc().working().at(d->selected), point));
-    selectNextNeedingReview();
+    d->placeMode->setChecked(false);
+    statusBar()->showMessage(tr("Placed %1 (P places again, Ctrl+Z undoes)")
+                                 .arg(d->doc().working().schema().key(d->selected)),
+                             8000);
 }
 
 void MainWindow::startPrediction(std::vector<Case> cases, const QString& title,

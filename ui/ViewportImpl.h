@@ -53,7 +53,8 @@ struct ViewportWidget::Impl {
     enum class Gesture {
         None,      // not pressed, or a press VTK has (camera)
         OnGlyph,   // pressed on a glyph that is not dragged: swallowed
-        Dragging,  // moving a predicted glyph on the surface
+        Pressed,   // pressed on a predicted glyph: a click (select) unless it moves
+        Dragging,  // moving a predicted glyph on the surface, past the click slop
         Placement, // pressed on the surface in placement mode: a click unless it moves
     };
     Gesture gesture = Gesture::None;

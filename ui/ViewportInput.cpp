@@ -17,8 +17,10 @@
 namespace pal::ui {
 namespace {
 
-constexpr int kHoverMs = 40;       // at most one hover pick this often
-constexpr double kClickSlop = 4.0; // a press that moves further turns the camera instead
+constexpr int kHoverMs = 40; // at most one hover pick this often
+// A press that moves further is a drag (on a glyph) or turns the camera (on the surface); one
+// that does not is a click, which never moves anything.
+constexpr double kClickSlop = 4.0;
 
 } // namespace
 
@@ -80,12 +82,9 @@ void ViewportWidget::Impl::pressLeft(QMouseEvent* event, int repeat) {
             const bool groundTruth = hit->role == ViewportLandmarkLayer::GroundTruth;
             Q_EMIT q->landmarkClicked(hit->index, groundTruth);
             if (!groundTruth && dragEnabled && mesh->analysisReady()) {
-                gesture = Gesture::Dragging;
+                gesture = Gesture::Pressed; // a drag starts only once the mouse moves
                 dragIndex = hit->index;
-                dragPoint =
-                    landmarks->landmark(ViewportLandmarkLayer::Predicted, hit->index)->position;
-                setMoving(true); // the decimated copy while the glyph moves
-                Q_EMIT q->dragStarted(hit->index);
+                pressPosition = at;
             } else {
                 gesture = Gesture::OnGlyph;
             }
@@ -144,6 +143,9 @@ void ViewportWidget::mouseReleaseEvent(QMouseEvent* event) {
         }
         case Impl::Gesture::OnGlyph:
             break;
+        case Impl::Gesture::Pressed: // a click: the glyph was selected, nothing moves
+            d->dragIndex = -1;
+            break;
         case Impl::Gesture::Placement:
             Q_EMIT surfaceClicked(d->pressSurfacePoint);
             break;
@@ -165,7 +167,19 @@ void ViewportWidget::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void ViewportWidget::mouseMoveEvent(QMouseEvent* event) {
+    if (d->gesture == Impl::Gesture::Pressed) {
+        if ((event->position() - d->pressPosition).manhattanLength() <= kClickSlop) {
+            return; // still a click
+        }
+        d->gesture = Impl::Gesture::Dragging;
+        d->dragPoint =
+            d->landmarks->landmark(ViewportLandmarkLayer::Predicted, d->dragIndex)->position;
+        d->setMoving(true); // the decimated copy while the glyph moves
+        Q_EMIT dragStarted(d->dragIndex);
+    }
     switch (d->gesture) {
+    case Impl::Gesture::Pressed:
+        return;
     case Impl::Gesture::Dragging: {
         Eigen::Vector3d point;
         if (d->pickSurface(event->position(), &point)) {

@@ -247,7 +247,8 @@ private Q_SLOTS:
         const QPoint from = at(view, scene.predicted.at(4).position);
         const QPoint to = at(view, spherePoint(kRadius, -10, -5));
         QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, from);
-        QVERIFY(view.isDragging());
+        QVERIFY(!view.isDragging()); // a click until the mouse moves
+        QCOMPARE(started.count(), 0);
         for (int step = 1; step <= 8; ++step) {
             QTest::mouseMove(&view, from + (to - from) * step / 8);
         }
@@ -293,6 +294,30 @@ private Q_SLOTS:
         QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, QPoint(130, 240));
         QVERIFY(view.projectToWidget(front).x() > frontBefore.x() + 30);
         QCOMPARE(started.count(), 1);
+    }
+
+    // A press and release on a predicted glyph, with the mouse still or moving less than the
+    // click slop, selects it and moves nothing: no drag signal at all.
+    void aClickOnAGlyphNeverDrags() {
+        Scene scene;
+        ViewportWidget view;
+        showScene(view, scene);
+        QSignalSpy started(&view, &ViewportWidget::dragStarted);
+        QSignalSpy moved(&view, &ViewportWidget::dragMoved);
+        QSignalSpy finished(&view, &ViewportWidget::dragFinished);
+        QSignalSpy clicked(&view, &ViewportWidget::landmarkClicked);
+        const QPoint glyph = at(view, scene.predicted.at(4).position);
+        QTest::mouseClick(&view, Qt::LeftButton, Qt::NoModifier, glyph);
+        QTest::qWait(600); // no double click
+        QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, glyph);
+        QTest::mouseMove(&view, glyph + QPoint(2, 1)); // a hand's tremor, not a drag
+        QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, glyph + QPoint(2, 1));
+        QCOMPARE(clicked.count(), 2);
+        QCOMPARE(clicked.at(0).at(0).toInt(), 4);
+        QCOMPARE(started.count(), 0);
+        QCOMPARE(moved.count(), 0);
+        QCOMPARE(finished.count(), 0);
+        QVERIFY(!view.isDragging());
     }
 
     void placementModeEmitsTheSurfacePoint() {

@@ -1,0 +1,150 @@
+// The review window's interaction model, through real mouse and key events on the widgets: a
+// click on a landmark selects it and changes nothing; a drag past the click slop is one undo
+// step; place mode places the selected landmark once, then ends, and Escape leaves it without
+// placing. On a GENERATED demo face.
+
+#include "UiTestSupport.h"
+#include "core/review/CaseDocument.h"
+#include "tests/TestSupport.h"
+#include "ui/MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pal;
+using pal::ui::MainWindow;
+
+class TestReviewInteraction : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_case;
+
+    // The window, shown, active, with the case open and its mesh analysed for picking.
+    void openCase(MainWindow& w) {
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        w.openPath(m_case);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY2(loaded.first().at(0).toBool(), qPrintable(w.lastError()));
+        QVERIFY(w.viewport()->waitForMeshAnalysis());
+    }
+
+    // Where a working landmark is drawn in the viewport.
+    static QPoint glyphOf(MainWindow& w, int index) {
+        return w.viewport()->projectToWidget(w.document()->working().at(index).position).toPoint();
+    }
+
+    static QAction* action(MainWindow& w, const QString& text) {
+        for (QAction* a : w.findChildren<QAction*>()) {
+            if (a->text() == text) {
+                return a;
+            }
+        }
+        return nullptr;
+    }
+
+private Q_SLOTS:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        m_case = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 1) +
+                 QStringLiteral("/D001");
+    }
+
+    void aClickSelectsAndChangesNothing() {
+        MainWindow w;
+        openCase(w);
+        const int prn = 3; // pronasale: in front, never hidden in the front view
+        const LandmarkSet before = w.document()->working();
+        const QPoint p = glyphOf(w, prn);
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, Qt::NoModifier, p);
+        QCOMPARE(w.selectedLandmark(), prn);
+        QCOMPARE(w.undoStack()->count(), 0);
+        QVERIFY(!w.isWindowModified());
+        QCOMPARE(w.document()->working().at(prn).position, before.at(prn).position);
+        QCOMPARE(w.document()->working().at(prn).status, before.at(prn).status);
+        // A press with a small tremor is still a click.
+        QTest::qWait(600);
+        QTest::mousePress(w.viewport(), Qt::LeftButton, Qt::NoModifier, p);
+        QTest::mouseMove(w.viewport(), p + QPoint(2, 2));
+        QTest::mouseRelease(w.viewport(), Qt::LeftButton, Qt::NoModifier, p + QPoint(2, 2));
+        QCOMPARE(w.undoStack()->count(), 0);
+        QCOMPARE(w.document()->working().at(prn).position, before.at(prn).position);
+    }
+
+    void aDragIsOneUndoStep() {
+        MainWindow w;
+        openCase(w);
+        const int prn = 3;
+        const Eigen::Vector3d before = w.document()->working().at(prn).position;
+        const QPoint p = glyphOf(w, prn);
+        QTest::mousePress(w.viewport(), Qt::LeftButton, Qt::NoModifier, p);
+        for (int step = 1; step <= 6; ++step) {
+            QTest::mouseMove(w.viewport(), p + QPoint(3 * step, 2 * step));
+        }
+        QTest::mouseRelease(w.viewport(), Qt::LeftButton, Qt::NoModifier, p + QPoint(18, 12));
+        QCOMPARE(w.undoStack()->count(), 1);
+        QCOMPARE(w.document()->working().at(prn).status, LandmarkStatus::Corrected);
+        QVERIFY((w.document()->working().at(prn).position - before).norm() > 1.0);
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.document()->working().at(prn).position, before);
+    }
+
+    void placeModePlacesOnceAndEscapeLeaves() {
+        MainWindow w;
+        openCase(w);
+        QAction* place = action(w, QStringLiteral("&Place Selected Landmark by Clicking"));
+        QVERIFY(place);
+        const int prn = 3;
+        w.selectLandmark(prn);
+        const LandmarkSet before = w.document()->working();
+
+        // Escape leaves place mode; the click after it places nothing.
+        QTest::keyClick(&w, Qt::Key_P);
+        QVERIFY(place->isChecked());
+        QVERIFY(w.viewport()->placementEnabled());
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(!place->isChecked());
+        QVERIFY(!w.viewport()->placementEnabled());
+        // The forehead, half way between trichion and glabella: surface, no glyph.
+        const QPoint target = (glyphOf(w, 0) + glyphOf(w, 1)) / 2;
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, Qt::NoModifier, target);
+        QCOMPARE(w.undoStack()->count(), 0);
+
+        // P, one click: the selected landmark goes there; the mode ends; nothing else moves.
+        QTest::qWait(600);
+        QTest::keyClick(&w, Qt::Key_P);
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, Qt::NoModifier, target);
+        QCOMPARE(w.undoStack()->count(), 1);
+        QVERIFY(!place->isChecked());
+        QCOMPARE(w.selectedLandmark(), prn); // not advanced to another landmark
+        for (int i = 0; i < before.size(); ++i) {
+            if (i != prn) {
+                QCOMPARE(w.document()->working().at(i).position, before.at(i).position);
+            }
+        }
+        QVERIFY((w.document()->working().at(prn).position - before.at(prn).position).norm() > 1.0);
+
+        // A second click, now out of place mode, changes nothing.
+        QTest::qWait(600);
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, Qt::NoModifier, target + QPoint(0, 10));
+        QCOMPARE(w.undoStack()->count(), 1);
+    }
+};
+
+int main(int argc, char** argv) {
+    pal::test::setDefaultGlFormat();
+    QApplication app(argc, argv);
+    TestReviewInteraction t;
+    return QTest::qExec(&t, argc, argv);
+}
+#include "tst_review_interaction.moc"
