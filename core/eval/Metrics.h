@@ -82,7 +82,7 @@ EvaluationResult evaluate(const std::vector<EvaluationCase>& cases, const QStrin
 // input order; cases whose mean is NaN are left out.
 std::vector<int> worstCases(const EvaluationResult& result, int n);
 
-// ---- Intra-observer variability, as the spec states it ------------------------------------
+// ---- Intra-observer variability, as the paper reports it (docs/method.md, Evaluation) --
 // Only what the paper gives (docs/method.md, "Reference figures"): the mean, two named extremes and
 // one range. The spec gives no other per-landmark value, and none is made up here.
 

@@ -1,6 +1,6 @@
 #pragma once
 
-// PAL-Net's input patches (pipeline step 3 of palnet-spec.md).
+// PAL-Net's input patches (docs/method.md, Pipeline, step 3).
 
 #include "core/geometry/KdTree.h"
 #include "core/mesh/Mesh.h"

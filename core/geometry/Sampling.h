@@ -30,7 +30,7 @@ Vertices sampleSurface(const Mesh& mesh, int count, quint64 seed = 0,
 // The minimum spacing sampleSurfaceEvenly uses: sqrt(area / (3 * count)).
 double evenSamplingRadius(const Mesh& mesh, int count);
 
-// Evenly spaced points (pipeline step 1 of palnet-spec.md, after trimesh's
+// Evenly spaced points (docs/method.md, Pipeline, step 1, after trimesh's
 // sample_surface_even): draws 3 * count points as sampleSurface(mesh, 3 * count, seed) would,
 // walks them in draw order and keeps a point only if no point kept before it lies within
 // evenSamplingRadius (a point at distance <= radius is dropped, so kept points are more than

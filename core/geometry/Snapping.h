@@ -1,6 +1,6 @@
 #pragma once
 
-// PAL-Net's post-processing (pipeline step 5 of palnet-spec.md): moving predicted landmarks
+// PAL-Net's post-processing (docs/method.md, Pipeline, step 5): moving predicted landmarks
 // onto the sampled surface.
 
 #include "core/geometry/KdTree.h"

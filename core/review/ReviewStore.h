@@ -38,7 +38,8 @@ QByteArray formatReview(const ReviewSnapshot& snapshot, const QString& caseId);
 ReviewSnapshot parseReview(const QByteArray& json, const QString& path);
 
 QString sidecarPath(const Case& c);
-// The journal of a case: <journalDir>/<hash of the case's absolute folder>.json.
+// The journal of a case: <journalDir>/<case id>-<first 16 hex digits of the SHA-1 of its mesh
+// file's absolute path>.json (docs/formats.md, Crash journal).
 QString journalPath(const Case& c, const QString& journalDir);
 
 // Writes atomically (QSaveFile). Throws IoError naming path.
