@@ -309,9 +309,7 @@ void MainWindow::createViewMenu() {
     for (const auto& entry : views) {
         QAction* a = view->addAction(entry.text, this,
                                      [this, v = entry.view] { d->viewport->setStandardView(v); });
-        a->setShortcut(entry.key);
-        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        d->viewport->addAction(a);
+        a->setShortcut(entry.key); // window-wide: also when the table has the focus
     }
     view->addSeparator();
     auto toggle = [&](const QString& text, bool on) {

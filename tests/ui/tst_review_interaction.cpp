@@ -7,11 +7,13 @@
 #include "core/review/CaseDocument.h"
 #include "tests/TestSupport.h"
 #include "ui/MainWindow.h"
+#include "ui/review/DatasetModel.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -22,6 +24,7 @@ using pal::ui::MainWindow;
 class TestReviewInteraction : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
+    QString m_data;
     QString m_case;
 
     // The window, shown, active, with the case open and its mesh analysed for picking.
@@ -56,8 +59,65 @@ class TestReviewInteraction : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
-        m_case = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 1) +
-                 QStringLiteral("/D001");
+        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 3);
+        m_case = m_data + QStringLiteral("/D001");
+    }
+
+    // The review keys work wherever the focus is in the window: after a click in the landmark
+    // table, Page Down opens the next case and 3 turns the view, N and C still review.
+    void keysWorkWhateverHasTheFocus() {
+        MainWindow w;
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal-keys")));
+        w.resize(1200, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        w.openPath(m_data);
+        QVERIFY(loaded.wait(30000));
+        auto* browser = w.findChild<ui::DatasetModel*>();
+        QTRY_COMPARE_WITH_TIMEOUT(browser->rowCount(), 3, 30000);
+        QTableView* table = nullptr;
+        for (QTableView* t : w.findChildren<QTableView*>()) {
+            if (t->model() && t->model()->rowCount() == 50) {
+                table = t;
+            }
+        }
+        QVERIFY(table);
+        const QRect row5 = table->visualRect(table->model()->index(5, 1));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, row5.center());
+        QCOMPARE(w.selectedLandmark(), 5);
+        QVERIFY(table->hasFocus());
+
+        const QPointF front = w.viewport()->projectToWidget(w.document()->working().at(3).position);
+        QTest::keyClick(table, Qt::Key_3); // right side view
+        QVERIFY((w.viewport()->projectToWidget(w.document()->working().at(3).position) - front)
+                    .manhattanLength() > 20);
+        QTest::keyClick(table, Qt::Key_1); // front again
+        const QPointF again = w.viewport()->projectToWidget(w.document()->working().at(3).position);
+        QVERIFY2((again - front).manhattanLength() < 8, // the same framing, give or take
+                 qPrintable(QStringLiteral("%1,%2 vs %3,%4")
+                                .arg(again.x())
+                                .arg(again.y())
+                                .arg(front.x())
+                                .arg(front.y())));
+
+        const LandmarkStatus status5 = w.document()->working().at(5).status;
+        QTest::keyClick(table, Qt::Key_C); // confirm 5, go to the next to review
+        QCOMPARE(w.document()->working().at(5).status, LandmarkStatus::Confirmed);
+        QCOMPARE(w.undoStack()->count(), 1);
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.undoStack()->index(), 0);
+        QCOMPARE(w.document()->working().at(5).status, status5);
+
+        loaded.clear();
+        QTest::keyClick(table, Qt::Key_PageDown);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(w.caseId(), QStringLiteral("D002"));
+        QTest::keyClick(table, Qt::Key_PageUp);
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(w.caseId(), QStringLiteral("D001"));
     }
 
     void aClickSelectsAndChangesNothing() {
