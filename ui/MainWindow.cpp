@@ -84,8 +84,10 @@ void MainWindow::connectDocument() {
         d->viewport->updatePredictedLandmark(i, d->doc().working().at(i));
         updateSummary();
     });
-    connect(&d->doc(), &CaseDocument::landmarkStatusChanged, this,
-            [this](int i) { d->viewport->updatePredictedLandmark(i, d->doc().working().at(i)); });
+    connect(&d->doc(), &CaseDocument::landmarkStatusChanged, this, [this](int i) {
+        d->viewport->updatePredictedLandmark(i, d->doc().working().at(i));
+        updateSummary(); // "N/50 reviewed" follows C and M at once
+    });
     connect(&d->doc(), &CaseDocument::workingReplaced, this, [this] {
         refreshViewport();
         updateSummary();

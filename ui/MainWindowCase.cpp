@@ -221,14 +221,7 @@ void MainWindow::updateSummary() {
         d->summary->setText(QString());
         return;
     }
-    int reviewed = 0;
-    for (int i = 0; i < d->doc().size(); ++i) {
-        const LandmarkStatus s = d->doc().working().at(i).status;
-        reviewed += (s == LandmarkStatus::Confirmed || s == LandmarkStatus::Corrected ||
-                     s == LandmarkStatus::Placed)
-                        ? 1
-                        : 0;
-    }
+    const int reviewed = reviewedCount(d->doc().working());
     const double mean = d->doc().meanError();
     QString text = tr("%1: %2, %3/%4 reviewed")
                        .arg(d->caseId(), reviewStateName(d->doc().reviewState()))
@@ -332,9 +325,31 @@ bool MainWindow::exportLandmarks(const QString& path) {
 }
 
 void MainWindow::setReviewState(int state) {
-    if (d->session.isOpen() && static_cast<ReviewState>(state) != d->doc().reviewState()) {
-        d->undo().push(new SetReviewStateCommand(&d->doc(), static_cast<ReviewState>(state)));
+    const auto s = static_cast<ReviewState>(state);
+    if (!d->session.isOpen() || s == d->doc().reviewState()) {
+        return;
     }
+    // Done means every landmark was looked at: with some still unreviewed, ask first.
+    const int open = d->doc().size() - reviewedCount(d->doc().working());
+    if (s == ReviewState::Done && open > 0) {
+        const int first = d->doc().nextNeedingReview(-1);
+        const bool yes =
+            !d->screenshotMode &&
+            QMessageBox::question(
+                this, tr("Mark the case done?"),
+                tr("%n landmark(s) of %1 are not reviewed yet (the first is %2). Mark the case "
+                   "done anyway?",
+                   nullptr, open)
+                    .arg(d->caseId(), d->doc().working().schema().key(first)),
+                QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+        if (!yes) {
+            selectLandmark(first);
+            statusBar()->showMessage(
+                tr("Not marked done: %n landmark(s) still to review", nullptr, open), 8000);
+            return;
+        }
+    }
+    d->undo().push(new SetReviewStateCommand(&d->doc(), s));
 }
 
 } // namespace pal::ui

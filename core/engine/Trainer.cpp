@@ -40,21 +40,16 @@ struct Selection {
     std::vector<std::size_t> validation;
 };
 
-// The training target of a case: its annotation, or (reviewedOnly) a review whose every
-// landmark a person corrected, confirmed or placed. In the common frame.
+// The training target of a case: its annotation, or (reviewedOnly) its review when every
+// landmark is reviewed (core/review/CaseDocument.h, isReviewed) and present: training needs
+// all positions. In the common frame.
 std::optional<Eigen::MatrixX3d> targetOf(const Case& c, bool reviewedOnly) {
     LandmarkSet set;
     if (reviewedOnly) {
         const std::optional<ReviewSnapshot> review = readReview(sidecarPath(c));
-        if (!review) {
+        if (!review || reviewedCount(review->working) != review->working.size() ||
+            review->working.presentCount() != review->working.size()) {
             return std::nullopt;
-        }
-        for (int i = 0; i < review->working.size(); ++i) {
-            const LandmarkStatus s = review->working.at(i).status;
-            if (s != LandmarkStatus::Corrected && s != LandmarkStatus::Confirmed &&
-                s != LandmarkStatus::Placed) {
-                return std::nullopt;
-            }
         }
         set = review->working;
     } else {
@@ -83,7 +78,9 @@ std::vector<Sample> selectSamples(const TrainOptions& o, QStringList& outliers) 
     if (samples.empty()) {
         throw ValidationError(o.dataDir,
                               o.reviewedOnly
-                                  ? QStringLiteral("no case has a completed review to fine-tune on")
+                                  ? QStringLiteral("no case has a completed review to fine-tune "
+                                                   "on (every landmark reviewed, none marked "
+                                                   "missing)")
                                   : QStringLiteral("no case has landmarks to train on"));
     }
     std::vector<Sample> kept;

@@ -69,11 +69,32 @@ double CaseDocument::meanError() const {
     return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
 }
 
+bool isReviewed(const Landmark& l) {
+    switch (l.status) {
+    case LandmarkStatus::Confirmed:
+    case LandmarkStatus::Corrected:
+        return true;
+    case LandmarkStatus::Placed:
+    case LandmarkStatus::Missing:
+        return !l.provenance.user.isEmpty();
+    case LandmarkStatus::Predicted:
+        return false;
+    }
+    return false;
+}
+
+int reviewedCount(const LandmarkSet& set) {
+    int n = 0;
+    for (int i = 0; i < set.size(); ++i) {
+        n += isReviewed(set.at(i)) ? 1 : 0;
+    }
+    return n;
+}
+
 int CaseDocument::nextNeedingReview(int from) const {
     for (int step = 1; step <= size(); ++step) {
         const int i = ((from < 0 ? -1 : from) + step) % size();
-        const LandmarkStatus s = m_working.at(i).status;
-        if (s == LandmarkStatus::Predicted || s == LandmarkStatus::Missing) {
+        if (!isReviewed(m_working.at(i))) {
             return i;
         }
     }

@@ -24,6 +24,13 @@ enum class ReviewState { Unreviewed, InReview, Done };
 QString reviewStateName(ReviewState state);
 bool reviewStateFromName(const QString& name, ReviewState& state);
 
+// The one rule for "reviewed", used by the window's summary, N (next to review), Mark Done and
+// fine-tuning on reviewed cases: a person confirmed or corrected the landmark, or placed it or
+// marked it missing (their name is in its provenance). A landmark that was predicted, or read
+// from a file, is not reviewed yet.
+bool isReviewed(const Landmark& landmark);
+int reviewedCount(const LandmarkSet& set);
+
 struct ReviewStamp {
     QString user;
     QDateTime when; // UTC
@@ -51,8 +58,8 @@ public:
     // Mean of the errors that exist; NaN when none does.
     double meanError() const;
 
-    // The next landmark after `from` (wrapping) that still needs review: status Predicted or
-    // Missing. -1 when none does.
+    // The next landmark after `from` (wrapping) that is not reviewed (isReviewed). -1 when
+    // every landmark is.
     int nextNeedingReview(int from) const;
 
     ReviewState reviewState() const { return m_review; }

@@ -7,10 +7,14 @@
 
 #include <Eigen/Geometry>
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QColor>
 #include <QImage>
+#include <QMessageBox>
 #include <QPointF>
 #include <QSurfaceFormat>
+#include <QTimer>
 
 #include <array>
 #include <cmath>
@@ -21,6 +25,18 @@
 namespace pal::test {
 
 // The format palstudio sets before QApplication (VTK needs OpenGL 3.2 core).
+// Answers the modal question box that is open now, or as soon as one opens: button is
+// clicked and *asked set. Start it with QTimer::singleShot(0, ...) before the action that asks.
+inline void answerModal(QMessageBox::StandardButton button, bool* asked) {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    if (!box) {
+        QTimer::singleShot(20, [button, asked] { answerModal(button, asked); });
+        return;
+    }
+    *asked = true;
+    box->button(button)->click();
+}
+
 inline void setDefaultGlFormat() {
     ui::ViewportWidget::setDefaultSurfaceFormat();
 }

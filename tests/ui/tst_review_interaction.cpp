@@ -9,13 +9,18 @@
 #include "ui/MainWindow.h"
 #include "ui/review/DatasetModel.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QLabel>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace pal;
@@ -139,6 +144,42 @@ private Q_SLOTS:
         QTest::mouseRelease(w.viewport(), Qt::LeftButton, Qt::NoModifier, p + QPoint(2, 2));
         QCOMPARE(w.undoStack()->count(), 0);
         QCOMPARE(w.document()->working().at(prn).position, before.at(prn).position);
+    }
+
+    // The status bar's "N/50 reviewed" follows C (confirm) and M (missing) at once; Mark Done
+    // with landmarks still unreviewed asks first, and No leaves the case as it was.
+    void theSummaryIsAlwaysTrue() {
+        MainWindow w;
+        openCase(w);
+        QLabel* summary = nullptr;
+        for (QLabel* l : w.statusBar()->findChildren<QLabel*>()) {
+            if (l->text().startsWith(QStringLiteral("D001:"))) {
+                summary = l;
+            }
+        }
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(QStringLiteral("0/50 reviewed")),
+                 qPrintable(summary->text()));
+        w.selectLandmark(0);
+        QTest::keyClick(&w, Qt::Key_C);
+        QVERIFY2(summary->text().contains(QStringLiteral("1/50 reviewed")),
+                 qPrintable(summary->text()));
+        w.selectLandmark(10);
+        QTest::keyClick(&w, Qt::Key_M);
+        QVERIFY2(summary->text().contains(QStringLiteral("2/50 reviewed")),
+                 qPrintable(summary->text()));
+
+        bool asked = false;
+        QTimer::singleShot(0, this, [&] { pal::test::answerModal(QMessageBox::No, &asked); });
+        QTest::keyClick(&w, Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(asked);
+        QCOMPARE(w.document()->reviewState(), ReviewState::Unreviewed);
+        QCOMPARE(w.selectedLandmark(), 1); // the first still to review
+        asked = false;
+        QTimer::singleShot(0, this, [&] { pal::test::answerModal(QMessageBox::Yes, &asked); });
+        QTest::keyClick(&w, Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(asked);
+        QCOMPARE(w.document()->reviewState(), ReviewState::Done);
     }
 
     void aDragIsOneUndoStep() {

@@ -9,12 +9,15 @@
 #include "core/review/ReviewStore.h"
 #include "ui/MainWindow.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace pal;
@@ -102,7 +105,16 @@ private Q_SLOTS:
         w->selectNextNeedingReview();
         QCOMPARE(w->selectedLandmark(), 5); // 3 and 4 are corrected; 5 was undone
 
+        // Done with 47 landmarks unreviewed: asked first (no question in screenshot mode: not
+        // done), then answered Yes.
         w->setReviewState(int(ReviewState::Done));
+        QCOMPARE(doc->reviewState(), ReviewState::Unreviewed);
+        w->setScreenshotMode(false);
+        bool asked = false;
+        QTimer::singleShot(0, w, [&] { pal::test::answerModal(QMessageBox::Yes, &asked); });
+        w->setReviewState(int(ReviewState::Done));
+        QVERIFY(asked);
+        w->setScreenshotMode(true);
         QCOMPARE(doc->reviewState(), ReviewState::Done);
         QVERIFY(w->isWindowModified());
 

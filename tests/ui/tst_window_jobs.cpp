@@ -50,17 +50,6 @@ class TestWindowJobs : public QObject {
         QVERIFY(QTest::qWaitForWindowActive(&w));
     }
 
-    // Answers the modal question box that is open now.
-    static void answerModal(QMessageBox::StandardButton button, bool* asked) {
-        auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-        if (!box) {
-            QTimer::singleShot(20, [button, asked] { answerModal(button, asked); });
-            return;
-        }
-        *asked = true;
-        box->button(button)->click();
-    }
-
     // Page Down follows the dataset browser, which is filled by a job of its own.
     static void waitForBrowser(MainWindow& w) {
         auto* browser = w.findChild<ui::DatasetModel*>();
@@ -137,7 +126,7 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_M); // ... while D001 is edited
         QVERIFY(w.isWindowModified());
         bool asked = false;
-        QTimer::singleShot(0, this, [&] { answerModal(QMessageBox::Cancel, &asked); });
+        QTimer::singleShot(0, this, [&] { pal::test::answerModal(QMessageBox::Cancel, &asked); });
         QVERIFY(loaded.wait(30000));
         QVERIFY(asked);
         QCOMPARE(loaded.first().at(0).toBool(), false);

@@ -48,6 +48,29 @@ struct Fixture {
 class TestReview : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // One rule for "reviewed": a person's act, not a status alone.
+    void reviewedMeansAPersonLookedAtIt() {
+        Landmark l;
+        l.status = LandmarkStatus::Predicted;
+        QVERIFY(!isReviewed(l));
+        l.status = LandmarkStatus::Placed; // read from landmarks.txt: nobody reviewed it here
+        QVERIFY(!isReviewed(l));
+        l.provenance.user = QStringLiteral("ana");
+        QVERIFY(isReviewed(l)); // placed by hand
+        l.status = LandmarkStatus::Missing;
+        QVERIFY(isReviewed(l)); // marked missing by hand
+        l.provenance.user.clear();
+        QVERIFY(!isReviewed(l)); // absent from a file or a prediction
+        l.status = LandmarkStatus::Confirmed;
+        QVERIFY(isReviewed(l));
+        l.status = LandmarkStatus::Corrected;
+        QVERIFY(isReviewed(l));
+        LandmarkSet set;
+        QCOMPARE(reviewedCount(set), 0);
+        set.at(4) = l;
+        QCOMPARE(reviewedCount(set), 1);
+    }
+
     void errorsAndNextToReview() {
         Fixture f;
         CaseDocument doc;
