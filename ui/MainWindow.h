@@ -71,7 +71,8 @@ public Q_SLOTS:
     // Writes the review sidecar beside the case (atomic) and clears the journal.
     bool saveReview();
     // Writes the working landmarks as LA-FAS .txt or .csv, atomically. Asks before replacing
-    // the case's own landmarks.txt (refuses in screenshot mode).
+    // the case's own landmarks.txt (refuses in screenshot mode). Refuses an LA-FAS file when a
+    // landmark is marked missing (CSV leaves it empty); lastError() says why.
     bool exportLandmarks(const QString& path);
     void setReviewState(int state); // pal::ReviewState
     // Model > Train or Fine-tune...: the training dialog (non-modal) on the open dataset; asks

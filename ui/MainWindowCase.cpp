@@ -276,15 +276,55 @@ bool MainWindow::saveReview() {
     return true;
 }
 
+namespace {
+
+// The keys of the working landmarks marked missing.
+QStringList missingKeys(const LandmarkSet& set) {
+    QStringList keys;
+    for (int i = 0; i < set.size(); ++i) {
+        if (!set.at(i).isPresent()) {
+            keys << set.schema().key(i);
+        }
+    }
+    return keys;
+}
+
+bool isLafasPath(const QString& path) {
+    return !path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+}
+
+} // namespace
+
+// Checked before a file name is asked for: an LA-FAS file holds all 50 positions, so with a
+// landmark marked missing the choice is CSV (which leaves it empty) or nothing.
 void MainWindow::showExportDialog() {
     if (!d->session.isOpen()) {
         return;
     }
-    const QString suggested = QDir(d->doc().caseInfo().files().folder)
-                                  .filePath(QStringLiteral("landmarks.corrected.txt"));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export landmarks"), suggested,
-                                                      tr("LA-FAS landmarks (*.txt);;CSV (*.csv)"),
-                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+    const QStringList missing = missingKeys(d->doc().working());
+    if (!missing.isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Landmarks marked missing"),
+            tr("%n landmark(s) are marked missing (%1). An LA-FAS landmarks file holds all 50 "
+               "positions, so it cannot be written; a CSV file can, with the missing ones left "
+               "empty. Export as CSV?",
+               nullptr, int(missing.size()))
+                .arg(missing.join(QStringLiteral(", "))),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer != QMessageBox::Yes) {
+            statusBar()->showMessage(tr("Not exported"), 8000);
+            return;
+        }
+    }
+    const QString suggested =
+        QDir(d->doc().caseInfo().files().folder)
+            .filePath(missing.isEmpty() ? QStringLiteral("landmarks.corrected.txt")
+                                        : QStringLiteral("landmarks.corrected.csv"));
+    const QString filter =
+        missing.isEmpty() ? tr("LA-FAS landmarks (*.txt);;CSV (*.csv)") : tr("CSV (*.csv)");
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export landmarks"), suggested, filter, nullptr,
+                                     QFileDialog::DontConfirmOverwrite);
     if (!path.isEmpty()) {
         exportLandmarks(path);
     }
@@ -292,6 +332,14 @@ void MainWindow::showExportDialog() {
 
 bool MainWindow::exportLandmarks(const QString& path) {
     if (!d->session.isOpen()) {
+        return false;
+    }
+    const QStringList missing = missingKeys(d->doc().working());
+    if (isLafasPath(path) && !missing.isEmpty()) { // before any question about replacing
+        d->lastError = tr("%1: not exported: %2 marked missing, and an LA-FAS file holds all 50 "
+                          "positions; export as .csv to keep the missing ones empty")
+                           .arg(path, missing.join(QStringLiteral(", ")));
+        showError(d->lastError);
         return false;
     }
     const QString original = d->doc().caseInfo().files().landmarks;

@@ -4,6 +4,7 @@
 // placing. On a GENERATED demo face.
 
 #include "UiTestSupport.h"
+#include "core/landmarks/LandmarkIO.h"
 #include "core/review/CaseDocument.h"
 #include "tests/TestSupport.h"
 #include "ui/MainWindow.h"
@@ -12,6 +13,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -180,6 +182,32 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_D, Qt::ControlModifier);
         QVERIFY(asked);
         QCOMPARE(w.document()->reviewState(), ReviewState::Done);
+    }
+
+    // A landmark marked missing: Export asks before any file name (Cancel: nothing written);
+    // an LA-FAS file is refused with the reason, a CSV keeps the landmark empty.
+    void exportWithAMissingLandmark() {
+        MainWindow w;
+        openCase(w);
+        w.selectLandmark(32); // Pra_L
+        QTest::keyClick(&w, Qt::Key_M);
+        bool asked = false;
+        QTimer::singleShot(0, this, [&] { pal::test::answerModal(QMessageBox::Cancel, &asked); });
+        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+        QVERIFY(asked);
+        QVERIFY(!w.findChild<QFileDialog*>()); // no file name was asked for
+
+        w.setScreenshotMode(true); // errors to the status bar instead of a dialog
+        const QString txt = m_dir.filePath(QStringLiteral("out.txt"));
+        QVERIFY(!w.exportLandmarks(txt));
+        QVERIFY(!QFile::exists(txt));
+        QVERIFY2(w.lastError().contains(QStringLiteral("Pra_L marked missing")),
+                 qPrintable(w.lastError()));
+        const QString csv = m_dir.filePath(QStringLiteral("out.csv"));
+        QVERIFY(w.exportLandmarks(csv));
+        const LandmarkSet back = readLandmarks(csv).landmarks;
+        QVERIFY(!back.at(32).isPresent());
+        QCOMPARE(back.presentCount(), 49);
     }
 
     void aDragIsOneUndoStep() {
