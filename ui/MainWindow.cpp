@@ -36,7 +36,7 @@ QString MainWindow::earlyBuildText() {
 }
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
-    setWindowTitle(tr("PAL Studio"));
+    setWindowTitle(tr("PAL Studio[*]")); // [*]: where "modified" shows
     setAcceptDrops(true);
     setObjectName(QStringLiteral("MainWindow"));
 

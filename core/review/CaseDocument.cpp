@@ -32,13 +32,9 @@ void CaseDocument::load(const Case& c, std::optional<LandmarkSet> groundTruth,
     m_groundTruth = std::move(groundTruth);
     m_layout = std::move(layout);
     m_predicted = std::move(predicted);
-    if (m_predicted) {
-        m_working = *m_predicted;
-    } else if (m_groundTruth) {
-        m_working = *m_groundTruth;
-    } else {
-        m_working = LandmarkSet();
-    }
+    // The working set starts from the prediction, or empty: the ground truth is what it is
+    // compared with, never what is reviewed (a copy would show 0.00 mm and count as placed).
+    m_working = m_predicted ? *m_predicted : LandmarkSet();
     m_review = ReviewState::Unreviewed;
     m_stamp = {};
     m_modified = false;

@@ -42,7 +42,7 @@ public:
     explicit CaseDocument(QObject* parent = nullptr);
 
     // Takes a case's files: ground truth from its landmarks.txt (when there is one) and the
-    // working set started from the prediction if given, else from the ground truth.
+    // working set starts from the prediction if given, else empty (all missing, unreviewed).
     void load(const Case& c, std::optional<LandmarkSet> groundTruth,
               std::optional<LafasLayout> layout, std::optional<LandmarkSet> predicted);
 

@@ -5,6 +5,8 @@
 #include "core/errors/Error.h"
 #include "core/workflow/CaseFiles.h"
 
+#include <QFileInfo>
+
 namespace pal {
 namespace {
 
@@ -44,6 +46,19 @@ void readReviewFiles(const Case& c, const QString& journalDir, CaseForReview& ou
 }
 
 QString caseFolderOf(const QString& path, const QString& caseId, CaseForReview& out) {
+    const QFileInfo info(path);
+    if (info.isFile()) {
+        // The mesh of an LA-FAS case folder (one with landmarks or a transform) opens that
+        // case: its review, its prediction, its files. A folder of bare meshes stays that.
+        const QString folder = info.absolutePath();
+        if (Case::isCaseFolder(folder)) {
+            const Case c = Case::open(folder);
+            if ((c.hasLandmarks() || c.hasTransform()) && QFileInfo(c.files().mesh) == info) {
+                return folder;
+            }
+        }
+        return path;
+    }
     if (!isDatasetPath(path)) {
         return path;
     }

@@ -13,6 +13,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
@@ -68,6 +69,17 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 3);
         m_case = m_data + QStringLiteral("/D001");
+        // A stand-in prediction (GENERATED: the ground truth 1.5 mm to the side) for the working
+        // set to start from.
+        for (const char* id : {"D001", "D002", "D003"}) {
+            const QString folder = m_data + QLatin1Char('/') + QLatin1String(id);
+            LandmarkSet p = readLandmarks(folder + QStringLiteral("/landmarks.txt")).landmarks;
+            for (int i = 0; i < p.size(); ++i) {
+                p.setPosition(i, p.at(i).position + Eigen::Vector3d(1.5, 0, 0),
+                              LandmarkStatus::Predicted);
+            }
+            writeLandmarks(folder + QStringLiteral("/landmarks.predicted.txt"), p);
+        }
     }
 
     // The review keys work wherever the focus is in the window: after a click in the landmark
@@ -208,6 +220,37 @@ private Q_SLOTS:
         const LandmarkSet back = readLandmarks(csv).landmarks;
         QVERIFY(!back.at(32).isPresent());
         QCOMPARE(back.presentCount(), 49);
+    }
+
+    // Opening the mesh of a case folder opens the case (its prediction, its review); the working
+    // set starts from the prediction, never from the ground truth it is compared with.
+    void aMeshFileOpensItsCase() {
+        MainWindow w;
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal-mesh")));
+        w.show();
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        w.openPath(m_data + QStringLiteral("/D002/mesh.obj"));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(w.caseId(), QStringLiteral("D002"));
+        QVERIFY(w.document()->predicted().has_value());
+        QVERIFY(std::abs(w.document()->error(0) - 1.5) < 1e-6); // the prediction, not a copy
+        QCOMPARE(reviewedCount(w.document()->working()), 0);
+
+        // Without a prediction: nothing to compare yet, nothing counted as reviewed.
+        const QString bare = m_dir.filePath(QStringLiteral("unpredicted"));
+        QDir().mkpath(bare);
+        for (const char* f : {"mesh.obj", "landmarks.txt", "transformation_matrix.npy"}) {
+            QVERIFY(QFile::copy(m_data + QStringLiteral("/D003/") + QLatin1String(f),
+                                bare + QLatin1Char('/') + QLatin1String(f)));
+        }
+        loaded.clear();
+        w.openPath(bare + QStringLiteral("/mesh.obj"));
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(w.document()->groundTruth().has_value());
+        QVERIFY(!w.document()->predicted().has_value());
+        QCOMPARE(w.document()->working().presentCount(), 0);
+        QCOMPARE(reviewedCount(w.document()->working()), 0);
+        QVERIFY(std::isnan(w.document()->meanError()));
     }
 
     void aDragIsOneUndoStep() {
