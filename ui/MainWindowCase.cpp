@@ -131,6 +131,13 @@ void MainWindow::finishLoad(CaseForReview loaded) {
     } else {
         statusBar()->showMessage(tr("Opened %1").arg(loaded.path), 8000);
     }
+    // A file that could not be read whole (a landmarks file dropped, a mesh cut short) is said
+    // where it cannot be missed; the rest of the case is open.
+    if (!loaded.warnings.isEmpty() && !d->screenshotMode) {
+        QMessageBox::warning(this, tr("Opened with problems"),
+                             tr("%1 is open, but:\n\n%2")
+                                 .arg(d->caseId(), loaded.warnings.join(QStringLiteral("\n\n"))));
+    }
     addRecent(loaded.path);
     updateSummary();
     Q_EMIT loadFinished(true);

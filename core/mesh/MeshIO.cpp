@@ -3,6 +3,8 @@
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -221,7 +223,9 @@ bool isReadableMeshFile(const QString& path) {
     return readableMeshExtensions().contains(extensionOf(path));
 }
 
-Mesh readMesh(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
+namespace {
+
+Mesh readByFormat(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
     const QString ext = extensionOf(path);
     if (ext == QLatin1String("obj")) {
         return readObj(path, warnings, cancel);
@@ -237,6 +241,33 @@ Mesh readMesh(const QString& path, Warnings* warnings, const std::atomic<bool>* 
     }
     throw FormatError(path, QStringLiteral("unsupported mesh format '.%1' (supported: %2)")
                                 .arg(ext, readableMeshExtensions().join(QStringLiteral(", "))));
+}
+
+// Many vertices that no triangle uses are the mark of a file cut short in its face section
+// (vertices come first): the surface would open with holes and nobody would know why.
+void warnUnusedVertices(const Mesh& mesh, const QString& path, Warnings* warnings) {
+    if (!warnings || mesh.vertexCount() == 0) {
+        return;
+    }
+    std::vector<bool> used(static_cast<std::size_t>(mesh.vertexCount()), false);
+    for (Eigen::Index i = 0; i < mesh.triangles.size(); ++i) {
+        used[static_cast<std::size_t>(mesh.triangles.data()[i])] = true;
+    }
+    const auto unused = std::count(used.begin(), used.end(), false);
+    if (unused > 100 && unused * 100 > mesh.vertexCount()) {
+        warnings->add(path, QStringLiteral("%1 of %2 vertices belong to no triangle: the file may "
+                                           "be cut short, and the surface has holes there")
+                                .arg(unused)
+                                .arg(mesh.vertexCount()));
+    }
+}
+
+} // namespace
+
+Mesh readMesh(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
+    Mesh mesh = readByFormat(path, warnings, cancel);
+    warnUnusedVertices(mesh, path, warnings);
+    return mesh;
 }
 
 void writeMesh(const Mesh& mesh, const QString& path, const MeshWriteOptions& options) {

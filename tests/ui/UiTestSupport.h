@@ -27,13 +27,16 @@ namespace pal::test {
 // The format palstudio sets before QApplication (VTK needs OpenGL 3.2 core).
 // Answers the modal question box that is open now, or as soon as one opens: button is
 // clicked and *asked set. Start it with QTimer::singleShot(0, ...) before the action that asks.
-inline void answerModal(QMessageBox::StandardButton button, bool* asked) {
+inline void answerModal(QMessageBox::StandardButton button, bool* asked, QString* text = nullptr) {
     auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
     if (!box) {
-        QTimer::singleShot(20, [button, asked] { answerModal(button, asked); });
+        QTimer::singleShot(20, [button, asked, text] { answerModal(button, asked, text); });
         return;
     }
     *asked = true;
+    if (text) {
+        *text = box->text();
+    }
     box->button(button)->click();
 }
 

@@ -253,6 +253,29 @@ private Q_SLOTS:
         QVERIFY(std::isnan(w.document()->meanError()));
     }
 
+    // A landmarks file that cannot be read is said in a dialog naming it; the mesh still opens.
+    void aBadLandmarksFileIsSaidAndTheMeshOpens() {
+        const QString folder = m_dir.filePath(QStringLiteral("badlandmarks"));
+        QDir().mkpath(folder);
+        QVERIFY(QFile::copy(m_data + QStringLiteral("/D003/mesh.obj"), folder + "/mesh.obj"));
+        pal::test::writeAll(folder + QStringLiteral("/landmarks.txt"), "1\t(1, 2)\n");
+        MainWindow w;
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal-bad")));
+        w.show();
+        bool asked = false;
+        QString text;
+        QTimer::singleShot(0, this,
+                           [&] { pal::test::answerModal(QMessageBox::Ok, &asked, &text); });
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        w.openPath(folder);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(loaded.first().at(0).toBool());
+        QVERIFY(asked);
+        QVERIFY2(text.contains(folder + QStringLiteral("/landmarks.txt:1: ")), qPrintable(text));
+        QVERIFY(!w.document()->groundTruth().has_value());
+        QVERIFY(w.viewport()->hasMesh());
+    }
+
     void aDragIsOneUndoStep() {
         MainWindow w;
         openCase(w);

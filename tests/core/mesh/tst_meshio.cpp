@@ -100,6 +100,32 @@ private Q_SLOTS:
                                                                "texture")});
     }
 
+    // A file cut short in its face section: read, with a warning that says so.
+    void aMeshCutInItsFacesIsAWarning() {
+        QTemporaryDir dir;
+        QByteArray obj;
+        for (int i = 0; i < 400; ++i) {
+            obj +=
+                QByteArray("v ") + QByteArray::number(i) + " " + QByteArray::number(i % 7) + " 0\n";
+        }
+        for (int i = 0; i + 2 < 100; ++i) { // only the first hundred vertices made it
+            obj += QByteArray("f ") + QByteArray::number(i + 1) + " " + QByteArray::number(i + 2) +
+                   " " + QByteArray::number(i + 3) + "\n";
+        }
+        const QString path = dir.filePath(QStringLiteral("cut.obj"));
+        writeAll(path, obj);
+        Warnings w;
+        const Mesh m = readMesh(path, &w);
+        QCOMPARE(m.vertexCount(), Eigen::Index(400));
+        QCOMPARE(w.messages,
+                 QStringList{path + QStringLiteral(": 300 of 400 vertices belong to no triangle: "
+                                                   "the file may be cut short, and the surface "
+                                                   "has holes there")});
+        Warnings none; // a whole mesh says nothing
+        readMesh(dataPath(QStringLiteral("mesh/tetra_binary.ply")), &none);
+        QVERIFY(none.isEmpty());
+    }
+
     void binaryPlyIsRead() {
         const Mesh m = readMesh(dataPath(QStringLiteral("mesh/tetra_binary.ply")));
         QCOMPARE(m.vertexCount(), Eigen::Index(4));
