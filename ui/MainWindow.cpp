@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/HelpDialogs.h"
 #include "ui/JobsWidget.h"
 #include "ui/MainWindowImpl.h"
 #include "ui/review/ReviewCommands.h"
@@ -70,7 +71,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     connectViewport();
 
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        resize(1280, 800); // the first start; later ones come back as they were left
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     d->showLabels->setChecked(settings.value(QStringLiteral("view/labels"), true).toBool());
     d->showErrors->setChecked(settings.value(QStringLiteral("view/errorLines"), true).toBool());
@@ -202,6 +205,7 @@ void MainWindow::createActions() {
     createCaseMenu(t);
     createViewMenu();
     createModelMenu();
+    createHelpMenu();
     createToolBar(t);
 }
 
@@ -338,6 +342,14 @@ void MainWindow::createModelMenu() {
         model->addAction(tr("Predict the Whole &Dataset"), this, &MainWindow::predictDataset);
     model->addAction(tr("&Choose Model..."), this, &MainWindow::chooseModel);
     model->addAction(tr("&Train or Fine-tune..."), this, &MainWindow::showTrainingDialog);
+}
+
+void MainWindow::createHelpMenu() {
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutSheet(this); })
+        ->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&About PAL Studio"), this,
+                    [this] { showAbout(this, d->prediction->modelPath()); });
 }
 
 void MainWindow::createToolBar(const ToolActions& t) {

@@ -106,6 +106,7 @@ private:
     void createCaseMenu(ToolActions& t);
     void createViewMenu();
     void createModelMenu();
+    void createHelpMenu();
     void createToolBar(const ToolActions& t);
     void createDocks();
     void connectDocument();

@@ -62,7 +62,9 @@ int main(int argc, char** argv) {
     }
 
     pal::ui::MainWindow window;
-    window.resize(1280, 800);
+    if (parser.isSet(screenshot)) {
+        window.resize(1280, 800); // the same picture whatever size the window was left at
+    }
     window.setDefaultView(initialView);
     window.setLabelsVisible(!parser.isSet(noLabels));
     if (parser.isSet(screenshot)) {

@@ -13,6 +13,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QDialog>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
@@ -21,6 +22,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -274,6 +276,27 @@ private Q_SLOTS:
         QVERIFY2(text.contains(folder + QStringLiteral("/landmarks.txt:1: ")), qPrintable(text));
         QVERIFY(!w.document()->groundTruth().has_value());
         QVERIFY(w.viewport()->hasMesh());
+    }
+
+    // F1 shows the shortcut sheet, made from the window's own actions.
+    void f1ShowsTheShortcuts() {
+        MainWindow w;
+        openCase(w);
+        QTest::keyClick(&w, Qt::Key_F1);
+        auto* sheet = w.findChild<QDialog*>(QStringLiteral("ShortcutSheet"));
+        QVERIFY(sheet);
+        QTRY_VERIFY(sheet->isVisible());
+        auto* table = sheet->findChild<QTableWidget*>();
+        QVERIFY(table);
+        QStringList actions;
+        for (int r = 0; r < table->rowCount(); ++r) {
+            actions << table->item(r, 1)->text();
+        }
+        for (const char* a : {"Next Case", "Confirm Selected Landmark", "Front", "Undo",
+                              "Place Selected Landmark by Clicking", "Leave Place Mode"}) {
+            QVERIFY2(actions.contains(QLatin1String(a)), a);
+        }
+        sheet->close();
     }
 
     void aDragIsOneUndoStep() {
