@@ -173,6 +173,7 @@ void MainWindow::createDocks() {
             [this](const QModelIndex& current) {
                 if (current.isValid() && current.row() != d->selected) {
                     selectLandmark(current.row());
+                    bringIntoView(current.row());
                 }
             });
     auto* landmarks = new QDockWidget(tr("Landmarks"), this);

@@ -125,6 +125,7 @@ private:
     void addRecent(const QString& path);
     void showExportDialog();
     void onDragFinished(int index, const Eigen::Vector3d& point);
+    void bringIntoView(int index);
     void onSurfaceClicked(const Eigen::Vector3d& point);
     void predictCurrent();
     void predictDataset();

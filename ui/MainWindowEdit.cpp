@@ -33,6 +33,31 @@ void MainWindow::selectNextNeedingReview() {
         return;
     }
     selectLandmark(next);
+    bringIntoView(next);
+}
+
+// A landmark chosen from the table or by N is brought to the middle of the view, half way
+// between its ground truth and its working position, so both are in sight. (A click in the
+// view does not move the camera: the landmark is already under the mouse, and a drag may follow.)
+void MainWindow::bringIntoView(int index) {
+    if (!d->session.isOpen() || index < 0 || index >= d->doc().size()) {
+        return;
+    }
+    std::vector<Eigen::Vector3d> points;
+    if (d->doc().working().at(index).isPresent()) {
+        points.push_back(d->doc().working().at(index).position);
+    }
+    if (d->doc().groundTruth() && d->doc().groundTruth()->at(index).isPresent()) {
+        points.push_back(d->doc().groundTruth()->at(index).position);
+    }
+    if (points.empty()) {
+        return;
+    }
+    Eigen::Vector3d mid = Eigen::Vector3d::Zero();
+    for (const Eigen::Vector3d& p : points) {
+        mid += p / static_cast<double>(points.size());
+    }
+    d->viewport->centerOn(mid);
 }
 
 void MainWindow::onDragFinished(int index, const Eigen::Vector3d& point) {

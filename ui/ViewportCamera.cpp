@@ -111,6 +111,18 @@ void ViewportWidget::setStandardView(StandardView view) {
     update();
 }
 
+void ViewportWidget::centerOn(const Eigen::Vector3d& point) {
+    vtkCamera* camera = d->renderer->GetActiveCamera();
+    double f[3], p[3];
+    camera->GetFocalPoint(f);
+    camera->GetPosition(p);
+    const Eigen::Vector3d shift = point - Eigen::Vector3d(f[0], f[1], f[2]);
+    camera->SetFocalPoint(point.x(), point.y(), point.z());
+    camera->SetPosition(p[0] + shift.x(), p[1] + shift.y(), p[2] + shift.z());
+    d->renderer->ResetCameraClippingRange();
+    update();
+}
+
 QPointF ViewportWidget::projectToWidget(const Eigen::Vector3d& world) const {
     vtkRenderer* renderer = d->renderer;
     renderer->SetWorldPoint(world.x(), world.y(), world.z(), 1.0);

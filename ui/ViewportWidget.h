@@ -127,6 +127,9 @@ public:
     void setStandardView(StandardView view);
     // The front view: +Z toward the viewer, +Y up (the LA-FAS frame).
     void resetCamera();
+    // Moves the camera sideways so that point is in the middle of the view; its direction and
+    // distance stay (what was seen from the front is still seen from the front).
+    void centerOn(const Eigen::Vector3d& point);
 
     // Where a world point appears, in widget coordinates (logical pixels, origin top-left).
     QPointF projectToWidget(const Eigen::Vector3d& world) const;

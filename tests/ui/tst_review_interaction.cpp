@@ -111,6 +111,7 @@ private Q_SLOTS:
         QCOMPARE(w.selectedLandmark(), 5);
         QVERIFY(table->hasFocus());
 
+        QTest::keyClick(table, Qt::Key_1); // the front view (the click centred row 5)
         const QPointF front = w.viewport()->projectToWidget(w.document()->working().at(3).position);
         QTest::keyClick(table, Qt::Key_3); // right side view
         QVERIFY((w.viewport()->projectToWidget(w.document()->working().at(3).position) - front)
@@ -297,6 +298,35 @@ private Q_SLOTS:
             QVERIFY2(actions.contains(QLatin1String(a)), a);
         }
         sheet->close();
+    }
+
+    // A landmark chosen in the table, or by N, comes to the middle of the view.
+    void choosingALandmarkBringsItIntoView() {
+        MainWindow w;
+        openCase(w);
+        QTableView* table = nullptr;
+        for (QTableView* t : w.findChildren<QTableView*>()) {
+            if (t->model() && t->model()->rowCount() == 50) {
+                table = t;
+            }
+        }
+        QVERIFY(table);
+        const QPointF middle(w.viewport()->width() / 2.0, w.viewport()->height() / 2.0);
+        const int gn = 11; // gnathion: at the bottom of the face, far from the middle
+        auto midOf = [&](int i) {
+            return (w.document()->working().at(i).position +
+                    w.document()->groundTruth()->at(i).position) /
+                   2.0;
+        };
+        QVERIFY((w.viewport()->projectToWidget(midOf(gn)) - middle).manhattanLength() > 50);
+        const QRect row = table->visualRect(table->model()->index(gn, 1));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, row.center());
+        QCOMPARE(w.selectedLandmark(), gn);
+        QVERIFY((w.viewport()->projectToWidget(midOf(gn)) - middle).manhattanLength() < 3);
+        QTest::keyClick(&w, Qt::Key_N);
+        const int next = w.selectedLandmark();
+        QVERIFY(next != gn);
+        QVERIFY((w.viewport()->projectToWidget(midOf(next)) - middle).manhattanLength() < 3);
     }
 
     void aDragIsOneUndoStep() {
