@@ -189,9 +189,14 @@ void MainWindow::createDocks() {
     d->datasetView->horizontalHeader()->setStretchLastSection(true);
     d->datasetView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     d->datasetView->verticalHeader()->setDefaultSectionSize(20);
-    connect(d->datasetView, &QTableView::activated, this, [this](const QModelIndex& index) {
-        openCaseOfDataset(d->datasetModel->rows()[static_cast<std::size_t>(index.row())].id);
-    });
+    // One click opens the case (the list and the view never disagree); Enter does too.
+    const auto openRow = [this](const QModelIndex& index) {
+        if (index.isValid()) {
+            openCaseOfDataset(d->datasetModel->rows()[static_cast<std::size_t>(index.row())].id);
+        }
+    };
+    connect(d->datasetView, &QTableView::clicked, this, openRow);
+    connect(d->datasetView, &QTableView::activated, this, openRow);
     auto* dataset = new QDockWidget(tr("Dataset"), this);
     dataset->setObjectName(QStringLiteral("DatasetDock"));
     dataset->setWidget(d->datasetView);

@@ -133,6 +133,25 @@ private Q_SLOTS:
         QCOMPARE(w.undoStack()->index(), 0);
         QCOMPARE(w.document()->working().at(5).status, status5);
 
+        // One click in the dataset browser opens that case.
+        QTableView* browserView = nullptr;
+        for (QTableView* t : w.findChildren<QTableView*>()) {
+            if (t->model() == browser) {
+                browserView = t;
+            }
+        }
+        QVERIFY(browserView);
+        loaded.clear();
+        QTest::mouseClick(browserView->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          browserView->visualRect(browser->index(2, 0)).center());
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(w.caseId(), QStringLiteral("D003"));
+        loaded.clear();
+        QTest::mouseClick(browserView->viewport(), Qt::LeftButton, Qt::NoModifier,
+                          browserView->visualRect(browser->index(0, 0)).center());
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(w.caseId(), QStringLiteral("D001"));
+
         loaded.clear();
         QTest::keyClick(table, Qt::Key_PageDown);
         QVERIFY(loaded.wait(30000));
