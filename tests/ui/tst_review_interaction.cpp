@@ -38,7 +38,7 @@ class TestReviewInteraction : public QObject {
     QString m_case;
 
     // The window, shown, active, with the case open and its mesh analysed for picking.
-    void openCase(MainWindow& w) {
+    void openCase(MainWindow& w, const QString& path = {}) {
         w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
         w.resize(1200, 800);
         w.show();
@@ -46,10 +46,20 @@ class TestReviewInteraction : public QObject {
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
         QSignalSpy loaded(&w, &MainWindow::loadFinished);
-        w.openPath(m_case);
+        w.openPath(path.isEmpty() ? m_case : path);
         QVERIFY(loaded.wait(30000));
         QVERIFY2(loaded.first().at(0).toBool(), qPrintable(w.lastError()));
         QVERIFY(w.viewport()->waitForMeshAnalysis());
+    }
+
+    // The landmark table (50 rows) of the window.
+    static QTableView* landmarkTable(MainWindow& w) {
+        for (QTableView* t : w.findChildren<QTableView*>()) {
+            if (t->model() && t->model()->rowCount() == 50) {
+                return t;
+            }
+        }
+        return nullptr;
     }
 
     // Where a working landmark is drawn in the viewport.
@@ -88,23 +98,11 @@ private Q_SLOTS:
     // table, Page Down opens the next case and 3 turns the view, N and C still review.
     void keysWorkWhateverHasTheFocus() {
         MainWindow w;
-        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal-keys")));
-        w.resize(1200, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        openCase(w, m_data);
         QSignalSpy loaded(&w, &MainWindow::loadFinished);
-        w.openPath(m_data);
-        QVERIFY(loaded.wait(30000));
         auto* browser = w.findChild<ui::DatasetModel*>();
         QTRY_COMPARE_WITH_TIMEOUT(browser->rowCount(), 3, 30000);
-        QTableView* table = nullptr;
-        for (QTableView* t : w.findChildren<QTableView*>()) {
-            if (t->model() && t->model()->rowCount() == 50) {
-                table = t;
-            }
-        }
+        QTableView* table = landmarkTable(w);
         QVERIFY(table);
         const QRect row5 = table->visualRect(table->model()->index(5, 1));
         QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, row5.center());
@@ -323,12 +321,7 @@ private Q_SLOTS:
     void choosingALandmarkBringsItIntoView() {
         MainWindow w;
         openCase(w);
-        QTableView* table = nullptr;
-        for (QTableView* t : w.findChildren<QTableView*>()) {
-            if (t->model() && t->model()->rowCount() == 50) {
-                table = t;
-            }
-        }
+        QTableView* table = landmarkTable(w);
         QVERIFY(table);
         const QPointF middle(w.viewport()->width() / 2.0, w.viewport()->height() / 2.0);
         const int gn = 11; // gnathion: at the bottom of the face, far from the middle
