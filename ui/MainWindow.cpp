@@ -77,6 +77,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     d->showLabels->setChecked(settings.value(QStringLiteral("view/labels"), true).toBool());
     d->showErrors->setChecked(settings.value(QStringLiteral("view/errorLines"), true).toBool());
+    d->showLegend->setChecked(settings.value(QStringLiteral("view/errorLegend"), true).toBool());
     updateRecentMenu();
     updateSummary();
 }
@@ -338,6 +339,8 @@ void MainWindow::createViewMenu() {
     connect(d->showTruth, &QAction::toggled, this, &MainWindow::refreshViewport);
     connect(d->showPredicted, &QAction::toggled, this, &MainWindow::refreshViewport);
     connect(d->showErrors, &QAction::toggled, d->viewport, &ViewportWidget::setErrorLinesVisible);
+    d->showLegend = toggle(tr("Error L&egend"), true);
+    connect(d->showLegend, &QAction::toggled, d->viewport, &ViewportWidget::setErrorLegendVisible);
 }
 
 void MainWindow::createModelMenu() {
@@ -457,6 +460,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("view/labels"), d->showLabels->isChecked());
     settings.setValue(QStringLiteral("view/errorLines"), d->showErrors->isChecked());
+    settings.setValue(QStringLiteral("view/errorLegend"), d->showLegend->isChecked());
     event->accept();
 }
 

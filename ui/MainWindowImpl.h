@@ -62,6 +62,7 @@ struct MainWindow::Impl {
     QAction* showTruth = nullptr;
     QAction* showPredicted = nullptr;
     QAction* showErrors = nullptr;
+    QAction* showLegend = nullptr;
     QAction* placeMode = nullptr;
     QAction* save = nullptr;
     QAction* exportAction = nullptr;

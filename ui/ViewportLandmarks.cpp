@@ -351,7 +351,12 @@ int ViewportLandmarkLayer::errorLineCount() const {
 }
 
 bool ViewportLandmarkLayer::legendVisible() const {
-    return errorLineCount() > 0;
+    return m_legendWanted && errorLineCount() > 0;
+}
+
+void ViewportLandmarkLayer::setLegendWanted(bool wanted) {
+    m_legendWanted = wanted;
+    m_legend->SetVisibility(m_legendWanted && m_lineCount > 0);
 }
 
 std::vector<Eigen::Vector3d> ViewportLandmarkLayer::positions() const {
@@ -417,7 +422,7 @@ void ViewportLandmarkLayer::rebuildLines(vtkRenderer* scene) {
     m_lineData->Modified();
     m_lineCount = static_cast<int>(lines->GetNumberOfCells());
     m_lineActor->SetVisibility(m_lineCount > 0);
-    m_legend->SetVisibility(m_lineCount > 0);
+    m_legend->SetVisibility(m_legendWanted && m_lineCount > 0);
 }
 
 void ViewportLandmarkLayer::prepareRender(vtkRenderer* scene, const ViewportMeshLayer& mesh,

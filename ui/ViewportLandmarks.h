@@ -72,6 +72,8 @@ public:
     bool errorLinesVisible() const { return m_linesVisible; }
     int errorLineCount() const; // lines drawn (both landmarks present, lines on)
     bool legendVisible() const;
+    // The legend may be hidden by the user even while error lines show.
+    void setLegendWanted(bool wanted);
 
     ViewportLabelLayer& labels() { return m_labels; }
     const ViewportLabelLayer& labels() const { return m_labels; }
@@ -130,6 +132,7 @@ private:
     vtkSmartPointer<vtkColorTransferFunction> m_errorColours;
     vtkNew<vtkScalarBarActor> m_legend;
     bool m_linesVisible = true;
+    bool m_legendWanted = true;
     int m_lineCount = 0;
 
     ViewportLabelLayer m_labels;

@@ -296,6 +296,11 @@ int ViewportWidget::errorLineCount() const {
     return d->landmarks->errorLineCount();
 }
 
+void ViewportWidget::setErrorLegendVisible(bool visible) {
+    d->landmarks->setLegendWanted(visible);
+    update();
+}
+
 bool ViewportWidget::errorLegendVisible() const {
     return d->landmarks->legendVisible();
 }

@@ -92,6 +92,8 @@ public:
     bool errorLinesVisible() const;
     int errorLineCount() const; // lines drawn
     bool errorLegendVisible() const;
+    // View > Error Legend: off hides the legend even while error lines show.
+    void setErrorLegendVisible(bool visible);
     static QColor errorColor(double millimetres); // the lines' colour for an error
 
     // The selected landmark (-1: none): its glyphs in both sets grow and get a cyan ring.

@@ -341,6 +341,21 @@ private Q_SLOTS:
         QVERIFY((w.viewport()->projectToWidget(midOf(next)) - middle).manhattanLength() < 3);
     }
 
+    // View > Error Legend hides the legend while the error lines stay.
+    void theLegendCanBeHidden() {
+        MainWindow w;
+        openCase(w);
+        QVERIFY(w.viewport()->errorLegendVisible());
+        QAction* legend = action(w, QStringLiteral("Error L&egend"));
+        QVERIFY(legend && legend->isChecked());
+        legend->trigger();
+        QVERIFY(!w.viewport()->errorLegendVisible());
+        QVERIFY(w.viewport()->errorLinesVisible());
+        QVERIFY(w.viewport()->errorLineCount() > 0);
+        legend->trigger();
+        QVERIFY(w.viewport()->errorLegendVisible());
+    }
+
     void aDragIsOneUndoStep() {
         MainWindow w;
         openCase(w);
