@@ -26,7 +26,7 @@ void MainWindow::selectLandmark(int index) {
 }
 
 void MainWindow::selectNextNeedingReview() {
-    const int next = d->doc().nextNeedingReview(d->selected);
+    const int next = d->doc().nextToReview(d->selected); // worst error first
     if (next < 0) {
         statusBar()->showMessage(tr("Every landmark is reviewed: mark the case done with Ctrl+D"),
                                  8000);

@@ -97,6 +97,20 @@ int CaseDocument::nextNeedingReview(int from) const {
     return -1;
 }
 
+int CaseDocument::nextToReview(int from) const {
+    int worst = -1;
+    double worstError = -1;
+    for (int step = 1; step <= size(); ++step) {
+        const int i = ((from < 0 ? -1 : from) + step) % size();
+        const double e = error(i);
+        if (!isReviewed(m_working.at(i)) && std::isfinite(e) && e > worstError) {
+            worst = i;
+            worstError = e;
+        }
+    }
+    return worst >= 0 ? worst : nextNeedingReview(from);
+}
+
 void CaseDocument::touched() {
     if (!m_modified) {
         m_modified = true;

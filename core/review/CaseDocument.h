@@ -61,6 +61,9 @@ public:
     // The next landmark after `from` (wrapping) that is not reviewed (isReviewed). -1 when
     // every landmark is.
     int nextNeedingReview(int from) const;
+    // What N goes to: the unreviewed landmark with the largest error against the ground truth
+    // (ties: the first after `from`, wrapping); without ground truth, nextNeedingReview(from).
+    int nextToReview(int from) const;
 
     ReviewState reviewState() const { return m_review; }
     const ReviewStamp& reviewStamp() const { return m_stamp; }

@@ -99,11 +99,13 @@ private Q_SLOTS:
         QVERIFY(std::abs(doc->error(5) - 4.0) < 1e-6);
         QCOMPARE(doc->working().at(5).status, LandmarkStatus::Predicted);
         QCOMPARE(w->selectedLandmark(), 5);
+        // N: the unreviewed landmark with the largest error (all are 4 mm off here, so any of
+        // them but the corrected 3 and 4; 5 was undone and is one of them again).
         w->selectNextNeedingReview();
-        QCOMPARE(w->selectedLandmark(), 6); // the next after 5 that still needs review
-        w->selectLandmark(2);
-        w->selectNextNeedingReview();
-        QCOMPARE(w->selectedLandmark(), 5); // 3 and 4 are corrected; 5 was undone
+        const int next = w->selectedLandmark();
+        QVERIFY(next != 3 && next != 4);
+        QCOMPARE(doc->working().at(next).status, LandmarkStatus::Predicted);
+        QVERIFY(std::abs(doc->error(next) - 4.0) < 1e-6);
 
         // Done with 47 landmarks unreviewed: asked first (no question in screenshot mode: not
         // done), then answered Yes.

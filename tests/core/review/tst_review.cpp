@@ -83,6 +83,10 @@ private Q_SLOTS:
         doc.setStatus(1, LandmarkStatus::Corrected, {});
         QCOMPARE(doc.nextNeedingReview(-1), 2);
         QCOMPARE(doc.nextNeedingReview(49), 2); // wraps
+        // N goes worst first: the errors grow with the index here (0.1 mm per landmark).
+        QCOMPARE(doc.nextToReview(-1), 49);
+        doc.setStatus(49, LandmarkStatus::Confirmed, {});
+        QCOMPARE(doc.nextToReview(-1), 48);
         QVERIFY(doc.isModified());
 
         CaseDocument noTruth;
