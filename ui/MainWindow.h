@@ -129,7 +129,7 @@ private:
     void onSurfaceClicked(const Eigen::Vector3d& point);
     void predictCurrent();
     void predictDataset();
-    void startPrediction(std::vector<Case> cases, const QString& title, const QString& caseKey);
+    void startPrediction(std::vector<Case> cases, const QString& title);
     void onCasePredicted(const QString& meshFile, const pal::LandmarkSet& landmarks,
                          const QString& modelId);
     void onPredictionFinished(const pal::PredictionRun& run, pal::Job::State state,

@@ -88,10 +88,9 @@ void MainWindow::onSurfaceClicked(const Eigen::Vector3d& point) {
                              8000);
 }
 
-void MainWindow::startPrediction(std::vector<Case> cases, const QString& title,
-                                 const QString& caseKey) {
+void MainWindow::startPrediction(std::vector<Case> cases, const QString& title) {
     QString why;
-    if (!d->prediction->predict(std::move(cases), title, caseKey, &why)) {
+    if (!d->prediction->predict(std::move(cases), title, &why)) {
         showError(why);
         Q_EMIT predictionFinished(false);
         return;
@@ -103,8 +102,7 @@ void MainWindow::predictCurrent() {
     if (!d->session.isOpen()) {
         return;
     }
-    startPrediction({d->doc().caseInfo()}, tr("Predicting %1").arg(d->caseId()),
-                    d->doc().caseInfo().files().mesh);
+    startPrediction({d->doc().caseInfo()}, tr("Predicting %1").arg(d->caseId()));
 }
 
 void MainWindow::predictDataset() {
@@ -120,7 +118,7 @@ void MainWindow::predictDataset() {
         return;
     }
     const QString title = tr("Predicting %1 cases").arg(cases.size());
-    startPrediction(std::move(cases), title, QString());
+    startPrediction(std::move(cases), title);
 }
 
 // A prediction reaches the open case only when it was made for that case (its mesh file);

@@ -45,9 +45,7 @@ struct PredictionController::ModelCache {
 };
 
 PredictionController::PredictionController(JobCentre& jobs, QObject* parent)
-    : QObject(parent), m_jobs(jobs), m_cache(std::make_shared<ModelCache>()) {
-    qRegisterMetaType<pal::LandmarkSet>();
-}
+    : QObject(parent), m_jobs(jobs), m_cache(std::make_shared<ModelCache>()) {}
 
 PredictionController::~PredictionController() = default;
 
@@ -61,8 +59,7 @@ void PredictionController::setModelPath(const QString& path) {
     m_cache->forget();
 }
 
-Job* PredictionController::predict(std::vector<Case> cases, const QString& title,
-                                   const QString& caseKey, QString* why) {
+Job* PredictionController::predict(std::vector<Case> cases, const QString& title, QString* why) {
     if (m_job) {
         *why = tr("A prediction is running: wait for it or cancel it first");
         return nullptr;
@@ -96,7 +93,6 @@ Job* PredictionController::predict(std::vector<Case> cases, const QString& title
         return run;
     };
     auto job = std::make_unique<TaskJob<PredictionRun>>(title, std::move(task));
-    job->setCaseKey(caseKey);
     auto* raw = job.get();
     connect(raw, &Job::ended, this, [this, raw] {
         m_job = nullptr; // a prediction may start again from a finished() handler

@@ -31,10 +31,9 @@ public:
     // Remembers the model for the next predictions (settings "model/path").
     void setModelPath(const QString& path);
 
-    // Starts predicting the cases; caseKey names the one case it is for, by its mesh file
-    // (empty for a dataset). Returns null, with a reason in *why, when no prediction can start.
-    Job* predict(std::vector<Case> cases, const QString& title, const QString& caseKey,
-                 QString* why);
+    // Starts predicting the cases (each result names its case by mesh file: casePredicted).
+    // Returns null, with a reason in *why, when no prediction can start.
+    Job* predict(std::vector<Case> cases, const QString& title, QString* why);
     bool isPredicting() const { return !m_job.isNull(); }
 
 Q_SIGNALS:

@@ -62,4 +62,7 @@ private:
     std::vector<Landmark> m_points;
 };
 
+// Mean distance in mm over the landmarks present in both sets (same schema); NaN when none is.
+double meanLandmarkDistance(const LandmarkSet& a, const LandmarkSet& b);
+
 } // namespace pal

@@ -53,16 +53,8 @@ double CaseDocument::error(int index) const {
 }
 
 double CaseDocument::meanError() const {
-    double sum = 0;
-    int n = 0;
-    for (int i = 0; i < size(); ++i) {
-        const double e = error(i);
-        if (!std::isnan(e)) {
-            sum += e;
-            ++n;
-        }
-    }
-    return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
+    return m_groundTruth ? meanLandmarkDistance(*m_groundTruth, m_working)
+                         : std::numeric_limits<double>::quiet_NaN();
 }
 
 bool isReviewed(const Landmark& l) {

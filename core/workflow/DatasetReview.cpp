@@ -5,18 +5,6 @@
 
 namespace pal {
 
-double meanLandmarkDistance(const LandmarkSet& a, const LandmarkSet& b) {
-    double sum = 0;
-    int n = 0;
-    for (int i = 0; i < std::min(a.size(), b.size()); ++i) {
-        if (a.at(i).isPresent() && b.at(i).isPresent()) {
-            sum += (a.at(i).position - b.at(i).position).norm();
-            ++n;
-        }
-    }
-    return n ? sum / n : std::numeric_limits<double>::quiet_NaN();
-}
-
 CaseReviewRow reviewRowOf(const Case& c) {
     CaseReviewRow r;
     r.id = c.id();

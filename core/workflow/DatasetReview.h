@@ -26,9 +26,6 @@ struct CaseReviewRow {
     bool hasPrediction = false;
 };
 
-// Mean distance in mm over the landmarks present in both sets; NaN when none is.
-double meanLandmarkDistance(const LandmarkSet& a, const LandmarkSet& b);
-
 // One case's row. An unreadable file shows as a case without that set (opening it says why).
 CaseReviewRow reviewRowOf(const Case& c);
 

@@ -4,9 +4,9 @@
 // failed (after 3D Slicer's job states). Every long piece of work of the application (opening
 // a case, predicting, evaluating, training, summarising a dataset) is a Job run by the
 // JobCentre. The work runs on a thread of its own and checks the cancel flag between steps;
-// progress and, through handOver(), results reach the owner's thread queued. A job may be
-// started for one case (caseKey): its result belongs to that case, whatever is open when
-// it ends.
+// progress and, through handOver(), results reach the owner's thread queued. Whoever starts a
+// job for one case keeps which case it was (e.g. ui/PredictionController: its mesh file), so
+// that the result reaches that case, whatever is open when it ends.
 
 #include <QMetaObject>
 #include <QObject>
@@ -30,10 +30,6 @@ public:
     ~Job() override; // subclasses call stopAndWait() in their own destructors
 
     const QString& title() const { return m_title; }
-    // The case the job works for, by its mesh file (unique, also for bare meshes that share
-    // a folder); empty when it is not one case's.
-    const QString& caseKey() const { return m_caseKey; }
-    void setCaseKey(const QString& meshFile) { m_caseKey = meshFile; }
 
     void start();
     // Asks the work to stop at its next check; the job ends Cancelled.
@@ -72,7 +68,6 @@ private:
     void run();
 
     QString m_title;
-    QString m_caseKey;
     QString m_error;
     QString m_step;
     int m_done = 0;
