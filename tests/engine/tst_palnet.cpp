@@ -232,7 +232,9 @@ private Q_SLOTS:
                 }
             }
         }
-        QVERIFY2(worst < 1e-5, qPrintable(QStringLiteral("largest difference %1").arg(worst)));
+        // float32 sums of thousands of terms in another order (OpenBLAS picks its kernels by
+        // CPU): up to 1.6e-5 relative was seen; a wrong weight or layer gives errors near 1.
+        QVERIFY2(worst < 1e-4, qPrintable(QStringLiteral("largest difference %1").arg(worst)));
     }
 
     void importRefusesWeightsOfAnotherPatchSize() {
