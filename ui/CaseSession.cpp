@@ -2,16 +2,15 @@
 
 #include "core/errors/Error.h"
 #include "core/review/ReviewStore.h"
+#include "ui/UserFolders.h"
 
 #include <QDir>
 #include <QFile>
-#include <QStandardPaths>
 
 namespace pal::ui {
 
 CaseSession::CaseSession(QObject* parent) : QObject(parent) {
-    m_journalDir = QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-                       .filePath(QStringLiteral("journal"));
+    m_journalDir = journalFolder();
     m_journalTimer.setSingleShot(true);
     m_journalTimer.setInterval(300); // edits reach the journal within a second
     connect(&m_doc, &CaseDocument::changed, &m_journalTimer, qOverload<>(&QTimer::start));

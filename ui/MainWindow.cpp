@@ -1,8 +1,10 @@
 #include "ui/MainWindow.h"
 
+#include "ui/DisplaySettings.h"
 #include "ui/HelpDialogs.h"
 #include "ui/JobsWidget.h"
 #include "ui/MainWindowImpl.h"
+#include "ui/review/LandmarkDisplayState.h"
 #include "ui/review/ReviewCommands.h"
 
 #include <QAction>
@@ -13,6 +15,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QKeySequence>
 #include <QLabel>
@@ -26,6 +29,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace pal::ui {
@@ -41,20 +45,35 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     setAcceptDrops(true);
     setObjectName(QStringLiteral("MainWindow"));
 
+    // The tips bar: the review keys, and whether the case is generated demo data (which the
+    // window title says too, so closing the bar hides nothing that matters).
     d->banner = new QLabel(earlyBuildText());
     d->banner->setWordWrap(true);
-    d->banner->setStyleSheet(
-        QStringLiteral("QLabel { background: #2f3a4a; color: #e8eef6; padding: 5px 10px; }"));
+    auto* bannerBar = new QWidget;
+    bannerBar->setObjectName(QStringLiteral("TipsBar"));
+    bannerBar->setStyleSheet(QStringLiteral(
+        "#TipsBar { background: #2f3a4a; } #TipsBar QLabel { color: #e8eef6; padding: 5px 10px; }"
+        " #TipsBar QToolButton { color: #e8eef6; border: none; padding: 2px 8px; }"));
+    auto* bannerLayout = new QHBoxLayout(bannerBar);
+    bannerLayout->setContentsMargins(0, 0, 0, 0);
+    bannerLayout->addWidget(d->banner, 1);
+    auto* closeBanner = new QToolButton;
+    closeBanner->setObjectName(QStringLiteral("CloseTips"));
+    closeBanner->setText(QStringLiteral("\u2715"));
+    closeBanner->setToolTip(tr("Close the tips bar (View > Tips Bar brings it back)"));
+    bannerLayout->addWidget(closeBanner, 0, Qt::AlignTop);
     d->viewport = new ViewportWidget;
     auto* central = new QWidget;
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    layout->addWidget(d->banner);
+    layout->addWidget(bannerBar);
     layout->addWidget(d->viewport, 1);
+    d->bannerBar = bannerBar;
     setCentralWidget(central);
 
-    d->tableModel = new LandmarkTableModel(&d->doc(), this);
+    d->display = new LandmarkDisplayState(LandmarkSchema::lafas50()->size(), this);
+    d->tableModel = new LandmarkTableModel(&d->doc(), d->display, this);
     d->datasetModel = new DatasetModel(this);
     createDocks();
     createActions();
@@ -69,6 +88,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
 
     connectDocument();
     connectViewport();
+    connectDisplayState();
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
@@ -78,6 +98,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     d->showLabels->setChecked(settings.value(QStringLiteral("view/labels"), true).toBool());
     d->showErrors->setChecked(settings.value(QStringLiteral("view/errorLines"), true).toBool());
     d->showLegend->setChecked(settings.value(QStringLiteral("view/errorLegend"), true).toBool());
+    d->showBanner->setChecked(settings.value(QStringLiteral("view/tipsBar"), true).toBool());
+    connect(closeBanner, &QToolButton::clicked, d->showBanner,
+            [this] { d->showBanner->setChecked(false); });
+    applySavedDisplaySettings(d->viewport);
     updateRecentMenu();
     updateSummary();
 }
@@ -149,60 +173,6 @@ MainWindow::~MainWindow() {
     // window's children (the PredictionController their workers report to) are deleted.
     d->jobs.disconnect(this);
     d->jobs.cancelAll();
-}
-
-void MainWindow::createDocks() {
-    d->table = new QTableView;
-    d->table->setModel(d->tableModel);
-    d->table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    d->table->setSelectionMode(QAbstractItemView::SingleSelection);
-    d->table->verticalHeader()->hide();
-    d->table->horizontalHeader()->setStretchLastSection(true);
-    d->table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    d->table->setAlternatingRowColors(true);
-    d->table->verticalHeader()->setDefaultSectionSize(20);
-    d->table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    for (const auto& [column, width] : {std::pair{LandmarkTableModel::Number, 34},
-                                        {LandmarkTableModel::Key, 58},
-                                        {LandmarkTableModel::Name, 150},
-                                        {LandmarkTableModel::Status, 78},
-                                        {LandmarkTableModel::Error, 80},
-                                        {LandmarkTableModel::GroundTruth, 150}}) {
-        d->table->setColumnWidth(column, width);
-    }
-    connect(d->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex& current) {
-                if (current.isValid() && current.row() != d->selected) {
-                    selectLandmark(current.row());
-                    bringIntoView(current.row());
-                }
-            });
-    auto* landmarks = new QDockWidget(tr("Landmarks"), this);
-    landmarks->setObjectName(QStringLiteral("LandmarksDock"));
-    landmarks->setWidget(d->table);
-    addDockWidget(Qt::RightDockWidgetArea, landmarks);
-
-    d->datasetView = new QTableView;
-    d->datasetView->setModel(d->datasetModel);
-    d->datasetView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    d->datasetView->setSelectionMode(QAbstractItemView::SingleSelection);
-    d->datasetView->verticalHeader()->hide();
-    d->datasetView->horizontalHeader()->setStretchLastSection(true);
-    d->datasetView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    d->datasetView->verticalHeader()->setDefaultSectionSize(20);
-    // One click opens the case (the list and the view never disagree); Enter does too.
-    const auto openRow = [this](const QModelIndex& index) {
-        if (index.isValid()) {
-            openCaseOfDataset(d->datasetModel->rows()[static_cast<std::size_t>(index.row())].id);
-        }
-    };
-    connect(d->datasetView, &QTableView::clicked, this, openRow);
-    connect(d->datasetView, &QTableView::activated, this, openRow);
-    auto* dataset = new QDockWidget(tr("Dataset"), this);
-    dataset->setObjectName(QStringLiteral("DatasetDock"));
-    dataset->setWidget(d->datasetView);
-    addDockWidget(Qt::LeftDockWidgetArea, dataset);
-    resizeDocks({landmarks, dataset}, {520, 260}, Qt::Horizontal);
 }
 
 void MainWindow::createActions() {
@@ -293,54 +263,10 @@ void MainWindow::createCaseMenu(ToolActions& t) {
                                [this] { setReviewState(int(ReviewState::Done)); });
     t.done->setShortcut(QKeySequence(tr("Ctrl+D")));
     review->addSeparator();
-    auto step = [this](int delta) {
-        const int row = d->datasetModel->rowOf(d->caseId());
-        const int next = row + delta;
-        if (row >= 0 && next >= 0 && next < d->datasetModel->rowCount()) {
-            openCaseOfDataset(d->datasetModel->rows()[static_cast<std::size_t>(next)].id);
-        }
-    };
-    review->addAction(tr("N&ext Case"), this, [step] { step(1); })
+    review->addAction(tr("N&ext Case"), this, [this] { stepCase(1); })
         ->setShortcut(QKeySequence(Qt::Key_PageDown));
-    review->addAction(tr("&Previous Case"), this, [step] { step(-1); })
+    review->addAction(tr("&Previous Case"), this, [this] { stepCase(-1); })
         ->setShortcut(QKeySequence(Qt::Key_PageUp));
-}
-
-void MainWindow::createViewMenu() {
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    const struct {
-        StandardView view;
-        QString text;
-        QKeySequence key;
-    } views[] = {
-        {StandardView::Front, tr("&Front"), QKeySequence(Qt::Key_1)},
-        {StandardView::Left, tr("&Left Side"), QKeySequence(tr("Ctrl+3"))},
-        {StandardView::Right, tr("&Right Side"), QKeySequence(Qt::Key_3)},
-        {StandardView::Top, tr("&Top"), QKeySequence(Qt::Key_7)},
-        {StandardView::Bottom, tr("&Bottom"), QKeySequence(tr("Ctrl+7"))},
-    };
-    for (const auto& entry : views) {
-        QAction* a = view->addAction(entry.text, this,
-                                     [this, v = entry.view] { d->viewport->setStandardView(v); });
-        a->setShortcut(entry.key); // window-wide: also when the table has the focus
-    }
-    view->addSeparator();
-    auto toggle = [&](const QString& text, bool on) {
-        QAction* a = view->addAction(text);
-        a->setCheckable(true);
-        a->setChecked(on);
-        return a;
-    };
-    d->showLabels = toggle(tr("Landmark &Labels"), true);
-    connect(d->showLabels, &QAction::toggled, d->viewport, &ViewportWidget::setLabelsVisible);
-    d->showTruth = toggle(tr("&Ground Truth"), true);
-    d->showPredicted = toggle(tr("&Prediction"), true);
-    d->showErrors = toggle(tr("&Error Lines"), true);
-    connect(d->showTruth, &QAction::toggled, this, &MainWindow::refreshViewport);
-    connect(d->showPredicted, &QAction::toggled, this, &MainWindow::refreshViewport);
-    connect(d->showErrors, &QAction::toggled, d->viewport, &ViewportWidget::setErrorLinesVisible);
-    d->showLegend = toggle(tr("Error L&egend"), true);
-    connect(d->showLegend, &QAction::toggled, d->viewport, &ViewportWidget::setErrorLegendVisible);
 }
 
 void MainWindow::createModelMenu() {
@@ -357,6 +283,7 @@ void MainWindow::createHelpMenu() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutSheet(this); })
         ->setShortcut(QKeySequence::HelpContents);
+    help->addAction(tr("&Reviewing Landmarks (Manual)"), this, [this] { showManual(this); });
     help->addAction(tr("&About PAL Studio"), this,
                     [this] { showAbout(this, d->prediction->modelPath()); });
 }
@@ -461,6 +388,9 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(QStringLiteral("view/labels"), d->showLabels->isChecked());
     settings.setValue(QStringLiteral("view/errorLines"), d->showErrors->isChecked());
     settings.setValue(QStringLiteral("view/errorLegend"), d->showLegend->isChecked());
+    settings.setValue(QStringLiteral("view/tipsBar"), d->showBanner->isChecked());
+    settings.setValue(QStringLiteral("view/hiddenLandmarks"), d->display->hiddenList());
+    settings.setValue(QStringLiteral("view/lockedLandmarks"), d->display->lockedList());
     event->accept();
 }
 

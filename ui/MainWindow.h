@@ -15,6 +15,7 @@
 #include <memory>
 
 class QAction;
+class QMenu;
 class QUndoStack;
 
 namespace pal {
@@ -105,10 +106,15 @@ private:
     void createEditMenu(ToolActions& t);
     void createCaseMenu(ToolActions& t);
     void createViewMenu();
+    void createLegendCornerMenu(QMenu* view);
     void createModelMenu();
     void createHelpMenu();
     void createToolBar(const ToolActions& t);
     void createDocks();
+    void connectDisplayState();
+    void showLandmarkRow(int index);
+    void showCaseRow(const QString& caseId);
+    void stepCase(int delta);
     void connectDocument();
     void connectViewport();
     void startLoad(const QString& path, const QString& caseId);

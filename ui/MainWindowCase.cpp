@@ -147,7 +147,10 @@ void MainWindow::showCase(const CaseForReview& loaded) {
     d->viewport->setMesh(loaded.mesh);
     refreshViewport();
     d->viewport->setStandardView(d->defaultView);
-    setWindowTitle(tr("%1[*] - PAL Studio").arg(d->caseId()));
+    setWindowTitle(loaded.generatedNotice.isEmpty()
+                       ? tr("%1[*] - PAL Studio").arg(d->caseId())
+                       : tr("%1 (generated demo data, not for clinical use)[*] - PAL Studio")
+                             .arg(d->caseId()));
     setWindowModified(d->session.isModified());
     d->save->setEnabled(d->session.isModified());
     d->banner->setText(
@@ -163,10 +166,7 @@ void MainWindow::showCase(const CaseForReview& loaded) {
         d->datasetFolder.clear();
         d->datasetModel->setRows({}, {});
     }
-    const int row = d->datasetModel->rowOf(d->caseId());
-    if (row >= 0) {
-        d->datasetView->selectRow(row);
-    }
+    showCaseRow(d->caseId());
 }
 
 void MainWindow::refreshDatasetSummary() {
@@ -194,10 +194,7 @@ void MainWindow::refreshDatasetSummary() {
     connect(raw, &Job::ended, this, [this, raw, folder] {
         if (raw->state() == Job::State::Finished && folder == d->datasetFolder) {
             d->datasetModel->setRows(folder, raw->takeResult());
-            const int row = d->datasetModel->rowOf(d->caseId());
-            if (row >= 0) {
-                d->datasetView->selectRow(row);
-            }
+            showCaseRow(d->caseId());
         } else if (raw->state() == Job::State::Failed) {
             statusBar()->showMessage(raw->error(), 8000);
         }

@@ -1,6 +1,7 @@
 // MainWindow: selecting and editing landmarks, and prediction with the engine.
 
 #include "ui/MainWindowImpl.h"
+#include "ui/review/LandmarkDisplayState.h"
 #include "ui/review/ReviewCommands.h"
 
 #include <QFileDialog>
@@ -20,8 +21,8 @@ void MainWindow::selectLandmark(int index) {
     }
     d->selected = index;
     d->viewport->setSelectedLandmark(index);
-    if (index >= 0 && d->table->currentIndex().row() != index) {
-        d->table->selectRow(index);
+    if (index >= 0) {
+        showLandmarkRow(index);
     }
 }
 
@@ -78,6 +79,13 @@ void MainWindow::onSurfaceClicked(const Eigen::Vector3d& point) {
     if (d->selected < 0) {
         statusBar()->showMessage(
             tr("Select a landmark in the table first, then click where it belongs"), 8000);
+        return;
+    }
+    if (d->display->isLocked(d->selected)) {
+        d->placeMode->setChecked(false);
+        statusBar()->showMessage(tr("%1 is locked: unlock it in the landmark table to place it")
+                                     .arg(d->doc().working().schema().key(d->selected)),
+                                 8000);
         return;
     }
     d->undo().push(

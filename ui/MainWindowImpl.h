@@ -21,6 +21,7 @@
 #include <optional>
 
 class QAction;
+class QCheckBox;
 class QDialog;
 class QLabel;
 class QMenu;
@@ -29,6 +30,8 @@ class QTableView;
 namespace pal::ui {
 
 class JobsWidget;
+class LandmarkDisplayState;
+class ReviewFilterProxy;
 
 struct MainWindow::Impl {
     // Declared first, destroyed last (after the session; no worker touches it): the jobs are
@@ -37,7 +40,8 @@ struct MainWindow::Impl {
     CaseSession session;
 
     ViewportWidget* viewport = nullptr;
-    QLabel* banner = nullptr;
+    QLabel* banner = nullptr;     // the tips bar's text
+    QWidget* bannerBar = nullptr; // the tips bar (View > Tips Bar)
     QTableView* table = nullptr;
     QTableView* datasetView = nullptr;
     QLabel* summary = nullptr;
@@ -45,6 +49,11 @@ struct MainWindow::Impl {
 
     LandmarkTableModel* tableModel = nullptr;
     DatasetModel* datasetModel = nullptr;
+    ReviewFilterProxy* tableProxy = nullptr;   // sorts and filters the landmark table
+    ReviewFilterProxy* datasetProxy = nullptr; // and the dataset browser
+    QCheckBox* unreviewedLandmarks = nullptr;
+    QCheckBox* unreviewedCases = nullptr;
+    LandmarkDisplayState* display = nullptr; // hidden and locked landmarks
     PredictionController* prediction = nullptr;
 
     QPointer<TaskJob<CaseForReview>> load;                    // the open being read
@@ -63,6 +72,7 @@ struct MainWindow::Impl {
     QAction* showPredicted = nullptr;
     QAction* showErrors = nullptr;
     QAction* showLegend = nullptr;
+    QAction* showBanner = nullptr;
     QAction* placeMode = nullptr;
     QAction* save = nullptr;
     QAction* exportAction = nullptr;
@@ -70,7 +80,8 @@ struct MainWindow::Impl {
     QAction* predictAll = nullptr;
     QMenu* recent = nullptr;
 
-    QPointer<QDialog> trainingDialog; // ui/TrainingDialog, kept while the window lives
+    QPointer<QDialog> trainingDialog;  // ui/TrainingDialog, kept while the window lives
+    QPointer<QDialog> displaySettings; // ui/DisplaySettings, likewise
 
     CaseDocument& doc() { return session.document(); }
     QUndoStack& undo() { return session.undoStack(); }

@@ -69,8 +69,7 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     dataRow->addWidget(changeData);
     form->addRow(tr("Dataset:"), dataRow);
     m_allCases = new QRadioButton(tr("Every annotated case"));
-    m_reviewed =
-        new QRadioButton(tr("Only reviewed cases (every landmark corrected or confirmed)"));
+    m_reviewed = new QRadioButton(tr("Only reviewed cases (every landmark reviewed)"));
     m_allCases->setChecked(true);
     auto* casesBox = new QVBoxLayout;
     casesBox->addWidget(m_allCases);

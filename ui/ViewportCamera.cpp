@@ -83,8 +83,19 @@ void ViewportWidget::setStandardView(StandardView view) {
     const Eigen::Vector3d right = up.cross(back); // the image's +x
     vtkCamera* camera = d->renderer->GetActiveCamera();
     camera->SetParallelProjection(false);
-    const double t = std::tan(vtkMath::RadiansFromDegrees(camera->GetViewAngle() / 2)) / 1.06;
-    const double aspect = height() > 0 ? double(width()) / height() : 1.0;
+    const double tanHalf = std::tan(vtkMath::RadiansFromDegrees(camera->GetViewAngle() / 2));
+    const double t = tanHalf / 1.06;
+    // The legend's strip (its width and margins) is left free: the face is fitted into the rest
+    // of the width and shifted away from the legend's side.
+    double strip = 0; // logical pixels
+    if (d->landmarks->legendVisible() && width() > 0) {
+        const double dpr = devicePixelRatioF();
+        const std::array<double, 4> box =
+            d->landmarks->legendBox(static_cast<int>(std::lround(width() * dpr)),
+                                    static_cast<int>(std::lround(height() * dpr)), dpr);
+        strip = std::min((box[2] - box[0]) / dpr + 16.0, 0.3 * width());
+    }
+    const double aspect = height() > 0 ? (width() - strip) / height() : 1.0;
     // The nearest distance from which every point is in view (with a 6% margin): tighter than
     // fitting the bounding box, whose corners a face never fills.
     double distance = 1.0;
@@ -103,8 +114,13 @@ void ViewportWidget::setStandardView(StandardView view) {
             fit({b[corner & 1], b[2 + ((corner >> 1) & 1)], b[4 + ((corner >> 2) & 1)]});
         }
     }
-    const Eigen::Vector3d eye = c + distance * back;
-    camera->SetFocalPoint(c.x(), c.y(), c.z());
+    // Half the strip, in mm at the focal distance, toward the legend: the face moves away.
+    const bool legendRight = d->landmarks->legendCorner() == Qt::BottomRightCorner ||
+                             d->landmarks->legendCorner() == Qt::TopRightCorner;
+    const double mmPerPx = height() > 0 ? 2 * distance * tanHalf / height() : 0.0;
+    const Eigen::Vector3d centre = c + (legendRight ? 1 : -1) * (strip / 2) * mmPerPx * right;
+    const Eigen::Vector3d eye = centre + distance * back;
+    camera->SetFocalPoint(centre.x(), centre.y(), centre.z());
     camera->SetPosition(eye.x(), eye.y(), eye.z());
     camera->SetViewUp(up.x(), up.y(), up.z());
     d->renderer->ResetCameraClippingRange();
@@ -123,12 +139,24 @@ void ViewportWidget::centerOn(const Eigen::Vector3d& point) {
     update();
 }
 
+void ViewportWidget::zoomTo(const Eigen::Vector3d& point, double factor) {
+    centerOn(point);
+    vtkCamera* camera = d->renderer->GetActiveCamera();
+    const double distance = camera->GetDistance();
+    const double target = std::max(distance / std::max(factor, 1e-3), 30.0);
+    if (target < distance) {
+        camera->Dolly(distance / target);
+    }
+    d->renderer->ResetCameraClippingRange();
+    update();
+}
+
 QPointF ViewportWidget::projectToWidget(const Eigen::Vector3d& world) const {
     vtkRenderer* renderer = d->renderer;
     renderer->SetWorldPoint(world.x(), world.y(), world.z(), 1.0);
     renderer->WorldToDisplay();
     const double* p = renderer->GetDisplayPoint();
-    const double dpr = devicePixelRatioF();
+    const double dpr = d->pixelRatio();
     const int heightPx = d->renderWindow->GetSize()[1];
     return {p[0] / dpr, (heightPx - p[1]) / dpr}; // VTK's display y grows upward
 }

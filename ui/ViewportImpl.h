@@ -9,6 +9,7 @@
 
 #include <QElapsedTimer>
 #include <QPointF>
+#include <QRectF>
 #include <QTimer>
 
 #include <vtkCallbackCommand.h>
@@ -19,8 +20,10 @@
 #include <vtkNew.h>
 #include <vtkRenderer.h>
 
+#include <array>
 #include <memory>
 #include <optional>
+#include <vector>
 
 class QMouseEvent;
 
@@ -48,6 +51,14 @@ struct ViewportWidget::Impl {
 
     // Full detail comes back this long after the last camera move.
     QTimer detailTimer;
+    // The fraction of the widget's resolution the frames are drawn at: 1, or less while moving
+    // (setRenderScale). pixelRatio(): render-window pixels per logical pixel.
+    double renderScale = 1.0;
+    bool reduceWhileMoving = true;
+    double pixelRatio() const { return q->devicePixelRatioF() * renderScale; }
+    void applyRenderSize();
+    void setRenderScale(double scale);
+    double movingScale() const;
 
     // The left button's gesture.
     enum class Gesture {
@@ -60,6 +71,7 @@ struct ViewportWidget::Impl {
     Gesture gesture = Gesture::None;
     bool placementEnabled = false;
     bool dragEnabled = true;
+    std::vector<bool> locked; // by landmark index; shorter: the rest are not locked
     int dragIndex = -1;
     Eigen::Vector3d dragPoint = Eigen::Vector3d::Zero();
     QPointF pressPosition;
@@ -80,8 +92,10 @@ struct ViewportWidget::Impl {
     static void onRenderStart(vtkObject*, unsigned long, void* clientData, void*);
     static void onInteraction(vtkObject*, unsigned long event, void* clientData, void*);
 
-    // Widget position (logical pixels, y down) to VTK display (device pixels, y up).
+    // Widget position (logical pixels, y down) to VTK display (device pixels, y up), and a
+    // display box (x0, y0, x1, y1) back to a widget rectangle.
     void toDisplay(const QPointF& position, double* x, double* y) const;
+    QRectF toWidgetRect(const std::array<double, 4>& box) const;
     // The landmark glyph / the surface under a widget position (CPU: projected glyphs and the
     // mesh's cell locator).
     std::optional<ViewportLandmarkLayer::Hit> pickLandmark(const QPointF& position) const;

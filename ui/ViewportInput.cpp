@@ -25,7 +25,7 @@ constexpr double kClickSlop = 4.0;
 } // namespace
 
 void ViewportWidget::Impl::toDisplay(const QPointF& position, double* x, double* y) const {
-    const double dpr = q->devicePixelRatioF();
+    const double dpr = pixelRatio();
     *x = position.x() * dpr;
     *y = renderWindow->GetSize()[1] - position.y() * dpr; // VTK's display y grows upward
 }
@@ -34,7 +34,7 @@ std::optional<ViewportLandmarkLayer::Hit>
 ViewportWidget::Impl::pickLandmark(const QPointF& position) const {
     double x = 0, y = 0;
     toDisplay(position, &x, &y);
-    return landmarks->pick(renderer, *mesh, x, y, q->devicePixelRatioF());
+    return landmarks->pick(renderer, *mesh, x, y, pixelRatio());
 }
 
 bool ViewportWidget::Impl::pickSurface(const QPointF& position, Eigen::Vector3d* point) const {
@@ -58,7 +58,7 @@ bool ViewportWidget::Impl::pickSurface(const QPointF& position, Eigen::Vector3d*
 
 void ViewportWidget::Impl::forwardAt(const QPointF& position, Qt::KeyboardModifiers mods,
                                      unsigned long vtkEvent, int repeat) {
-    const double dpr = q->devicePixelRatioF();
+    const double dpr = pixelRatio();
     const QPointF p = position * dpr;
     interactor->SetEventInformationFlipY(
         static_cast<int>(std::lround(p.x())), static_cast<int>(std::lround(p.y())),
@@ -81,7 +81,8 @@ void ViewportWidget::Impl::pressLeft(QMouseEvent* event, int repeat) {
         if (const auto hit = pickLandmark(at)) {
             const bool groundTruth = hit->role == ViewportLandmarkLayer::GroundTruth;
             Q_EMIT q->landmarkClicked(hit->index, groundTruth);
-            if (!groundTruth && dragEnabled && mesh->analysisReady()) {
+            if (!groundTruth && dragEnabled && mesh->analysisReady() &&
+                !q->isLandmarkLocked(hit->index)) {
                 gesture = Gesture::Pressed; // a drag starts only once the mouse moves
                 dragIndex = hit->index;
                 pressPosition = at;
@@ -116,10 +117,27 @@ void ViewportWidget::mousePressEvent(QMouseEvent* event) {
     }
 }
 
+// A double click zooms in on what is under the mouse, a glyph or the surface (it selects the
+// glyph, as its first click did); in placement mode it is a press like any other.
 void ViewportWidget::mouseDoubleClickEvent(QMouseEvent* event) {
-    if (event->button() == Qt::LeftButton) {
-        d->pressLeft(event, 1);
+    if (event->button() != Qt::LeftButton) {
+        return;
     }
+    if (d->placementEnabled) {
+        d->pressLeft(event, 1);
+        return;
+    }
+    d->hoverTimer.stop();
+    d->mesh->waitForAnalysis();
+    Eigen::Vector3d point;
+    if (const auto hit = d->pickLandmark(event->position())) {
+        const Landmark* l = d->landmarks->landmark(hit->role, hit->index);
+        Q_EMIT landmarkClicked(hit->index, hit->role == ViewportLandmarkLayer::GroundTruth);
+        zoomTo(l->position);
+    } else if (d->pickSurface(event->position(), &point)) {
+        zoomTo(point);
+    }
+    d->gesture = Impl::Gesture::OnGlyph; // the release that follows does nothing
 }
 
 void ViewportWidget::mouseReleaseEvent(QMouseEvent* event) {
@@ -271,7 +289,7 @@ void ViewportWidget::Impl::reportHover(int index, bool groundTruth,
 }
 
 void ViewportWidget::wheelEvent(QWheelEvent* event) {
-    const double dpr = devicePixelRatioF();
+    const double dpr = d->pixelRatio();
     const QPointF p = event->position() * dpr;
     d->interactor->SetEventInformationFlipY(static_cast<int>(std::lround(p.x())),
                                             static_cast<int>(std::lround(p.y())));

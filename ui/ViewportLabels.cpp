@@ -18,8 +18,6 @@
 namespace pal::ui {
 namespace {
 
-// Label text in logical pixels (scaled by the device pixel ratio when drawn).
-constexpr int kLabelFontSize = 13;
 // Gap in logical pixels between a marker's edge and its label.
 constexpr double kLabelGap = 4.0;
 
@@ -28,7 +26,7 @@ constexpr double kLabelGap = 4.0;
 ViewportLabelLayer::ViewportLabelLayer(vtkRenderer* overlay) : m_overlay(overlay) {
     // White text with a dark shadow reads on skin, texture and background alike.
     m_style->SetFontFamilyToArial();
-    m_style->SetFontSize(kLabelFontSize);
+    m_style->SetFontSize(m_fontSize);
     m_style->BoldOn();
     m_style->SetColor(1.0, 1.0, 1.0);
     m_style->ShadowOn();
@@ -36,7 +34,7 @@ ViewportLabelLayer::ViewportLabelLayer(vtkRenderer* overlay) : m_overlay(overlay
     m_style->SetBackgroundColor(0.08, 0.08, 0.1);
     m_style->SetBackgroundOpacity(0.45);
     m_style->SetJustificationToLeft();
-    m_style->SetVerticalJustificationToCentered();
+    m_style->SetVerticalJustificationToBottom(); // a label's position is its box's corner
 }
 
 ViewportLabelLayer::~ViewportLabelLayer() {
@@ -62,6 +60,7 @@ void ViewportLabelLayer::set(int index, const QString& text, const Eigen::Vector
     const QByteArray utf8 = text.toUtf8();
     if (label.actor->GetInput() == nullptr || utf8 != label.actor->GetInput()) {
         label.actor->SetInput(utf8.constData());
+        label.size = {0, 0}; // measured again
     }
     label.position = position;
     m_stale = true;
@@ -108,21 +107,44 @@ int ViewportLabelLayer::visibleCount() const {
     }));
 }
 
-// A label is shown when the line of sight from the camera to a point just above its landmark
-// crosses no triangle (the mesh's CPU locator; every label counts as seen until it is built).
-void ViewportLabelLayer::place(vtkRenderer* scene, const ViewportMeshLayer& mesh,
-                               double markerRadius, double dpr) {
-    if (m_labels.empty() || !m_visible) {
-        return;
+void ViewportLabelLayer::setFontSize(int pixels) {
+    m_fontSize = std::clamp(pixels, 6, 48);
+    m_stale = true; // place() sets the text property's size
+}
+
+void ViewportLabelLayer::setPriority(int index) {
+    if (index != m_priority) {
+        m_priority = index;
+        m_stale = true;
     }
+}
+
+void ViewportLabelLayer::setKeepOut(const double rect[4]) {
+    const std::array<double, 4> r = {rect[0], rect[1], rect[2], rect[3]};
+    if (r != m_keepOut) {
+        m_keepOut = r;
+        m_stale = true;
+    }
+}
+
+std::vector<std::array<double, 4>> ViewportLabelLayer::boxes() const {
+    std::vector<std::array<double, 4>> out;
+    for (const Label& label : m_labels) {
+        const bool drawn = m_visible && label.actor != nullptr && label.actor->GetVisibility();
+        out.push_back(drawn ? label.box : std::array<double, 4>{0, 0, -1, -1});
+    }
+    return out;
+}
+
+// A label can be seen when the line of sight from the camera to a point just above its
+// landmark crosses no triangle (the mesh's CPU locator; every label counts as seen until it is
+// built), and its landmark is in front of the camera.
+std::vector<ViewportLabelLayer::Anchor> ViewportLabelLayer::anchors(vtkRenderer* scene,
+                                                                    const ViewportMeshLayer& mesh,
+                                                                    double markerRadius) {
     vtkCamera* camera = scene->GetActiveCamera();
-    const int* size = scene->GetRenderWindow()->GetSize();
-    const int viewHeightPx = std::max(1, size[1]);
-    if (!m_stale && camera->GetMTime() == m_cameraTime && size[0] == m_viewSize[0] &&
-        size[1] == m_viewSize[1]) {
-        return;
-    }
-    const bool occlusion = mesh.hasMesh() && mesh.analysisReady();
+    const int viewHeightPx = std::max(1, scene->GetRenderWindow()->GetSize()[1]);
+    const bool occlusion = mesh.hasMesh() && mesh.analysisReady() && mesh.opaque();
     const Eigen::Vector3d eye(camera->GetPosition());
     const Eigen::Vector3d projection(camera->GetDirectionOfProjection());
     const bool parallel = camera->GetParallelProjection() != 0;
@@ -134,7 +156,9 @@ void ViewportLabelLayer::place(vtkRenderer* scene, const ViewportMeshLayer& mesh
     const double tanHalf = std::tan(vtkMath::RadiansFromDegrees(camera->GetViewAngle() / 2));
     const Eigen::Vector3d screenUp = Eigen::Vector3d(camera->GetViewUp()).normalized();
     const Eigen::Vector3d screenRight = projection.cross(screenUp).normalized();
-    for (const Label& label : m_labels) {
+    std::vector<Anchor> seenLabels;
+    for (std::size_t i = 0; i < m_labels.size(); ++i) {
+        const Label& label = m_labels[i];
         if (label.actor == nullptr) {
             continue;
         }
@@ -160,21 +184,125 @@ void ViewportLabelLayer::place(vtkRenderer* scene, const ViewportMeshLayer& mesh
                 }
             }
         }
-        // Where the landmark projects, in display pixels (y up); nothing behind the camera.
         scene->SetWorldPoint(label.position.x(), label.position.y(), label.position.z(), 1.0);
         scene->WorldToDisplay();
         const double* at = scene->GetDisplayPoint();
-        seen = seen && at[2] >= 0.0 && at[2] <= 1.0;
-        label.actor->SetVisibility(seen);
-        if (!seen) {
+        if (!seen || at[2] < 0.0 || at[2] > 1.0) {
             continue;
         }
-        // The marker's radius on screen, in device pixels.
         const double worldPerPx = parallel ? 2 * camera->GetParallelScale() / viewHeightPx
                                            : 2 * distance * tanHalf / viewHeightPx;
-        const double markerPx = radius / std::max(worldPerPx, 1e-9);
-        label.actor->SetPosition(at[0] + std::min(markerPx, 200.0) + kLabelGap * dpr, at[1]);
+        const double markerPx = std::min(radius / std::max(worldPerPx, 1e-9), 200.0);
+        seenLabels.push_back({static_cast<int>(i), at[0], at[1], markerPx});
     }
+    return seenLabels;
+}
+
+namespace {
+
+using Box = std::array<double, 4>; // x0, y0, x1, y1
+
+bool overlaps(const Box& a, const Box& b) {
+    return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+}
+
+} // namespace
+
+// Greedy placement, the selected label first, then in landmark order: each label takes the
+// first candidate place that overlaps no label placed before it, no other marker, the keep-out
+// rectangle and stays inside the view.
+void ViewportLabelLayer::arrange(vtkRenderer* scene, const std::vector<Anchor>& seen, double dpr) {
+    const int* size = scene->GetRenderWindow()->GetSize();
+    std::vector<Anchor> order = seen;
+    std::stable_sort(order.begin(), order.end(), [this](const Anchor& a, const Anchor& b) {
+        return (a.index == m_priority) > (b.index == m_priority);
+    });
+    std::vector<Box> taken;
+    if (m_keepOut[2] > m_keepOut[0]) {
+        taken.push_back(m_keepOut);
+    }
+    const double gap = kLabelGap * dpr;
+    for (Label& label : m_labels) {
+        if (label.actor != nullptr) {
+            label.actor->SetVisibility(false);
+            label.box = {0, 0, -1, -1};
+        }
+    }
+    for (const Anchor& a : order) {
+        Label& label = m_labels[static_cast<std::size_t>(a.index)];
+        if (label.size[0] <= 0) {
+            label.actor->SetPosition(0, 0);
+            double b[4]; // xmin, xmax, ymin, ymax
+            label.actor->GetBoundingBox(scene, b);
+            label.size = {b[1] - b[0] + 2, b[3] - b[2] + 2};
+        }
+        const double w = label.size[0];
+        const double h = label.size[1];
+        bool placed = false;
+        for (const double reach : {a.markerPx + gap, a.markerPx + gap + h}) {
+            // Right, left, above, below, then the four corners.
+            const double candidates[8][2] = {
+                {a.x + reach, a.y - h / 2},         {a.x - reach - w, a.y - h / 2},
+                {a.x - w / 2, a.y + reach},         {a.x - w / 2, a.y - reach - h},
+                {a.x + reach, a.y + reach / 2},     {a.x + reach, a.y - reach / 2 - h},
+                {a.x - reach - w, a.y + reach / 2}, {a.x - reach - w, a.y - reach / 2 - h}};
+            for (const auto& c : candidates) {
+                const Box box = {c[0], c[1], c[0] + w, c[1] + h};
+                if (box[0] < 0 || box[1] < 0 || box[2] > size[0] || box[3] > size[1]) {
+                    continue;
+                }
+                bool free = std::none_of(taken.begin(), taken.end(),
+                                         [&](const Box& t) { return overlaps(box, t); });
+                for (std::size_t k = 0; free && k < seen.size(); ++k) {
+                    const Anchor& m = seen[k];
+                    const double r = m.markerPx;
+                    free = m.index == a.index ||
+                           !overlaps(box, Box{m.x - r, m.y - r, m.x + r, m.y + r});
+                }
+                if (free) {
+                    label.box = box;
+                    placed = true;
+                    break;
+                }
+            }
+            if (placed) {
+                break;
+            }
+        }
+        if (!placed && a.index == m_priority) { // the selected label shows, wherever
+            label.box = {a.x + a.markerPx + gap, a.y - h / 2, a.x + a.markerPx + gap + w,
+                         a.y + h / 2};
+            placed = true;
+        }
+        if (placed) {
+            taken.push_back(label.box);
+            label.actor->SetPosition(label.box[0] + 1, label.box[1] + 1);
+            label.actor->SetVisibility(true);
+        }
+    }
+}
+
+void ViewportLabelLayer::place(vtkRenderer* scene, const ViewportMeshLayer& mesh,
+                               double markerRadius, double dpr) {
+    if (m_labels.empty() || !m_visible) {
+        return;
+    }
+    vtkCamera* camera = scene->GetActiveCamera();
+    const int* size = scene->GetRenderWindow()->GetSize();
+    if (!m_stale && camera->GetMTime() == m_cameraTime && size[0] == m_viewSize[0] &&
+        size[1] == m_viewSize[1]) {
+        return;
+    }
+    // The text in render-window pixels: the font size times the pixel ratio (which is below 1
+    // while moving at a reduced resolution).
+    const int fontPx = std::max(4, static_cast<int>(std::lround(m_fontSize * dpr)));
+    if (fontPx != m_style->GetFontSize()) {
+        m_style->SetFontSize(fontPx);
+        for (Label& label : m_labels) {
+            label.size = {0, 0}; // measured again
+        }
+    }
+    arrange(scene, anchors(scene, mesh, markerRadius), dpr);
     m_stale = false;
     m_cameraTime = camera->GetMTime();
     m_viewSize[0] = size[0];

@@ -2,11 +2,15 @@
 
 // The viewport's landmark labels (internal to the viewport's .cpp files): the schema key of
 // each landmark ("Prn", "Ex_R") in white text with a dark shadow on a translucent dark box,
-// just right of its marker. They are 2D text actors in an overlay renderer (layer 1), placed
-// where their landmark projects whenever the camera moves, so the surface never cuts through
-// their text (and, unlike 3D billboards, their translucent boxes need no order-independent
-// translucency pass, which cost 15 ms a frame in software GL); the label of a landmark the mesh
-// hides from the camera is switched off instead, by casting the line of sight against the mesh.
+// beside its marker. Labels never overlap each other, another landmark's marker or the legend:
+// each takes the first free place of eight around its marker (right, left, above, below, the
+// corners), then the same a little further out; one with no free place is not drawn (its
+// landmark is still named on hover). The selected landmark's label is placed first. They are 2D
+// text actors in an overlay renderer (layer 1), placed where their landmark projects whenever the
+// camera moves, so the surface never cuts through their text (and, unlike 3D billboards, their
+// translucent boxes need no order-independent translucency pass, which cost 15 ms a frame in
+// software GL); the label of a landmark the mesh hides from the camera is switched off instead, by
+// casting the line of sight against the mesh.
 
 #include <Eigen/Core>
 #include <QString>
@@ -15,6 +19,7 @@
 #include <vtkSmartPointer.h>
 #include <vtkType.h>
 
+#include <array>
 #include <vector>
 
 class vtkRenderer;
@@ -39,6 +44,16 @@ public:
 
     void setVisible(bool visible);
     bool visible() const { return m_visible; }
+    // The text size in logical pixels (13 by default).
+    void setFontSize(int pixels);
+    int fontSize() const { return m_fontSize; }
+    // The label placed first (-1: none), and a display rectangle (device pixels, y up: x0, y0,
+    // x1, y1) no label may cover (the legend; empty when x1 <= x0).
+    void setPriority(int index);
+    void setKeepOut(const double rect[4]);
+    // The boxes of the labels drawn in the last frame, display pixels (x0, y0, x1, y1), by
+    // landmark index (a label not drawn: x1 < x0).
+    std::vector<std::array<double, 4>> boxes() const;
     // Labels drawn in the last frame (0 when labels are off).
     int visibleCount() const;
     // The placement must be recomputed before the next render (the mesh or the markers changed).
@@ -52,12 +67,26 @@ private:
     struct Label {
         vtkSmartPointer<vtkTextActor> actor;
         Eigen::Vector3d position = Eigen::Vector3d::Zero(); // the landmark
+        std::array<double, 4> box = {0, 0, -1, -1};         // where it was drawn
+        std::array<double, 2> size = {0, 0};                // its box, measured once
     };
+    // Which labels can be seen, where their markers project and how big they are.
+    struct Anchor {
+        int index;
+        double x, y;     // display pixels
+        double markerPx; // the marker's radius on screen
+    };
+    std::vector<Anchor> anchors(vtkRenderer* scene, const ViewportMeshLayer& mesh,
+                                double markerRadius);
+    void arrange(vtkRenderer* scene, const std::vector<Anchor>& seen, double dpr);
     vtkRenderer* m_overlay;
     std::vector<Label> m_labels;     // by landmark index; a null actor where there is none
     vtkNew<vtkTextProperty> m_style; // shared by every label
     bool m_visible = true;
     bool m_stale = true;
+    int m_fontSize = 13;
+    int m_priority = -1;
+    std::array<double, 4> m_keepOut = {0, 0, -1, -1};
     vtkMTimeType m_cameraTime = 0;
     int m_viewSize[2] = {0, 0};
 };

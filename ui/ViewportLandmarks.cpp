@@ -33,6 +33,10 @@ constexpr double kSelectedScale = 1.35; // the selected landmark's glyphs grow t
 constexpr double kHaloScale = 1.9;      // the selection ring's radius, in marker radii
 constexpr double kLineLift = 0.7;       // error line ends toward the camera, in marker radii
 constexpr double kRingLift = 1.0;       // the predicted ring toward the camera, in radii
+// The legend's box at most, in logical pixels, and its distance from the view's edges.
+constexpr double kLegendWidth = 90.0;
+constexpr double kLegendHeight = 200.0;
+constexpr double kLegendMargin = 8.0;
 
 void setupArrays(vtkPolyData* data, vtkPoints* points, vtkBitArray* mask, vtkFloatArray* scale,
                  vtkFloatArray* toEye) {
@@ -104,11 +108,7 @@ ViewportLandmarkLayer::ViewportLandmarkLayer(vtkRenderer* scene, vtkRenderer* ov
     m_legend->SetNumberOfLabels(4);
     m_legend->SetLabelFormat("%.0f");
     m_legend->SetOrientationToVertical();
-    m_legend->SetPosition(0.85, 0.03); // low in the corner: a face fills the middle
-    m_legend->SetWidth(0.12);
-    m_legend->SetHeight(0.3);
-    m_legend->SetMaximumWidthInPixels(90);
-    m_legend->SetMaximumHeightInPixels(200);
+    // Position and size: prepareRender, from legendBox (a corner, clear of the face).
     m_legend->UnconstrainedFontSizeOn();
     m_legend->SetVerticalTitleSeparation(6);
     for (vtkTextProperty* text :
@@ -172,7 +172,7 @@ int ViewportLandmarkLayer::count() const {
 
 const Landmark* ViewportLandmarkLayer::landmark(Role role, int index) const {
     const Glyphs& g = m_sets[role];
-    if (!g.set || index < 0 || index >= g.set->size()) {
+    if (!g.set || index < 0 || index >= g.set->size() || !isShown(index)) {
         return nullptr;
     }
     const Landmark& l = g.set->at(index);
@@ -324,6 +324,7 @@ void ViewportLandmarkLayer::setRadius(double millimetres) {
 void ViewportLandmarkLayer::setSelected(int index) {
     const int previous = m_selected;
     m_selected = index;
+    m_labels.setPriority(index);
     for (const Role role : {Predicted, GroundTruth}) {
         for (const int i : {previous, index}) {
             if (m_sets[role].set && i >= 0 && i < m_sets[role].set->size()) {
@@ -331,6 +332,28 @@ void ViewportLandmarkLayer::setSelected(int index) {
             }
         }
     }
+    refreshHalo();
+}
+
+bool ViewportLandmarkLayer::isShown(int index) const {
+    return index < 0 || static_cast<std::size_t>(index) >= m_hiddenByUser.size() ||
+           !m_hiddenByUser[static_cast<std::size_t>(index)];
+}
+
+void ViewportLandmarkLayer::setShown(int index, bool shown) {
+    if (index < 0 || isShown(index) == shown) {
+        return;
+    }
+    if (static_cast<std::size_t>(index) >= m_hiddenByUser.size()) {
+        m_hiddenByUser.resize(static_cast<std::size_t>(index) + 1, false);
+    }
+    m_hiddenByUser[static_cast<std::size_t>(index)] = !shown;
+    for (const Role role : {Predicted, GroundTruth}) {
+        if (m_sets[role].set && index < m_sets[role].set->size()) {
+            writeGlyph(role, index);
+        }
+    }
+    refreshLabel(index);
     refreshHalo();
 }
 
@@ -357,6 +380,23 @@ bool ViewportLandmarkLayer::legendVisible() const {
 void ViewportLandmarkLayer::setLegendWanted(bool wanted) {
     m_legendWanted = wanted;
     m_legend->SetVisibility(m_legendWanted && m_lineCount > 0);
+}
+
+void ViewportLandmarkLayer::setLegendCorner(Qt::Corner corner) {
+    m_legendCorner = corner;
+    m_dirty = true;
+}
+
+std::array<double, 4> ViewportLandmarkLayer::legendBox(int width, int height, double dpr) const {
+    const double w = std::min(0.15 * width, kLegendWidth * dpr);
+    const double h = std::min(0.35 * height, kLegendHeight * dpr);
+    const double margin = kLegendMargin * dpr;
+    const bool right =
+        m_legendCorner == Qt::BottomRightCorner || m_legendCorner == Qt::TopRightCorner;
+    const bool top = m_legendCorner == Qt::TopLeftCorner || m_legendCorner == Qt::TopRightCorner;
+    const double x0 = right ? width - margin - w : margin;
+    const double y0 = top ? height - margin - h : margin;
+    return {x0, y0, x0 + w, y0 + h};
 }
 
 std::vector<Eigen::Vector3d> ViewportLandmarkLayer::positions() const {
@@ -434,13 +474,31 @@ void ViewportLandmarkLayer::prepareRender(vtkRenderer* scene, const ViewportMesh
         m_dirty = false;
         m_cameraTime = cameraTime;
     }
+    // The legend in its corner; no label may cover it.
+    const int* size = scene->GetRenderWindow()->GetSize();
+    const std::array<double, 4> box = legendBox(size[0], size[1], dpr);
+    const double none[4] = {0, 0, -1, -1};
+    const int textPx = std::max(4, static_cast<int>(std::lround(12 * dpr)));
+    if (m_legend->GetLabelTextProperty()->GetFontSize() != textPx) { // the pixel ratio changed
+        m_legend->GetLabelTextProperty()->SetFontSize(textPx);
+        m_legend->GetTitleTextProperty()->SetFontSize(textPx);
+        m_lineActor->GetProperty()->SetLineWidth(static_cast<float>(std::max(1.0, 3 * dpr)));
+    }
+    if (m_legend->GetVisibility() != 0 && size[0] > 0 && size[1] > 0) {
+        m_legend->SetPosition(box[0] / size[0], box[1] / size[1]);
+        m_legend->SetWidth((box[2] - box[0]) / size[0]);
+        m_legend->SetHeight((box[3] - box[1]) / size[1]);
+        m_labels.setKeepOut(box.data());
+    } else {
+        m_labels.setKeepOut(none);
+    }
     m_labels.place(scene, mesh, m_radius, dpr);
 }
 
 bool ViewportLandmarkLayer::hidden(vtkRenderer* scene, const ViewportMeshLayer& mesh,
                                    const Eigen::Vector3d& position) const {
-    if (!mesh.hasMesh() || !mesh.analysisReady()) {
-        return false;
+    if (!mesh.hasMesh() || !mesh.analysisReady() || !mesh.opaque()) {
+        return false; // a see-through surface hides nothing
     }
     vtkCamera* camera = scene->GetActiveCamera();
     const Eigen::Vector3d toEye = directionToEye(camera, position);

@@ -67,6 +67,9 @@ public:
     double radius() const { return m_radius; }
     void setSelected(int index);
     int selected() const { return m_selected; }
+    // A landmark the user hid (both sets): no glyph, label or error line, never picked.
+    void setShown(int index, bool shown);
+    bool isShown(int index) const;
 
     void setErrorLinesVisible(bool visible);
     bool errorLinesVisible() const { return m_linesVisible; }
@@ -74,6 +77,12 @@ public:
     bool legendVisible() const;
     // The legend may be hidden by the user even while error lines show.
     void setLegendWanted(bool wanted);
+    // The corner of the view the legend sits in (bottom right by default).
+    void setLegendCorner(Qt::Corner corner);
+    Qt::Corner legendCorner() const { return m_legendCorner; }
+    // Where the legend is drawn in a view of width x height device pixels: x0, y0, x1, y1 in
+    // display pixels (y up).
+    std::array<double, 4> legendBox(int width, int height, double dpr) const;
 
     ViewportLabelLayer& labels() { return m_labels; }
     const ViewportLabelLayer& labels() const { return m_labels; }
@@ -120,6 +129,7 @@ private:
     std::array<Glyphs, 2> m_sets;
     double m_radius = 1.6;
     int m_selected = -1;
+    std::vector<bool> m_hiddenByUser; // by index; shorter than the set: the rest are shown
 
     // The selection: a bright ring around the selected landmark of each set.
     vtkNew<vtkPolyData> m_haloData;
@@ -133,6 +143,7 @@ private:
     vtkNew<vtkScalarBarActor> m_legend;
     bool m_linesVisible = true;
     bool m_legendWanted = true;
+    Qt::Corner m_legendCorner = Qt::BottomRightCorner;
     int m_lineCount = 0;
 
     ViewportLabelLayer m_labels;

@@ -205,4 +205,12 @@ bool ViewportMeshLayer::intersect(const Eigen::Vector3d& a, const Eigen::Vector3
     return true;
 }
 
+void ViewportMeshLayer::setOpacity(double opacity) {
+    m_actor->GetProperty()->SetOpacity(std::clamp(opacity, 0.1, 1.0)); // shared with the copy
+}
+
+double ViewportMeshLayer::opacity() const {
+    return m_actor->GetProperty()->GetOpacity();
+}
+
 } // namespace pal::ui

@@ -73,6 +73,11 @@ public:
     bool showingLod() const;
     long lodTriangleCount() const;
 
+    // The surface's opacity, 0.1 to 1 (1 by default). A see-through mesh hides no landmark.
+    void setOpacity(double opacity);
+    double opacity() const;
+    bool opaque() const { return opacity() >= 0.99; }
+
     // The first point of the surface on the segment from a to b (CPU locator, exact).
     // Returns false when nothing is hit or the locator is not ready yet.
     bool intersect(const Eigen::Vector3d& a, const Eigen::Vector3d& b, Eigen::Vector3d* hit) const;

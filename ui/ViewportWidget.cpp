@@ -31,6 +31,8 @@ namespace {
 
 // Full detail comes back this long after the camera stops.
 constexpr int kDetailDelayMs = 150;
+// While moving, frames are drawn at about this many pixels (640 x 400) when the view is bigger.
+constexpr double kMovingPixels = 640.0 * 400.0;
 
 } // namespace
 
@@ -68,7 +70,7 @@ void ViewportWidget::Impl::onRenderStart(vtkObject*, unsigned long, void* client
     if (self->mesh->hasMesh() && !self->mesh->analysisReady() && !self->mesh->isBig()) {
         self->mesh->waitForAnalysis(); // milliseconds: labels hidden by the mesh stay hidden
     }
-    self->landmarks->prepareRender(self->renderer, *self->mesh, self->q->devicePixelRatioF());
+    self->landmarks->prepareRender(self->renderer, *self->mesh, self->pixelRatio());
 }
 
 // The interactor style starts and ends each camera gesture (rotate, pan, dolly, wheel step).
@@ -80,6 +82,7 @@ void ViewportWidget::Impl::setMoving(bool moving) {
     if (moving) {
         detailTimer.stop();
         mesh->setInteractive(true);
+        setRenderScale(movingScale());
     } else {
         detailTimer.start();
     }
@@ -144,6 +147,7 @@ void ViewportWidget::Impl::setup() {
     detailTimer.setInterval(kDetailDelayMs);
     QObject::connect(&detailTimer, &QTimer::timeout, q, [this] {
         mesh->setInteractive(gesture == Gesture::Dragging);
+        setRenderScale(gesture == Gesture::Dragging ? movingScale() : 1.0);
         q->update();
     });
 }
@@ -320,6 +324,30 @@ int ViewportWidget::selectedLandmark() const {
     return d->landmarks->selected();
 }
 
+void ViewportWidget::setLandmarkShown(int index, bool shown) {
+    d->landmarks->setShown(index, shown);
+    update();
+}
+
+bool ViewportWidget::isLandmarkShown(int index) const {
+    return d->landmarks->isShown(index);
+}
+
+void ViewportWidget::setLandmarkLocked(int index, bool locked) {
+    if (index < 0) {
+        return;
+    }
+    if (static_cast<std::size_t>(index) >= d->locked.size()) {
+        d->locked.resize(static_cast<std::size_t>(index) + 1, false);
+    }
+    d->locked[static_cast<std::size_t>(index)] = locked;
+}
+
+bool ViewportWidget::isLandmarkLocked(int index) const {
+    return index >= 0 && static_cast<std::size_t>(index) < d->locked.size() &&
+           d->locked[static_cast<std::size_t>(index)];
+}
+
 void ViewportWidget::setPlacementEnabled(bool enabled) {
     d->placementEnabled = enabled;
 }
@@ -372,6 +400,58 @@ int ViewportWidget::visibleLabelCount() const {
     return d->landmarks->labels().visibleCount();
 }
 
+// Display pixels (y up) to a widget rectangle (logical pixels, y down).
+QRectF ViewportWidget::Impl::toWidgetRect(const std::array<double, 4>& box) const {
+    const double dpr = pixelRatio();
+    const int heightPx = renderWindow->GetSize()[1];
+    return QRectF(QPointF(box[0] / dpr, (heightPx - box[3]) / dpr),
+                  QPointF(box[2] / dpr, (heightPx - box[1]) / dpr));
+}
+
+QList<QRectF> ViewportWidget::labelRects() const {
+    QList<QRectF> out;
+    for (const std::array<double, 4>& box : d->landmarks->labels().boxes()) {
+        out.append(box[2] >= box[0] ? d->toWidgetRect(box) : QRectF());
+    }
+    return out;
+}
+
+void ViewportWidget::setLabelFontSize(int pixels) {
+    d->landmarks->labels().setFontSize(pixels);
+    update();
+}
+
+int ViewportWidget::labelFontSize() const {
+    return d->landmarks->labels().fontSize();
+}
+
+void ViewportWidget::setMeshOpacity(double opacity) {
+    d->mesh->setOpacity(opacity);
+    d->landmarks->labels().markStale(); // occlusion changes with it
+    update();
+}
+
+double ViewportWidget::meshOpacity() const {
+    return d->mesh->opacity();
+}
+
+void ViewportWidget::setErrorLegendCorner(Qt::Corner corner) {
+    d->landmarks->setLegendCorner(corner);
+    update();
+}
+
+Qt::Corner ViewportWidget::errorLegendCorner() const {
+    return d->landmarks->legendCorner();
+}
+
+QRectF ViewportWidget::errorLegendRect() const {
+    if (!d->landmarks->legendVisible()) {
+        return {};
+    }
+    const int* size = d->renderWindow->GetSize();
+    return d->toWidgetRect(d->landmarks->legendBox(size[0], size[1], d->pixelRatio()));
+}
+
 int ViewportWidget::renderedFrameCount() const {
     return d->frames;
 }
@@ -382,11 +462,7 @@ void ViewportWidget::initializeGL() {
     window->SetOwnContext(0);
     window->SetForceMaximumHardwareLineWidth(1); // else lines wider than 1 px draw 1 px
     window->OpenGLInitContext();
-    const double dpr = devicePixelRatioF();
-    const int w = static_cast<int>(std::lround(width() * dpr));
-    const int h = static_cast<int>(std::lround(height() * dpr));
-    window->SetSize(w, h);
-    d->interactor->UpdateSize(w, h);
+    d->applyRenderSize();
     d->interactor->Initialize(); // without it Render() draws black frames
 
     // A new context (the widget moved to another window): VTK's resources belong to the old.
@@ -400,11 +476,63 @@ void ViewportWidget::initializeGL() {
 }
 
 void ViewportWidget::resizeGL(int, int) {
-    const double dpr = devicePixelRatioF();
-    const int w = static_cast<int>(std::lround(width() * dpr));
-    const int h = static_cast<int>(std::lround(height() * dpr));
-    d->renderWindow->SetSize(w, h);
-    d->interactor->UpdateSize(w, h);
+    d->applyRenderSize();
+}
+
+// The render window is the widget's size in device pixels times the render scale (below 1
+// while the camera moves on a big view).
+void ViewportWidget::Impl::applyRenderSize() {
+    const double ratio = pixelRatio();
+    const int w = std::max(1, static_cast<int>(std::lround(q->width() * ratio)));
+    const int h = std::max(1, static_cast<int>(std::lround(q->height() * ratio)));
+    renderWindow->SetSize(w, h);
+    interactor->UpdateSize(w, h);
+}
+
+// A reduced scale draws the frames of a move at about kMovingPixels and stretches them over
+// the widget: software GL's cost grows with the pixels filled. Every conversion between widget
+// and display coordinates goes through pixelRatio(), so picking and the camera's gestures stay
+// exact; the event positions VTK holds for the gesture in progress are rescaled with it.
+void ViewportWidget::Impl::setRenderScale(double scale) {
+    if (scale == renderScale) {
+        return;
+    }
+    const double factor = scale / renderScale;
+    int* at = interactor->GetEventPosition();
+    int* last = interactor->GetLastEventPosition();
+    const int x = static_cast<int>(std::lround(at[0] * factor));
+    const int y = static_cast<int>(std::lround(at[1] * factor));
+    interactor->SetLastEventPosition(static_cast<int>(std::lround(last[0] * factor)),
+                                     static_cast<int>(std::lround(last[1] * factor)));
+    interactor->SetEventPosition(x, y);
+    renderScale = scale;
+    applyRenderSize();
+    landmarks->labels().markStale();
+    q->update();
+}
+
+double ViewportWidget::Impl::movingScale() const {
+    const double dpr = q->devicePixelRatioF();
+    const double pixels = q->width() * dpr * q->height() * dpr;
+    if (!reduceWhileMoving || pixels <= kMovingPixels) {
+        return 1.0;
+    }
+    return std::max(0.35, std::sqrt(kMovingPixels / pixels));
+}
+
+void ViewportWidget::setReducedResolutionWhileMoving(bool enabled) {
+    d->reduceWhileMoving = enabled;
+    if (!enabled) {
+        d->setRenderScale(1.0);
+    }
+}
+
+bool ViewportWidget::reducedResolutionWhileMoving() const {
+    return d->reduceWhileMoving;
+}
+
+double ViewportWidget::renderScale() const {
+    return d->renderScale;
 }
 
 void ViewportWidget::paintGL() {
@@ -427,7 +555,15 @@ void ViewportWidget::paintGL() {
     state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
     const bool scissor = state->GetEnumState(GL_SCISSOR_TEST);
     state->SetEnumState(GL_SCISSOR_TEST, false);
-    window->BlitDisplayFramebuffer();
+    if (d->renderScale < 1.0) { // a reduced frame, stretched over the widget
+        const int* size = window->GetSize();
+        const double dpr = devicePixelRatioF();
+        window->BlitDisplayFramebuffer(
+            0, 0, 0, size[0], size[1], 0, 0, static_cast<int>(std::lround(width() * dpr)),
+            static_cast<int>(std::lround(height() * dpr)), GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    } else {
+        window->BlitDisplayFramebuffer();
+    }
     {
         vtkOpenGLState::ScopedglColorMask mask(state);
         vtkOpenGLState::ScopedglClearColor clearColor(state);

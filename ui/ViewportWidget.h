@@ -6,8 +6,10 @@
 
 #include <Eigen/Core>
 #include <QColor>
+#include <QList>
 #include <QOpenGLWidget>
 #include <QPointF>
+#include <QRectF>
 #include <QString>
 
 #include <memory>
@@ -58,6 +60,13 @@ public:
     // On by default; off draws the full mesh while moving too.
     void setLevelOfDetailEnabled(bool enabled);
     bool levelOfDetailEnabled() const;
+    // While the camera or a dragged landmark moves on a view bigger than 640 x 400 pixels, the
+    // frames are drawn at a reduced resolution (about 640 x 400 pixels in all) and stretched
+    // over the view; full resolution returns with full detail. On by default. renderScale():
+    // the fraction drawn now (1 when still).
+    void setReducedResolutionWhileMoving(bool enabled);
+    bool reducedResolutionWhileMoving() const;
+    double renderScale() const;
 
     // Two landmark sets at once, glyphs of landmarkRadius() mm whatever the mesh's scale;
     // missing landmarks draw nothing. The ground truth: solid spheres. The predicted (working)
@@ -94,11 +103,24 @@ public:
     bool errorLegendVisible() const;
     // View > Error Legend: off hides the legend even while error lines show.
     void setErrorLegendVisible(bool visible);
+    // The corner the legend sits in (bottom right by default). The standard views keep the
+    // face clear of the legend's side of the view.
+    void setErrorLegendCorner(Qt::Corner corner);
+    Qt::Corner errorLegendCorner() const;
+    // Where the legend is drawn (widget coordinates); empty while it is not shown.
+    QRectF errorLegendRect() const;
     static QColor errorColor(double millimetres); // the lines' colour for an error
 
     // The selected landmark (-1: none): its glyphs in both sets grow and get a cyan ring.
     void setSelectedLandmark(int index);
     int selectedLandmark() const;
+    // Per landmark (both sets), as the user chose in the landmark table: a hidden landmark
+    // draws no glyph, label or error line and cannot be picked; a locked one is selected by a
+    // click but never dragged (placement is the window's to refuse).
+    void setLandmarkShown(int index, bool shown);
+    bool isLandmarkShown(int index) const;
+    void setLandmarkLocked(int index, bool locked);
+    bool isLandmarkLocked(int index) const;
 
     // Editing. Placement mode: a left click on the surface (not on a glyph, and without moving
     // the mouse) emits surfaceClicked with the exact surface point; a left drag from the
@@ -124,14 +146,29 @@ public:
     bool labelsVisible() const;
     // Labels drawn in the last frame (0 when labels are off).
     int visibleLabelCount() const;
+    // The boxes of the labels drawn in the last frame (widget coordinates), by landmark index;
+    // a null rectangle for a label not drawn. Labels never overlap one another or the legend.
+    QList<QRectF> labelRects() const;
+    // The label text size in logical pixels (13 by default; 6 to 48).
+    void setLabelFontSize(int pixels);
+    int labelFontSize() const;
 
-    // Frames the whole scene (the mesh, else the landmarks) from the given side.
+    // The surface's opacity, 0.1 to 1 (1 by default). Through a see-through surface every
+    // landmark shows, and can be picked.
+    void setMeshOpacity(double opacity);
+    double meshOpacity() const;
+
+    // Frames the whole scene (the mesh, else the landmarks) from the given side, in the part
+    // of the view the error legend leaves free.
     void setStandardView(StandardView view);
     // The front view: +Z toward the viewer, +Y up (the LA-FAS frame).
     void resetCamera();
     // Moves the camera sideways so that point is in the middle of the view; its direction and
     // distance stay (what was seen from the front is still seen from the front).
     void centerOn(const Eigen::Vector3d& point);
+    // Centres on point and moves the camera toward it by factor (2: half the distance), not
+    // nearer than 30 mm. A double click on a glyph or on the surface does this.
+    void zoomTo(const Eigen::Vector3d& point, double factor = 2.0);
 
     // Where a world point appears, in widget coordinates (logical pixels, origin top-left).
     QPointF projectToWidget(const Eigen::Vector3d& world) const;

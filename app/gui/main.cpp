@@ -4,6 +4,7 @@
 #include "core/demo/Resources.h"
 #include "ui/MainWindow.h"
 #include "ui/Screenshot.h"
+#include "ui/UserFolders.h"
 #include "ui/ViewportWidget.h"
 
 #include <QApplication>
@@ -19,8 +20,7 @@ int main(int argc, char** argv) {
     pal::ui::ViewportWidget::setDefaultSurfaceFormat();
 
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("PAL Studio"));
-    QApplication::setApplicationName(QStringLiteral("PAL Studio"));
+    pal::ui::setApplicationNames(); // settings in ~/.config/palstudio/palstudio.conf
     QApplication::setApplicationVersion(QStringLiteral(PALSTUDIO_VERSION));
 
     QCommandLineParser parser;
@@ -61,6 +61,9 @@ int main(int argc, char** argv) {
         return 1;
     }
 
+    if (!parser.isSet(screenshot)) {
+        pal::ui::migrateUserFolders(); // a journal left by an older version is offered back
+    }
     pal::ui::MainWindow window;
     if (parser.isSet(screenshot)) {
         window.resize(1280, 800); // the same picture whatever size the window was left at

@@ -3,12 +3,15 @@
 // step; place mode places the selected landmark once, then ends, and Escape leaves it without
 // placing. On a GENERATED demo face.
 
+#include "ReviewWindowSupport.h"
 #include "UiTestSupport.h"
 #include "core/landmarks/LandmarkIO.h"
 #include "core/review/CaseDocument.h"
+#include "core/review/ReviewStore.h"
 #include "tests/TestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/review/DatasetModel.h"
+#include "ui/review/ReviewFilterProxy.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -16,6 +19,9 @@
 #include <QDialog>
 #include <QDir>
 #include <QFileDialog>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
@@ -36,62 +42,26 @@ class TestReviewInteraction : public QObject {
     QTemporaryDir m_dir;
     QString m_data;
     QString m_case;
+    QString m_saving;
 
-    // The window, shown, active, with the case open and its mesh analysed for picking.
     void openCase(MainWindow& w, const QString& path = {}) {
-        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal")));
-        w.resize(1200, 800);
-        w.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
-        QSignalSpy loaded(&w, &MainWindow::loadFinished);
-        w.openPath(path.isEmpty() ? m_case : path);
-        QVERIFY(loaded.wait(30000));
-        QVERIFY2(loaded.first().at(0).toBool(), qPrintable(w.lastError()));
-        QVERIFY(w.viewport()->waitForMeshAnalysis());
+        pal::test::openInWindow(w, path.isEmpty() ? m_case : path,
+                                m_dir.filePath(QStringLiteral("journal")));
     }
-
-    // The landmark table (50 rows) of the window.
-    static QTableView* landmarkTable(MainWindow& w) {
-        for (QTableView* t : w.findChildren<QTableView*>()) {
-            if (t->model() && t->model()->rowCount() == 50) {
-                return t;
-            }
-        }
-        return nullptr;
-    }
-
-    // Where a working landmark is drawn in the viewport.
-    static QPoint glyphOf(MainWindow& w, int index) {
-        return w.viewport()->projectToWidget(w.document()->working().at(index).position).toPoint();
-    }
-
+    static QTableView* landmarkTable(MainWindow& w) { return pal::test::landmarkTable(w); }
+    static QTableView* datasetTable(MainWindow& w) { return pal::test::datasetTable(w); }
+    static QPoint glyphOf(MainWindow& w, int index) { return pal::test::glyphOf(w, index); }
     static QAction* action(MainWindow& w, const QString& text) {
-        for (QAction* a : w.findChildren<QAction*>()) {
-            if (a->text() == text) {
-                return a;
-            }
-        }
-        return nullptr;
+        return pal::test::findAction(w, text);
     }
 
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
-        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 3);
+        m_data = pal::test::generatedReviewDataset(m_dir.filePath(QStringLiteral("data")), 3);
         m_case = m_data + QStringLiteral("/D001");
-        // A stand-in prediction (GENERATED: the ground truth 1.5 mm to the side) for the working
-        // set to start from.
-        for (const char* id : {"D001", "D002", "D003"}) {
-            const QString folder = m_data + QLatin1Char('/') + QLatin1String(id);
-            LandmarkSet p = readLandmarks(folder + QStringLiteral("/landmarks.txt")).landmarks;
-            for (int i = 0; i < p.size(); ++i) {
-                p.setPosition(i, p.at(i).position + Eigen::Vector3d(1.5, 0, 0),
-                              LandmarkStatus::Predicted);
-            }
-            writeLandmarks(folder + QStringLiteral("/landmarks.predicted.txt"), p);
-        }
+        // The tests that save reviews use their own cases, so the others start unreviewed.
+        m_saving = pal::test::generatedReviewDataset(m_dir.filePath(QStringLiteral("saving")), 2);
     }
 
     // The review keys work wherever the focus is in the window: after a click in the landmark
@@ -132,21 +102,16 @@ private Q_SLOTS:
         QCOMPARE(w.document()->working().at(5).status, status5);
 
         // One click in the dataset browser opens that case.
-        QTableView* browserView = nullptr;
-        for (QTableView* t : w.findChildren<QTableView*>()) {
-            if (t->model() == browser) {
-                browserView = t;
-            }
-        }
+        QTableView* browserView = datasetTable(w);
         QVERIFY(browserView);
         loaded.clear();
         QTest::mouseClick(browserView->viewport(), Qt::LeftButton, Qt::NoModifier,
-                          browserView->visualRect(browser->index(2, 0)).center());
+                          browserView->visualRect(browserView->model()->index(2, 0)).center());
         QVERIFY(loaded.wait(30000));
         QCOMPARE(w.caseId(), QStringLiteral("D003"));
         loaded.clear();
         QTest::mouseClick(browserView->viewport(), Qt::LeftButton, Qt::NoModifier,
-                          browserView->visualRect(browser->index(0, 0)).center());
+                          browserView->visualRect(browserView->model()->index(0, 0)).center());
         QVERIFY(loaded.wait(30000));
         QCOMPARE(w.caseId(), QStringLiteral("D001"));
 
@@ -157,6 +122,170 @@ private Q_SLOTS:
         QTest::keyClick(table, Qt::Key_PageUp);
         QVERIFY(loaded.wait(30000));
         QCOMPARE(w.caseId(), QStringLiteral("D001"));
+    }
+
+    // Every review key works whichever part of the window has the focus: each dock's table and
+    // check box, and the view. 3 / 1 turn the view, N selects the next to review, C and M set
+    // the status, Ctrl+Z and Ctrl+Shift+Z undo and redo, P enters place mode and Escape leaves.
+    void everyShortcutWorksFromEveryDock() {
+        MainWindow w;
+        openCase(w, m_data);
+        QAction* place = action(w, QStringLiteral("&Place Selected Landmark by Clicking"));
+        const QList<QWidget*> targets = {
+            landmarkTable(w), datasetTable(w),
+            w.findChild<QWidget*>(QStringLiteral("UnreviewedLandmarks")),
+            w.findChild<QWidget*>(QStringLiteral("UnreviewedCases")), w.viewport()};
+        for (QWidget* target : targets) {
+            QVERIFY(target);
+            const QString name = target->objectName();
+            auto press = [&](Qt::Key key, Qt::KeyboardModifiers mods = Qt::NoModifier) {
+                target->setFocus();
+                QVERIFY2(target->hasFocus(), qPrintable(name));
+                QTest::keyClick(target, key, mods);
+            };
+            press(Qt::Key_1);
+            const QPointF front = glyphOf(w, 3);
+            press(Qt::Key_3);
+            QVERIFY2((QPointF(glyphOf(w, 3)) - front).manhattanLength() > 20, qPrintable(name));
+            press(Qt::Key_1);
+
+            const int expected = w.document()->nextToReview(w.selectedLandmark());
+            press(Qt::Key_N);
+            QCOMPARE(w.selectedLandmark(), expected);
+            const int i = w.selectedLandmark();
+            const LandmarkStatus status = w.document()->working().at(i).status;
+            w.selectLandmark(i);
+            press(Qt::Key_C);
+            QCOMPARE(w.document()->working().at(i).status, LandmarkStatus::Confirmed);
+            press(Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(w.document()->working().at(i).status, status);
+            press(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+            QCOMPARE(w.document()->working().at(i).status, LandmarkStatus::Confirmed);
+            press(Qt::Key_Z, Qt::ControlModifier);
+            w.selectLandmark(i);
+            press(Qt::Key_M);
+            QCOMPARE(w.document()->working().at(i).status, LandmarkStatus::Missing);
+            press(Qt::Key_Z, Qt::ControlModifier);
+            QCOMPARE(w.document()->working().at(i).status, status);
+
+            press(Qt::Key_P);
+            QVERIFY2(place->isChecked(), qPrintable(name));
+            press(Qt::Key_Escape);
+            QVERIFY2(!place->isChecked(), qPrintable(name));
+            QCOMPARE(w.undoStack()->index(), 0);
+        }
+    }
+
+    // The status bar, the landmark table, the dataset browser and the saved sidecar say the
+    // same after C, M, a drag, undo, redo and Ctrl+D.
+    void theSummaryTableBrowserAndSidecarAgree() {
+        MainWindow w;
+        openCase(w, m_saving);
+        auto* browser = w.findChild<ui::DatasetModel*>();
+        QTRY_COMPARE_WITH_TIMEOUT(browser->rowCount(), 2, 30000);
+        QLabel* summary = nullptr;
+        for (QLabel* l : w.statusBar()->findChildren<QLabel*>()) {
+            if (l->text().startsWith(QStringLiteral("D001:"))) {
+                summary = l;
+            }
+        }
+        QVERIFY(summary);
+        QTableView* table = landmarkTable(w);
+        auto agree = [&](const char* after) {
+            const CaseDocument& doc = *w.document();
+            const int reviewed = reviewedCount(doc.working());
+            const QString state = reviewStateName(doc.reviewState());
+            QVERIFY2(
+                summary->text().contains(
+                    QStringLiteral("%1, %2/50 reviewed").arg(state).arg(reviewed)),
+                qPrintable(QStringLiteral("%1: %2").arg(QLatin1String(after), summary->text())));
+            int tableReviewed = 0;
+            for (int row = 0; row < table->model()->rowCount(); ++row) {
+                const int i = table->model()->index(row, 0).data().toInt() - 1; // the # column
+                QCOMPARE(table->model()->index(row, 3).data().toString(),
+                         statusName(doc.working().at(i).status));
+                tableReviewed += table->model()->index(row, 0).data(ui::ReviewedRole).toBool();
+            }
+            QCOMPARE(tableReviewed, reviewed);
+            const int row = browser->rowOf(w.caseId());
+            QCOMPARE(browser->index(row, ui::DatasetModel::Review).data().toString(), state);
+            QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+            QVERIFY(!w.isWindowModified());
+            const auto saved = readReview(sidecarPath(doc.caseInfo()));
+            QVERIFY(saved);
+            QCOMPARE(saved->state, doc.reviewState());
+            for (int i = 0; i < 50; ++i) {
+                QCOMPARE(saved->working.at(i).status, doc.working().at(i).status);
+                QCOMPARE(saved->working.at(i).isPresent(), doc.working().at(i).isPresent());
+                if (doc.working().at(i).isPresent()) {
+                    QCOMPARE(saved->working.at(i).position, doc.working().at(i).position);
+                }
+            }
+        };
+        w.selectLandmark(0);
+        QTest::keyClick(&w, Qt::Key_C);
+        agree("C");
+        w.selectLandmark(10);
+        QTest::keyClick(&w, Qt::Key_M);
+        agree("M");
+        const QPoint p = glyphOf(w, 3);
+        QTest::mousePress(w.viewport(), Qt::LeftButton, Qt::NoModifier, p);
+        for (int step = 1; step <= 6; ++step) {
+            QTest::mouseMove(w.viewport(), p + QPoint(3 * step, 2 * step));
+        }
+        QTest::mouseRelease(w.viewport(), Qt::LeftButton, Qt::NoModifier, p + QPoint(18, 12));
+        agree("drag");
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        agree("undo");
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+        agree("redo");
+        bool asked = false;
+        QTimer::singleShot(0, this, [&] { pal::test::answerModal(QMessageBox::Yes, &asked); });
+        QTest::keyClick(&w, Qt::Key_D, Qt::ControlModifier);
+        QVERIFY(asked);
+        agree("Ctrl+D");
+    }
+
+    // A click on a landmark, without moving, leaves every coordinate of the saved review
+    // byte-identical.
+    void aClickLeavesTheSavedReviewByteIdentical() {
+        MainWindow w;
+        openCase(w, m_saving + QStringLiteral("/D002"));
+        w.selectLandmark(0);
+        QTest::keyClick(&w, Qt::Key_C);
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        const QString sidecar = sidecarPath(w.document()->caseInfo());
+        // Each working landmark's position as written in the file (compact JSON text).
+        auto coordinates = [&] {
+            QFile f(sidecar);
+            if (!f.open(QIODevice::ReadOnly)) {
+                return QStringList();
+            }
+            QStringList out;
+            const QJsonArray rows = QJsonDocument::fromJson(f.readAll())
+                                        .object()
+                                        .value(QStringLiteral("working"))
+                                        .toArray();
+            for (const QJsonValue& row : rows) {
+                out << QString::fromUtf8(
+                    QJsonDocument(row.toObject().value(QStringLiteral("position")).toArray())
+                        .toJson(QJsonDocument::Compact));
+            }
+            return out;
+        };
+        const QStringList before = coordinates();
+        QCOMPARE(before.size(), 50);
+        QTest::qWait(600); // not a double click with what follows
+        for (const int i : {3, 14, 22}) {
+            QTest::mouseClick(w.viewport(), Qt::LeftButton, Qt::NoModifier, glyphOf(w, i));
+            QCOMPARE(w.selectedLandmark(), i);
+            QTest::qWait(600);
+        }
+        QCOMPARE(w.undoStack()->count(), 1); // only the C
+        w.selectLandmark(1);
+        QTest::keyClick(&w, Qt::Key_C); // something to save
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QCOMPARE(coordinates(), before);
     }
 
     void aClickSelectsAndChangesNothing() {

@@ -269,8 +269,9 @@ private Q_SLOTS:
         for (const QList<QVariant>& args : moved) {
             QVERIFY(std::abs(args.at(1).value<Eigen::Vector3d>().norm() - kRadius) < 0.05);
         }
-        // The camera did not move; the glyph did.
-        QCOMPARE(view.projectToWidget(front), frontBefore);
+        // The camera did not move (to a fraction of a pixel: the frames of a drag are drawn at a
+        // reduced resolution, whose rounded size shifts projections a little); the glyph did.
+        QVERIFY((view.projectToWidget(front) - frontBefore).manhattanLength() < 0.5);
         const QImage image = renderFrame(view);
         QVERIFY(countAround(image, to, 2, isMagenta) > 3);
         QCOMPARE(countAround(image, from, 2, isMagenta), 0);

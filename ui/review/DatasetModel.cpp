@@ -1,6 +1,7 @@
 #include "ui/review/DatasetModel.h"
 
 #include "ui/review/LandmarkTableModel.h"
+#include "ui/review/ReviewFilterProxy.h"
 
 #include <QColor>
 
@@ -67,6 +68,19 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
         default:
             return {};
         }
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Review:
+            return double(int(r.state));
+        case MeanError:
+            return r.meanError; // NaN (no error) sorts last
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    if (role == ReviewedRole) {
+        return r.state == ReviewState::Done;
     }
     if (role == Qt::DecorationRole && index.column() == MeanError && !std::isnan(r.meanError)) {
         return LandmarkTableModel::errorColor(r.meanError);

@@ -1,5 +1,8 @@
 #include "ui/review/LandmarkTableModel.h"
 
+#include "ui/review/LandmarkDisplayState.h"
+#include "ui/review/ReviewFilterProxy.h"
+
 #include <QColor>
 
 #include <cmath>
@@ -18,8 +21,15 @@ QString formatPoint(const Landmark& l) {
 }
 } // namespace
 
-LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, QObject* parent)
-    : QAbstractTableModel(parent), m_doc(doc) {
+LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* display,
+                                       QObject* parent)
+    : QAbstractTableModel(parent), m_doc(doc), m_display(display) {
+    if (display != nullptr) {
+        connect(display, &LandmarkDisplayState::shownChanged, this,
+                [this](int row) { rowChanged(row); });
+        connect(display, &LandmarkDisplayState::lockedChanged, this,
+                [this](int row) { rowChanged(row); });
+    }
     connect(doc, &CaseDocument::landmarkMoved, this, &LandmarkTableModel::rowChanged);
     connect(doc, &CaseDocument::landmarkStatusChanged, this, &LandmarkTableModel::rowChanged);
     connect(doc, &CaseDocument::workingReplaced, this, [this] {
@@ -50,11 +60,49 @@ QColor LandmarkTableModel::errorColor(double mm) {
     return QColor::fromHsvF(static_cast<float>(hue / 360.0), 0.85f, 0.9f);
 }
 
+Qt::ItemFlags LandmarkTableModel::flags(const QModelIndex& index) const {
+    Qt::ItemFlags f = QAbstractTableModel::flags(index);
+    if (m_display != nullptr && (index.column() == Shown || index.column() == Locked)) {
+        f |= Qt::ItemIsUserCheckable;
+    }
+    return f;
+}
+
+bool LandmarkTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (m_display == nullptr || role != Qt::CheckStateRole || !index.isValid()) {
+        return false;
+    }
+    const bool on = value.value<Qt::CheckState>() == Qt::Checked;
+    if (index.column() == Shown) {
+        m_display->setShown(index.row(), on);
+        return true;
+    }
+    if (index.column() == Locked) {
+        m_display->setLocked(index.row(), on);
+        return true;
+    }
+    return false;
+}
+
 QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid()) {
         return {};
     }
     const int row = index.row();
+    if (m_display != nullptr && (index.column() == Shown || index.column() == Locked)) {
+        const bool on =
+            index.column() == Shown ? m_display->isShown(row) : m_display->isLocked(row);
+        if (role == Qt::CheckStateRole) {
+            return on ? Qt::Checked : Qt::Unchecked;
+        }
+        if (role == SortRole) {
+            return on ? 1.0 : 0.0;
+        }
+        if (role == Qt::ToolTipRole) {
+            return index.column() == Shown ? tr("Show this landmark in the view")
+                                           : tr("Lock: the landmark cannot be dragged or placed");
+        }
+    }
     const LandmarkSchema& schema = m_doc->working().schema();
     const Landmark& w = m_doc->working().at(row);
     const double err = m_doc->error(row);
@@ -78,6 +126,21 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
         default:
             return {};
         }
+    }
+    if (role == SortRole) {
+        switch (index.column()) {
+        case Number:
+            return double(schema.at(row).number);
+        case Status:
+            return double(int(w.status));
+        case Error:
+            return err; // NaN (no error) sorts last
+        default:
+            return data(index, Qt::DisplayRole);
+        }
+    }
+    if (role == ReviewedRole) {
+        return isReviewed(w);
     }
     if (role == Qt::TextAlignmentRole && (index.column() == Number || index.column() == Error)) {
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
@@ -120,6 +183,10 @@ QVariant LandmarkTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Prediction (mm)");
     case Error:
         return tr("Error (mm)");
+    case Shown:
+        return tr("Show");
+    case Locked:
+        return tr("Lock");
     default:
         return {};
     }
