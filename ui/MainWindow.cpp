@@ -35,9 +35,8 @@
 namespace pal::ui {
 
 QString MainWindow::earlyBuildText() {
-    return tr(
-        "Review the 50 LA-FAS landmarks: drag a landmark on the surface, press N for the next "
-        "one to review, C to confirm it, Ctrl+D when the case is done.");
+    return tr("N: next landmark to review. C: confirm. Drag: move on the surface. Ctrl+D: case "
+              "done. F1: all keys.");
 }
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {

@@ -156,8 +156,7 @@ void MainWindow::showCase(const CaseForReview& loaded) {
     d->banner->setText(
         loaded.generatedNotice.isEmpty()
             ? earlyBuildText()
-            : tr("<b>Generated demo data</b>: a synthetic face, not a scan of a real person; "
-                 "not for clinical use. ") +
+            : tr("<b>Generated demo data</b> (a synthetic face), not for clinical use. ") +
                   earlyBuildText());
     if (!loaded.datasetFolder.isEmpty() && loaded.datasetFolder != d->datasetModel->folder()) {
         d->datasetFolder = loaded.datasetFolder;

@@ -57,11 +57,11 @@ void MainWindow::createDocks() {
     d->table->setEditTriggers(QAbstractItemView::NoEditTriggers); // the check boxes still work
     for (const auto& [column, width] : {std::pair{LandmarkTableModel::Number, 34},
                                         {LandmarkTableModel::Key, 58},
-                                        {LandmarkTableModel::Name, 150},
+                                        {LandmarkTableModel::Name, 118},
                                         {LandmarkTableModel::Status, 78},
-                                        {LandmarkTableModel::Error, 80},
-                                        {LandmarkTableModel::Shown, 46},
-                                        {LandmarkTableModel::Locked, 46},
+                                        {LandmarkTableModel::Error, 72},
+                                        {LandmarkTableModel::Shown, 40},
+                                        {LandmarkTableModel::Locked, 40},
                                         {LandmarkTableModel::GroundTruth, 150}}) {
         d->table->setColumnWidth(column, width);
     }
@@ -102,12 +102,15 @@ void MainWindow::createDocks() {
     d->unreviewedCases->setObjectName(QStringLiteral("UnreviewedCases"));
     d->unreviewedCases->setToolTip(tr("Hide the cases marked done; click a column header to sort "
                                       "(Mean error: worst first)"));
+    d->datasetView->setColumnWidth(DatasetModel::Id, 58);
+    d->datasetView->setColumnWidth(DatasetModel::Review, 82);
+    d->datasetView->setColumnWidth(DatasetModel::MeanError, 62);
     connect(d->unreviewedCases, &QCheckBox::toggled, d->datasetProxy,
             &ReviewFilterProxy::setUnreviewedOnly);
     QDockWidget* dataset = makeDock(tr("Dataset"), QStringLiteral("DatasetDock"),
                                     d->unreviewedCases, d->datasetView, this);
     addDockWidget(Qt::LeftDockWidgetArea, dataset);
-    resizeDocks({landmarks, dataset}, {520, 260}, Qt::Horizontal);
+    resizeDocks({landmarks, dataset}, {440, 220}, Qt::Horizontal); // the view gets the most
 }
 
 // The display state drives the viewport; it is kept in the settings between sessions.

@@ -85,6 +85,9 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::DecorationRole && index.column() == MeanError && !std::isnan(r.meanError)) {
         return LandmarkTableModel::errorColor(r.meanError);
     }
+    if (role == Qt::ToolTipRole && index.column() == MeanError) {
+        return tr("Mean error (mm) between the working landmarks and the ground truth");
+    }
     if (role == Qt::ToolTipRole) {
         return r.reviewer.isEmpty() ? r.folder : tr("%1\nreviewed by %2").arg(r.folder, r.reviewer);
     }
@@ -101,7 +104,7 @@ QVariant DatasetModel::headerData(int section, Qt::Orientation orientation, int 
     case Review:
         return tr("Review");
     case MeanError:
-        return tr("Mean error (mm)");
+        return tr("Error");
     case Sets:
         return tr("Landmarks");
     default:
