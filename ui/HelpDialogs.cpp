@@ -30,12 +30,27 @@ static void initHelpResource() {
 }
 
 namespace pal::ui {
+namespace {
+
+// A non-modal help window that deletes itself on close: content above a Close button.
+void showHelpWindow(QDialog* dialog, const QString& name, const QString& title, QWidget* content,
+                    const QSize& size) {
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(name);
+    dialog->setWindowTitle(title);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(content);
+    layout->addWidget(buttons);
+    dialog->resize(size);
+    dialog->show();
+}
+
+} // namespace
 
 void showShortcutSheet(QWidget* window) {
     auto* dialog = new QDialog(window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("ShortcutSheet"));
-    dialog->setWindowTitle(QCoreApplication::translate("Help", "Keyboard Shortcuts"));
     auto* table = new QTableWidget(0, 3, dialog);
     table->setHorizontalHeaderLabels({QCoreApplication::translate("Help", "Key"),
                                       QCoreApplication::translate("Help", "Action"),
@@ -64,33 +79,20 @@ void showShortcutSheet(QWidget* window) {
         }
     }
     table->resizeColumnsToContents();
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(table);
-    layout->addWidget(buttons);
-    dialog->resize(560, 620);
-    dialog->show();
+    showHelpWindow(dialog, QStringLiteral("ShortcutSheet"),
+                   QCoreApplication::translate("Help", "Keyboard Shortcuts"), table, {560, 620});
 }
 
 void showManual(QWidget* window) {
     auto* dialog = new QDialog(window);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->setObjectName(QStringLiteral("Manual"));
-    dialog->setWindowTitle(QCoreApplication::translate("Help", "Reviewing Landmarks"));
     initHelpResource();
     auto* text = new QTextBrowser(dialog);
     text->setOpenExternalLinks(true);
     QFile page(QStringLiteral(":/help/manual.html"));
     text->setHtml(page.open(QIODevice::ReadOnly) ? QString::fromUtf8(page.readAll())
                                                  : QStringLiteral("(the manual is missing)"));
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
-    auto* layout = new QVBoxLayout(dialog);
-    layout->addWidget(text);
-    layout->addWidget(buttons);
-    dialog->resize(640, 680);
-    dialog->show();
+    showHelpWindow(dialog, QStringLiteral("Manual"),
+                   QCoreApplication::translate("Help", "Reviewing Landmarks"), text, {640, 680});
 }
 
 QString modelCardHtml(const QString& modelPath) {

@@ -58,13 +58,6 @@ void LandmarkDisplayState::setLocked(int index, bool locked) {
     Q_EMIT lockedChanged(index, locked);
 }
 
-void LandmarkDisplayState::reset() {
-    for (int i = 0; i < size(); ++i) {
-        setShown(i, true);
-        setLocked(i, false);
-    }
-}
-
 QString LandmarkDisplayState::hiddenList() const {
     return listOf(m_shown, false);
 }

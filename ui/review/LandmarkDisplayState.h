@@ -23,8 +23,6 @@ public:
     bool isLocked(int index) const;
     void setShown(int index, bool shown);
     void setLocked(int index, bool locked);
-    // Every landmark shown and unlocked.
-    void reset();
 
     // The indices hidden / locked, for the settings ("3,17,20").
     QString hiddenList() const;
