@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QPainter>
 #include <QPixmap>
 #include <QTimer>
 
@@ -54,7 +55,13 @@ ScreenshotOutcome takeScreenshot(MainWindow& window, const QString& path, const 
     if (!done()) {
         return {4, QStringLiteral("no frame was rendered within %1 s").arg(timeoutMs / 1000)};
     }
-    const QPixmap picture = window.grab();
+    // QWidget::grab() leaves the viewport's native window out: its frame is drawn in.
+    QPixmap picture = window.grab();
+    if (viewport->isVisible()) {
+        const QImage frame = viewport->grabFramebuffer();
+        QPainter painter(&picture);
+        painter.drawImage(QRectF(viewport->mapTo(&window, QPoint(0, 0)), viewport->size()), frame);
+    }
     const QString target = QFileInfo(png).absoluteFilePath();
     QDir().mkpath(QFileInfo(target).absolutePath());
     if (picture.isNull() || !picture.save(target, "PNG")) {

@@ -124,7 +124,7 @@ void ViewportWidget::setStandardView(StandardView view) {
     camera->SetPosition(eye.x(), eye.y(), eye.z());
     camera->SetViewUp(up.x(), up.y(), up.z());
     d->renderer->ResetCameraClippingRange();
-    update();
+    requestFrame();
 }
 
 void ViewportWidget::centerOn(const Eigen::Vector3d& point) {
@@ -136,7 +136,7 @@ void ViewportWidget::centerOn(const Eigen::Vector3d& point) {
     camera->SetFocalPoint(point.x(), point.y(), point.z());
     camera->SetPosition(p[0] + shift.x(), p[1] + shift.y(), p[2] + shift.z());
     d->renderer->ResetCameraClippingRange();
-    update();
+    requestFrame();
 }
 
 void ViewportWidget::zoomTo(const Eigen::Vector3d& point, double factor) {
@@ -148,7 +148,7 @@ void ViewportWidget::zoomTo(const Eigen::Vector3d& point, double factor) {
         camera->Dolly(distance / target);
     }
     d->renderer->ResetCameraClippingRange();
-    update();
+    requestFrame();
 }
 
 QPointF ViewportWidget::projectToWidget(const Eigen::Vector3d& world) const {

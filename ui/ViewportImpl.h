@@ -29,8 +29,11 @@ class QMouseEvent;
 
 namespace pal::ui {
 
+class ViewportSurface;
+
 struct ViewportWidget::Impl {
     ViewportWidget* q = nullptr;
+    ViewportSurface* surface = nullptr; // the native window drawn into; the container owns it
     vtkNew<vtkGenericOpenGLRenderWindow> renderWindow;
     vtkNew<vtkGenericRenderWindowInteractor> interactor;
     vtkNew<vtkInteractorStyleTrackballCamera> style;
@@ -55,7 +58,7 @@ struct ViewportWidget::Impl {
     // (setRenderScale). pixelRatio(): render-window pixels per logical pixel.
     double renderScale = 1.0;
     bool reduceWhileMoving = true;
-    double pixelRatio() const { return q->devicePixelRatioF() * renderScale; }
+    double pixelRatio() const;
     void applyRenderSize();
     void setRenderScale(double scale);
     double movingScale() const;
@@ -88,6 +91,8 @@ struct ViewportWidget::Impl {
     QString hoverText;
 
     void setup();
+    void initializeGL(); // the surface's context is new
+    void paint();        // a frame into the surface's framebuffer
     static void onVtkEvent(vtkObject*, unsigned long event, void* clientData, void* callData);
     static void onRenderStart(vtkObject*, unsigned long, void* clientData, void*);
     static void onInteraction(vtkObject*, unsigned long event, void* clientData, void*);

@@ -153,7 +153,7 @@ void ViewportWidget::mouseReleaseEvent(QMouseEvent* event) {
                 d->landmarks->movePosition(ViewportLandmarkLayer::Predicted, d->dragIndex, point);
             }
             d->setMoving(false);
-            update();
+            requestFrame();
             const int index = d->dragIndex;
             d->dragIndex = -1;
             Q_EMIT dragFinished(index, d->dragPoint);
@@ -203,7 +203,7 @@ void ViewportWidget::mouseMoveEvent(QMouseEvent* event) {
         if (d->pickSurface(event->position(), &point)) {
             d->dragPoint = point;
             d->landmarks->movePosition(ViewportLandmarkLayer::Predicted, d->dragIndex, point);
-            update();
+            requestFrame();
             Q_EMIT dragMoved(d->dragIndex, point);
         }
         return;
@@ -339,17 +339,17 @@ void ViewportWidget::keyPressEvent(QKeyEvent* event) {
     if (code == 'w' || code == 's') {
         d->interactor->InvokeEvent(vtkCommand::CharEvent, event);
     }
-    QOpenGLWidget::keyPressEvent(event);
+    QWidget::keyPressEvent(event);
 }
 
 void ViewportWidget::keyReleaseEvent(QKeyEvent* event) {
     d->interactor->InvokeEvent(vtkCommand::KeyReleaseEvent, event);
-    QOpenGLWidget::keyReleaseEvent(event);
+    QWidget::keyReleaseEvent(event);
 }
 
 void ViewportWidget::enterEvent(QEnterEvent* event) {
     d->interactor->InvokeEvent(vtkCommand::EnterEvent, event);
-    QOpenGLWidget::enterEvent(event);
+    QWidget::enterEvent(event);
 }
 
 void ViewportWidget::leaveEvent(QEvent* event) {
@@ -357,7 +357,7 @@ void ViewportWidget::leaveEvent(QEvent* event) {
     d->hoverInside = false;
     d->hoverTimer.stop();
     d->reportHover(-1, false, nullptr);
-    QOpenGLWidget::leaveEvent(event);
+    QWidget::leaveEvent(event);
 }
 
 } // namespace pal::ui

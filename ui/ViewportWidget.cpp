@@ -6,10 +6,15 @@
 #include "core/mesh/Mesh.h"
 #include "ui/ViewportGlyphs.h"
 #include "ui/ViewportImpl.h"
+#include "ui/ViewportSurface.h"
 
 #include <Eigen/Geometry>
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QVBoxLayout>
 
 #include <vtkCamera.h>
 #include <vtkColorTransferFunction.h>
@@ -39,14 +44,13 @@ constexpr double kMovingPixels = 640.0 * 400.0;
 void ViewportWidget::Impl::onVtkEvent(vtkObject*, unsigned long event, void* clientData,
                                       void* callData) {
     auto* self = static_cast<Impl*>(clientData);
-    QOpenGLContext* context = self->q->context();
+    QOpenGLContext* context = self->surface->context();
     switch (event) {
     case vtkCommand::WindowMakeCurrentEvent:
-        // Not QOpenGLWidget::makeCurrent(): it rebinds the widget's FBO, which breaks hardware
-        // picking and blackens every frame after it (docs/stack.md, "Making the context current
-        // (picking and black frames)").
+        // The context on its window, nothing else: VTK binds its own framebuffers
+        // (docs/stack.md, "Making the context current (picking and black frames)").
         if (context != nullptr) {
-            context->makeCurrent(context->surface());
+            context->makeCurrent(self->surface);
         }
         break;
     case vtkCommand::WindowIsCurrentEvent:
@@ -57,7 +61,7 @@ void ViewportWidget::Impl::onVtkEvent(vtkObject*, unsigned long event, void* cli
     case vtkCommand::RenderEvent:
         // A render asked for outside paintGL (the interactor style): draw it in the next paint.
         if (!self->inPaint) {
-            self->q->update();
+            self->q->requestFrame();
         }
         break;
     default:
@@ -137,7 +141,7 @@ void ViewportWidget::Impl::setup() {
     landmarks = std::make_unique<ViewportLandmarkLayer>(renderer, overlay);
     mesh->setReadyCallback([this] {
         landmarks->labels().markStale(); // occlusion can be tested now
-        q->update();
+        q->requestFrame();
     });
     renderCallback->SetClientData(this);
     renderCallback->SetCallback(&Impl::onRenderStart);
@@ -148,12 +152,21 @@ void ViewportWidget::Impl::setup() {
     QObject::connect(&detailTimer, &QTimer::timeout, q, [this] {
         mesh->setInteractive(gesture == Gesture::Dragging);
         setRenderScale(gesture == Gesture::Dragging ? movingScale() : 1.0);
-        q->update();
+        q->requestFrame();
     });
 }
 
-ViewportWidget::ViewportWidget(QWidget* parent) : QOpenGLWidget(parent), d(new Impl) {
+ViewportWidget::ViewportWidget(QWidget* parent) : QWidget(parent), d(new Impl) {
     d->q = this;
+    d->surface = new ViewportSurface(this);
+    d->surface->setCallbacks(
+        {[this] { d->initializeGL(); }, [this] { d->applyRenderSize(); }, [this] { d->paint(); }});
+    QWidget* container = QWidget::createWindowContainer(d->surface, this); // owns the surface
+    container->setFocusPolicy(Qt::NoFocus); // this widget takes the focus, not the window
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(container);
+    setAttribute(Qt::WA_OpaquePaintEvent);
     d->setup();
     d->hoverTimer.setSingleShot(true);
     connect(&d->hoverTimer, &QTimer::timeout, this, [this] { d->hoverPick(); });
@@ -163,11 +176,13 @@ ViewportWidget::ViewportWidget(QWidget* parent) : QOpenGLWidget(parent), d(new I
 }
 
 ViewportWidget::~ViewportWidget() {
-    disconnect(d->contextConnection); // ~QOpenGLWidget destroys the context after d is gone
-    if (context() != nullptr) {
-        makeCurrent();
+    // The surface (a child of the container) outlives d: it must not call back into it.
+    d->surface->setCallbacks({});
+    disconnect(d->contextConnection);
+    if (d->surface->isValid()) {
+        d->surface->makeCurrent();
         d->renderWindow->ReleaseGraphicsResources(d->renderWindow);
-        doneCurrent();
+        d->surface->doneCurrent();
     }
     d->renderWindow->SetReadyForRendering(false);
 }
@@ -175,13 +190,13 @@ ViewportWidget::~ViewportWidget() {
 void ViewportWidget::setMesh(const Mesh& mesh) {
     d->mesh->setMesh(mesh);
     d->landmarks->labels().markStale();
-    update();
+    requestFrame();
 }
 
 void ViewportWidget::clearMesh() {
     d->mesh->clear();
     d->landmarks->labels().markStale();
-    update();
+    requestFrame();
 }
 
 bool ViewportWidget::hasMesh() const {
@@ -206,7 +221,7 @@ bool ViewportWidget::showingLevelOfDetail() const {
 
 void ViewportWidget::setLevelOfDetailEnabled(bool enabled) {
     d->mesh->setLodEnabled(enabled);
-    update();
+    requestFrame();
 }
 
 bool ViewportWidget::levelOfDetailEnabled() const {
@@ -215,12 +230,12 @@ bool ViewportWidget::levelOfDetailEnabled() const {
 
 void ViewportWidget::setGroundTruth(const LandmarkSet& set) {
     d->landmarks->setSet(ViewportLandmarkLayer::GroundTruth, set);
-    update();
+    requestFrame();
 }
 
 void ViewportWidget::clearGroundTruth() {
     d->landmarks->clearSet(ViewportLandmarkLayer::GroundTruth);
-    update();
+    requestFrame();
 }
 
 bool ViewportWidget::hasGroundTruth() const {
@@ -229,12 +244,12 @@ bool ViewportWidget::hasGroundTruth() const {
 
 void ViewportWidget::setPredicted(const LandmarkSet& set) {
     d->landmarks->setSet(ViewportLandmarkLayer::Predicted, set);
-    update();
+    requestFrame();
 }
 
 void ViewportWidget::clearPredicted() {
     d->landmarks->clearSet(ViewportLandmarkLayer::Predicted);
-    update();
+    requestFrame();
 }
 
 bool ViewportWidget::hasPredicted() const {
@@ -243,12 +258,12 @@ bool ViewportWidget::hasPredicted() const {
 
 void ViewportWidget::updatePredictedLandmark(int index, const Landmark& landmark) {
     d->landmarks->updateLandmark(ViewportLandmarkLayer::Predicted, index, landmark);
-    update();
+    requestFrame();
 }
 
 void ViewportWidget::updateGroundTruthLandmark(int index, const Landmark& landmark) {
     d->landmarks->updateLandmark(ViewportLandmarkLayer::GroundTruth, index, landmark);
-    update();
+    requestFrame();
 }
 
 void ViewportWidget::setLandmarks(const LandmarkSet& set, const QColor& color) {
@@ -262,7 +277,7 @@ void ViewportWidget::clearLandmarks() {
 
 void ViewportWidget::setPredictedColor(const QColor& color) {
     d->landmarks->setColor(ViewportLandmarkLayer::Predicted, color);
-    update();
+    requestFrame();
 }
 
 QColor ViewportWidget::predictedColor() const {
@@ -271,7 +286,7 @@ QColor ViewportWidget::predictedColor() const {
 
 void ViewportWidget::setGroundTruthColor(const QColor& color) {
     d->landmarks->setColor(ViewportLandmarkLayer::GroundTruth, color);
-    update();
+    requestFrame();
 }
 
 QColor ViewportWidget::groundTruthColor() const {
@@ -284,12 +299,12 @@ double ViewportWidget::landmarkRadius() const {
 
 void ViewportWidget::setLandmarkRadius(double millimetres) {
     d->landmarks->setRadius(millimetres);
-    update();
+    requestFrame();
 }
 
 void ViewportWidget::setErrorLinesVisible(bool visible) {
     d->landmarks->setErrorLinesVisible(visible);
-    update();
+    requestFrame();
 }
 
 bool ViewportWidget::errorLinesVisible() const {
@@ -302,7 +317,7 @@ int ViewportWidget::errorLineCount() const {
 
 void ViewportWidget::setErrorLegendVisible(bool visible) {
     d->landmarks->setLegendWanted(visible);
-    update();
+    requestFrame();
 }
 
 bool ViewportWidget::errorLegendVisible() const {
@@ -317,7 +332,7 @@ QColor ViewportWidget::errorColor(double millimetres) {
 
 void ViewportWidget::setSelectedLandmark(int index) {
     d->landmarks->setSelected(index);
-    update();
+    requestFrame();
 }
 
 int ViewportWidget::selectedLandmark() const {
@@ -326,7 +341,7 @@ int ViewportWidget::selectedLandmark() const {
 
 void ViewportWidget::setLandmarkShown(int index, bool shown) {
     d->landmarks->setShown(index, shown);
-    update();
+    requestFrame();
 }
 
 bool ViewportWidget::isLandmarkShown(int index) const {
@@ -389,7 +404,7 @@ bool ViewportWidget::surfaceAt(const QPointF& position, Eigen::Vector3d* point) 
 
 void ViewportWidget::setLabelsVisible(bool visible) {
     d->landmarks->labels().setVisible(visible);
-    update();
+    requestFrame();
 }
 
 bool ViewportWidget::labelsVisible() const {
@@ -418,7 +433,7 @@ QList<QRectF> ViewportWidget::labelRects() const {
 
 void ViewportWidget::setLabelFontSize(int pixels) {
     d->landmarks->labels().setFontSize(pixels);
-    update();
+    requestFrame();
 }
 
 int ViewportWidget::labelFontSize() const {
@@ -428,7 +443,7 @@ int ViewportWidget::labelFontSize() const {
 void ViewportWidget::setMeshOpacity(double opacity) {
     d->mesh->setOpacity(opacity);
     d->landmarks->labels().markStale(); // occlusion changes with it
-    update();
+    requestFrame();
 }
 
 double ViewportWidget::meshOpacity() const {
@@ -437,7 +452,7 @@ double ViewportWidget::meshOpacity() const {
 
 void ViewportWidget::setErrorLegendCorner(Qt::Corner corner) {
     d->landmarks->setLegendCorner(corner);
-    update();
+    requestFrame();
 }
 
 Qt::Corner ViewportWidget::errorLegendCorner() const {
@@ -456,35 +471,32 @@ int ViewportWidget::renderedFrameCount() const {
     return d->frames;
 }
 
-void ViewportWidget::initializeGL() {
-    vtkGenericOpenGLRenderWindow* window = d->renderWindow;
+void ViewportWidget::Impl::initializeGL() {
+    vtkGenericOpenGLRenderWindow* window = renderWindow;
     window->SetReadyForRendering(true);
     window->SetOwnContext(0);
     window->SetForceMaximumHardwareLineWidth(1); // else lines wider than 1 px draw 1 px
     window->OpenGLInitContext();
-    d->applyRenderSize();
-    d->interactor->Initialize(); // without it Render() draws black frames
+    applyRenderSize();
+    interactor->Initialize(); // without it Render() draws black frames
 
-    // A new context (the widget moved to another window): VTK's resources belong to the old.
-    disconnect(d->contextConnection);
-    d->contextConnection = connect(context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] {
-        makeCurrent();
-        d->renderWindow->ReleaseGraphicsResources(d->renderWindow);
-        d->renderWindow->SetReadyForRendering(false);
-        doneCurrent();
-    });
+    // A new context (the window was recreated): VTK's resources belong to the old one.
+    QObject::disconnect(contextConnection);
+    contextConnection =
+        QObject::connect(surface->context(), &QOpenGLContext::aboutToBeDestroyed, q, [this] {
+            surface->makeCurrent();
+            renderWindow->ReleaseGraphicsResources(renderWindow);
+            renderWindow->SetReadyForRendering(false);
+            surface->doneCurrent();
+        });
 }
 
-void ViewportWidget::resizeGL(int, int) {
-    d->applyRenderSize();
-}
-
-// The render window is the widget's size in device pixels times the render scale (below 1
+// The render window is the view's size in device pixels times the render scale (below 1
 // while the camera moves on a big view).
 void ViewportWidget::Impl::applyRenderSize() {
     const double ratio = pixelRatio();
-    const int w = std::max(1, static_cast<int>(std::lround(q->width() * ratio)));
-    const int h = std::max(1, static_cast<int>(std::lround(q->height() * ratio)));
+    const int w = std::max(1, static_cast<int>(std::lround(surface->width() * ratio)));
+    const int h = std::max(1, static_cast<int>(std::lround(surface->height() * ratio)));
     renderWindow->SetSize(w, h);
     interactor->UpdateSize(w, h);
 }
@@ -508,12 +520,16 @@ void ViewportWidget::Impl::setRenderScale(double scale) {
     renderScale = scale;
     applyRenderSize();
     landmarks->labels().markStale();
-    q->update();
+    q->requestFrame();
+}
+
+double ViewportWidget::Impl::pixelRatio() const {
+    return surface->devicePixelRatio() * renderScale;
 }
 
 double ViewportWidget::Impl::movingScale() const {
-    const double dpr = q->devicePixelRatioF();
-    const double pixels = q->width() * dpr * q->height() * dpr;
+    const double dpr = surface->devicePixelRatio();
+    const double pixels = surface->width() * dpr * surface->height() * dpr;
     if (!reduceWhileMoving || pixels <= kMovingPixels) {
         return 1.0;
     }
@@ -535,8 +551,21 @@ double ViewportWidget::renderScale() const {
     return d->renderScale;
 }
 
-void ViewportWidget::paintGL() {
-    vtkGenericOpenGLRenderWindow* window = d->renderWindow;
+void ViewportWidget::paintEvent(QPaintEvent*) {
+    requestFrame(); // the surface covers the widget and draws the frames
+}
+
+QWindow* ViewportWidget::surfaceWindow() const {
+    return d->surface;
+}
+
+void ViewportWidget::requestFrame() {
+    d->surface->update();
+}
+
+// Draws a frame into the surface's framebuffer (the context is current).
+void ViewportWidget::Impl::paint() {
+    vtkGenericOpenGLRenderWindow* window = renderWindow;
     if (!window->GetReadyForRendering()) {
         return;
     }
@@ -544,38 +573,56 @@ void ViewportWidget::paintGL() {
     state->Reset(); // Qt changed the GL state behind VTK's cache
     state->Push();
     state->vtkglDepthFunc(GL_LEQUAL); // Qt leaves GL_LESS; VTK expects GL_LEQUAL
-    d->inPaint = true;
+    inPaint = true;
     window->Render();
-    d->inPaint = false;
+    inPaint = false;
     state->Pop();
 
-    // Copy VTK's framebuffer into the widget's, then make the alpha opaque: without it
-    // QWidget::grab() shows the window's grey through the scene.
+    // Copy VTK's framebuffer into the window's.
     state->PushDrawFramebufferBinding();
-    state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, defaultFramebufferObject());
+    state->vtkglBindFramebuffer(GL_DRAW_FRAMEBUFFER, surface->defaultFramebufferObject());
     const bool scissor = state->GetEnumState(GL_SCISSOR_TEST);
     state->SetEnumState(GL_SCISSOR_TEST, false);
-    if (d->renderScale < 1.0) { // a reduced frame, stretched over the widget
+    if (renderScale < 1.0) { // a reduced frame, stretched over the view
         const int* size = window->GetSize();
-        const double dpr = devicePixelRatioF();
+        const double dpr = surface->devicePixelRatio();
         window->BlitDisplayFramebuffer(
-            0, 0, 0, size[0], size[1], 0, 0, static_cast<int>(std::lround(width() * dpr)),
-            static_cast<int>(std::lround(height() * dpr)), GL_COLOR_BUFFER_BIT, GL_LINEAR);
+            0, 0, 0, size[0], size[1], 0, 0, static_cast<int>(std::lround(surface->width() * dpr)),
+            static_cast<int>(std::lround(surface->height() * dpr)), GL_COLOR_BUFFER_BIT, GL_LINEAR);
     } else {
         window->BlitDisplayFramebuffer();
-    }
-    {
-        vtkOpenGLState::ScopedglColorMask mask(state);
-        vtkOpenGLState::ScopedglClearColor clearColor(state);
-        state->vtkglColorMask(false, false, false, true);
-        state->vtkglClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-        state->vtkglClear(GL_COLOR_BUFFER_BIT);
     }
     state->SetEnumState(GL_SCISSOR_TEST, scissor);
     state->PopDrawFramebufferBinding();
 
-    ++d->frames;
-    Q_EMIT frameRendered(d->frames);
+    ++frames;
+    Q_EMIT q->frameRendered(frames);
+}
+
+QImage ViewportWidget::grabFramebuffer() {
+    QElapsedTimer clock;
+    clock.start();
+    while (isVisible() && !d->surface->isValid() && clock.elapsed() < 1000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    if (!d->surface->isValid() || !d->renderWindow->GetReadyForRendering()) {
+        return {};
+    }
+    d->surface->makeCurrent();
+    d->paint();
+    // What paint() left in the back buffer, bottom row first.
+    const double dpr = d->surface->devicePixelRatio();
+    const int w = static_cast<int>(std::lround(d->surface->width() * dpr));
+    const int h = static_cast<int>(std::lround(d->surface->height() * dpr));
+    QImage image(w, h, QImage::Format_RGBA8888);
+    QOpenGLFunctions* gl = d->surface->context()->functions();
+    gl->glBindFramebuffer(GL_READ_FRAMEBUFFER, d->surface->defaultFramebufferObject());
+    gl->glPixelStorei(GL_PACK_ALIGNMENT, 4);
+    gl->glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, image.bits());
+    d->surface->doneCurrent();
+    image = image.mirrored().convertToFormat(QImage::Format_RGB32);
+    image.setDevicePixelRatio(dpr);
+    return image;
 }
 
 void ViewportWidget::setDefaultSurfaceFormat() {

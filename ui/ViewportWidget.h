@@ -1,13 +1,19 @@
 #pragma once
 
-// The 3D viewport: a QOpenGLWidget that hosts a VTK renderer (vtkGenericOpenGLRenderWindow,
-// never QVTKOpenGLNativeWidget; docs/stack.md, "VTK's Qt widget is built for Qt 5"). No VTK header
-// here: the VTK objects live in the .cpp (pimpl), so that the rest of ui/ compiles fast.
+// The 3D viewport: a widget that hosts a VTK renderer (vtkGenericOpenGLRenderWindow, never
+// QVTKOpenGLNativeWidget; docs/stack.md, "VTK's Qt widget is built for Qt 5"). It draws into a
+// native child window (ViewportSurface, a QOpenGLWindow in a window container) that passes its
+// mouse events back to this widget: no QOpenGLWidget, whose frames Qt composes with the whole
+// window in software GL. No VTK header here: the VTK objects live in the .cpp (pimpl), so that
+// the rest of ui/ compiles fast.
 
 #include <Eigen/Core>
 #include <QColor>
+#include <QImage>
 #include <QList>
-#include <QOpenGLWidget>
+#include <QWidget>
+
+class QWindow;
 #include <QPointF>
 #include <QRectF>
 #include <QString>
@@ -32,7 +38,7 @@ enum class StandardView { Front, Left, Right, Top, Bottom };
 QString standardViewName(StandardView view);
 bool parseStandardView(const QString& name, StandardView& view);
 
-class ViewportWidget : public QOpenGLWidget {
+class ViewportWidget : public QWidget {
     Q_OBJECT
 public:
     explicit ViewportWidget(QWidget* parent = nullptr);
@@ -173,8 +179,16 @@ public:
     // Where a world point appears, in widget coordinates (logical pixels, origin top-left).
     QPointF projectToWidget(const Eigen::Vector3d& world) const;
 
-    // Frames drawn so far (each paintGL that rendered the scene).
+    // Frames drawn so far (each paint that rendered the scene).
     int renderedFrameCount() const;
+    // The native window the frames are drawn into; the input it receives (mouse, wheel,
+    // enter/leave) comes to this widget's handlers, and a press there focuses this widget.
+    QWindow* surfaceWindow() const;
+    // Draws a frame soon (QWidget::update() does the same).
+    void requestFrame();
+    // Draws a frame now and returns it (device pixels); a null image while the view has no
+    // window yet (it waits up to a second for the window to be shown).
+    QImage grabFramebuffer();
 
     // The gradient background, bottom and top.
     static QColor backgroundBottom() { return QColor(30, 31, 34); }
@@ -197,9 +211,7 @@ Q_SIGNALS:
     void hovered(const QString& text);
 
 protected:
-    void initializeGL() override;
-    void resizeGL(int w, int h) override;
-    void paintGL() override;
+    void paintEvent(QPaintEvent* event) override;
 
     void mousePressEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;

@@ -8,7 +8,9 @@
 #include "ui/ViewportWidget.h"
 
 #include <QApplication>
+#include <QLineEdit>
 #include <QSignalSpy>
+#include <QWindow>
 #include <QtTest>
 
 using pal::test::colourDistance;
@@ -230,6 +232,49 @@ private Q_SLOTS:
         // The hidden pair projects onto the centre: nothing there.
         QVERIFY(!view.landmarkAt(front, &index, &groundTruth));
         QCOMPARE((view.projectToWidget({0, 0, kRadius}) - front).manhattanLength(), 0.0);
+    }
+
+    // The view draws into a native child window: events the window system sends there (QTest
+    // on the QWindow goes through the same path) must reach the view's handlers.
+    void theWindowsInputReachesTheView() {
+        Scene scene;
+        QWidget top;
+        auto* focusElsewhere = new QLineEdit(&top);
+        auto* view = new ViewportWidget(&top);
+        view->setGeometry(0, 40, 640, 480);
+        top.resize(640, 520);
+        top.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&top));
+        QWindow* window = view->surfaceWindow();
+        QVERIFY(window != nullptr);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        view->setMesh(pal::test::uvSphere(kRadius, 90, 180));
+        view->setGroundTruth(scene.truth);
+        view->setPredicted(scene.predicted);
+        view->resetCamera();
+        QVERIFY(view->waitForMeshAnalysis());
+        QVERIFY(!view->grabFramebuffer().isNull());
+        focusElsewhere->setFocus();
+        view->setDragEnabled(false);
+        QSignalSpy clicked(view, &ViewportWidget::landmarkClicked);
+
+        QTest::mouseClick(window, Qt::LeftButton, Qt::NoModifier,
+                          at(*view, scene.truth.at(3).position));
+        QCOMPARE(clicked.count(), 1);
+        QCOMPARE(clicked.at(0).at(0).toInt(), 3);
+        QVERIFY(view->hasFocus()); // keys now go to the view, not the line edit
+
+        const Eigen::Vector3d front(0, 0, kRadius);
+        const QPointF before = view->projectToWidget(front);
+        QTest::qWait(600); // no double click
+        QTest::mousePress(window, Qt::LeftButton, Qt::NoModifier, QPoint(30, 240));
+        for (int step = 1; step <= 5; ++step) {
+            QTest::mouseMove(window, QPoint(30 + 20 * step, 240));
+        }
+        QTest::mouseRelease(window, Qt::LeftButton, Qt::NoModifier, QPoint(130, 240));
+        QVERIFY(view->projectToWidget(front).x() > before.x() + 30); // the camera turned
+        QCOMPARE(clicked.count(), 1);
+        QVERIFY(!view->grabFramebuffer().isNull());
     }
 
     void draggingMovesThePredictedGlyphOnTheSurface() {
