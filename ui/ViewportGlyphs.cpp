@@ -57,12 +57,17 @@ vtkSmartPointer<vtkPolyData> makeGlyphSphere(double radius, const Eigen::Vector3
     return sphere->GetOutput();
 }
 
-vtkSmartPointer<vtkPolyData> makeTarget(double lift) {
+vtkSmartPointer<vtkPolyData> makeTarget(double lift, bool coarse) {
     vtkNew<vtkAppendPolyData> append;
-    append->AddInputData(makeRing(0.72, 0.28, lift));
-    append->AddInputData(makeGlyphSphere(0.26, {lift, 0, 0}, 8, 6));
+    append->AddInputData(coarse ? makeRing(0.72, 0.28, lift, 12, 4) : makeRing(0.72, 0.28, lift));
+    append->AddInputData(coarse ? makeGlyphSphere(0.26, {lift, 0, 0}, 5, 4)
+                                : makeGlyphSphere(0.26, {lift, 0, 0}, 8, 6));
     append->Update();
     return append->GetOutput();
+}
+
+vtkSmartPointer<vtkPolyData> makeTruthSphere(bool coarse) {
+    return coarse ? makeGlyphSphere(1.0, {0, 0, 0}, 8, 7) : makeGlyphSphere(1.0, {0, 0, 0});
 }
 
 vtkSmartPointer<vtkColorTransferFunction> makeErrorColours() {

@@ -18,8 +18,11 @@ vtkSmartPointer<vtkPolyData> makeRing(double major, double minor, double offset,
 vtkSmartPointer<vtkPolyData> makeGlyphSphere(double radius, const Eigen::Vector3d& centre,
                                              int theta = 14, int phi = 10);
 // The predicted marker (unit radius): a ring facing +X with a dot at its centre, both at
-// x = lift (the glyph mapper turns +X toward the camera).
-vtkSmartPointer<vtkPolyData> makeTarget(double lift);
+// x = lift (the glyph mapper turns +X toward the camera). Coarse: the same shape in about a
+// third of the triangles, drawn while the view moves.
+vtkSmartPointer<vtkPolyData> makeTarget(double lift, bool coarse = false);
+// The ground-truth marker (unit radius); coarse: about a third of the triangles.
+vtkSmartPointer<vtkPolyData> makeTruthSphere(bool coarse = false);
 
 // The error colours: green up to 2 mm, yellow at 3, red from 5 mm, continuous between.
 vtkSmartPointer<vtkColorTransferFunction> makeErrorColours();

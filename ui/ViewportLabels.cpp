@@ -4,13 +4,16 @@
 
 #include <Eigen/Geometry>
 
+#include <QFont>
+#include <QFontMetrics>
+#include <QImage>
+#include <QPainter>
+
 #include <vtkCamera.h>
 #include <vtkMath.h>
 #include <vtkPolyData.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
-#include <vtkTextActor.h>
-#include <vtkTextProperty.h>
 
 #include <algorithm>
 #include <cmath>
@@ -23,23 +26,9 @@ constexpr double kLabelGap = 4.0;
 
 } // namespace
 
-ViewportLabelLayer::ViewportLabelLayer(vtkRenderer* overlay) : m_overlay(overlay) {
-    // White text with a dark shadow reads on skin, texture and background alike.
-    m_style->SetFontFamilyToArial();
-    m_style->SetFontSize(m_fontSize);
-    m_style->BoldOn();
-    m_style->SetColor(1.0, 1.0, 1.0);
-    m_style->ShadowOn();
-    m_style->SetShadowOffset(1, -1);
-    m_style->SetBackgroundColor(0.08, 0.08, 0.1);
-    m_style->SetBackgroundOpacity(0.45);
-    m_style->SetJustificationToLeft();
-    m_style->SetVerticalJustificationToBottom(); // a label's position is its box's corner
-}
+ViewportLabelLayer::ViewportLabelLayer(vtkRenderer* overlay) : m_sprite(overlay) {}
 
-ViewportLabelLayer::~ViewportLabelLayer() {
-    clear();
-}
+ViewportLabelLayer::~ViewportLabelLayer() = default;
 
 void ViewportLabelLayer::set(int index, const QString& text, const Eigen::Vector3d& position) {
     if (index < 0) {
@@ -49,18 +38,10 @@ void ViewportLabelLayer::set(int index, const QString& text, const Eigen::Vector
         m_labels.resize(static_cast<std::size_t>(index) + 1);
     }
     Label& label = m_labels[static_cast<std::size_t>(index)];
-    if (label.actor == nullptr) {
-        label.actor = vtkSmartPointer<vtkTextActor>::New();
-        label.actor->SetTextProperty(m_style);
-        label.actor->GetPositionCoordinate()->SetCoordinateSystemToDisplay();
-        label.actor->PickableOff();
-        label.actor->SetVisibility(m_visible);
-        m_overlay->AddActor(label.actor);
-    }
-    const QByteArray utf8 = text.toUtf8();
-    if (label.actor->GetInput() == nullptr || utf8 != label.actor->GetInput()) {
-        label.actor->SetInput(utf8.constData());
-        label.size = {0, 0}; // measured again
+    if (!label.exists || label.text != text) {
+        label.exists = true;
+        label.text = text;
+        m_atlasFontPx = 0; // drawn again
     }
     label.position = position;
     m_stale = true;
@@ -70,20 +51,11 @@ void ViewportLabelLayer::remove(int index) {
     if (index < 0 || static_cast<std::size_t>(index) >= m_labels.size()) {
         return;
     }
-    Label& label = m_labels[static_cast<std::size_t>(index)];
-    if (label.actor != nullptr) {
-        m_overlay->RemoveActor(label.actor);
-        label.actor = nullptr;
-    }
+    m_labels[static_cast<std::size_t>(index)] = Label{};
     m_stale = true;
 }
 
 void ViewportLabelLayer::clear() {
-    for (const Label& label : m_labels) {
-        if (label.actor != nullptr) {
-            m_overlay->RemoveActor(label.actor);
-        }
-    }
     m_labels.clear();
     m_stale = true;
 }
@@ -91,25 +63,20 @@ void ViewportLabelLayer::clear() {
 void ViewportLabelLayer::setVisible(bool visible) {
     m_visible = visible;
     m_stale = true;
-    for (const Label& label : m_labels) {
-        if (label.actor != nullptr) {
-            label.actor->SetVisibility(visible); // place() hides the occluded ones again
-        }
-    }
+    m_sprite.setVisible(visible); // place() draws the pieces of the labels seen
 }
 
 int ViewportLabelLayer::visibleCount() const {
     if (!m_visible) {
         return 0;
     }
-    return static_cast<int>(std::count_if(m_labels.begin(), m_labels.end(), [](const Label& l) {
-        return l.actor != nullptr && l.actor->GetVisibility() != 0;
-    }));
+    return static_cast<int>(std::count_if(m_labels.begin(), m_labels.end(),
+                                          [](const Label& l) { return l.exists && l.drawn; }));
 }
 
 void ViewportLabelLayer::setFontSize(int pixels) {
     m_fontSize = std::clamp(pixels, 6, 48);
-    m_stale = true; // place() sets the text property's size
+    m_stale = true; // place() draws the atlas at the new size
 }
 
 void ViewportLabelLayer::setPriority(int index) {
@@ -130,10 +97,72 @@ void ViewportLabelLayer::setKeepOut(const double rect[4]) {
 std::vector<std::array<double, 4>> ViewportLabelLayer::boxes() const {
     std::vector<std::array<double, 4>> out;
     for (const Label& label : m_labels) {
-        const bool drawn = m_visible && label.actor != nullptr && label.actor->GetVisibility();
+        const bool drawn = m_visible && label.exists && label.drawn;
         out.push_back(drawn ? label.box : std::array<double, 4>{0, 0, -1, -1});
     }
     return out;
+}
+
+// Each label's picture: bold white text with a dark shadow on a translucent dark box, packed
+// in rows into one RGBA image (not premultiplied), uploaded as the texture.
+void ViewportLabelLayer::rebuildAtlas(int fontPx) {
+    QFont font;
+    font.setBold(true);
+    font.setPixelSize(fontPx);
+    const QFontMetrics metrics(font);
+    const int pad = std::max(1, fontPx / 6);
+    constexpr int kAtlasWidth = 1024;
+    int x = 0, y = 0, rowHeight = 0;
+    for (Label& label : m_labels) {
+        if (!label.exists) {
+            continue;
+        }
+        const int w = std::min(kAtlasWidth, metrics.horizontalAdvance(label.text) + 2 * pad + 1);
+        const int h = metrics.height() + 2 * pad;
+        if (x + w > kAtlasWidth) {
+            x = 0;
+            y += rowHeight + 1;
+            rowHeight = 0;
+        }
+        label.sprite = QRect(x, y, w, h);
+        x += w + 1;
+        rowHeight = std::max(rowHeight, h);
+    }
+    QImage atlas(kAtlasWidth, std::max(1, y + rowHeight), QImage::Format_RGBA8888);
+    atlas.fill(Qt::transparent);
+    {
+        QPainter painter(&atlas);
+        painter.setFont(font);
+        painter.setCompositionMode(QPainter::CompositionMode_Source);
+        for (const Label& label : m_labels) {
+            if (label.exists) {
+                painter.fillRect(label.sprite, QColor(20, 20, 26, 115));
+            }
+        }
+        painter.setCompositionMode(QPainter::CompositionMode_SourceOver);
+        for (const Label& label : m_labels) {
+            if (!label.exists) {
+                continue;
+            }
+            const QRect text = label.sprite.adjusted(pad, pad, -pad - 1, -pad);
+            painter.setPen(QColor(0, 0, 0, 220));
+            painter.drawText(text.translated(1, 1), Qt::AlignLeft | Qt::AlignVCenter, label.text);
+            painter.setPen(Qt::white);
+            painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, label.text);
+        }
+    }
+    m_sprite.setImage(atlas);
+    m_atlasFontPx = fontPx;
+}
+
+void ViewportLabelLayer::rebuildQuads() {
+    std::vector<ViewportSprite::Piece> pieces;
+    for (const Label& label : m_labels) {
+        if (label.exists && label.drawn) {
+            pieces.push_back({label.sprite, label.box[0], label.box[1]});
+        }
+    }
+    m_sprite.setPieces(pieces);
 }
 
 // A label can be seen when the line of sight from the camera to a point just above its
@@ -159,7 +188,7 @@ std::vector<ViewportLabelLayer::Anchor> ViewportLabelLayer::anchors(vtkRenderer*
     std::vector<Anchor> seenLabels;
     for (std::size_t i = 0; i < m_labels.size(); ++i) {
         const Label& label = m_labels[i];
-        if (label.actor == nullptr) {
+        if (!label.exists) {
             continue;
         }
         Eigen::Vector3d toEye = parallel ? Eigen::Vector3d(-projection) : eye - label.position;
@@ -223,21 +252,13 @@ void ViewportLabelLayer::arrange(vtkRenderer* scene, const std::vector<Anchor>& 
     }
     const double gap = kLabelGap * dpr;
     for (Label& label : m_labels) {
-        if (label.actor != nullptr) {
-            label.actor->SetVisibility(false);
-            label.box = {0, 0, -1, -1};
-        }
+        label.drawn = false;
+        label.box = {0, 0, -1, -1};
     }
     for (const Anchor& a : order) {
         Label& label = m_labels[static_cast<std::size_t>(a.index)];
-        if (label.size[0] <= 0) {
-            label.actor->SetPosition(0, 0);
-            double b[4]; // xmin, xmax, ymin, ymax
-            label.actor->GetBoundingBox(scene, b);
-            label.size = {b[1] - b[0] + 2, b[3] - b[2] + 2};
-        }
-        const double w = label.size[0];
-        const double h = label.size[1];
+        const double w = label.sprite.width();
+        const double h = label.sprite.height();
         bool placed = false;
         for (const double reach : {a.markerPx + gap, a.markerPx + gap + h}) {
             // Right, left, above, below, then the four corners.
@@ -276,8 +297,7 @@ void ViewportLabelLayer::arrange(vtkRenderer* scene, const std::vector<Anchor>& 
         }
         if (placed) {
             taken.push_back(label.box);
-            label.actor->SetPosition(label.box[0] + 1, label.box[1] + 1);
-            label.actor->SetVisibility(true);
+            label.drawn = true;
         }
     }
 }
@@ -285,6 +305,7 @@ void ViewportLabelLayer::arrange(vtkRenderer* scene, const std::vector<Anchor>& 
 void ViewportLabelLayer::place(vtkRenderer* scene, const ViewportMeshLayer& mesh,
                                double markerRadius, double dpr) {
     if (m_labels.empty() || !m_visible) {
+        m_sprite.setPieces({});
         return;
     }
     vtkCamera* camera = scene->GetActiveCamera();
@@ -296,13 +317,11 @@ void ViewportLabelLayer::place(vtkRenderer* scene, const ViewportMeshLayer& mesh
     // The text in render-window pixels: the font size times the pixel ratio (which is below 1
     // while moving at a reduced resolution).
     const int fontPx = std::max(4, static_cast<int>(std::lround(m_fontSize * dpr)));
-    if (fontPx != m_style->GetFontSize()) {
-        m_style->SetFontSize(fontPx);
-        for (Label& label : m_labels) {
-            label.size = {0, 0}; // measured again
-        }
+    if (fontPx != m_atlasFontPx) {
+        rebuildAtlas(fontPx);
     }
     arrange(scene, anchors(scene, mesh, markerRadius), dpr);
+    rebuildQuads();
     m_stale = false;
     m_cameraTime = camera->GetMTime();
     m_viewSize[0] = size[0];

@@ -6,14 +6,21 @@
 // each takes the first free place of eight around its marker (right, left, above, below, the
 // corners), then the same a little further out; one with no free place is not drawn (its
 // landmark is still named on hover). The selected landmark's label is placed first. They are 2D
-// text actors in an overlay renderer (layer 1), placed where their landmark projects whenever the
+// quads in an overlay renderer (layer 1), placed where their landmark projects whenever the
 // camera moves, so the surface never cuts through their text (and, unlike 3D billboards, their
 // translucent boxes need no order-independent translucency pass, which cost 15 ms a frame in
-// software GL); the label of a landmark the mesh hides from the camera is switched off instead, by
+// software GL); the label of a landmark the mesh hides from the camera is left out instead, by
 // casting the line of sight against the mesh.
+//
+// All labels are one actor: each label is drawn once (QPainter) into one texture, and every
+// frame draws one quad per shown label out of it, in a single draw call. One text actor per
+// label cost about a draw call and a texture each, 10 ms or more a frame in software GL.
 
 #include <Eigen/Core>
+#include <QRect>
 #include <QString>
+
+#include "ui/ViewportSprite.h"
 
 #include <vtkNew.h>
 #include <vtkSmartPointer.h>
@@ -23,8 +30,6 @@
 #include <vector>
 
 class vtkRenderer;
-class vtkTextActor;
-class vtkTextProperty;
 
 namespace pal::ui {
 
@@ -65,10 +70,12 @@ public:
 
 private:
     struct Label {
-        vtkSmartPointer<vtkTextActor> actor;
+        bool exists = false;
+        bool drawn = false; // in the last placement
+        QString text;
         Eigen::Vector3d position = Eigen::Vector3d::Zero(); // the landmark
         std::array<double, 4> box = {0, 0, -1, -1};         // where it was drawn
-        std::array<double, 2> size = {0, 0};                // its box, measured once
+        QRect sprite;                                       // its picture in the atlas
     };
     // Which labels can be seen, where their markers project and how big they are.
     struct Anchor {
@@ -79,9 +86,13 @@ private:
     std::vector<Anchor> anchors(vtkRenderer* scene, const ViewportMeshLayer& mesh,
                                 double markerRadius);
     void arrange(vtkRenderer* scene, const std::vector<Anchor>& seen, double dpr);
-    vtkRenderer* m_overlay;
-    std::vector<Label> m_labels;     // by landmark index; a null actor where there is none
-    vtkNew<vtkTextProperty> m_style; // shared by every label
+    // Draws every label at fontPx pixels into the atlas texture.
+    void rebuildAtlas(int fontPx);
+    // One piece of the atlas per drawn label.
+    void rebuildQuads();
+    std::vector<Label> m_labels; // by landmark index; exists is false where there is none
+    ViewportSprite m_sprite;
+    int m_atlasFontPx = 0; // the size the atlas holds; 0: to be drawn
     bool m_visible = true;
     bool m_stale = true;
     int m_fontSize = 13;

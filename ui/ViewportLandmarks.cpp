@@ -19,8 +19,6 @@
 #include <vtkProperty.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
-#include <vtkScalarBarActor.h>
-#include <vtkTextProperty.h>
 
 #include <algorithm>
 #include <cmath>
@@ -63,7 +61,7 @@ Eigen::Vector3d directionToEye(vtkCamera* camera, const Eigen::Vector3d& p) {
 } // namespace
 
 ViewportLandmarkLayer::ViewportLandmarkLayer(vtkRenderer* scene, vtkRenderer* overlay)
-    : m_errorColours(makeErrorColours()), m_labels(overlay) {
+    : m_errorColours(makeErrorColours()), m_legend(overlay, m_errorColours), m_labels(overlay) {
     m_sets[Predicted].color = QColor(235, 50, 220);
     m_sets[GroundTruth].color = QColor(40, 200, 70);
     setupGlyphs(Predicted, scene);
@@ -102,28 +100,6 @@ ViewportLandmarkLayer::ViewportLandmarkLayer(vtkRenderer* scene, vtkRenderer* ov
     m_lineActor->PickableOff();
     m_lineActor->VisibilityOff();
     scene->AddActor(m_lineActor);
-
-    m_legend->SetLookupTable(m_errorColours);
-    m_legend->SetTitle("error (mm)");
-    m_legend->SetNumberOfLabels(4);
-    m_legend->SetLabelFormat("%.0f");
-    m_legend->SetOrientationToVertical();
-    // Position and size: prepareRender, from legendBox (a corner, clear of the face).
-    m_legend->UnconstrainedFontSizeOn();
-    m_legend->SetVerticalTitleSeparation(6);
-    for (vtkTextProperty* text :
-         {m_legend->GetTitleTextProperty(), m_legend->GetLabelTextProperty()}) {
-        text->SetFontFamilyToArial();
-        text->SetFontSize(12);
-        text->SetColor(1.0, 1.0, 1.0);
-        text->ShadowOn();
-        text->ItalicOff();
-        text->BoldOff();
-    }
-    m_legend->GetTitleTextProperty()->BoldOn();
-    m_legend->VisibilityOff();
-    m_legend->PickableOff();
-    overlay->AddActor2D(m_legend);
 }
 
 ViewportLandmarkLayer::~ViewportLandmarkLayer() = default;
@@ -132,8 +108,9 @@ void ViewportLandmarkLayer::setupGlyphs(Role role, vtkRenderer* scene) {
     Glyphs& g = m_sets[role];
     setupArrays(g.data, g.points, g.mask, g.scale, g.toEye);
     g.mapper->SetInputData(g.data);
-    g.mapper->SetSourceData(role == GroundTruth ? makeGlyphSphere(1.0, {0, 0, 0})
-                                                : makeTarget(kRingLift));
+    g.fine = role == GroundTruth ? makeTruthSphere() : makeTarget(kRingLift);
+    g.coarse = role == GroundTruth ? makeTruthSphere(true) : makeTarget(kRingLift, true);
+    g.mapper->SetSourceData(g.fine);
     g.mapper->ScalingOn();
     g.mapper->SetScaleArray("scale");
     g.mapper->SetScaleModeToScaleByMagnitude();
@@ -158,6 +135,16 @@ void ViewportLandmarkLayer::setupGlyphs(Role role, vtkRenderer* scene) {
     g.actor->PickableOff();
     g.actor->VisibilityOff();
     scene->AddActor(g.actor);
+}
+
+void ViewportLandmarkLayer::setMoving(bool moving) {
+    if (moving == m_moving) {
+        return;
+    }
+    m_moving = moving;
+    for (Glyphs& g : m_sets) {
+        g.mapper->SetSourceData(moving ? g.coarse : g.fine);
+    }
 }
 
 int ViewportLandmarkLayer::count() const {
@@ -379,7 +366,7 @@ bool ViewportLandmarkLayer::legendVisible() const {
 
 void ViewportLandmarkLayer::setLegendWanted(bool wanted) {
     m_legendWanted = wanted;
-    m_legend->SetVisibility(m_legendWanted && m_lineCount > 0);
+    m_legend.setVisible(m_legendWanted && m_lineCount > 0);
 }
 
 void ViewportLandmarkLayer::setLegendCorner(Qt::Corner corner) {
@@ -462,7 +449,7 @@ void ViewportLandmarkLayer::rebuildLines(vtkRenderer* scene) {
     m_lineData->Modified();
     m_lineCount = static_cast<int>(lines->GetNumberOfCells());
     m_lineActor->SetVisibility(m_lineCount > 0);
-    m_legend->SetVisibility(m_legendWanted && m_lineCount > 0);
+    m_legend.setVisible(m_legendWanted && m_lineCount > 0);
 }
 
 void ViewportLandmarkLayer::prepareRender(vtkRenderer* scene, const ViewportMeshLayer& mesh,
@@ -479,15 +466,9 @@ void ViewportLandmarkLayer::prepareRender(vtkRenderer* scene, const ViewportMesh
     const std::array<double, 4> box = legendBox(size[0], size[1], dpr);
     const double none[4] = {0, 0, -1, -1};
     const int textPx = std::max(4, static_cast<int>(std::lround(12 * dpr)));
-    if (m_legend->GetLabelTextProperty()->GetFontSize() != textPx) { // the pixel ratio changed
-        m_legend->GetLabelTextProperty()->SetFontSize(textPx);
-        m_legend->GetTitleTextProperty()->SetFontSize(textPx);
-        m_lineActor->GetProperty()->SetLineWidth(static_cast<float>(std::max(1.0, 3 * dpr)));
-    }
-    if (m_legend->GetVisibility() != 0 && size[0] > 0 && size[1] > 0) {
-        m_legend->SetPosition(box[0] / size[0], box[1] / size[1]);
-        m_legend->SetWidth((box[2] - box[0]) / size[0]);
-        m_legend->SetHeight((box[3] - box[1]) / size[1]);
+    m_lineActor->GetProperty()->SetLineWidth(static_cast<float>(std::max(1.0, 3 * dpr)));
+    if (m_legend.visible() && size[0] > 0 && size[1] > 0) {
+        m_legend.place(box, textPx);
         m_labels.setKeepOut(box.data());
     } else {
         m_labels.setKeepOut(none);

@@ -10,6 +10,7 @@
 
 #include "core/landmarks/LandmarkSet.h"
 #include "ui/ViewportLabels.h"
+#include "ui/ViewportLegend.h"
 
 #include <Eigen/Core>
 #include <QColor>
@@ -31,7 +32,6 @@ class vtkPoints;
 class vtkPolyData;
 class vtkPolyDataMapper;
 class vtkRenderer;
-class vtkScalarBarActor;
 
 namespace pal::ui {
 
@@ -91,6 +91,11 @@ public:
     // mesh).
     std::vector<Eigen::Vector3d> positions() const;
 
+    // While the view moves the markers are drawn with a third of their triangles (software GL
+    // pays for each one in every frame); still, in full.
+    void setMoving(bool moving);
+    bool moving() const { return m_moving; }
+
     // Before each render: turns the rings toward the camera, lifts the error lines off the
     // surface, places the labels.
     void prepareRender(vtkRenderer* scene, const ViewportMeshLayer& mesh, double dpr);
@@ -115,6 +120,7 @@ private:
         vtkNew<vtkFloatArray> toEye; // the rings' axis
         vtkNew<vtkGlyph3DMapper> mapper;
         vtkNew<vtkActor> actor;
+        vtkSmartPointer<vtkPolyData> fine, coarse; // the marker's shape, still and moving
     };
     void setupGlyphs(Role role, vtkRenderer* scene);
     void writeGlyph(Role role, int index);
@@ -128,6 +134,7 @@ private:
 
     std::array<Glyphs, 2> m_sets;
     double m_radius = 1.6;
+    bool m_moving = false;
     int m_selected = -1;
     std::vector<bool> m_hiddenByUser; // by index; shorter than the set: the rest are shown
 
@@ -140,7 +147,7 @@ private:
     vtkNew<vtkPolyDataMapper> m_lineMapper;
     vtkNew<vtkActor> m_lineActor;
     vtkSmartPointer<vtkColorTransferFunction> m_errorColours;
-    vtkNew<vtkScalarBarActor> m_legend;
+    ViewportLegend m_legend;
     bool m_linesVisible = true;
     bool m_legendWanted = true;
     Qt::Corner m_legendCorner = Qt::BottomRightCorner;

@@ -39,9 +39,11 @@ struct MeshAnalysis {
 class ViewportMeshLayer {
 public:
     // Meshes with at least this many triangles get a decimated copy of about
-    // kLodTargetTriangles for interaction. Software GL draws 100k triangles in about 25 ms.
+    // kLodTargetTriangles for interaction. Software GL pays for every triangle, even one
+    // smaller than a pixel (about 0.6 ms per thousand here, bench/README.md): the copy has about
+    // as many triangles as a moving frame (640 x 400) has pixels for the face, a tenth.
     static constexpr long kLodMinTriangles = 300000;
-    static constexpr long kLodTargetTriangles = 70000;
+    static constexpr long kLodTargetTriangles = 25000;
 
     explicit ViewportMeshLayer(vtkRenderer* renderer);
     ~ViewportMeshLayer();

@@ -86,6 +86,7 @@ void ViewportWidget::Impl::setMoving(bool moving) {
     if (moving) {
         detailTimer.stop();
         mesh->setInteractive(true);
+        landmarks->setMoving(true);
         setRenderScale(movingScale());
     } else {
         detailTimer.start();
@@ -151,6 +152,7 @@ void ViewportWidget::Impl::setup() {
     detailTimer.setInterval(kDetailDelayMs);
     QObject::connect(&detailTimer, &QTimer::timeout, q, [this] {
         mesh->setInteractive(gesture == Gesture::Dragging);
+        landmarks->setMoving(gesture == Gesture::Dragging);
         setRenderScale(gesture == Gesture::Dragging ? movingScale() : 1.0);
         q->requestFrame();
     });

@@ -47,7 +47,7 @@ public:
     // Shows mesh (replacing the previous one), with its texture when it has one and UVs.
     // Normals are computed when the mesh has none. Does not move the camera. A worker thread
     // then builds a CPU cell locator (picking, label occlusion) and, for meshes of at least
-    // 300k triangles, a decimated copy of about 70,000 drawn while the camera moves.
+    // 300k triangles, a decimated copy of about 25,000 drawn while the camera moves.
     // The OpenGL format VTK needs (3.2 core, depth 24, stencil 8, no multisampling), as the
     // default of every context. Call before the QApplication is created.
     static void setDefaultSurfaceFormat();

@@ -1,0 +1,56 @@
+#pragma once
+
+// A picture drawn with QPainter, shown in VTK's overlay as textured quads in display pixels
+// (internal to the viewport). Text drawn this way costs one texture and one draw call for any
+// number of pieces; VTK's text actors cost a texture and a draw call each, which software GL
+// pays for in every frame.
+
+#include <QImage>
+#include <QRect>
+
+#include <vtkNew.h>
+
+#include <vector>
+
+class vtkPolyData;
+class vtkPolyDataMapper2D;
+class vtkRenderer;
+class vtkTexture;
+class vtkTexturedActor2D;
+
+namespace pal::ui {
+
+class ViewportSprite {
+public:
+    explicit ViewportSprite(vtkRenderer* overlay);
+    ~ViewportSprite();
+    ViewportSprite(const ViewportSprite&) = delete;
+    ViewportSprite& operator=(const ViewportSprite&) = delete;
+
+    // The texture: a straight-alpha picture (converted to RGBA8888 when it is not).
+    void setImage(const QImage& image);
+    QSize imageSize() const { return m_size; }
+
+    // What to draw: each piece copies the rectangle source of the picture (image pixels, y
+    // down) with its bottom-left corner at display pixel (x, y) (y up), at its own size.
+    struct Piece {
+        QRect source;
+        double x = 0, y = 0;
+    };
+    void setPieces(const std::vector<Piece>& pieces);
+    // Shown only while it has pieces.
+    void setVisible(bool visible);
+
+private:
+    void updateVisibility();
+    vtkRenderer* m_overlay;
+    vtkNew<vtkPolyData> m_quads;
+    vtkNew<vtkPolyDataMapper2D> m_mapper;
+    vtkNew<vtkTexture> m_texture;
+    vtkNew<vtkTexturedActor2D> m_actor;
+    QSize m_size;
+    bool m_visible = true;
+    bool m_hasPieces = false;
+};
+
+} // namespace pal::ui
