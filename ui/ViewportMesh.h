@@ -40,8 +40,7 @@ class ViewportMeshLayer {
 public:
     // Meshes with at least this many triangles get a decimated copy of about
     // kLodTargetTriangles for interaction. Software GL pays for every triangle, even one
-    // smaller than a pixel (about 0.6 ms per thousand here, bench/README.md): the copy has about
-    // as many triangles as a moving frame (640 x 400) has pixels for the face, a tenth.
+    // smaller than a pixel (bench/README.md, "The frame budget at 1280 x 800").
     static constexpr long kLodMinTriangles = 300000;
     static constexpr long kLodTargetTriangles = 25000;
 
