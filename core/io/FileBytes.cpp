@@ -1,10 +1,10 @@
 #include "core/io/FileBytes.h"
 
 #include "core/errors/Error.h"
+#include "core/io/AtomicFile.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSaveFile>
 
 namespace pal {
 
@@ -39,13 +39,10 @@ FileBytes::FileBytes(const QString& path) : m_file(std::make_unique<QFile>(path)
 FileBytes::~FileBytes() = default;
 
 void writeFileAtomically(const QString& path, const QByteArray& data) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        throw IoError(path, QStringLiteral("cannot write: %1").arg(file.errorString()));
-    }
-    if (file.write(data) != data.size() || !file.commit()) {
-        throw IoError(path, QStringLiteral("cannot write: %1").arg(file.errorString()));
-    }
+    AtomicFile file(path);
+    file.openForWriting();
+    file.write(data); // a failure is remembered and thrown by commit()
+    file.commit();
 }
 
 } // namespace pal

@@ -29,7 +29,8 @@ private:
     std::size_t m_size = 0;
 };
 
-// Writes data to path atomically (QSaveFile): the old file stays until the new one is complete.
+// Writes data to path atomically (AtomicFile): the old file stays until the new one is complete
+// and on disk; any failure throws IoError naming path and leaves the old file unchanged.
 void writeFileAtomically(const QString& path, const QByteArray& data);
 
 } // namespace pal

@@ -48,7 +48,7 @@ LafasFile readLafas(const QString& path);
 // Formats a complete set; rows whose value is unchanged keep their original text.
 // Throws ValidationError when a landmark is missing (LA-FAS files hold all 50).
 QByteArray formatLafas(const LandmarkSet& set, const LafasLayout& layout);
-// Writes atomically (QSaveFile).
+// Writes atomically (AtomicFile): on any failure IoError, and the old file stays.
 void writeLafas(const QString& path, const LandmarkSet& set, const LafasLayout& layout);
 
 } // namespace pal

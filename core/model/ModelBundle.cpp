@@ -1,6 +1,7 @@
 #include "core/model/ModelBundle.h"
 
 #include "core/errors/Error.h"
+#include "core/io/AtomicFile.h"
 #include "core/model/BundleManifest.h"
 #include "core/model/Float16.h"
 
@@ -9,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
@@ -336,12 +336,10 @@ void writeModelBundle(const QString& path, const ModelBundle& bundle) {
     const QByteArray manifest = bundle::formatManifest(bundle.manifest, bundle.tensors,
                                                        QString::fromLatin1(sha.result().toHex()));
 
-    // QSaveFile writes beside path and renames on commit(); QuaZip must not close it (that
-    // would commit a half-written archive), so autoClose is off and commit() is ours.
-    QSaveFile out(path);
-    if (!out.open(QIODevice::WriteOnly)) {
-        throw IoError(path, QStringLiteral("cannot write: %1").arg(out.errorString()));
-    }
+    // AtomicFile writes beside path and renames on commit(); QuaZip must not close it, so
+    // autoClose is off and commit() is ours (it also throws for any failed write).
+    AtomicFile out(path);
+    out.openForWriting();
     QuaZip zip(&out);
     zip.setAutoClose(false);
     zip.setZip64Enabled(weightsBytes >= 0xffff0000LL);
@@ -363,9 +361,7 @@ void writeModelBundle(const QString& path, const ModelBundle& bundle) {
     if (zip.getZipError() != ZIP_OK) {
         throw IoError(path, QStringLiteral("cannot write: zip error %1").arg(zip.getZipError()));
     }
-    if (!out.commit()) {
-        throw IoError(path, QStringLiteral("cannot write: %1").arg(out.errorString()));
-    }
+    out.commit();
 }
 
 } // namespace pal

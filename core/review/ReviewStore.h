@@ -42,7 +42,7 @@ QString sidecarPath(const Case& c);
 // file's absolute path>.json (docs/formats.md, Crash journal).
 QString journalPath(const Case& c, const QString& journalDir);
 
-// Writes atomically (QSaveFile). Throws IoError naming path.
+// Writes atomically (AtomicFile). Throws IoError naming path; the old file stays.
 void writeReview(const QString& path, const ReviewSnapshot& snapshot, const QString& caseId);
 // Reads path if it exists; std::nullopt when it does not. Throws for a damaged file.
 std::optional<ReviewSnapshot> readReview(const QString& path);

@@ -7,6 +7,10 @@
 #include <QString>
 #include <QStringList>
 
+#include <csignal>
+
+#include <sys/resource.h>
+
 namespace pal::test {
 
 struct Run {
@@ -15,8 +19,18 @@ struct Run {
     QString err;
 };
 
-inline Run cli(const QStringList& args) {
+// maxFileBytes > 0: the program may write no file beyond that size (RLIMIT_FSIZE, SIGXFSZ
+// ignored), so its writes fail as on a full disk, with a real error from the kernel.
+inline Run cli(const QStringList& args, long maxFileBytes = 0) {
     QProcess p;
+    if (maxFileBytes > 0) {
+        p.setChildProcessModifier([maxFileBytes] {
+            ::signal(SIGXFSZ, SIG_IGN);
+            const rlimit limit{static_cast<rlim_t>(maxFileBytes),
+                               static_cast<rlim_t>(maxFileBytes)};
+            ::setrlimit(RLIMIT_FSIZE, &limit);
+        });
+    }
     p.start(QStringLiteral(PALSTUDIO_CLI), args);
     p.waitForFinished(300000);
     return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,

@@ -4,6 +4,7 @@
 #include "tests/cli/CliRunner.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -161,6 +162,31 @@ private Q_SLOTS:
         const Run same = cli({QStringLiteral("convert"), QStringLiteral("--force"), txt, txt});
         QCOMPARE(same.code, 1);
         QVERIFY(same.err.contains(QStringLiteral("originals are never overwritten")));
+    }
+
+    // A write that fails (here: past the file size limit, as on a full disk) exits 2, names
+    // the file and the reason, and leaves the old output byte for byte.
+    void aFailedWriteKeepsTheOldFileAndExits2() {
+        QTemporaryDir dir;
+        const QString in = dataPath(QStringLiteral("lafas/valid.txt"));
+        const QString csv = dir.filePath(QStringLiteral("l.csv"));
+        const QByteArray old = "the previous content\n";
+        {
+            QFile f(csv);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(old);
+        }
+        const Run full = cli({QStringLiteral("convert"), QStringLiteral("--force"), in, csv}, 512);
+        QCOMPARE(full.code, 2);
+        QVERIFY2(full.err.contains(csv) && full.err.contains(QStringLiteral("File too large")) &&
+                     full.err.contains(QStringLiteral("previous file is unchanged")),
+                 qPrintable(full.err));
+        QVERIFY(!full.out.contains(QStringLiteral("wrote")));
+        QCOMPARE(readAll(csv), old);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no leftovers
+        // The same write without the limit succeeds.
+        QCOMPARE(cli({QStringLiteral("convert"), QStringLiteral("--force"), in, csv}).code, 0);
+        QVERIFY(readAll(csv) != old);
     }
 };
 

@@ -1,0 +1,155 @@
+#include "core/io/AtomicFile.h"
+
+#include "core/errors/Error.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace pal {
+namespace {
+
+QString reason(int error) {
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+} // namespace
+
+AtomicFile::AtomicFile(const QString& path) : m_path(path) {
+    QFileInfo info(path);
+    m_target = info.isSymLink() ? info.symLinkTarget() : info.absoluteFilePath();
+}
+
+AtomicFile::~AtomicFile() {
+    discard();
+}
+
+void AtomicFile::openForWriting() {
+    const QFileInfo target(m_target);
+    if (target.isDir()) {
+        throw IoError(m_path, QStringLiteral("cannot write: is a folder"));
+    }
+    // A name no one else uses, in the destination's folder; 0666 less the umask, as any new
+    // file (the old file's permission bits are kept below).
+    for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
+        m_temp = target.absolutePath() + QStringLiteral("/.") + target.fileName() +
+                 QStringLiteral(".%1.tmp").arg(QRandomGenerator::global()->generate(), 8, 16,
+                                               QLatin1Char('0'));
+        m_fd = ::open(QFile::encodeName(m_temp).constData(),
+                      O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        if (m_fd < 0 && errno != EEXIST) {
+            const int error = errno;
+            m_temp.clear();
+            throw IoError(m_path, QStringLiteral("cannot write: %1").arg(reason(error)));
+        }
+    }
+    if (m_fd < 0) {
+        m_temp.clear();
+        throw IoError(m_path, QStringLiteral("cannot write: no free temporary name"));
+    }
+    struct stat old {};
+    if (::stat(QFile::encodeName(m_target).constData(), &old) == 0) {
+        ::fchmod(m_fd, old.st_mode & 07777); // best effort: the content matters, not the mode
+    }
+    m_writeErrno = 0;
+    QIODevice::open(QIODevice::WriteOnly | QIODevice::Unbuffered);
+}
+
+qint64 AtomicFile::writeData(const char* data, qint64 len) {
+    if (m_fd < 0 || m_writeErrno != 0) {
+        return -1;
+    }
+    qint64 done = 0;
+    while (done < len) {
+        const ssize_t n = ::write(m_fd, data + done, static_cast<size_t>(len - done));
+        if (n < 0) {
+            if (errno == EINTR) {
+                continue;
+            }
+            m_writeErrno = errno;
+            setErrorString(reason(m_writeErrno));
+            return -1;
+        }
+        if (n == 0) { // no progress: treat as a full disk
+            m_writeErrno = ENOSPC;
+            setErrorString(reason(m_writeErrno));
+            return -1;
+        }
+        done += n;
+    }
+    return done;
+}
+
+bool AtomicFile::seek(qint64 pos) {
+    if (m_fd < 0 || ::lseek(m_fd, static_cast<off_t>(pos), SEEK_SET) < 0) {
+        return false;
+    }
+    return QIODevice::seek(pos);
+}
+
+qint64 AtomicFile::size() const {
+    struct stat st {};
+    if (m_fd < 0 || ::fstat(m_fd, &st) != 0) {
+        return 0;
+    }
+    return static_cast<qint64>(st.st_size);
+}
+
+void AtomicFile::fail(const QString& what, int error) {
+    discard();
+    throw IoError(m_path, QStringLiteral("cannot write (%1): %2; the previous file is unchanged")
+                              .arg(what, reason(error)));
+}
+
+void AtomicFile::commit() {
+    if (m_fd < 0) {
+        throw IoError(m_path, QStringLiteral("cannot write: the file was not opened"));
+    }
+    if (m_writeErrno != 0) {
+        fail(QStringLiteral("write"), m_writeErrno);
+    }
+    if (::fsync(m_fd) != 0) {
+        fail(QStringLiteral("fsync"), errno);
+    }
+    const int fd = m_fd;
+    m_fd = -1;
+    if (::close(fd) != 0) {
+        fail(QStringLiteral("close"), errno);
+    }
+    if (::rename(QFile::encodeName(m_temp).constData(), QFile::encodeName(m_target).constData()) !=
+        0) {
+        fail(QStringLiteral("rename"), errno);
+    }
+    m_temp.clear();
+    QIODevice::close();
+    // The rename itself on disk: best effort (the new file is already in place).
+    const int dir = ::open(QFile::encodeName(QFileInfo(m_target).absolutePath()).constData(),
+                           O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+void AtomicFile::discard() {
+    if (m_fd >= 0) {
+        ::close(m_fd);
+        m_fd = -1;
+    }
+    if (!m_temp.isEmpty()) {
+        ::unlink(QFile::encodeName(m_temp).constData());
+        m_temp.clear();
+    }
+    if (isOpen()) {
+        QIODevice::close();
+    }
+}
+
+} // namespace pal
