@@ -133,7 +133,17 @@ Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
         QString::fromLatin1(data.constData() + pre.offset, static_cast<qsizetype>(pre.headerLen)),
         path);
     const std::size_t start = pre.offset + pre.headerLen;
-    const std::size_t need = static_cast<std::size_t>(h.rows * h.cols) * h.itemSize;
+    // rows x cols x itemSize, checked: a shape whose product overflows would otherwise wrap
+    // to a small size, pass the size check and allocate the wrapped-around product.
+    std::size_t elements = 0;
+    std::size_t need = 0;
+    if (__builtin_mul_overflow(static_cast<std::size_t>(h.rows), static_cast<std::size_t>(h.cols),
+                               &elements) ||
+        __builtin_mul_overflow(elements, h.itemSize, &need)) {
+        throw FormatError(path, QStringLiteral("shape (%1, %2) is larger than any file can hold")
+                                    .arg(h.rows)
+                                    .arg(h.cols));
+    }
     const std::size_t have = static_cast<std::size_t>(data.size()) - start;
     if (have < need) {
         throw FormatError(

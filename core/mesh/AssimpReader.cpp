@@ -90,6 +90,7 @@ Mesh readWithAssimp(const QString& path, Warnings* warnings) {
     mesh.sourcePath = path;
     detail::assignVertices(mesh, c.xyz);
     detail::assignTriangles(mesh, c.tri);
+    detail::requireFiniteVertices(mesh, path);
     detail::requireFaces(mesh, path);
     if (c.allNormals && !c.nxyz.empty()) {
         detail::assignNormals(mesh, c.nxyz);

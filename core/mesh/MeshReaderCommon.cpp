@@ -27,6 +27,16 @@ void requireFaces(const Mesh& mesh, const QString& path) {
     }
 }
 
+void requireFiniteVertices(const Mesh& mesh, const QString& path) {
+    for (Eigen::Index i = 0; i < mesh.vertices.rows(); ++i) {
+        if (!mesh.vertices.row(i).allFinite()) {
+            throw FormatError(path, QStringLiteral("vertex %1 has a coordinate that is not finite "
+                                                   "(inf or nan)")
+                                        .arg(i + 1));
+        }
+    }
+}
+
 Mesh meshFromArrays(const QString& path, const std::vector<double>& xyz,
                     const std::vector<std::int32_t>& triangles,
                     const std::vector<double>& normals) {
@@ -34,6 +44,7 @@ Mesh meshFromArrays(const QString& path, const std::vector<double>& xyz,
     mesh.sourcePath = path;
     assignVertices(mesh, xyz);
     assignTriangles(mesh, triangles);
+    requireFiniteVertices(mesh, path);
     requireFaces(mesh, path);
     if (!normals.empty()) {
         assignNormals(mesh, normals);

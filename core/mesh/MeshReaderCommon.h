@@ -26,6 +26,8 @@ void assignVertices(Mesh& mesh, const std::vector<double>& xyz);
 void assignTriangles(Mesh& mesh, const std::vector<std::int32_t>& idx);
 void assignNormals(Mesh& mesh, const std::vector<double>& xyz);
 
+// Throws FormatError naming path and the vertex (from 1) when a coordinate is inf or nan.
+void requireFiniteVertices(const Mesh& mesh, const QString& path);
 // A mesh without triangles is not a surface: throws ValidationError.
 void requireFaces(const Mesh& mesh, const QString& path);
 

@@ -5,6 +5,8 @@
 #include "core/mesh/MeshIO.h"
 #include "core/mesh/MeshReaderCommon.h"
 
+#include <cmath>
+
 namespace pal {
 
 namespace {
@@ -16,6 +18,18 @@ public:
 
     Mesh parse() {
         readHeader();
+        // A vertex line holds at least "x y z" (5 bytes with its end), a face "3 a b c" (7):
+        // counts the rest of the file cannot hold are refused before anything is allocated.
+        const double rest = double(m_lines.rest().size());
+        if (double(m_nv) * 5 + double(m_nf) * 7 > rest + 1) {
+            throw FormatError(m_path, m_lines.lineNumber(),
+                              QStringLiteral("the header declares %1 vertices and %2 faces, more "
+                                             "than the remaining %3 bytes can hold (truncated "
+                                             "file or wrong counts?)")
+                                  .arg(m_nv)
+                                  .arg(m_nf)
+                                  .arg(qint64(rest)));
+        }
         m_xyz.reserve(m_nv * 3);
         for (std::size_t i = 0; i < m_nv; ++i) {
             readVertex();
@@ -76,6 +90,10 @@ private:
         double d = 0;
         for (int k = 0; k < 3; ++k) {
             number(s, d);
+            if (!std::isfinite(d)) {
+                throw FormatError(m_path, m_lines.lineNumber(),
+                                  QStringLiteral("vertex coordinate %1 is not finite").arg(k + 1));
+            }
             m_xyz.push_back(d);
         }
         if (m_withNormals) {
@@ -91,6 +109,11 @@ private:
         std::string_view s = nextLine("a face");
         std::size_t n = 0;
         number(s, n);
+        if (n > s.size() / 2 + 1) { // each index takes a digit and a separator at least
+            throw FormatError(
+                m_path, m_lines.lineNumber(),
+                QStringLiteral("a face of %1 corners does not fit on its line").arg(n));
+        }
         std::vector<std::int32_t> poly(n);
         for (std::size_t k = 0; k < n; ++k) {
             long long idx = 0;

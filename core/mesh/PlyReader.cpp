@@ -10,8 +10,11 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
+#include <limits>
 
 namespace pal {
 namespace {
@@ -156,6 +159,8 @@ private:
         int faceList = -1;
     };
     ElementRoles rolesOf(const Element& e);
+    void checkCountsAgainstSize() const;
+    std::size_t listLength(double n, std::size_t maxLength, int line) const;
     void readElement(const Element& e, const ElementRoles& roles);
     void addFace(const Element& e, std::size_t index, int faceList);
     Mesh buildMesh(Warnings* warnings) const;
@@ -287,9 +292,9 @@ void PlyParser::readAsciiInstance(const Element& e, std::size_t index, std::vect
     };
     for (const Property& p : e.properties) {
         if (p.isList) {
-            const double n = number();
-            values.push_back(n);
-            for (int i = 0; i < static_cast<int>(n); ++i) {
+            const std::size_t n = listLength(number(), rest.size() / 2 + 1, ln);
+            values.push_back(static_cast<double>(n));
+            for (std::size_t i = 0; i < n; ++i) {
                 list.push_back(number());
             }
         } else {
@@ -312,12 +317,14 @@ void PlyParser::readBinaryInstance(const Element& e, std::size_t index, std::vec
             }
             const double n = loadValue(m_body.data(), p.countType, swap);
             m_body.remove_prefix(cs);
-            values.push_back(n);
             const std::size_t is = sizeOf(p.type);
-            const auto count = static_cast<std::size_t>(n);
-            if (m_body.size() < is * count) {
+            // A negative or fractional length is refused; one longer than the rest of the file
+            // is a truncated file.
+            const std::size_t count = listLength(n, std::numeric_limits<std::uint32_t>::max(), 0);
+            if (m_body.size() / is < count) {
                 truncated(e, index);
             }
+            values.push_back(static_cast<double>(count));
             for (std::size_t i = 0; i < count; ++i) {
                 list.push_back(loadValue(m_body.data() + i * is, p.type, swap));
             }
@@ -387,6 +394,11 @@ void PlyParser::readElement(const Element& e, const ElementRoles& roles) {
             readBinaryInstance(e, i, m_values, m_list);
         }
         if (isVertex) {
+            for (const int c : {layout.x, layout.y, layout.z}) {
+                if (!std::isfinite(m_values[static_cast<std::size_t>(c)])) {
+                    fail(0, QStringLiteral("vertex %1 has a coordinate that is not finite").arg(i));
+                }
+            }
             m_xyz.insert(m_xyz.end(), {m_values[layout.x], m_values[layout.y], m_values[layout.z]});
             if (layout.hasNormals()) {
                 m_nxyz.insert(m_nxyz.end(),
@@ -444,8 +456,44 @@ Mesh PlyParser::buildMesh(Warnings* warnings) const {
     return mesh;
 }
 
+// Every instance takes at least some bytes (binary: its fixed-size properties and each list's
+// count; ascii: a number and a separator per property): a header that declares more instances
+// than the body can hold is refused before anything is allocated for them.
+void PlyParser::checkCountsAgainstSize() const {
+    double needed = 0;
+    for (const Element& e : m_elements) {
+        double perInstance = 0;
+        for (const Property& p : e.properties) {
+            perInstance +=
+                m_format == Format::Ascii ? 2.0 : double(sizeOf(p.isList ? p.countType : p.type));
+        }
+        needed += double(e.count) * std::max(perInstance, 1.0);
+    }
+    if (needed > double(m_body.size())) {
+        const Element& big =
+            *std::max_element(m_elements.begin(), m_elements.end(),
+                              [](const Element& a, const Element& b) { return a.count < b.count; });
+        fail(0, QStringLiteral("the header declares %1 '%2' elements, more than the file's %3 "
+                               "bytes can hold (truncated file or wrong count?)")
+                    .arg(big.count)
+                    .arg(QString::fromUtf8(big.name.data(), qsizetype(big.name.size())))
+                    .arg(m_body.size()));
+    }
+}
+
+// A list's length as stored: a whole number from 0 to what the rest of the data can hold.
+std::size_t PlyParser::listLength(double n, std::size_t maxLength, int line) const {
+    if (!(n >= 0) || n != std::floor(n) || n > double(maxLength)) {
+        fail(line, QStringLiteral("a list length of %1 is impossible here (at most %2)")
+                       .arg(n)
+                       .arg(maxLength));
+    }
+    return static_cast<std::size_t>(n);
+}
+
 Mesh PlyParser::parse(Warnings* warnings) {
     parseHeader();
+    checkCountsAgainstSize();
     for (const Element& e : m_elements) {
         readElement(e, rolesOf(e));
     }

@@ -61,6 +61,25 @@ private Q_SLOTS:
             ": file ends inside element 'face' 2 of 4 (truncated file?)");
         row("bad_face_index.obj", "format",
             ":4: face refers to vertex 4, but 3 vertices are defined before it");
+        // Hostile counts and values: each crashed, ran out of memory or was accepted before.
+        row("ply_negative_list.ply", "format",
+            ":13: a list length of -5 is impossible here (at most 5)");
+        row("ply_negative_list_binary.ply", "format",
+            ": a list length of -1 is impossible here (at most 4294967295)");
+        row("ply_huge_vertex_count.ply", "format",
+            ": the header declares 2000000000 'vertex' elements, more than the file's 26 bytes "
+            "can hold (truncated file or wrong count?)");
+        row("ply_inf_vertex.ply", "format", ": vertex 1 has a coordinate that is not finite");
+        row("off_huge_counts.off", "format",
+            ":2: the header declares 2000000000 vertices and 2000000000 faces, more than the "
+            "remaining 26 bytes can hold (truncated file or wrong counts?)");
+        row("off_huge_face.off", "format",
+            ":6: a face of 2000000000 corners does not fit on its line");
+        row("off_inf_vertex.off", "format", ":4: vertex coordinate 3 is not finite");
+        row("obj_inf_vertex.obj", "format",
+            ": vertex 2 has a coordinate that is not finite (inf or nan)");
+        row("transform_shape_overflow.npy", "format",
+            ": shape (2305843009213693968, 1) is larger than any file can hold");
     }
     void refusedWithExactMessage() {
         QFETCH(QString, file);
