@@ -21,6 +21,10 @@ const QString kArchitecture = QStringLiteral("PALNET");
 
 // Integers in JSON are doubles; 2^53 is where they stop being exact.
 constexpr std::int64_t kMaxInteger = std::int64_t{1} << 53;
+// Larger patches than any PAL-Net is trained with (the reference uses hundreds to a few
+// thousand points); a bigger value is a damaged or hostile manifest and would be allocated.
+constexpr int kMaxPatchSize = 20000;
+constexpr double kMaxTemplateMillimetres = 1000.0;
 
 // A JSON value as it appears in the file, for messages: "foo", 2.5, null, {...}.
 QString jsonText(const QJsonValue& v) {
@@ -135,6 +139,12 @@ void parseArchitecture(const Reader& r, const QJsonObject& root, ModelManifest& 
                                  "positive multiple of 100")
                       .arg(m.patchSize));
     }
+    if (m.patchSize > kMaxPatchSize) {
+        r.invalid(QStringLiteral("\"architecture.patchSize\" is %1; at most %2 points per patch "
+                                 "are supported")
+                      .arg(m.patchSize)
+                      .arg(kMaxPatchSize));
+    }
     m.landmarks =
         r.smallInteger(arch, QStringLiteral("landmarks"), QStringLiteral("architecture.landmarks"));
 }
@@ -196,7 +206,17 @@ void parseTemplate(const Reader& r, const QJsonObject& root, ModelManifest& m) {
                        QStringLiteral("[x, y, z] (3 numbers)"));
         }
         for (int c = 0; c < 3; ++c) {
-            m.templateLandmarks(i, c) = row[c].toDouble();
+            const double v = row[c].toDouble();
+            // Millimetres in the LA-FAS frame: a template landmark lies on a face near the
+            // origin; anything else (1e308, say) would overflow the patch geometry.
+            if (!std::isfinite(v) || std::abs(v) > kMaxTemplateMillimetres) {
+                r.invalid(QStringLiteral("\"template[%1]\" holds %2; template coordinates are "
+                                         "millimetres within %3 of the origin")
+                              .arg(i)
+                              .arg(v)
+                              .arg(kMaxTemplateMillimetres));
+            }
+            m.templateLandmarks(i, c) = v;
         }
     }
 }

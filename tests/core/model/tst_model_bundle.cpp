@@ -411,6 +411,10 @@ private Q_SLOTS:
             << QStringLiteral(
                    "manifest.json: \"architecture.patchSize\" is 250; the patch size must be a "
                    "positive multiple of 100");
+        QTest::newRow("K of a billion")
+            << set(QStringLiteral("architecture"), QStringLiteral("patchSize"), 1000000000) << true
+            << QStringLiteral("manifest.json: \"architecture.patchSize\" is 1000000000; at most "
+                              "20000 points per patch are supported");
         QTest::newRow("K not an integer")
             << set(QStringLiteral("architecture"), QStringLiteral("patchSize"), 300.5) << false
             << QStringLiteral("manifest.json: field \"architecture.patchSize\" must be an integer");
@@ -472,6 +476,15 @@ private Q_SLOTS:
                })
             << false
             << QStringLiteral("manifest.json: field \"template[3]\" must be [x, y, z] (3 numbers)");
+        QTest::newRow("template value 1e308")
+            << ManifestEdit([](QJsonObject& r) {
+                   QJsonArray t = r[QStringLiteral("template")].toArray();
+                   t[7] = QJsonArray{1.0, 1e308, 2.0};
+                   r[QStringLiteral("template")] = t;
+               })
+            << true
+            << QStringLiteral("manifest.json: \"template[7]\" holds 1e+308; template coordinates "
+                              "are millimetres within 1000 of the origin");
         QTest::newRow("unknown post-processing")
             << ManifestEdit([](QJsonObject& r) {
                    r[QStringLiteral("postProcessing")] = QStringLiteral("snap");
