@@ -16,6 +16,11 @@ FileBytes::FileBytes(const QString& path) : m_file(std::make_unique<QFile>(path)
     if (info.isDir()) {
         throw IoError(path, QStringLiteral("is a folder, not a file"));
     }
+    // A pipe, device or socket could block forever or never end: only regular files are read
+    // (a symbolic link counts as what it points to).
+    if (!info.isFile()) {
+        throw IoError(path, QStringLiteral("not a regular file (a pipe, device or socket)"));
+    }
     if (!m_file->open(QIODevice::ReadOnly)) {
         throw IoError(path, QStringLiteral("cannot open: %1").arg(m_file->errorString()));
     }

@@ -1,7 +1,8 @@
 // AtomicFile / writeFileAtomically: the old file survives every failure, the error names the
 // file and the system's reason, nothing is left behind. Write failures are real ones from the
 // kernel: the process's file size limit (RLIMIT_FSIZE) makes write() fail with EFBIG as a full
-// disk makes it fail with ENOSPC, and no mount or privilege is needed.
+// disk makes it fail with ENOSPC, and no mount or privilege is needed. Also FileBytes's refusal
+// of files that are not regular (a pipe would block the reader).
 
 #include "core/errors/Error.h"
 #include "core/io/AtomicFile.h"
@@ -144,6 +145,26 @@ private Q_SLOTS:
         pal::writeFileAtomically(link, "new");
         QVERIFY(QFileInfo(link).isSymLink());
         QCOMPARE(readAll(target), QByteArray("new"));
+    }
+
+    // Reading: a FIFO named landmarks.txt used to block the reader forever.
+    void aPipeIsRefusedNotRead() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("landmarks.txt"));
+        QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        QString message;
+        try {
+            pal::FileBytes bytes(path);
+        } catch (const pal::IoError& e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QCOMPARE(message, path + QStringLiteral(": not a regular file (a pipe, device or socket)"));
+        // A link to a regular file is read as that file.
+        const QString real = dir.filePath(QStringLiteral("real.txt"));
+        writePlain(real, "abc");
+        const QString link = dir.filePath(QStringLiteral("link.txt"));
+        QVERIFY(QFile::link(real, link));
+        QCOMPARE(pal::FileBytes(link).size(), std::size_t(3));
     }
 
     void aFolderThatCannotBeWrittenIsSaid() {
