@@ -75,6 +75,32 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(out + QStringLiteral("/D002/landmarks.predicted.txt")));
     }
 
+    // predict -o onto a full disk (writes past a file size limit fail as they would there): the
+    // earlier prediction stays byte for byte, the file and the reason are named, exit code 2.
+    void aFailedWriteKeepsTheOldPrediction() {
+        const QString out = m_dir.filePath(QStringLiteral("full"));
+        const QString file = out + QStringLiteral("/D002/landmarks.predicted.txt");
+        QVERIFY(QDir().mkpath(out + QStringLiteral("/D002")));
+        const QByteArray old = "an earlier prediction\n";
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(old);
+        }
+        const Run r = cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
+                           QStringLiteral("-o"), out, QStringLiteral("--threads"),
+                           QStringLiteral("1"), m_data + QStringLiteral("/D002")},
+                          512);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(file) &&
+                     r.err.contains(QStringLiteral("previous file is unchanged")),
+                 qPrintable(r.err));
+        QVERIFY(!r.out.contains(file));
+        QCOMPARE(readAll(file), old);
+        QCOMPARE(QDir(out + QStringLiteral("/D002")).entryList(QDir::Files | QDir::Hidden).size(),
+                 1);
+    }
+
     // A dataset with one mesh too small for the patch size: the others are predicted and
     // written, the bad case is named with its file and reason, and the exit code is 2.
     void oneBadCaseIsNamedAndTheOthersArePredicted() {
