@@ -38,8 +38,17 @@ int trainAll(const TrainOptions& o, int nFolds, Streams io) {
                       QStringLiteral(".fold%1.palnet").arg(f + 1);
             io.err << "fold " << f + 1 << "/" << nFolds << "\n";
         }
+        bool firstEpoch = true;
         const TrainResult r = engine.train(
-            run, [&](const EpochReport& e) { printEpoch(io.err, e); }, &interrupt.flag());
+            run,
+            [&](const EpochReport& e) {
+                if (firstEpoch && !run.resume.isEmpty()) {
+                    io.err << "resuming after epoch " << e.epoch - 1 << " (" << run.resume << ")\n";
+                }
+                firstEpoch = false;
+                printEpoch(io.err, e);
+            },
+            &interrupt.flag());
         if (!r.outliers.isEmpty()) {
             io.err << "left out as registration outliers: " << r.outliers.join(QStringLiteral(", "))
                    << "\n";

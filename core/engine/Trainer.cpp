@@ -224,7 +224,11 @@ private:
     double runBatches(const std::vector<std::size_t>& idx, bool train,
                       const std::atomic<bool>* cancel, bool& cancelled);
     void checkpoint(int epoch, bool best);
-    QString stateFile() const { return o.out + QStringLiteral(".ckpt.pt"); }
+    // One state file per epoch: the checkpoint JSON, written last, names the one it belongs
+    // to, so a kill between the two leaves the previous pair whole (resume never repeats an
+    // epoch on weights that already include it).
+    QString stateFile(int epoch) const { return o.out + QStringLiteral(".ckpt.e%1.pt").arg(epoch); }
+    QString lastStateFile; // the state file the current checkpoint JSON names
     QString bestFile() const { return o.out + QStringLiteral(".best.palnet"); }
 
     const TrainOptions& o;
@@ -286,7 +290,16 @@ void Run::resumeFrom(const QString& path) {
         throw ValidationError(
             path, QStringLiteral("the checkpoint was made with other data, seed or patch size"));
     }
-    net->loadState(QFileInfo(path).dir().filePath(ck.stateFile));
+    const QString state = QFileInfo(path).dir().filePath(ck.stateFile);
+    if (!QFileInfo(state).isFile()) {
+        throw ValidationError(path, QStringLiteral("the checkpoint of epoch %1 names %2, which is "
+                                                   "missing: it cannot be resumed")
+                                        .arg(ck.epoch)
+                                        .arg(ck.stateFile));
+    }
+    net->loadState(state);
+    lastStateFile = state;
+    result.resumedFromEpoch = ck.epoch;
     net->setLearningRate(ck.learningRate);
     startEpoch = ck.epoch + 1;
     bestVal = ck.bestValidationLoss;
@@ -329,7 +342,7 @@ double Run::runBatches(const std::vector<std::size_t>& idx, bool train,
 
 // The checkpoint of an epoch: state, best weights when they improved, counters.
 void Run::checkpoint(int epoch, bool best) {
-    net->saveState(stateFile());
+    net->saveState(stateFile(epoch));
     if (best) {
         ModelBundle b;
         b.manifest.patchSize = config.patchSize;
@@ -340,7 +353,7 @@ void Run::checkpoint(int epoch, bool best) {
     }
     TrainingCheckpoint ck;
     ck.epoch = epoch;
-    ck.stateFile = QFileInfo(stateFile()).fileName();
+    ck.stateFile = QFileInfo(stateFile(epoch)).fileName();
     ck.bestFile = QFileInfo(bestFile()).fileName();
     ck.learningRate = net->learningRate();
     ck.bestValidationLoss = bestVal;
@@ -351,7 +364,11 @@ void Run::checkpoint(int epoch, bool best) {
     ck.seed = QString::number(o.seed);
     ck.trainCases = result.trainCases;
     ck.validationCases = result.validationCases;
-    ck.write(result.checkpointPath);
+    ck.write(result.checkpointPath); // last: from now on the new state file is the one
+    if (!lastStateFile.isEmpty() && lastStateFile != stateFile(epoch)) {
+        QFile::remove(lastStateFile);
+    }
+    lastStateFile = stateFile(epoch);
 }
 
 void Run::epochs(const std::function<void(const EpochReport&)>& onEpoch,

@@ -88,6 +88,7 @@ struct TrainResult {
     QStringList validationCases;
     QStringList outliers;
     bool cancelled = false;
+    int resumedFromEpoch = 0; // the checkpoint's last finished epoch; 0: not resumed
 };
 
 struct RuntimeInfo {

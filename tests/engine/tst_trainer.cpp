@@ -76,9 +76,24 @@ private Q_SLOTS:
             Trainer(options(QStringLiteral("resumed"), 2)).run([&](const EpochReport& e) {
                 resumed.push_back(e.trainLoss);
             });
+        // One state file, the one the checkpoint names.
+        const QStringList states =
+            QDir(m_dir.path())
+                .entryList({QStringLiteral("resumed.palnet.ckpt.e*.pt")}, QDir::Files);
+        QCOMPARE(states, QStringList{QStringLiteral("resumed.palnet.ckpt.e2.pt")});
+        // A kill after epoch 3's state was saved but before its checkpoint was written leaves
+        // a newer state file behind; the checkpoint (epoch 2) still names its own, and the
+        // resumed run repeats the uninterrupted one.
+        {
+            QFile stray(m_dir.filePath(QStringLiteral("resumed.palnet.ckpt.e3.pt")));
+            QVERIFY(stray.open(QIODevice::WriteOnly));
+            stray.write("epoch 3, never checkpointed");
+        }
         TrainOptions more = options(QStringLiteral("resumed"), 4);
         more.resume = first.checkpointPath;
-        Trainer(more).run([&](const EpochReport& e) { resumed.push_back(e.trainLoss); });
+        const TrainResult second =
+            Trainer(more).run([&](const EpochReport& e) { resumed.push_back(e.trainLoss); });
+        QCOMPARE(second.resumedFromEpoch, 2);
         QCOMPARE(resumed.size(), straight.size());
         for (std::size_t i = 0; i < straight.size(); ++i) {
             QVERIFY2(std::abs(resumed[i] - straight[i]) <= 1e-6 * straight[i],
@@ -87,6 +102,24 @@ private Q_SLOTS:
                                     .arg(resumed[i], 0, 'g', 12)
                                     .arg(straight[i], 0, 'g', 12)));
         }
+    }
+
+    // A checkpoint whose state file is gone is refused, naming the epoch and the file.
+    void aTornCheckpointIsRefused() {
+        const TrainResult r = Trainer(options(QStringLiteral("torn"), 1)).run();
+        QVERIFY(QFile::remove(m_dir.filePath(QStringLiteral("torn.palnet.ckpt.e1.pt"))));
+        TrainOptions more = options(QStringLiteral("torn"), 2);
+        more.resume = r.checkpointPath;
+        QString message;
+        try {
+            Trainer(more).run();
+        } catch (const ValidationError& e) {
+            message = e.message();
+        }
+        QCOMPARE(message, r.checkpointPath +
+                              QStringLiteral(": the checkpoint of epoch 1 names "
+                                             "torn.palnet.ckpt.e1.pt, which is missing: it cannot "
+                                             "be resumed"));
     }
 
     // Fine-tuning: from a bundle, on the cases whose review corrected or confirmed every
