@@ -44,9 +44,15 @@ class TestReviewInteraction : public QObject {
     QString m_case;
     QString m_saving;
 
+    // Each test function keeps its own journal of unsaved edits: a journal one function left
+    // behind (written by the edit timer, sooner or later depending on the machine's load)
+    // would make the next function's open ask "Recover unsaved edits?" and wait for an answer.
+    QString journalOfThisTest() const {
+        return m_dir.filePath(QStringLiteral("journal-") +
+                              QLatin1String(QTest::currentTestFunction()));
+    }
     void openCase(MainWindow& w, const QString& path = {}) {
-        pal::test::openInWindow(w, path.isEmpty() ? m_case : path,
-                                m_dir.filePath(QStringLiteral("journal")));
+        pal::test::openInWindow(w, path.isEmpty() ? m_case : path, journalOfThisTest());
     }
     static QTableView* landmarkTable(MainWindow& w) { return pal::test::landmarkTable(w); }
     static QTableView* datasetTable(MainWindow& w) { return pal::test::datasetTable(w); }

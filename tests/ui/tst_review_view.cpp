@@ -37,9 +37,16 @@ class TestReviewView : public QObject {
     QString m_data;
 
     // The dataset (its first case on screen, the browser filled) or one case of it.
+    // Each test function keeps its own journal of unsaved edits: a journal one function left
+    // behind (written by the edit timer, sooner or later depending on the machine's load)
+    // would make the next function's open ask "Recover unsaved edits?" and wait for an answer.
+    QString journalOfThisTest() const {
+        return m_dir.filePath(QStringLiteral("journal-") +
+                              QLatin1String(QTest::currentTestFunction()));
+    }
     void openCase(MainWindow& w, const QString& id = {}) {
         pal::test::openInWindow(w, id.isEmpty() ? m_data : m_data + QLatin1Char('/') + id,
-                                m_dir.filePath(QStringLiteral("journal")));
+                                journalOfThisTest());
     }
 
     // The error (mm) the landmark table shows in a row as it is sorted now.
@@ -70,7 +77,7 @@ private Q_SLOTS:
     void cleanup() {
         QSettings().clear(); // each test starts from the default view settings
         // and with no journal of unsaved edits to offer back
-        QDir(m_dir.filePath(QStringLiteral("journal"))).removeRecursively();
+        QDir(journalOfThisTest()).removeRecursively();
     }
 
     // A click on the Error header sorts by error, a second click worst first; "Unreviewed only"
