@@ -24,6 +24,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -31,6 +32,8 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace pal::ui {
 
@@ -92,6 +95,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
         resize(1280, 800); // the first start; later ones come back as they were left
+    }
+    // A window left on a bigger screen (or the first start's size on a small one) fits the
+    // screen it opens on.
+    if (const QScreen* on = screen()) {
+        const QRect room = on->availableGeometry();
+        if (width() > room.width() || height() > room.height()) {
+            resize(std::min(width(), room.width()), std::min(height(), room.height()));
+            move(room.topLeft());
+        }
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     d->showLabels->setChecked(settings.value(QStringLiteral("view/labels"), true).toBool());

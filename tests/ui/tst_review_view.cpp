@@ -17,6 +17,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QHeaderView>
+#include <QScreen>
 #include <QSettings>
 #include <QSlider>
 #include <QStandardPaths>
@@ -78,6 +79,23 @@ private Q_SLOTS:
         QSettings().clear(); // each test starts from the default view settings
         // and with no journal of unsaved edits to offer back
         QDir(journalOfThisTest()).removeRecursively();
+    }
+
+    // A window saved bigger than the screen it opens on is made to fit it.
+    void aWindowSavedBiggerThanTheScreenFitsIt() {
+        {
+            MainWindow big;
+            big.resize(4000, 3000);
+            QSettings().setValue(QStringLiteral("window/geometry"), big.saveGeometry());
+        }
+        MainWindow w;
+        const QRect room = w.screen()->availableGeometry();
+        QVERIFY2(w.width() <= room.width() && w.height() <= room.height(),
+                 qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                .arg(w.width())
+                                .arg(w.height())
+                                .arg(room.width())
+                                .arg(room.height())));
     }
 
     // A click on the Error header sorts by error, a second click worst first; "Unreviewed only"
