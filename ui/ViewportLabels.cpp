@@ -144,11 +144,9 @@ void ViewportLabelLayer::rebuildAtlas(int fontPx) {
             if (!label.exists) {
                 continue;
             }
-            const QRect text = label.sprite.adjusted(pad, pad, -pad - 1, -pad);
-            painter.setPen(QColor(0, 0, 0, 220));
-            painter.drawText(text.translated(1, 1), Qt::AlignLeft | Qt::AlignVCenter, label.text);
-            painter.setPen(Qt::white);
-            painter.drawText(text, Qt::AlignLeft | Qt::AlignVCenter, label.text);
+            ViewportSprite::drawShadowedText(painter,
+                                             label.sprite.adjusted(pad, pad, -pad - 1, -pad),
+                                             Qt::AlignLeft | Qt::AlignVCenter, label.text);
         }
     }
     m_sprite.setImage(atlas);

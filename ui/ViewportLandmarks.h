@@ -94,7 +94,6 @@ public:
     // While the view moves the markers are drawn with a third of their triangles (software GL
     // pays for each one in every frame); still, in full.
     void setMoving(bool moving);
-    bool moving() const { return m_moving; }
 
     // Before each render: turns the rings toward the camera, lifts the error lines off the
     // surface, places the labels.

@@ -35,7 +35,10 @@ void ViewportLegend::place(const std::array<double, 4>& box, int textPx) {
         m_drawnSize = QSize(w, h);
         m_drawnTextPx = textPx;
     }
-    m_sprite.setPieces({{QRect(0, 0, w, h), box[0], box[1]}});
+    if (box != m_placedBox) { // a frame with the legend where it was changes nothing
+        m_sprite.setPieces({{QRect(0, 0, w, h), box[0], box[1]}});
+        m_placedBox = box;
+    }
 }
 
 QImage ViewportLegend::draw(int w, int h, int textPx, vtkColorTransferFunction* colours) {
@@ -50,10 +53,7 @@ QImage ViewportLegend::draw(int w, int h, int textPx, vtkColorTransferFunction* 
     const int shadow = std::max(1, textPx / 12);
     auto text = [&](const QRect& r, int flags, const QString& s, const QFont& f) {
         painter.setFont(f);
-        painter.setPen(QColor(0, 0, 0, 220));
-        painter.drawText(r.translated(shadow, shadow), flags, s);
-        painter.setPen(Qt::white);
-        painter.drawText(r, flags, s);
+        ViewportSprite::drawShadowedText(painter, r, flags, s, shadow);
     };
     // The title on top, the bar below it with the ticks to its right.
     const int titleHeight = metrics.height() + std::max(2, textPx / 2);

@@ -24,15 +24,16 @@ public:
     // Fills box (display pixels x0, y0, x1, y1; y up) with text of textPx pixels.
     void place(const std::array<double, 4>& box, int textPx);
 
+private:
     // The picture of a legend of w x h pixels (straight alpha).
     static QImage draw(int w, int h, int textPx, vtkColorTransferFunction* colours);
 
-private:
     ViewportSprite m_sprite;
     vtkSmartPointer<vtkColorTransferFunction> m_colours;
     bool m_visible = false;
     QSize m_drawnSize;
     int m_drawnTextPx = 0;
+    std::array<double, 4> m_placedBox = {0, 0, -1, -1};
 };
 
 } // namespace pal::ui

@@ -1,5 +1,7 @@
 #include "ui/ViewportSprite.h"
 
+#include <QPainter>
+
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
 #include <vtkImageData.h>
@@ -51,6 +53,9 @@ void ViewportSprite::setImage(const QImage& picture) {
 }
 
 void ViewportSprite::setPieces(const std::vector<Piece>& pieces) {
+    if (pieces.empty() && !m_hasPieces) {
+        return; // nothing shown, nothing to rebuild (labels off: every frame)
+    }
     vtkNew<vtkPoints> points;
     vtkNew<vtkCellArray> polys;
     vtkNew<vtkFloatArray> tcoords;
@@ -81,6 +86,14 @@ void ViewportSprite::setPieces(const std::vector<Piece>& pieces) {
     m_quads->Modified();
     m_hasPieces = !pieces.empty();
     updateVisibility();
+}
+
+void ViewportSprite::drawShadowedText(QPainter& painter, const QRect& rect, int flags,
+                                      const QString& text, int shadow) {
+    painter.setPen(QColor(0, 0, 0, 220));
+    painter.drawText(rect.translated(shadow, shadow), flags, text);
+    painter.setPen(Qt::white);
+    painter.drawText(rect, flags, text);
 }
 
 void ViewportSprite::setVisible(bool visible) {

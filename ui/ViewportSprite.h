@@ -12,6 +12,7 @@
 
 #include <vector>
 
+class QPainter;
 class vtkPolyData;
 class vtkPolyDataMapper2D;
 class vtkRenderer;
@@ -29,7 +30,6 @@ public:
 
     // The texture: a straight-alpha picture (converted to RGBA8888 when it is not).
     void setImage(const QImage& image);
-    QSize imageSize() const { return m_size; }
 
     // What to draw: each piece copies the rectangle source of the picture (image pixels, y
     // down) with its bottom-left corner at display pixel (x, y) (y up), at its own size.
@@ -40,6 +40,11 @@ public:
     void setPieces(const std::vector<Piece>& pieces);
     // Shown only while it has pieces.
     void setVisible(bool visible);
+
+    // White text with a dark shadow offset by shadow pixels, as the viewport's labels and
+    // legend write: it reads on skin, texture and background alike.
+    static void drawShadowedText(QPainter& painter, const QRect& rect, int flags,
+                                 const QString& text, int shadow = 1);
 
 private:
     void updateVisibility();

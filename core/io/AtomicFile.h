@@ -31,7 +31,6 @@ public:
     // Drops the new content; the old file stays.
     void discard();
 
-    const QString& path() const { return m_path; }
     bool isSequential() const override { return false; }
     bool seek(qint64 pos) override;
     qint64 size() const override;
