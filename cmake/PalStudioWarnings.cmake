@@ -15,3 +15,13 @@ if(PALSTUDIO_SANITIZE)
                                                        -fno-omit-frame-pointer)
     target_link_options(palstudio_options INTERFACE -fsanitize=address,undefined)
 endif()
+if(PALSTUDIO_FUZZ)
+    if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+        message(FATAL_ERROR "PALSTUDIO_FUZZ needs clang (libFuzzer): use the fuzz preset")
+    endif()
+    # Every UBSan finding stops the run, as an ASan one does.
+    target_compile_options(palstudio_options INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+        -fno-omit-frame-pointer)
+    target_link_options(palstudio_options INTERFACE -fsanitize=address,undefined)
+endif()

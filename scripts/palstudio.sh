@@ -2,7 +2,8 @@
 # The two commands of the README:
 #   bash scripts/palstudio.sh run    install packages, build, open the application
 #   bash scripts/palstudio.sh test   install packages, build, run every test (CTest)
-# Both build the "ci" preset (Release, warnings as errors) in build/ci with ccache.
+# Both build the "ci" preset (Release, warnings as errors) in build/ci with ccache; test also
+# builds the "fuzz" preset (clang, core only) in build/fuzz and runs each fuzz target briefly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -30,6 +31,11 @@ run)
     ;;
 test)
     ctest --preset ci -j"$jobs" "$@"
+    # The parsers' fuzz targets, built with clang, libFuzzer and the sanitizers, for a few
+    # seconds each (tests/fuzz/README.md; tests/fuzz/run.sh runs them for long).
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz -- -j"$jobs"
+    ctest --preset fuzz -j"$jobs"
     ;;
 *)
     echo "usage: bash scripts/palstudio.sh run|test" >&2

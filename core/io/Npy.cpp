@@ -174,7 +174,13 @@ Eigen::MatrixXd readNpyMatrix(const QString& path) {
 }
 
 Eigen::Matrix4d readNpyMatrix4(const QString& path) {
-    const Eigen::MatrixXd m = readNpyMatrix(path);
+    const FileBytes bytes(path);
+    return parseNpyMatrix4(
+        QByteArray::fromRawData(bytes.view().data(), static_cast<qsizetype>(bytes.size())), path);
+}
+
+Eigen::Matrix4d parseNpyMatrix4(const QByteArray& data, const QString& path) {
+    const Eigen::MatrixXd m = parseNpyMatrix(data, path);
     if (m.rows() != 4 || m.cols() != 4) {
         throw FormatError(path, QStringLiteral("expected a 4x4 matrix, found shape (%1, %2)")
                                     .arg(m.rows())

@@ -10,12 +10,14 @@
 
 namespace pal {
 
-// Parses a 2-D float matrix; path is used in messages. Throws FormatError naming the problem.
+// Parses a 2-D float matrix of any shape and values (NaN and infinities included); path is used
+// in messages. Throws FormatError naming the problem.
 Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path);
 Eigen::MatrixXd readNpyMatrix(const QString& path);
 
-// Reads a 4x4 matrix; any other shape is a FormatError.
+// Reads a finite 4x4 matrix; any other shape, or a NaN or infinite value, is a FormatError.
 Eigen::Matrix4d readNpyMatrix4(const QString& path);
+Eigen::Matrix4d parseNpyMatrix4(const QByteArray& data, const QString& path);
 
 // Float64, little endian, C order, version 1.0; the bytes NumPy's np.save writes.
 QByteArray formatNpyMatrix(const Eigen::MatrixXd& m);

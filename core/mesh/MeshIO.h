@@ -12,6 +12,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <string_view>
 
 namespace pal {
 
@@ -32,6 +33,14 @@ Mesh readPly(const QString& path, Warnings* warnings = nullptr,
              const std::atomic<bool>* cancel = nullptr);
 Mesh readOff(const QString& path, Warnings* warnings = nullptr);
 Mesh readWithAssimp(const QString& path, Warnings* warnings = nullptr);
+
+// The OBJ, PLY and OFF readers over bytes already in memory (the fuzz targets use them). path
+// names the file in messages; an OBJ's material library and texture are looked up beside it.
+Mesh parseObj(std::string_view text, const QString& path, Warnings* warnings = nullptr,
+              const std::atomic<bool>* cancel = nullptr);
+Mesh parsePly(std::string_view data, const QString& path, Warnings* warnings = nullptr,
+              const std::atomic<bool>* cancel = nullptr);
+Mesh parseOff(std::string_view text, const QString& path, Warnings* warnings = nullptr);
 
 struct MeshWriteOptions {
     int decimals = 6;   // text formats: digits after the decimal point

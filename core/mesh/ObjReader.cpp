@@ -265,12 +265,17 @@ private:
 
 Mesh readObj(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
     const FileBytes bytes(path);
-    const std::string_view head = bytes.view().substr(0, 4096);
+    return parseObj(bytes.view(), path, warnings, cancel);
+}
+
+Mesh parseObj(std::string_view text, const QString& path, Warnings* warnings,
+              const std::atomic<bool>* cancel) {
+    const std::string_view head = text.substr(0, 4096);
     if (const std::size_t nul = head.find('\0'); nul != std::string_view::npos) {
         throw FormatError(path,
                           QStringLiteral("not a text OBJ file (binary data at byte %1)").arg(nul));
     }
-    ObjParser parser(path, bytes.view());
+    ObjParser parser(path, text);
     parser.parse(cancel);
     return parser.mesh(warnings);
 }

@@ -144,12 +144,16 @@ private:
 
 } // namespace
 
-Mesh readOff(const QString& path, Warnings* /*warnings*/) {
+Mesh readOff(const QString& path, Warnings* warnings) {
     const FileBytes bytes(path);
-    if (bytes.size() == 0) {
+    return parseOff(bytes.view(), path, warnings);
+}
+
+Mesh parseOff(std::string_view text, const QString& path, Warnings* /*warnings*/) {
+    if (text.empty()) {
         throw FormatError(path, QStringLiteral("file is empty"));
     }
-    return OffParser(path, bytes.view()).parse();
+    return OffParser(path, text).parse();
 }
 
 } // namespace pal

@@ -507,10 +507,15 @@ Mesh PlyParser::parse(Warnings* warnings) {
 
 Mesh readPly(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
     const FileBytes bytes(path);
-    if (bytes.size() == 0) {
+    return parsePly(bytes.view(), path, warnings, cancel);
+}
+
+Mesh parsePly(std::string_view data, const QString& path, Warnings* warnings,
+              const std::atomic<bool>* cancel) {
+    if (data.empty()) {
         throw FormatError(path, QStringLiteral("file is empty"));
     }
-    PlyParser parser(path, bytes.view(), cancel);
+    PlyParser parser(path, data, cancel);
     return parser.parse(warnings);
 }
 

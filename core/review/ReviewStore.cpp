@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <vector>
 
 namespace pal {
 namespace {
@@ -45,27 +46,43 @@ LandmarkSet setFromJson(const QJsonValue& value, const QString& path, const QStr
         throw FormatError(path, QStringLiteral("\"%1\" is not a list of landmarks").arg(field));
     }
     LandmarkSet set;
+    std::vector<bool> listed(static_cast<std::size_t>(set.size()), false);
     for (const QJsonValue& v : value.toArray()) {
         const QJsonObject o = v.toObject();
-        const int index = set.schema().indexOfNumber(o.value(QStringLiteral("number")).toInt());
+        const int number = o.value(QStringLiteral("number")).toInt();
+        const int index = set.schema().indexOfNumber(number);
         if (index < 0) {
             throw FormatError(path, QStringLiteral("\"%1\" names an unknown landmark number %2")
                                         .arg(field)
-                                        .arg(o.value(QStringLiteral("number")).toInt()));
+                                        .arg(number));
         }
+        if (listed[static_cast<std::size_t>(index)]) {
+            throw FormatError(
+                path, QStringLiteral("\"%1\" lists landmark %2 twice").arg(field).arg(number));
+        }
+        listed[static_cast<std::size_t>(index)] = true;
         Landmark& l = set.at(index);
         if (!statusFromName(o.value(QStringLiteral("status")).toString(), l.status)) {
             throw FormatError(path, QStringLiteral("\"%1\": unknown status '%2'")
                                         .arg(field, o.value(QStringLiteral("status")).toString()));
         }
-        const QJsonArray p = o.value(QStringLiteral("position")).toArray();
         if (l.status != LandmarkStatus::Missing) {
+            const QJsonArray p = o.value(QStringLiteral("position")).toArray();
             if (p.size() != 3) {
-                throw FormatError(path, QStringLiteral("\"%1\": landmark %2 has no position")
-                                            .arg(field)
-                                            .arg(index + 1));
+                throw FormatError(
+                    path,
+                    QStringLiteral("\"%1\": landmark %2 has no position").arg(field).arg(number));
             }
-            l.position = {p[0].toDouble(), p[1].toDouble(), p[2].toDouble()};
+            for (int k = 0; k < 3; ++k) {
+                // A string or null would read as 0: a landmark silently moved to the origin.
+                if (!p[k].isDouble() || !std::isfinite(p[k].toDouble())) {
+                    throw FormatError(path, QStringLiteral("\"%1\": landmark %2's position is not "
+                                                           "three finite numbers")
+                                                .arg(field)
+                                                .arg(number));
+                }
+                l.position[k] = p[k].toDouble();
+            }
         }
         l.provenance.source = o.value(QStringLiteral("source")).toString();
         l.provenance.user = o.value(QStringLiteral("user")).toString();

@@ -5,6 +5,7 @@
 #include "core/io/Npy.h"
 #include "core/landmarks/LandmarkIO.h"
 #include "core/mesh/MeshIO.h"
+#include "core/review/ReviewStore.h"
 #include "tests/TestSupport.h"
 
 #include <QFileInfo>
@@ -20,6 +21,8 @@ void load(const QString& path, Warnings* warnings) {
     const QString ext = QFileInfo(path).suffix();
     if (ext == QLatin1String("npy")) {
         readNpyMatrix4(path);
+    } else if (ext == QLatin1String("json")) {
+        readReview(path);
     } else if (ext == QLatin1String("txt") || ext == QLatin1String("csv")) {
         readLandmarks(path);
     } else {
@@ -80,6 +83,10 @@ private Q_SLOTS:
             ": vertex 2 has a coordinate that is not finite (inf or nan)");
         row("transform_shape_overflow.npy", "format",
             ": shape (2305843009213693968, 1) is larger than any file can hold");
+        // Review sidecars: a position that is not three numbers read as the origin before.
+        row("review_text_position.json", "format",
+            ": \"working\": landmark 5's position is not three finite numbers");
+        row("review_landmark_twice.json", "format", ": \"working\" lists landmark 7 twice");
     }
     void refusedWithExactMessage() {
         QFETCH(QString, file);
