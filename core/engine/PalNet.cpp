@@ -14,6 +14,7 @@
 #include "core/engine/PalNet.h"
 
 #include "core/errors/Error.h"
+#include "core/io/AtomicFile.h"
 #include "core/io/FileBytes.h"
 
 #include <QFile>
@@ -335,21 +336,23 @@ void PalNet::saveState(const QString& path) const {
         d->optimizer->save(opt);
         archive.write("optimizer", opt);
     }
-    // Straight to a temporary file beside the target, then renamed over it: atomic, and
-    // without holding the serialised state (weights + Adam moments) in memory a second time.
-    const QString tmp = path + QStringLiteral(".tmp");
+    // Streamed into an AtomicFile (no second copy of weights + Adam moments in memory). The
+    // sink always takes the bytes: torch's zip writer must not fail half way, as its destructor
+    // would then throw again and end the process (seen on a full disk). A failed write is kept
+    // by the file and reported by commit(), which leaves the previous checkpoint in place.
+    AtomicFile file(path);
+    file.openForWriting();
     try {
-        archive.save_to(QFile::encodeName(tmp).toStdString());
+        archive.save_to([&file](const void* data, std::size_t n) -> std::size_t {
+            file.write(static_cast<const char*>(data), static_cast<qint64>(n));
+            return n;
+        });
     } catch (const c10::Error& e) {
-        QFile::remove(tmp);
         throw IoError(path, QStringLiteral("cannot write the checkpoint: %1")
                                 .arg(QString::fromStdString(e.what_without_backtrace())
                                          .section(QLatin1Char('\n'), 0, 0)));
     }
-    if (std::rename(QFile::encodeName(tmp).constData(), QFile::encodeName(path).constData()) != 0) {
-        QFile::remove(tmp);
-        throw IoError(path, QStringLiteral("cannot write the checkpoint (rename failed)"));
-    }
+    file.commit();
 }
 
 void PalNet::loadState(const QString& path) {

@@ -1,12 +1,10 @@
 // palstudio-cli predict as a user runs it, with a small untrained model bundle made here
 // (K = 100, random weights: the pipeline is tested, not accuracy) on generated cases.
 
-#include "core/demo/Resources.h"
-#include "core/engine/PalNet.h"
 #include "core/landmarks/LandmarkIO.h"
-#include "core/model/ModelBundle.h"
 #include "tests/TestSupport.h"
 #include "tests/cli/CliRunner.h"
+#include "tests/cli/UntrainedModel.h"
 
 #include <QDir>
 #include <QProcess>
@@ -27,17 +25,8 @@ class TestCliPredict : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
-        const engine::PalNet net(engine::PalNetConfig{100, 50, true}, 3, engine::Device::Cpu);
-        ModelBundle b;
-        b.manifest.patchSize = 100;
-        b.manifest.templateLandmarks =
-            readLandmarks(
-                QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
-                .landmarks.positions();
-        b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
-        b.tensors = net.exportWeights();
         m_model = m_dir.filePath(QStringLiteral("untrained.palnet"));
-        writeModelBundle(m_model, b);
+        test::writeUntrainedModel(m_model);
         m_data = m_dir.filePath(QStringLiteral("data"));
         QCOMPARE(
             cli({QStringLiteral("make-demo"), QStringLiteral("--out"), m_data,

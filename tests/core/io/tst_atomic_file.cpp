@@ -1,12 +1,14 @@
 // AtomicFile / writeFileAtomically: the old file survives every failure, the error names the
 // file and the system's reason, nothing is left behind. Write failures are real ones from the
 // kernel: the process's file size limit (RLIMIT_FSIZE) makes write() fail with EFBIG as a full
-// disk makes it fail with ENOSPC, and no mount or privilege is needed. Also FileBytes's refusal
+// disk makes it fail with ENOSPC, and no mount or privilege is needed. Where the test may mount
+// a tmpfs (as root), a filled one gives the full disk's own ENOSPC too. Also FileBytes's refusal
 // of files that are not regular (a pipe would block the reader).
 
 #include "core/errors/Error.h"
 #include "core/io/AtomicFile.h"
 #include "core/io/FileBytes.h"
+#include "tests/FullDisk.h"
 
 #include <QDir>
 #include <QFile>
@@ -96,6 +98,34 @@ private Q_SLOTS:
                  qPrintable(message));
         QCOMPARE(readAll(path), QByteArray("the clinician's file\n"));
         QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("landmarks.txt")});
+    }
+
+    // The same on a real full disk (a filled tmpfs, where the test may mount one): ENOSPC.
+    void aFullDiskKeepsTheOldFile() {
+        pal::test::FullDisk disk;
+        if (!disk.available()) {
+            QSKIP(qPrintable(disk.whyNot()));
+        }
+        const QString folder = disk.filePath(QStringLiteral("S001"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString path = folder + QStringLiteral("/landmarks.txt");
+        writePlain(path, "the clinician's file\n");
+        QVERIFY(disk.fill());
+        QString message;
+        try {
+            pal::writeFileAtomically(path, QByteArray(200000, 'a'));
+        } catch (const pal::IoError& e) {
+            message = QString::fromUtf8(e.what());
+        }
+        QVERIFY2(message.contains(path) &&
+                     message.contains(QStringLiteral("No space left on device")) &&
+                     message.contains(QStringLiteral("previous file is unchanged")),
+                 qPrintable(message));
+        QCOMPARE(readAll(path), QByteArray("the clinician's file\n"));
+        QCOMPARE(entries(folder), QStringList{QStringLiteral("landmarks.txt")});
+        disk.empty(); // with room again, the same write goes through
+        pal::writeFileAtomically(path, "new");
+        QCOMPARE(readAll(path), QByteArray("new"));
     }
 
     // Through the device, as the model bundle's zip writer uses it: a failed write makes
@@ -189,5 +219,10 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestAtomicFile)
+int main(int argc, char** argv) {
+    pal::test::FullDisk::isolateMounts(); // before any thread: see tests/FullDisk.h
+    QCoreApplication app(argc, argv);
+    TestAtomicFile t;
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_atomic_file.moc"

@@ -1,0 +1,158 @@
+// The review window's writers on a real full disk (a filled tmpfs, tests/FullDisk.h), driven by
+// real input: the journal of unsaved edits, Save (Ctrl+S) and Export (Ctrl+E through the file
+// dialog). Each failure is said with the file and the system's reason, the files that were
+// there keep their bytes, the edits stay unsaved (and Save works once there is room again).
+// Skipped where a tmpfs cannot be mounted (not root).
+
+#include "ReviewWindowSupport.h"
+#include "UiTestSupport.h"
+#include "core/review/ReviewStore.h"
+#include "tests/FullDisk.h"
+#include "tests/TestSupport.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+using namespace pal;
+using pal::test::readAll;
+using pal::ui::MainWindow;
+
+namespace {
+
+// Clicks the landmark's row in the table, then presses C (confirm): one edit, by real input.
+void confirmLandmark(MainWindow& w, int index) {
+    QTableView* table = pal::test::landmarkTable(w);
+    QVERIFY(table);
+    const QRect row = table->visualRect(table->model()->index(index, 1));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, Qt::NoModifier, row.center());
+    QCOMPARE(w.selectedLandmark(), index);
+    QTest::keyClick(&w, Qt::Key_C);
+}
+
+// Once the file dialog is up: notes the file name it suggests and presses Return on it.
+void acceptFileDialog(QString* suggested, bool* asked) {
+    auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+    if (!dialog || !dialog->isVisible()) {
+        QTimer::singleShot(20, [suggested, asked] { acceptFileDialog(suggested, asked); });
+        return;
+    }
+    *asked = true;
+    auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+    *suggested = QDir(dialog->directory()).filePath(name->text());
+    QTest::keyClick(name, Qt::Key_Return);
+}
+
+// Once a message box with an OK button is up (an error, not a question): notes its text, OK.
+void acknowledgeError(bool* told, QString* text) {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    if (!box || !box->isVisible() || !box->button(QMessageBox::Ok)) {
+        QTimer::singleShot(20, [told, text] { acknowledgeError(told, text); });
+        return;
+    }
+    *told = true;
+    *text = box->text();
+    box->button(QMessageBox::Ok)->click();
+}
+
+} // namespace
+
+class TestReviewFullDisk : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void journalSaveAndExportOnAFullDisk() {
+        pal::test::FullDisk disk(64 << 20);
+        if (!disk.available()) {
+            QSKIP(qPrintable(disk.whyNot()));
+        }
+        const QString data =
+            pal::test::generatedReviewDataset(disk.filePath(QStringLiteral("data")), 1);
+        const QString caseDir = data + QStringLiteral("/D001");
+        const QString journal = disk.filePath(QStringLiteral("journal"));
+        MainWindow w;
+        pal::test::openInWindow(w, caseDir, journal);
+
+        // An earlier review, saved while there was room, and an earlier export.
+        confirmLandmark(w, 0);
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!w.isWindowModified());
+        const QString sidecar = caseDir + QStringLiteral("/palstudio-review.json");
+        const QByteArray saved = readAll(sidecar);
+        QVERIFY(!saved.isEmpty());
+        const QString exported = caseDir + QStringLiteral("/landmarks.corrected.txt");
+        pal::test::writeAll(exported, "an earlier export\n");
+        const QStringList filesBefore = QDir(caseDir).entryList(QDir::Files | QDir::Hidden);
+        QVERIFY(disk.fill());
+
+        // An edit: its journal cannot be written, and the status bar says so.
+        confirmLandmark(w, 1);
+        QVERIFY(w.isWindowModified());
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w.statusBar()->currentMessage().startsWith(QStringLiteral("Cannot journal")), 5000);
+        QVERIFY2(
+            w.statusBar()->currentMessage().contains(journal) &&
+                w.statusBar()->currentMessage().contains(QStringLiteral("No space left on device")),
+            qPrintable(w.statusBar()->currentMessage()));
+        QVERIFY(QDir(journal).entryList(QDir::Files | QDir::Hidden).isEmpty());
+
+        // Save: an error naming the sidecar and the reason; the saved review is as it was and
+        // the edit is still unsaved.
+        bool asked = false;
+        QString text;
+        QTimer::singleShot(0, this, [&] { acknowledgeError(&asked, &text); });
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY(asked);
+        QVERIFY2(text.contains(sidecar) && text.contains(QStringLiteral("No space left on device")),
+                 qPrintable(text));
+        QCOMPARE(readAll(sidecar), saved);
+        QVERIFY(w.isWindowModified());
+
+        // Export over the earlier one (the file dialog's suggestion, "Replace?" yes): an error
+        // naming the file and the reason; the earlier export is as it was.
+        bool named = false;
+        QString suggested;
+        bool replace = false;
+        bool told = false;
+        QString error;
+        QTimer::singleShot(0, this, [&] { acceptFileDialog(&suggested, &named); });
+        QTimer::singleShot(0, this, [&] { pal::test::answerModal(QMessageBox::Yes, &replace); });
+        QTimer::singleShot(0, this, [&] { acknowledgeError(&told, &error); });
+        QTest::keyClick(&w, Qt::Key_E, Qt::ControlModifier);
+        QTRY_VERIFY(told);
+        QVERIFY(named && replace);
+        QCOMPARE(suggested, exported);
+        QVERIFY2(error.contains(exported) &&
+                     error.contains(QStringLiteral("No space left on device")),
+                 qPrintable(error));
+        QCOMPARE(readAll(exported), QByteArray("an earlier export\n"));
+        QCOMPARE(QDir(caseDir).entryList(QDir::Files | QDir::Hidden), filesBefore);
+
+        // With room again, Save goes through, and the journal's warning is gone with the edits.
+        disk.empty();
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!w.isWindowModified());
+        const std::optional<ReviewSnapshot> back = readReview(sidecar);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->working.at(1).status, LandmarkStatus::Confirmed);
+    }
+};
+
+int main(int argc, char** argv) {
+    pal::test::FullDisk::isolateMounts(); // before any thread: see tests/FullDisk.h
+    pal::test::setDefaultGlFormat();
+    QApplication app(argc, argv);
+    TestReviewFullDisk t;
+    return QTest::qExec(&t, argc, argv);
+}
+#include "tst_review_full_disk.moc"
