@@ -133,6 +133,12 @@ Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
         QString::fromLatin1(data.constData() + pre.offset, static_cast<qsizetype>(pre.headerLen)),
         path);
     const std::size_t start = pre.offset + pre.headerLen;
+    // An empty shape such as (2305843009213693968, 0) needs no bytes, so the size check below
+    // cannot bound it, and a loop over its rows would not end: no matrix here is empty.
+    if (h.rows == 0 || h.cols == 0) {
+        throw FormatError(path,
+                          QStringLiteral("shape (%1, %2) holds no values").arg(h.rows).arg(h.cols));
+    }
     // rows x cols x itemSize, checked: a shape whose product overflows would otherwise wrap
     // to a small size, pass the size check and allocate the wrapped-around product.
     std::size_t elements = 0;

@@ -153,6 +153,13 @@ LafasRow parseRow(std::string_view line, int ln, const QString& path, LafasLayou
                   bool& formatSeen) {
     const std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos) {
+        // Before the first row the file may be anything (a link to some other file, say):
+        // its text is not repeated in the message, which may end up in a log or a report.
+        if (!formatSeen) {
+            throw FormatError(path, ln,
+                              QStringLiteral("not a landmark row (expected 'LABEL<TAB>(x, y, z)'; "
+                                             "is this an LA-FAS landmarks file?)"));
+        }
         throw FormatError(
             path, ln, QStringLiteral("expected 'LABEL<TAB>(x, y, z)', found '%1'").arg(q(line)));
     }

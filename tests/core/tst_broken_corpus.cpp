@@ -83,6 +83,8 @@ private Q_SLOTS:
             ": vertex 2 has a coordinate that is not finite (inf or nan)");
         row("transform_shape_overflow.npy", "format",
             ": shape (2305843009213693968, 1) is larger than any file can hold");
+        row("transform_empty_huge.npy", "format",
+            ": shape (2305843009213693968, 0) holds no values");
         // Review sidecars: a position that is not three numbers read as the origin before.
         row("review_text_position.json", "format",
             ": \"working\": landmark 5's position is not three finite numbers");

@@ -170,6 +170,34 @@ private Q_SLOTS:
             }
         }
     }
+
+    // A landmarks.txt that is a link to some other file (a shared dataset pointing at a private
+    // file, say) is read through the link, refused, and none of its text is repeated.
+    void aLinkToAnotherFileIsRefusedWithoutEchoingIt() {
+        QTemporaryDir dir;
+        const QString secret = dir.filePath(QStringLiteral("secret"));
+        test::writeAll(secret, "root:$y$j9T$secret-hash:19000:0:99999:7:::\nmore\n");
+        const QString link = dir.filePath(QStringLiteral("landmarks.txt"));
+        QVERIFY(QFile::link(secret, link));
+        QString message;
+        try {
+            readLandmarks(link);
+        } catch (const FormatError& e) {
+            message = e.message();
+        }
+        QCOMPARE(message, link + QStringLiteral(":1: not a landmark row (expected "
+                                                "'LABEL<TAB>(x, y, z)'; is this an LA-FAS "
+                                                "landmarks file?)"));
+        // Once the file has shown landmark rows, a bad row is quoted to help fix it.
+        QByteArray rows = readAll(dataPath(QStringLiteral("lafas/valid.txt")));
+        rows.replace("\n2\t(", "\n2 (");
+        try {
+            parseLafas(rows, QStringLiteral("l.txt"));
+            QFAIL("accepted");
+        } catch (const FormatError& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("found '2 (")), qPrintable(e.message()));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLafas)
