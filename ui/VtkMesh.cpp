@@ -1,5 +1,7 @@
 #include "ui/VtkMesh.h"
 
+#include "core/errors/Error.h"
+#include "core/io/FileBytes.h"
 #include "core/mesh/Mesh.h"
 
 #include <QImage>
@@ -15,6 +17,7 @@
 #include <vtkPolyDataNormals.h>
 
 #include <cstring>
+#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -178,8 +181,17 @@ vtkSmartPointer<vtkPolyData> toPolyData(const Mesh& mesh, bool withTextureCoords
 }
 
 vtkSmartPointer<vtkImageData> readTextureImage(const QString& path) {
-    QImage image(path);
-    if (image.isNull()) {
+    // Through FileBytes, not QImage(path): the folder's name may not be UTF-8
+    // (core/io/NativePath.h), and a pipe named like an image must not block.
+    QImage image;
+    try {
+        const FileBytes bytes(path);
+        if (bytes.size() > std::size_t(std::numeric_limits<int>::max()) ||
+            !image.loadFromData(reinterpret_cast<const uchar*>(bytes.view().data()),
+                                static_cast<int>(bytes.size()))) {
+            return nullptr;
+        }
+    } catch (const Error&) {
         return nullptr;
     }
     constexpr int kMaxSide = 8192; // beyond what software GL takes comfortably

@@ -1,4 +1,5 @@
 #include "app/cli/CliSupport.h"
+#include "core/io/NativePath.h"
 
 #include "core/io/InstallPaths.h"
 
@@ -29,7 +30,7 @@ QString modelPathOf(const QCommandLineParser& parser, const QCommandLineOption& 
         return parser.value(model);
     }
     const QString path = defaultModelPath();
-    if (!QFileInfo::exists(path)) {
+    if (!pathExists(path)) {
         throw UsageProblem{QStringLiteral("no --model given and no default model at %1").arg(path)};
     }
     return path;

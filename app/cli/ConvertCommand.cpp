@@ -1,6 +1,7 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CommandParser.h"
 #include "core/errors/Error.h"
+#include "core/io/NativePath.h"
 #include "core/landmarks/LandmarkIO.h"
 
 #include <QFileInfo>
@@ -27,11 +28,11 @@ int runConvert(const QStringList& args, Streams io) {
     }
     const QString in = pos[0];
     const QString out = pos[1];
-    if (QFileInfo(in).absoluteFilePath() == QFileInfo(out).absoluteFilePath()) {
+    if (absolutePath(in) == absolutePath(out)) {
         throw UsageProblem{
             QStringLiteral("OUT is the same file as IN; originals are never overwritten")};
     }
-    if (QFileInfo::exists(out) && !parser.isSet(force)) {
+    if (pathExists(out) && !parser.isSet(force)) {
         throw UsageProblem{QStringLiteral("'%1' exists; add --force to replace it").arg(out)};
     }
     const LandmarkFile file = readLandmarks(in);

@@ -5,6 +5,7 @@
 #include "core/errors/Error.h"
 #include "core/eval/EvaluationCsv.h"
 #include "core/eval/Report.h"
+#include "core/io/NativePath.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/ModelEvaluation.h"
 
@@ -27,11 +28,11 @@ ReportInput reportOf(const QString& modelPath, const QString& dataDir, const Mod
             "Generated data, not for clinical use: the faces are synthetic and the model "
             "was trained on generated data.");
     }
-    input.provenance << QStringLiteral("Model: %1").arg(QFileInfo(modelPath).absoluteFilePath())
+    input.provenance << QStringLiteral("Model: %1").arg(absolutePath(modelPath))
                      << QStringLiteral("Patch size: %1").arg(ev.manifest.patchSize)
                      << QStringLiteral("Weights sha256: %1").arg(ev.manifest.weightsSha256)
                      << QStringLiteral("Data: %1 (%2 cases with ground truth)")
-                            .arg(QFileInfo(dataDir).absoluteFilePath())
+                            .arg(absolutePath(dataDir))
                             .arg(ev.evaluatedCases);
     input.variants = ev.variants;
     input.variants.push_back(ev.baseline);
@@ -81,7 +82,7 @@ int runEvaluate(const QStringList& args, Streams io) {
     printer.finish();
 
     const QString dir = parser.value(report);
-    QDir().mkpath(dir);
+    makeFolders(dir);
     const ReportInput input = reportOf(modelPath, parser.value(data), ev);
     writeEvaluationCsv(dir, input.variants);
     writeEvaluationReport(QDir(dir).filePath(QStringLiteral("report.html")), input);

@@ -5,6 +5,7 @@
 #include "core/demo/Resources.h"
 #include "core/errors/Error.h"
 #include "core/inspect/Inspect.h"
+#include "core/io/NativePath.h"
 #include "core/mesh/MeshIO.h"
 
 #include <QFileInfo>
@@ -113,7 +114,7 @@ QJsonObject infoOfDataset(const QString& path, QTextStream& out, bool quiet, War
 }
 
 QJsonObject infoOfCase(const QString& path, QTextStream& out, bool quiet, Warnings& warnings) {
-    const bool folder = QFileInfo(path).isDir();
+    const bool folder = pathKind(path) == PathKind::Folder;
     const CaseSummary s = summarizeCase(Case::open(path), &warnings, true);
     if (s.landmarks && !s.landmarks->error.isEmpty()) {
         warnings.messages.append(s.landmarks->error);
@@ -160,8 +161,8 @@ int runInfo(const QStringList& args, Streams io) {
     if (path.isEmpty()) {
         throw UsageProblem{QStringLiteral("expected a PATH (no demo dataset was found either)")};
     }
-    const QFileInfo info(path);
-    if (!info.exists()) {
+    const QFileInfo info(path); // its suffix only (core/io/NativePath.h)
+    if (!pathExists(path)) {
         throw IoError(path, QStringLiteral("no such file or folder"));
     }
     const QString suffix = info.suffix().toLower();

@@ -2,6 +2,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/CommandParser.h"
 #include "core/errors/Error.h"
+#include "core/io/NativePath.h"
 #include "core/workflow/EngineLoader.h"
 
 #include <QFileInfo>
@@ -71,8 +72,7 @@ void checkTrainOptions(const TrainOptions& o) {
     if (o.weightsDtype != QLatin1String("float32") && o.weightsDtype != QLatin1String("float16")) {
         throw UsageProblem{QStringLiteral("--weights must be float32 or float16")};
     }
-    if (!o.init.isEmpty() &&
-        QFileInfo(o.init).absoluteFilePath() == QFileInfo(o.out).absoluteFilePath()) {
+    if (!o.init.isEmpty() && absolutePath(o.init) == absolutePath(o.out)) {
         throw UsageProblem{
             QStringLiteral("--out must differ from --init: the original bundle is kept untouched")};
     }

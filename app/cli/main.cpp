@@ -2,6 +2,7 @@
 
 #include "app/cli/Cli.h"
 #include "core/errors/Error.h"
+#include "core/io/NativePath.h"
 #include "core/workflow/EngineLoader.h"
 
 #include <QCoreApplication>
@@ -37,8 +38,12 @@ int main(int argc, char** argv) {
     QTextStream err(stderr);
     const pal::cli::Streams io{out, err};
 
-    QStringList args = QCoreApplication::arguments();
-    args.removeFirst();
+    // The arguments as the system gives them (file names may be any bytes: core/io/NativePath.h);
+    // QCoreApplication::arguments() would turn bytes that are not UTF-8 into U+FFFD.
+    QStringList args;
+    for (int i = 1; i < argc; ++i) {
+        args << pal::pathFromNative(QByteArray(argv[i]));
+    }
     if (args.isEmpty()) {
         err << kUsage;
         return pal::cli::UsageFailure;

@@ -5,6 +5,8 @@
 #include "core/io/Npy.h"
 #include "core/mesh/MeshIO.h"
 
+#include "core/io/NativePath.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -12,8 +14,9 @@ namespace pal {
 namespace {
 
 // The case's mesh: "mesh.<ext>" first, otherwise the first readable mesh by name.
-QString findMesh(const QDir& dir) {
-    const QStringList files = dir.entryList(QDir::Files, QDir::Name);
+QString findMesh(const QString& folder) {
+    const QDir dir(folder); // for filePath only: the listing keeps names as NativePath.h says
+    const QStringList files = folderEntries(folder, PathKind::File);
     for (const QString& ext : readableMeshExtensions()) {
         const QString name = QStringLiteral("mesh.") + ext;
         for (const QString& f : files) {
@@ -33,20 +36,19 @@ QString findMesh(const QDir& dir) {
 } // namespace
 
 bool Case::isCaseFolder(const QString& path) {
-    const QFileInfo info(path);
-    return info.isDir() && !findMesh(QDir(path)).isEmpty();
+    return pathKind(path) == PathKind::Folder && !findMesh(path).isEmpty();
 }
 
 Case Case::open(const QString& path) {
-    const QFileInfo info(path);
-    if (!info.exists()) {
+    const QFileInfo info(path); // names only
+    const PathKind kind = pathKind(path);
+    if (kind == PathKind::Missing) {
         throw IoError(path, QStringLiteral("no such file or folder"));
     }
     Case c;
-    if (info.isDir()) {
-        const QDir dir(path);
+    if (kind == PathKind::Folder) {
         c.m_files.folder = path;
-        c.m_files.mesh = findMesh(dir);
+        c.m_files.mesh = findMesh(path);
         if (c.m_files.mesh.isEmpty()) {
             throw ValidationError(path,
                                   QStringLiteral("folder holds no mesh file (looked for %1)")
@@ -64,14 +66,15 @@ Case Case::open(const QString& path) {
     }
     const QDir dir(c.m_files.folder);
     // A bare mesh file only takes its folder's LA-FAS files when it is that folder's mesh.
-    const bool ownsFolder = info.isDir() || findMesh(dir) == c.m_files.mesh;
+    const bool ownsFolder =
+        kind == PathKind::Folder || findMesh(c.m_files.folder) == c.m_files.mesh;
     if (ownsFolder) {
         const QString t = dir.filePath(QLatin1String(kTransformFile));
         const QString l = dir.filePath(QLatin1String(kLandmarksFile));
-        if (QFileInfo::exists(t)) {
+        if (pathExists(t)) {
             c.m_files.transform = t;
         }
-        if (QFileInfo::exists(l)) {
+        if (pathExists(l)) {
             c.m_files.landmarks = l;
         }
     }

@@ -2,6 +2,8 @@
 
 #include "core/errors/Error.h"
 
+#include "core/io/NativePath.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -50,7 +52,7 @@ bool naturalLess(const QString& a, const QString& b) {
 }
 
 QStringList subfolders(const QString& folder) {
-    QStringList names = QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name);
+    QStringList names = folderEntries(folder, PathKind::Folder);
     std::stable_sort(names.begin(), names.end(), naturalLess);
     return names;
 }
@@ -58,7 +60,7 @@ QStringList subfolders(const QString& folder) {
 } // namespace
 
 bool Dataset::isDatasetFolder(const QString& folder) {
-    if (!QFileInfo(folder).isDir()) {
+    if (pathKind(folder) != PathKind::Folder) {
         return false;
     }
     const QDir dir(folder);
@@ -68,11 +70,11 @@ bool Dataset::isDatasetFolder(const QString& folder) {
 }
 
 Dataset Dataset::open(const QString& folder) {
-    const QFileInfo info(folder);
-    if (!info.exists()) {
+    const PathKind kind = pathKind(folder);
+    if (kind == PathKind::Missing) {
         throw IoError(folder, QStringLiteral("no such folder"));
     }
-    if (!info.isDir()) {
+    if (kind != PathKind::Folder) {
         throw FormatError(folder, QStringLiteral("is a file, not a dataset folder"));
     }
     Dataset ds;

@@ -1,12 +1,13 @@
 #include "core/io/AtomicFile.h"
 
 #include "core/errors/Error.h"
+#include "core/io/NativePath.h"
 
-#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 #include <fcntl.h>
@@ -23,8 +24,18 @@ QString reason(int error) {
 } // namespace
 
 AtomicFile::AtomicFile(const QString& path) : m_path(path) {
-    QFileInfo info(path);
-    m_target = info.isSymLink() ? info.symLinkTarget() : info.absoluteFilePath();
+    m_target = absolutePath(path);
+    struct stat st {};
+    if (::lstat(nativePath(path).constData(), &st) == 0 && S_ISLNK(st.st_mode)) {
+        // A link is followed: the file it points to is replaced (a dangling link: the file it
+        // names is created).
+        if (char* real = ::realpath(nativePath(path).constData(), nullptr)) {
+            m_target = pathFromNative(QByteArray(real));
+            std::free(real);
+        } else {
+            m_target = QFileInfo(path).symLinkTarget();
+        }
+    }
 }
 
 AtomicFile::~AtomicFile() {
@@ -32,18 +43,18 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::openForWriting() {
-    const QFileInfo target(m_target);
-    if (target.isDir()) {
+    const QFileInfo target(m_target); // for its folder and name only: no file access through it
+    if (pathKind(m_target) == PathKind::Folder) {
         throw IoError(m_path, QStringLiteral("cannot write: is a folder"));
     }
     // A name no one else uses, in the destination's folder; 0666 less the umask, as any new
     // file (the old file's permission bits are kept below).
     for (int attempt = 0; attempt < 100 && m_fd < 0; ++attempt) {
-        m_temp = target.absolutePath() + QStringLiteral("/.") + target.fileName() +
+        m_temp = target.path() + QStringLiteral("/.") + target.fileName() +
                  QStringLiteral(".%1.tmp").arg(QRandomGenerator::global()->generate(), 8, 16,
                                                QLatin1Char('0'));
-        m_fd = ::open(QFile::encodeName(m_temp).constData(),
-                      O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+        m_fd =
+            ::open(nativePath(m_temp).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
         if (m_fd < 0 && errno != EEXIST) {
             const int error = errno;
             m_temp.clear();
@@ -55,7 +66,7 @@ void AtomicFile::openForWriting() {
         throw IoError(m_path, QStringLiteral("cannot write: no free temporary name"));
     }
     struct stat old {};
-    if (::stat(QFile::encodeName(m_target).constData(), &old) == 0) {
+    if (::stat(nativePath(m_target).constData(), &old) == 0) {
         ::fchmod(m_fd, old.st_mode & 07777); // best effort: the content matters, not the mode
     }
     m_writeErrno = 0;
@@ -123,15 +134,14 @@ void AtomicFile::commit() {
     if (::close(fd) != 0) {
         fail(QStringLiteral("close"), errno);
     }
-    if (::rename(QFile::encodeName(m_temp).constData(), QFile::encodeName(m_target).constData()) !=
-        0) {
+    if (::rename(nativePath(m_temp).constData(), nativePath(m_target).constData()) != 0) {
         fail(QStringLiteral("rename"), errno);
     }
     m_temp.clear();
     QIODevice::close();
     // The rename itself on disk: best effort (the new file is already in place).
-    const int dir = ::open(QFile::encodeName(QFileInfo(m_target).absolutePath()).constData(),
-                           O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int dir =
+        ::open(nativePath(folderOf(m_target)).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dir >= 0) {
         ::fsync(dir);
         ::close(dir);
@@ -144,7 +154,7 @@ void AtomicFile::discard() {
         m_fd = -1;
     }
     if (!m_temp.isEmpty()) {
-        ::unlink(QFile::encodeName(m_temp).constData());
+        ::unlink(nativePath(m_temp).constData());
         m_temp.clear();
     }
     if (isOpen()) {

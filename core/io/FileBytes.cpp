@@ -2,46 +2,85 @@
 
 #include "core/errors/Error.h"
 #include "core/io/AtomicFile.h"
+#include "core/io/NativePath.h"
 
-#include <QFile>
-#include <QFileInfo>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace pal {
+namespace {
 
-FileBytes::FileBytes(const QString& path) : m_file(std::make_unique<QFile>(path)) {
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        throw IoError(path, QStringLiteral("file not found"));
-    }
-    if (info.isDir()) {
-        throw IoError(path, QStringLiteral("is a folder, not a file"));
-    }
-    // A pipe, device or socket could block forever or never end: only regular files are read
-    // (a symbolic link counts as what it points to).
-    if (!info.isFile()) {
-        throw IoError(path, QStringLiteral("not a regular file (a pipe, device or socket)"));
-    }
-    if (!m_file->open(QIODevice::ReadOnly)) {
-        throw IoError(path, QStringLiteral("cannot open: %1").arg(m_file->errorString()));
-    }
-    const qint64 size = m_file->size();
-    if (size == 0) {
-        return;
-    }
-    if (uchar* mapped = m_file->map(0, size)) {
-        m_data = reinterpret_cast<const char*>(mapped);
-        m_size = static_cast<std::size_t>(size);
-        return;
-    }
-    m_buffer = m_file->readAll();
-    if (m_buffer.size() != size) {
-        throw IoError(path, QStringLiteral("cannot read: %1").arg(m_file->errorString()));
-    }
-    m_data = m_buffer.constData();
-    m_size = static_cast<std::size_t>(m_buffer.size());
+QString reason(int error) {
+    return QString::fromLocal8Bit(std::strerror(error));
 }
 
-FileBytes::~FileBytes() = default;
+} // namespace
+
+FileBytes::FileBytes(const QString& path) {
+    // A pipe, device or socket could block forever or never end: only regular files are read
+    // (a symbolic link counts as what it points to).
+    switch (pathKind(path)) {
+    case PathKind::Missing:
+        throw IoError(path, QStringLiteral("file not found"));
+    case PathKind::Folder:
+        throw IoError(path, QStringLiteral("is a folder, not a file"));
+    case PathKind::Other:
+        throw IoError(path, QStringLiteral("not a regular file (a pipe, device or socket)"));
+    case PathKind::File:
+        break;
+    }
+    // O_NONBLOCK: should the file have been swapped for a pipe since, open does not wait.
+    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        throw IoError(path, QStringLiteral("cannot open: %1").arg(reason(errno)));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        throw IoError(path, QStringLiteral("not a regular file (a pipe, device or socket)"));
+    }
+    const auto size = static_cast<std::size_t>(st.st_size);
+    if (size == 0) {
+        ::close(fd);
+        return;
+    }
+    void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (mapped != MAP_FAILED) {
+        ::close(fd); // the mapping keeps the file
+        m_map = mapped;
+        m_data = static_cast<const char*>(mapped);
+        m_size = size;
+        return;
+    }
+    m_buffer.resize(static_cast<qsizetype>(size));
+    std::size_t done = 0;
+    while (done < size) {
+        const ssize_t n = ::read(fd, m_buffer.data() + done, size - done);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            const int error = n < 0 ? errno : EIO;
+            ::close(fd);
+            throw IoError(path, QStringLiteral("cannot read: %1").arg(reason(error)));
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    m_data = m_buffer.constData();
+    m_size = size;
+}
+
+FileBytes::~FileBytes() {
+    if (m_map) {
+        ::munmap(m_map, m_size);
+    }
+}
 
 void writeFileAtomically(const QString& path, const QByteArray& data) {
     AtomicFile file(path);

@@ -3,15 +3,13 @@
 #include <QByteArray>
 #include <QString>
 
-#include <memory>
 #include <string_view>
-
-class QFile;
 
 namespace pal {
 
-// The bytes of a file, memory-mapped when possible (large meshes), read otherwise.
-// Throws IoError naming the file when it cannot be opened or read.
+// The bytes of a file, memory-mapped when possible (large meshes), read otherwise. The name is
+// taken as NativePath.h says (any bytes). Throws IoError naming the file when it is missing, not
+// a regular file (a folder, a pipe...), or cannot be opened or read.
 class FileBytes {
 public:
     explicit FileBytes(const QString& path);
@@ -23,8 +21,8 @@ public:
     std::size_t size() const { return m_size; }
 
 private:
-    std::unique_ptr<QFile> m_file;
-    QByteArray m_buffer;
+    void* m_map = nullptr; // the mapping, when mapped
+    QByteArray m_buffer;   // the bytes, when read
     const char* m_data = nullptr;
     std::size_t m_size = 0;
 };

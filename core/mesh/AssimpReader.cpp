@@ -2,6 +2,8 @@
 // come in first-use order; all meshes of the scene are merged with their node transforms.
 
 #include "core/geometry/MeshOps.h"
+#include "core/io/FileBytes.h"
+#include "core/io/NativePath.h"
 #include "core/mesh/MeshIO.h"
 #include "core/mesh/MeshReaderCommon.h"
 
@@ -68,16 +70,12 @@ struct Collector {
 } // namespace
 
 Mesh readWithAssimp(const QString& path, Warnings* warnings) {
-    const QFileInfo info(path);
-    if (!info.exists()) {
-        throw IoError(path, QStringLiteral("file not found"));
-    }
-    if (info.size() == 0) {
+    if (FileBytes(path).size() == 0) { // refuses a missing file, a folder, a pipe...
         throw FormatError(path, QStringLiteral("file is empty"));
     }
     Assimp::Importer importer;
     const aiScene* scene = importer.ReadFile(
-        QFile::encodeName(path).toStdString(),
+        nativePath(path).toStdString(),
         aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType);
     if (!scene || !scene->mRootNode) {
         throw FormatError(
@@ -113,9 +111,9 @@ Mesh readWithAssimp(const QString& path, Warnings* warnings) {
         if (mat->GetTexture(aiTextureType_DIFFUSE, 0, &tex) == AI_SUCCESS && tex.length > 0 &&
             tex.C_Str()[0] != '*') { // '*N' names an embedded texture
             const QString name = QString::fromUtf8(tex.C_Str());
-            const QString texPath = info.absoluteDir().filePath(name);
-            if (QFileInfo::exists(texPath)) {
-                mesh.texturePath = QFileInfo(texPath).absoluteFilePath();
+            const QString texPath = QDir(folderOf(path)).filePath(name);
+            if (pathExists(texPath)) {
+                mesh.texturePath = absolutePath(texPath);
             } else if (warnings) {
                 warnings->add(path, QStringLiteral("texture '%1' was not found; the mesh is shown "
                                                    "without texture")

@@ -1,4 +1,5 @@
 #include "core/mesh/MeshIO.h"
+#include "core/io/NativePath.h"
 
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
@@ -90,9 +91,8 @@ void writeObj(const Mesh& mesh, const QString& path, const MeshWriteOptions& o) 
     if (!mesh.texturePath.isEmpty()) {
         const QString mtlName = info.completeBaseName() + QStringLiteral(".mtl");
         QString texName = QFileInfo(mesh.texturePath).fileName();
-        const QString texTarget = info.absoluteDir().filePath(texName);
-        if (QFileInfo(mesh.texturePath).absoluteFilePath() !=
-            QFileInfo(texTarget).absoluteFilePath()) {
+        const QString texTarget = QDir(folderOf(path)).filePath(texName);
+        if (absolutePath(mesh.texturePath) != absolutePath(texTarget)) {
             QFile::remove(texTarget);
             if (!QFile::copy(mesh.texturePath, texTarget)) {
                 throw IoError(
@@ -103,7 +103,7 @@ void writeObj(const Mesh& mesh, const QString& path, const MeshWriteOptions& o) 
         const QByteArray mtl = QStringLiteral("newmtl material0\nKa 1 1 1\nKd 1 1 1\nmap_Kd %1\n")
                                    .arg(texName)
                                    .toUtf8();
-        writeFileAtomically(info.absoluteDir().filePath(mtlName), mtl);
+        writeFileAtomically(QDir(folderOf(path)).filePath(mtlName), mtl);
         out << "mtllib " << mtlName.toStdString() << "\nusemtl material0\n";
     }
     for (Eigen::Index i = 0; i < mesh.vertexCount(); ++i) {

@@ -1,5 +1,7 @@
 #include "core/mesh/MeshReaderCommon.h"
 
+#include "core/io/NativePath.h"
+
 #include <QFileInfo>
 
 namespace pal::detail {
@@ -53,8 +55,8 @@ Mesh meshFromArrays(const QString& path, const std::vector<double>& xyz,
 }
 
 void attachTexture(Mesh& mesh, const QString& texPath, const QString& named, Warnings* warnings) {
-    if (QFileInfo::exists(texPath)) {
-        mesh.texturePath = QFileInfo(texPath).absoluteFilePath();
+    if (pathExists(texPath)) {
+        mesh.texturePath = absolutePath(texPath);
     } else if (warnings) {
         warnings->add(mesh.sourcePath,
                       QStringLiteral("texture %1 was not found; the mesh is shown without texture")

@@ -1,4 +1,5 @@
 // Wavefront OBJ reader that keeps the file's vertex order and sharing (Assimp does not, see
+#include "core/io/NativePath.h"
 // docs/stack.md, "Assimp reorders vertices"). Polygons are fan-triangulated. Texture: the map_Kd of
 // the first material used, from the first mtllib.
 
@@ -236,13 +237,13 @@ private:
         if (m_mtllib.isEmpty()) {
             return;
         }
-        const QDir dir = QFileInfo(m_path).absoluteDir();
+        const QDir dir(folderOf(m_path));
         const QString mtlPath = dir.filePath(m_mtllib);
         const QString texture = textureFromMtl(mtlPath, m_firstMaterial, warnings);
         if (texture.isEmpty()) {
             return;
         }
-        detail::attachTexture(mesh, QFileInfo(mtlPath).absoluteDir().filePath(texture),
+        detail::attachTexture(mesh, QDir(folderOf(mtlPath)).filePath(texture),
                               QStringLiteral("'%1' named by '%2'").arg(texture, m_mtllib),
                               warnings);
     }

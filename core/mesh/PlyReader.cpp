@@ -1,4 +1,5 @@
 // Stanford PLY reader: ascii, binary little and big endian. Reads the vertex element (x, y, z,
+#include "core/io/NativePath.h"
 // optional normals and texture coordinates) and the face element (vertex_indices list,
 // fan-triangulated); other elements and properties are skipped.
 
@@ -450,7 +451,7 @@ Mesh PlyParser::buildMesh(Warnings* warnings) const {
         mesh.triangleUVs = mesh.triangles;
     }
     if (!m_texture.isEmpty()) {
-        detail::attachTexture(mesh, QFileInfo(m_path).absoluteDir().filePath(m_texture),
+        detail::attachTexture(mesh, QDir(folderOf(m_path)).filePath(m_texture),
                               QStringLiteral("'%1'").arg(m_texture), warnings);
     }
     return mesh;

@@ -2,6 +2,7 @@
 
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
+#include "core/io/NativePath.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -173,19 +174,19 @@ QString sidecarPath(const Case& c) {
 }
 
 QString journalPath(const Case& c, const QString& journalDir) {
-    const QByteArray key = QFileInfo(c.files().mesh).absoluteFilePath().toUtf8();
+    const QByteArray key = absolutePath(c.files().mesh).toUtf8();
     const QString hash = QString::fromLatin1(
         QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
     return QDir(journalDir).filePath(c.id() + QLatin1Char('-') + hash + QStringLiteral(".json"));
 }
 
 void writeReview(const QString& path, const ReviewSnapshot& snapshot, const QString& caseId) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    makeFolders(folderOf(path));
     writeFileAtomically(path, formatReview(snapshot, caseId));
 }
 
 std::optional<ReviewSnapshot> readReview(const QString& path) {
-    if (!QFileInfo::exists(path)) {
+    if (!pathExists(path)) {
         return std::nullopt;
     }
     const FileBytes bytes(path);

@@ -3,6 +3,8 @@
 #include "core/dataset/Dataset.h"
 #include "core/landmarks/LandmarkIO.h"
 
+#include "core/io/NativePath.h"
+
 #include <QDir>
 #include <QFileInfo>
 
@@ -19,7 +21,7 @@ QString predictionPath(const Case& c, const QString& outDir) {
 
 std::optional<LandmarkSet> readPrediction(const Case& c) {
     const QString path = predictionPath(c);
-    if (!QFileInfo::exists(path)) {
+    if (!pathExists(path)) {
         return std::nullopt;
     }
     LandmarkSet p = readLandmarks(path).landmarks;
@@ -32,12 +34,13 @@ std::optional<LandmarkSet> readPrediction(const Case& c) {
 }
 
 void writePrediction(const QString& path, const LandmarkSet& landmarks) {
-    QDir().mkpath(QFileInfo(path).absolutePath());
+    makeFolders(folderOf(path));
     writeLandmarks(path, landmarks);
 }
 
 bool isDatasetPath(const QString& path) {
-    return QFileInfo(path).isDir() && !Case::isCaseFolder(path) && Dataset::isDatasetFolder(path);
+    return pathKind(path) == PathKind::Folder && !Case::isCaseFolder(path) &&
+           Dataset::isDatasetFolder(path);
 }
 
 std::vector<Case> casesOf(const QString& path) {

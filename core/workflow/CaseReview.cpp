@@ -3,6 +3,7 @@
 #include "core/dataset/Dataset.h"
 #include "core/demo/Resources.h"
 #include "core/errors/Error.h"
+#include "core/io/NativePath.h"
 #include "core/workflow/CaseFiles.h"
 
 #include <QFileInfo>
@@ -46,14 +47,15 @@ void readReviewFiles(const Case& c, const QString& journalDir, CaseForReview& ou
 }
 
 QString caseFolderOf(const QString& path, const QString& caseId, CaseForReview& out) {
-    const QFileInfo info(path);
-    if (info.isFile()) {
+    const QFileInfo info(path); // names only (NativePath.h)
+    if (pathKind(path) == PathKind::File) {
         // The mesh of an LA-FAS case folder (one with landmarks or a transform) opens that
         // case: its review, its prediction, its files. A folder of bare meshes stays that.
-        const QString folder = info.absolutePath();
+        const QString folder = folderOf(path);
         if (Case::isCaseFolder(folder)) {
             const Case c = Case::open(folder);
-            if ((c.hasLandmarks() || c.hasTransform()) && QFileInfo(c.files().mesh) == info) {
+            if ((c.hasLandmarks() || c.hasTransform()) &&
+                absolutePath(c.files().mesh) == absolutePath(path)) {
                 return folder;
             }
         }

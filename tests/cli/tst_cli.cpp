@@ -12,6 +12,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdio>
+#include <filesystem>
+
+#include <sys/stat.h>
+
 using pal::test::dataPath;
 using pal::test::readAll;
 
@@ -187,6 +192,37 @@ private Q_SLOTS:
         // The same write without the limit succeeds.
         QCOMPARE(cli({QStringLiteral("convert"), QStringLiteral("--force"), in, csv}).code, 0);
         QVERIFY(readAll(csv) != old);
+    }
+
+    // A case folder whose name is not UTF-8 (Latin-1 "caso_\xe9"), given on the command line as
+    // a shell passes it: read and written beside. It was "no such file or folder" before.
+    void aFolderNamedInLatin1() {
+        QTemporaryDir dir;
+        const QByteArray folder = QFile::encodeName(dir.path()) + "/caso_\xe9";
+        QCOMPARE(::mkdir(folder.constData(), 0755), 0);
+        struct Remove { // QTemporaryDir cannot remove what Qt cannot name
+            QByteArray path;
+            ~Remove() { std::filesystem::remove_all(path.toStdString()); }
+        } remove{folder};
+        const QByteArray landmarks = readAll(dataPath(QStringLiteral("lafas/valid.txt")));
+        {
+            std::FILE* f = std::fopen((folder + "/landmarks.txt").constData(), "wb");
+            QVERIFY(f);
+            std::fwrite(landmarks.constData(), 1, std::size_t(landmarks.size()), f);
+            std::fclose(f);
+        }
+        // The shell makes the byte (octal 351); QProcess would encode its arguments as UTF-8.
+        QProcess p;
+        p.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("d=\"$1/$(printf 'caso_\\351')\"; exec \"$0\" convert "
+                                "\"$d/landmarks.txt\" \"$d/l.csv\""),
+                 QStringLiteral(PALSTUDIO_CLI), dir.path()});
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        struct stat st {};
+        QCOMPARE(::stat((folder + "/l.csv").constData(), &st), 0);
+        QVERIFY(st.st_size > 1000);
     }
 };
 
