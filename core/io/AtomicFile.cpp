@@ -119,6 +119,12 @@ void AtomicFile::fail(const QString& what, int error) {
                               .arg(what, reason(error)));
 }
 
+void AtomicFile::throwIfAWriteFailed() {
+    if (m_writeErrno != 0) {
+        fail(QStringLiteral("write"), m_writeErrno);
+    }
+}
+
 void AtomicFile::commit() {
     if (m_fd < 0) {
         throw IoError(m_path, QStringLiteral("cannot write: the file was not opened"));

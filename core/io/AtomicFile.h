@@ -30,6 +30,9 @@ public:
     void commit();
     // Drops the new content; the old file stays.
     void discard();
+    // Throws as commit() would when a write has failed, and does nothing otherwise: for a writer
+    // (a zip library) whose own error would hide the system's reason.
+    void throwIfAWriteFailed();
 
     bool isSequential() const override { return false; }
     bool seek(qint64 pos) override;

@@ -308,6 +308,30 @@ void writeEntry(QuaZip& zip, const QString& name, bool deflate, const QString& p
     }
 }
 
+void writeZip(AtomicFile& out, const QString& path, const QByteArray& manifest,
+              const std::vector<NamedTensor>& tensors, bool half, qint64 weightsBytes) {
+    QuaZip zip(&out);
+    zip.setAutoClose(false);
+    zip.setZip64Enabled(weightsBytes >= 0xffff0000LL);
+    if (!zip.open(QuaZip::mdCreate)) {
+        throw IoError(path, QStringLiteral("cannot write: zip error %1").arg(zip.getZipError()));
+    }
+    auto writeAll = [&](QuaZipFile& file, const char* p, qint64 n) {
+        if (file.write(p, n) != n) {
+            throw IoError(path, QStringLiteral("cannot write: %1").arg(out.errorString()));
+        }
+    };
+    writeEntry(zip, kManifestEntry, true, path,
+               [&](QuaZipFile& file) { writeAll(file, manifest.constData(), manifest.size()); });
+    writeEntry(zip, kWeightsEntry, false, path, [&](QuaZipFile& file) {
+        encodeWeights(tensors, half, path, [&](const char* p, qint64 n) { writeAll(file, p, n); });
+    });
+    zip.close();
+    if (zip.getZipError() != ZIP_OK) {
+        throw IoError(path, QStringLiteral("cannot write: zip error %1").arg(zip.getZipError()));
+    }
+}
+
 } // namespace
 
 ModelManifest readModelManifest(const QString& path) {
@@ -340,26 +364,11 @@ void writeModelBundle(const QString& path, const ModelBundle& bundle) {
     // autoClose is off and commit() is ours (it also throws for any failed write).
     AtomicFile out(path);
     out.openForWriting();
-    QuaZip zip(&out);
-    zip.setAutoClose(false);
-    zip.setZip64Enabled(weightsBytes >= 0xffff0000LL);
-    if (!zip.open(QuaZip::mdCreate)) {
-        throw IoError(path, QStringLiteral("cannot write: zip error %1").arg(zip.getZipError()));
-    }
-    auto writeAll = [&](QuaZipFile& file, const char* p, qint64 n) {
-        if (file.write(p, n) != n) {
-            throw IoError(path, QStringLiteral("cannot write: %1").arg(out.errorString()));
-        }
-    };
-    writeEntry(zip, kManifestEntry, true, path,
-               [&](QuaZipFile& file) { writeAll(file, manifest.constData(), manifest.size()); });
-    writeEntry(zip, kWeightsEntry, false, path, [&](QuaZipFile& file) {
-        encodeWeights(bundle.tensors, half, path,
-                      [&](const char* p, qint64 n) { writeAll(file, p, n); });
-    });
-    zip.close();
-    if (zip.getZipError() != ZIP_OK) {
-        throw IoError(path, QStringLiteral("cannot write: zip error %1").arg(zip.getZipError()));
+    try {
+        writeZip(out, path, manifest, bundle.tensors, half, weightsBytes);
+    } catch (const IoError&) {
+        out.throwIfAWriteFailed(); // a full disk, say: its reason rather than the zip's
+        throw;
     }
     out.commit();
 }

@@ -2,6 +2,7 @@
 #include "core/landmarks/LandmarkSchema.h"
 #include "core/model/Float16.h"
 #include "core/model/ModelBundle.h"
+#include "tests/FullDisk.h"
 #include "tests/TestSupport.h"
 
 #include <QCryptographicHash>
@@ -634,7 +635,37 @@ private Q_SLOTS:
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files),
                  QStringList{QStringLiteral("model.palnet")});
     }
+
+    // Onto a real full disk (tests/FullDisk.h; skipped where no tmpfs can be mounted): the
+    // bundle that was there stays byte for byte, the error names it and the system's reason.
+    void aFullDiskKeepsTheOldBundle() {
+        test::FullDisk disk;
+        if (!disk.available()) {
+            QSKIP(qPrintable(disk.whyNot()));
+        }
+        const QString path = disk.filePath(QStringLiteral("model.palnet"));
+        QVERIFY(QFile::copy(m_valid, path));
+        QVERIFY(disk.fill());
+        QString message;
+        try {
+            writeModelBundle(path, sampleBundle(QStringLiteral("float16")));
+        } catch (const IoError& e) {
+            message = e.message();
+        }
+        QVERIFY2(message.startsWith(path) &&
+                     message.contains(QStringLiteral("No space left on device")) &&
+                     message.contains(QStringLiteral("previous file is unchanged")),
+                 qPrintable(message));
+        QCOMPARE(test::readAll(path), test::readAll(m_valid));
+        QCOMPARE(QDir(disk.path()).entryList(QDir::Files),
+                 QStringList{QStringLiteral("model.palnet")});
+    }
 };
 
-QTEST_GUILESS_MAIN(TestModelBundle)
+int main(int argc, char** argv) {
+    pal::test::FullDisk::isolateMounts(); // before any thread: see tests/FullDisk.h
+    QCoreApplication app(argc, argv);
+    TestModelBundle t;
+    return QTest::qExec(&t, argc, argv);
+}
 #include "tst_model_bundle.moc"
