@@ -1,6 +1,9 @@
 #include "core/demo/Resources.h"
 
+#include "core/errors/Error.h"
+#include "core/io/FileBytes.h"
 #include "core/io/InstallPaths.h"
+#include "core/io/NativePath.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -8,6 +11,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace pal::demo {
 
@@ -29,18 +34,30 @@ QString defaultDemoDataset() {
 }
 
 QString generatedDataNotice(const QString& folder) {
-    QDir dir(folder);
+    // By native names (core/io/NativePath.h): the notice must not vanish for a folder whose
+    // name is not UTF-8.
+    QString dir = absolutePath(folder);
     for (int up = 0; up < 2; ++up) {
-        QFile f(dir.filePath(QStringLiteral("manifest.json")));
-        if (f.open(QIODevice::ReadOnly)) {
-            const QJsonObject o = QJsonDocument::fromJson(f.read(1 << 20)).object();
-            if (o.value(QStringLiteral("generated")).toBool()) {
-                return o.value(QStringLiteral("notice")).toString();
+        const QString manifest = QDir(dir).filePath(QStringLiteral("manifest.json"));
+        if (pathKind(manifest) == PathKind::File) {
+            try {
+                const FileBytes bytes(manifest);
+                const QJsonObject o =
+                    QJsonDocument::fromJson(
+                        QByteArray(bytes.view().data(),
+                                   qsizetype(std::min<std::size_t>(bytes.size(), 1 << 20))))
+                        .object();
+                if (o.value(QStringLiteral("generated")).toBool()) {
+                    return o.value(QStringLiteral("notice")).toString();
+                }
+            } catch (const Error&) {
+                // unreadable: no notice from this folder
             }
         }
-        if (!dir.cdUp()) {
+        if (dir == QLatin1String("/")) {
             break;
         }
+        dir = QFileInfo(dir).path();
     }
     return {};
 }

@@ -17,10 +17,7 @@
 #include "core/io/AtomicFile.h"
 #include "core/io/FileBytes.h"
 
-#include <QFile>
-
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 
 #include <cstring>
@@ -356,13 +353,10 @@ void PalNet::saveState(const QString& path) const {
 }
 
 void PalNet::loadState(const QString& path) {
-    std::ifstream in(QFile::encodeName(path).toStdString(), std::ios::binary);
-    if (!in) {
-        throw IoError(path, QStringLiteral("cannot open"));
-    }
+    const FileBytes bytes(path); // mapped, by its native name (core/io/NativePath.h)
     try {
         torch::serialize::InputArchive archive;
-        archive.load_from(in, d->device);
+        archive.load_from(bytes.view().data(), bytes.size(), d->device);
         // torch's load replaces a parameter's shape without a word: load into a scratch
         // network first and compare every shape before touching this one.
         Net scratch(d->config);

@@ -5,6 +5,7 @@
 #include "core/errors/Error.h"
 #include "core/geometry/Transform.h"
 #include "core/io/FileBytes.h"
+#include "core/io/NativePath.h"
 #include "core/review/ReviewStore.h"
 #include "core/workflow/CasePatches.h"
 
@@ -22,6 +23,8 @@
 #include <cstring>
 #include <numeric>
 #include <random>
+
+#include <unistd.h>
 
 namespace pal::engine {
 namespace {
@@ -149,10 +152,14 @@ QString cacheKey(const Case& c, int K, const Eigen::MatrixX3d& templ) {
         if (f.isEmpty()) {
             continue;
         }
-        const QFileInfo info(f);
-        h.addData(info.absoluteFilePath().toUtf8());
-        h.addData(QByteArray::number(info.size()));
-        h.addData(QByteArray::number(info.lastModified().toMSecsSinceEpoch()));
+        // Native names (core/io/NativePath.h): for ordinary names the same key as
+        // QFileInfo's absolute path, size and modification time gave.
+        qint64 size = 0;
+        qint64 modified = 0;
+        fileStamp(f, size, modified);
+        h.addData(nativePath(absolutePath(f)));
+        h.addData(QByteArray::number(size));
+        h.addData(QByteArray::number(modified));
     }
     h.addData(QByteArray::number(K));
     h.addData(bytesOf(templ));
@@ -161,7 +168,7 @@ QString cacheKey(const Case& c, int K, const Eigen::MatrixX3d& templ) {
 
 // The patches of a case, from the cache or cut (the same pipeline as prediction) and cached.
 std::vector<float> patchesOf(const Sample& s, int K, const Eigen::MatrixX3d& templ) {
-    if (QFileInfo::exists(s.cacheFile)) {
+    if (pathKind(s.cacheFile) == PathKind::File) {
         const FileBytes bytes(s.cacheFile);
         const std::size_t n = static_cast<std::size_t>(templ.rows()) * K * 3;
         if (bytes.size() == n * sizeof(float)) {
@@ -184,7 +191,7 @@ QJsonObject provenanceOf(const TrainOptions& o, const TrainResult& r,
     QJsonObject p{
         {QStringLiteral("createdBy"), QStringLiteral("palstudio-cli train")},
         {QStringLiteral("created"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
-        {QStringLiteral("trainingData"), QFileInfo(o.dataDir).absoluteFilePath()},
+        {QStringLiteral("trainingData"), absolutePath(o.dataDir)},
         {QStringLiteral("seed"), QString::number(o.seed)},
         {QStringLiteral("trainCases"), QJsonArray::fromStringList(r.trainCases)},
         {QStringLiteral("validationCases"), QJsonArray::fromStringList(r.validationCases)},
@@ -194,9 +201,12 @@ QJsonObject provenanceOf(const TrainOptions& o, const TrainResult& r,
         p.insert(QStringLiteral("parentModel"), QFileInfo(o.init).fileName());
         p.insert(QStringLiteral("parentSha256"), parent->manifest.weightsSha256);
     }
-    QFile manifestFile(QDir(o.dataDir).filePath(QStringLiteral("manifest.json")));
-    if (manifestFile.open(QIODevice::ReadOnly)) {
-        const QJsonObject dm = QJsonDocument::fromJson(manifestFile.readAll()).object();
+    const QString manifestFile = QDir(o.dataDir).filePath(QStringLiteral("manifest.json"));
+    if (pathKind(manifestFile) == PathKind::File) {
+        const FileBytes bytes(manifestFile);
+        const QJsonObject dm =
+            QJsonDocument::fromJson(QByteArray(bytes.view().data(), qsizetype(bytes.size())))
+                .object();
         if (dm.value(QStringLiteral("generated")).toBool()) {
             p.insert(QStringLiteral("generatedData"), true);
             p.insert(QStringLiteral("generatorVersion"),
@@ -218,7 +228,7 @@ public:
     void epochs(const std::function<void(const EpochReport&)>& onEpoch,
                 const std::atomic<bool>* cancel);
     void writeBundle();
-    bool hasBest() const { return bestEpoch > 0 && QFileInfo::exists(bestFile()); }
+    bool hasBest() const { return bestEpoch > 0 && pathExists(bestFile()); }
 
 private:
     double runBatches(const std::vector<std::size_t>& idx, bool train,
@@ -276,7 +286,7 @@ void Run::prepare() {
     const QString cacheDir = o.cacheDir.isEmpty()
                                  ? QDir(o.dataDir).filePath(QStringLiteral(".palstudio-cache"))
                                  : o.cacheDir;
-    QDir().mkpath(cacheDir);
+    makeFolders(cacheDir);
     for (Sample& s : sel.kept) {
         s.cacheFile = QDir(cacheDir).filePath(s.id + QLatin1Char('-') +
                                               cacheKey(s.source, config.patchSize, templ) +
@@ -290,8 +300,8 @@ void Run::resumeFrom(const QString& path) {
         throw ValidationError(
             path, QStringLiteral("the checkpoint was made with other data, seed or patch size"));
     }
-    const QString state = QFileInfo(path).dir().filePath(ck.stateFile);
-    if (!QFileInfo(state).isFile()) {
+    const QString state = QDir(QFileInfo(path).path()).filePath(ck.stateFile);
+    if (pathKind(state) != PathKind::File) {
         throw ValidationError(path, QStringLiteral("the checkpoint of epoch %1 names %2, which is "
                                                    "missing: it cannot be resumed")
                                         .arg(ck.epoch)
@@ -366,7 +376,7 @@ void Run::checkpoint(int epoch, bool best) {
     ck.validationCases = result.validationCases;
     ck.write(result.checkpointPath); // last: from now on the new state file is the one
     if (!lastStateFile.isEmpty() && lastStateFile != stateFile(epoch)) {
-        QFile::remove(lastStateFile);
+        ::unlink(nativePath(lastStateFile).constData());
     }
     lastStateFile = stateFile(epoch);
 }

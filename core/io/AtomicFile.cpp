@@ -3,10 +3,12 @@
 #include "core/errors/Error.h"
 #include "core/io/NativePath.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
 
 #include <cerrno>
+#include <climits>
 #include <cstdlib>
 #include <cstring>
 
@@ -33,7 +35,16 @@ AtomicFile::AtomicFile(const QString& path) : m_path(path) {
             m_target = pathFromNative(QByteArray(real));
             std::free(real);
         } else {
-            m_target = QFileInfo(path).symLinkTarget();
+            // Dangling: the name it holds, against the link's own folder when relative.
+            QByteArray target(PATH_MAX, '\0');
+            const ssize_t n = ::readlink(nativePath(path).constData(), target.data(), PATH_MAX);
+            if (n > 0) {
+                target.truncate(n);
+                const QString name = pathFromNative(target);
+                m_target = name.startsWith(QLatin1Char('/'))
+                               ? QDir::cleanPath(name)
+                               : QDir::cleanPath(folderOf(path) + QLatin1Char('/') + name);
+            }
         }
     }
 }

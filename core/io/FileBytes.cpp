@@ -19,6 +19,16 @@ QString reason(int error) {
     return QString::fromLocal8Bit(std::strerror(error));
 }
 
+// Closes the descriptor on every way out, exceptions (std::bad_alloc) included.
+struct Descriptor {
+    int fd;
+    ~Descriptor() {
+        if (fd >= 0) {
+            ::close(fd);
+        }
+    }
+};
+
 } // namespace
 
 FileBytes::FileBytes(const QString& path) {
@@ -35,23 +45,21 @@ FileBytes::FileBytes(const QString& path) {
         break;
     }
     // O_NONBLOCK: should the file have been swapped for a pipe since, open does not wait.
-    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    const Descriptor file{::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
+    const int fd = file.fd;
     if (fd < 0) {
         throw IoError(path, QStringLiteral("cannot open: %1").arg(reason(errno)));
     }
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
         throw IoError(path, QStringLiteral("not a regular file (a pipe, device or socket)"));
     }
     const auto size = static_cast<std::size_t>(st.st_size);
     if (size == 0) {
-        ::close(fd);
         return;
     }
     void* mapped = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (mapped != MAP_FAILED) {
-        ::close(fd); // the mapping keeps the file
+    if (mapped != MAP_FAILED) { // the mapping outlives the descriptor
         m_map = mapped;
         m_data = static_cast<const char*>(mapped);
         m_size = size;
@@ -66,12 +74,10 @@ FileBytes::FileBytes(const QString& path) {
         }
         if (n <= 0) {
             const int error = n < 0 ? errno : EIO;
-            ::close(fd);
             throw IoError(path, QStringLiteral("cannot read: %1").arg(reason(error)));
         }
         done += static_cast<std::size_t>(n);
     }
-    ::close(fd);
     m_data = m_buffer.constData();
     m_size = size;
 }

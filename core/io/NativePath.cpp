@@ -78,6 +78,9 @@ QString pathFromNative(const QByteArray& bytes) {
 }
 
 QByteArray nativePath(const QString& path) {
+    if (path.contains(QChar(u'\0'))) {
+        return {}; // cut at the NUL, it would name another file
+    }
     QByteArray out;
     out.reserve(path.size());
     auto put = [&out](char32_t cp) {
@@ -128,6 +131,26 @@ QString absolutePath(const QString& path) {
 
 QString folderOf(const QString& path) {
     return QFileInfo(absolutePath(path)).path();
+}
+
+QString canonicalPath(const QString& path) {
+    char* real = ::realpath(nativePath(path).constData(), nullptr);
+    if (!real) {
+        return absolutePath(path);
+    }
+    QString out = pathFromNative(QByteArray(real));
+    std::free(real);
+    return out;
+}
+
+bool fileStamp(const QString& path, qint64& size, qint64& modifiedMs) {
+    struct stat st {};
+    if (::stat(nativePath(path).constData(), &st) != 0) {
+        return false;
+    }
+    size = st.st_size;
+    modifiedMs = qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+    return true;
 }
 
 PathKind pathKind(const QString& path) {

@@ -20,12 +20,18 @@
 namespace pal {
 
 QString pathFromNative(const QByteArray& bytes);
+// A name holding U+0000 names no file: it becomes the empty name (which nothing can open).
 QByteArray nativePath(const QString& path);
 
 // path made absolute (against the current folder) and cleaned, by string operations only.
 QString absolutePath(const QString& path);
 // The absolute folder that holds path.
 QString folderOf(const QString& path);
+// path with every link resolved (realpath), or absolutePath(path) when it does not exist.
+QString canonicalPath(const QString& path);
+
+// A file's size and modification time (ms since the epoch), links followed; false if missing.
+bool fileStamp(const QString& path, qint64& size, qint64& modifiedMs);
 
 enum class PathKind { Missing, File, Folder, Other }; // Other: a pipe, device or socket
 

@@ -110,7 +110,7 @@ Mesh readWithAssimp(const QString& path, Warnings* warnings) {
         const aiMaterial* mat = scene->mMaterials[c.materials.front()];
         if (mat->GetTexture(aiTextureType_DIFFUSE, 0, &tex) == AI_SUCCESS && tex.length > 0 &&
             tex.C_Str()[0] != '*') { // '*N' names an embedded texture
-            const QString name = QString::fromUtf8(tex.C_Str());
+            const QString name = pathFromNative(QByteArray(tex.C_Str()));
             const QString texPath = QDir(folderOf(path)).filePath(name);
             if (pathExists(texPath)) {
                 mesh.texturePath = absolutePath(texPath);

@@ -64,7 +64,7 @@ QString textureFromMtl(const QString& mtlPath, const QString& wanted, Warnings* 
                 text::skipSpaces(name);
             }
             // Files written on Windows may name ".\\skin.jpg".
-            QString file = QString::fromUtf8(name);
+            QString file = pathFromNative(QByteArray(name.data(), qsizetype(name.size())));
             file.replace(QLatin1Char('\\'), QLatin1Char('/'));
             if (first.isEmpty()) {
                 first = file;
@@ -128,7 +128,9 @@ private:
         } else if (key == "f") {
             parseFace(rest);
         } else if (key == "mtllib" && m_mtllib.isEmpty()) {
-            m_mtllib = QString::fromUtf8(text::trimmed(rest));
+            // File names inside the file are bytes too (core/io/NativePath.h).
+            const std::string_view lib = text::trimmed(rest);
+            m_mtllib = pathFromNative(QByteArray(lib.data(), qsizetype(lib.size())));
         } else if (key == "usemtl" && m_firstMaterial.isEmpty()) {
             m_firstMaterial = QString::fromUtf8(text::trimmed(rest));
         }

@@ -225,7 +225,8 @@ void PlyParser::parseHeader() {
         } else if (key == "comment") {
             std::string_view c = rest;
             if (text::nextToken(c) == "TextureFile") {
-                m_texture = QString::fromUtf8(text::trimmed(c));
+                const std::string_view file = text::trimmed(c); // bytes, as a file name is
+                m_texture = pathFromNative(QByteArray(file.data(), qsizetype(file.size())));
             }
         } else if (key == "element") {
             Element e;

@@ -2,6 +2,7 @@
 
 #include "core/errors/Error.h"
 #include "core/io/AtomicFile.h"
+#include "core/io/NativePath.h"
 #include "core/model/BundleManifest.h"
 #include "core/model/Float16.h"
 
@@ -18,9 +19,13 @@
 
 #include <algorithm>
 #include <bit>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <functional>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 namespace pal {
 
@@ -49,23 +54,35 @@ template <typename T> T byteSwapped(T v) {
 
 // ---- Reading --------------------------------------------------------------------------------
 
-void openZip(QuaZip& zip, const QString& path) {
-    const QFileInfo info(path);
-    if (!info.exists()) {
+// Opens file by its native name (core/io/NativePath.h: any bytes; QuaZip(path) would open it
+// through QFile's lossy encoding) and zip on it.
+void openZip(QuaZip& zip, QFile& file, const QString& path) {
+    switch (pathKind(path)) {
+    case PathKind::Missing:
         throw IoError(path, QStringLiteral("file not found"));
-    }
-    if (info.isDir()) {
+    case PathKind::Folder:
         throw IoError(path, QStringLiteral("is a folder, not a file"));
+    case PathKind::Other:
+        throw IoError(path, QStringLiteral("not a regular file (a pipe, device or socket)"));
+    case PathKind::File:
+        break;
     }
-    QFile probe(path);
-    if (!probe.open(QIODevice::ReadOnly)) {
-        throw IoError(path, QStringLiteral("cannot open: %1").arg(probe.errorString()));
+    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        throw IoError(
+            path, QStringLiteral("cannot open: %1").arg(QString::fromLocal8Bit(strerror(errno))));
     }
-    if (probe.size() == 0) {
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        throw IoError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
+    }
+    if (file.size() == 0) {
         throw FormatError(path, QStringLiteral("file is empty"));
     }
-    const QByteArray head = probe.read(4);
-    probe.close();
+    const QByteArray head = file.read(4);
+    file.seek(0);
+    zip.setIoDevice(&file);
+    zip.setAutoClose(false);
     if (zip.open(QuaZip::mdUnzip)) {
         return;
     }
@@ -147,8 +164,8 @@ private:
 
 // Opens the bundle, parses its manifest and checks weights.bin's entry (not its data); leaves
 // weights.bin the current entry.
-bundle::ParsedManifest openBundle(QuaZip& zip, const QString& path) {
-    openZip(zip, path);
+bundle::ParsedManifest openBundle(QuaZip& zip, QFile& file, const QString& path) {
+    openZip(zip, file, path);
     const QuaZipFileInfo64 manifestInfo = selectEntry(zip, kManifestEntry, path);
     if (manifestInfo.uncompressedSize > quint64(kMaxManifestBytes)) {
         throw FormatError(path, QStringLiteral("manifest.json is too large (%1 bytes)")
@@ -335,13 +352,15 @@ void writeZip(AtomicFile& out, const QString& path, const QByteArray& manifest,
 } // namespace
 
 ModelManifest readModelManifest(const QString& path) {
-    QuaZip zip(path);
-    return openBundle(zip, path).manifest;
+    QFile file;
+    QuaZip zip;
+    return openBundle(zip, file, path).manifest;
 }
 
 ModelBundle readModelBundle(const QString& path) {
-    QuaZip zip(path);
-    bundle::ParsedManifest parsed = openBundle(zip, path);
+    QFile file;
+    QuaZip zip;
+    bundle::ParsedManifest parsed = openBundle(zip, file, path);
     ModelBundle out;
     out.tensors = readWeights(zip, parsed, path);
     out.manifest = std::move(parsed.manifest);

@@ -174,7 +174,8 @@ QString sidecarPath(const Case& c) {
 }
 
 QString journalPath(const Case& c, const QString& journalDir) {
-    const QByteArray key = absolutePath(c.files().mesh).toUtf8();
+    // nativePath: the same bytes as toUtf8() for ordinary names, and every byte of the others.
+    const QByteArray key = nativePath(absolutePath(c.files().mesh));
     const QString hash = QString::fromLatin1(
         QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
     return QDir(journalDir).filePath(c.id() + QLatin1Char('-') + hash + QStringLiteral(".json"));

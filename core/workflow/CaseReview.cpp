@@ -55,7 +55,7 @@ QString caseFolderOf(const QString& path, const QString& caseId, CaseForReview& 
         if (Case::isCaseFolder(folder)) {
             const Case c = Case::open(folder);
             if ((c.hasLandmarks() || c.hasTransform()) &&
-                absolutePath(c.files().mesh) == absolutePath(path)) {
+                canonicalPath(c.files().mesh) == canonicalPath(path)) {
                 return folder;
             }
         }

@@ -12,16 +12,24 @@ root=$(pwd)
 runs=${RUNS:-1000000}
 seconds=${SECONDS_PER_TARGET:-1800}
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
-cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz >/dev/null
-
 dir=build/fuzz/tests/fuzz
+mkdir -p "$dir/logs"
+if ! { cmake --preset fuzz && cmake --build --preset fuzz; } >"$dir/logs/build.log" 2>&1; then
+    tail -30 "$dir/logs/build.log" >&2
+    echo "run.sh: the fuzz preset did not build (log: $dir/logs/build.log)" >&2
+    exit 2
+fi
+
 targets=("$@")
 [[ ${#targets[@]} -gt 0 ]] || targets=(fuzz_lafas fuzz_csv fuzz_obj fuzz_ply fuzz_off fuzz_npy fuzz_manifest fuzz_review)
-mkdir -p "$dir/findings" "$dir/logs"
+mkdir -p "$dir/findings"
 failed=0
 printf '%-14s %12s %10s %8s %s\n' target executions exec/s seconds result
 for t in "${targets[@]}"; do
+    if [[ ! -x "$dir/$t" ]]; then
+        echo "run.sh: no fuzz target $t (the targets: ls $dir/fuzz_*)" >&2
+        exit 2
+    fi
     mkdir -p "$dir/corpus/$t"
     log="$dir/logs/$t.log"
     start=$(date +%s)

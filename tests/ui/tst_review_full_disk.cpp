@@ -63,6 +63,13 @@ void acknowledgeError(bool* told, QString* text) {
     box->button(QMessageBox::Ok)->click();
 }
 
+// After a message box, the window is active again (without a window manager, under Xvfb,
+// nobody else makes it so), as a user's click on it would make it.
+void activateAgain(MainWindow& w) {
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
 } // namespace
 
 class TestReviewFullDisk : public QObject {
@@ -125,6 +132,7 @@ private Q_SLOTS:
         bool replace = false;
         bool told = false;
         QString error;
+        activateAgain(w);
         QTimer::singleShot(0, this, [&] { acceptFileDialog(&suggested, &named); });
         QTimer::singleShot(0, this, [&] { pal::test::answerModal(QMessageBox::Yes, &replace); });
         QTimer::singleShot(0, this, [&] { acknowledgeError(&told, &error); });
@@ -140,6 +148,7 @@ private Q_SLOTS:
 
         // With room again, Save goes through, and the journal's warning is gone with the edits.
         disk.empty();
+        activateAgain(w); // shortcuts need it: the message box was active
         QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
         QVERIFY(!w.isWindowModified());
         const std::optional<ReviewSnapshot> back = readReview(sidecar);
