@@ -11,6 +11,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <filesystem>
+
+#include <sys/stat.h>
+
 using namespace pal;
 using pal::test::readAll;
 
@@ -125,6 +129,31 @@ private Q_SLOTS:
         QCOMPARE(bad.code, 2);
         QCOMPARE(bad.err,
                  QStringLiteral("error: ") + missing + QStringLiteral(": file not found\n"));
+    }
+
+    // A model trained into a folder whose name is not UTF-8 (Latin-1 "modelos_\xe9", as a shell
+    // passes it): written there, and predict reads it back. Before, the trainer looked for its
+    // best epoch through Qt's lossy names, found none, and ended with no model and no error.
+    void trainsAndPredictsInAFolderNamedInLatin1() {
+        const QByteArray folder = QFile::encodeName(m_dir.path()) + "/modelos_\xe9";
+        QCOMPARE(::mkdir(folder.constData(), 0755), 0);
+        struct Remove { // QTemporaryDir cannot remove what Qt cannot name
+            QByteArray path;
+            ~Remove() { std::filesystem::remove_all(path.toStdString()); }
+        } remove{folder};
+        QProcess p;
+        p.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"),
+                 QStringLiteral("m=\"$1/$(printf 'modelos_\\351')/m.palnet\"; \"$0\" train "
+                                "--data \"$2\" --out \"$m\" --patch-size 100 --epochs 1 "
+                                "--threads 1 && exec \"$0\" predict --model \"$m\" -o "
+                                "\"$1/$(printf 'modelos_\\351')/out\" --threads 1 \"$2/D001\""),
+                 QStringLiteral(PALSTUDIO_CLI), m_dir.path(), m_data});
+        QVERIFY(p.waitForFinished(300000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        struct stat st {};
+        QCOMPARE(::stat((folder + "/m.palnet").constData(), &st), 0);
+        QCOMPARE(::stat((folder + "/out/D001/landmarks.predicted.txt").constData(), &st), 0);
     }
 };
 
