@@ -9,7 +9,16 @@
 #include <QFile>
 #include <QString>
 
+#include <filesystem>
+
 namespace pal::test {
+
+// Removes a folder given by its bytes when it goes out of scope: QTemporaryDir cannot remove a
+// folder whose name Qt cannot represent (core/io/NativePath.h); std::filesystem takes bytes.
+struct RemoveTree {
+    QByteArray path;
+    ~RemoveTree() { std::filesystem::remove_all(path.toStdString()); }
+};
 
 // A file of tests/data.
 inline QString dataPath(const QString& relative) {

@@ -31,7 +31,7 @@ struct Descriptor {
 
 } // namespace
 
-FileBytes::FileBytes(const QString& path) {
+int openRegularFile(const QString& path) {
     // A pipe, device or socket could block forever or never end: only regular files are read
     // (a symbolic link counts as what it points to).
     switch (pathKind(path)) {
@@ -45,11 +45,16 @@ FileBytes::FileBytes(const QString& path) {
         break;
     }
     // O_NONBLOCK: should the file have been swapped for a pipe since, open does not wait.
-    const Descriptor file{::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
-    const int fd = file.fd;
+    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         throw IoError(path, QStringLiteral("cannot open: %1").arg(reason(errno)));
     }
+    return fd;
+}
+
+FileBytes::FileBytes(const QString& path) {
+    const Descriptor file{openRegularFile(path)};
+    const int fd = file.fd;
     struct stat st {};
     if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         throw IoError(path, QStringLiteral("not a regular file (a pipe, device or socket)"));

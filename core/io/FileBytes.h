@@ -27,6 +27,11 @@ private:
     std::size_t m_size = 0;
 };
 
+// Opens a regular file for reading by its native name (NativePath.h) and returns the
+// descriptor (close-on-exec; never blocks on a pipe). Throws IoError naming the file when it is
+// missing, a folder, not a regular file, or cannot be opened.
+int openRegularFile(const QString& path);
+
 // Writes data to path atomically (AtomicFile): the old file stays until the new one is complete
 // and on disk; any failure throws IoError naming path and leaves the old file unchanged.
 void writeFileAtomically(const QString& path, const QByteArray& data);

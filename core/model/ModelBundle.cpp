@@ -2,6 +2,7 @@
 
 #include "core/errors/Error.h"
 #include "core/io/AtomicFile.h"
+#include "core/io/FileBytes.h"
 #include "core/io/NativePath.h"
 #include "core/model/BundleManifest.h"
 #include "core/model/Float16.h"
@@ -24,7 +25,6 @@
 #include <cstring>
 #include <functional>
 
-#include <fcntl.h>
 #include <unistd.h>
 
 namespace pal {
@@ -57,21 +57,7 @@ template <typename T> T byteSwapped(T v) {
 // Opens file by its native name (core/io/NativePath.h: any bytes; QuaZip(path) would open it
 // through QFile's lossy encoding) and zip on it.
 void openZip(QuaZip& zip, QFile& file, const QString& path) {
-    switch (pathKind(path)) {
-    case PathKind::Missing:
-        throw IoError(path, QStringLiteral("file not found"));
-    case PathKind::Folder:
-        throw IoError(path, QStringLiteral("is a folder, not a file"));
-    case PathKind::Other:
-        throw IoError(path, QStringLiteral("not a regular file (a pipe, device or socket)"));
-    case PathKind::File:
-        break;
-    }
-    const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-        throw IoError(
-            path, QStringLiteral("cannot open: %1").arg(QString::fromLocal8Bit(strerror(errno))));
-    }
+    const int fd = openRegularFile(path);
     if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         ::close(fd);
         throw IoError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));

@@ -13,7 +13,6 @@
 #include <QTest>
 
 #include <cstdio>
-#include <filesystem>
 
 #include <sys/stat.h>
 
@@ -200,10 +199,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QByteArray folder = QFile::encodeName(dir.path()) + "/caso_\xe9";
         QCOMPARE(::mkdir(folder.constData(), 0755), 0);
-        struct Remove { // QTemporaryDir cannot remove what Qt cannot name
-            QByteArray path;
-            ~Remove() { std::filesystem::remove_all(path.toStdString()); }
-        } remove{folder};
+        const pal::test::RemoveTree remove{
+            folder}; // QTemporaryDir cannot remove what Qt cannot name
         const QByteArray landmarks = readAll(dataPath(QStringLiteral("lafas/valid.txt")));
         {
             std::FILE* f = std::fopen((folder + "/landmarks.txt").constData(), "wb");

@@ -11,8 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <filesystem>
-
 #include <sys/stat.h>
 
 using namespace pal;
@@ -137,10 +135,8 @@ private Q_SLOTS:
     void trainsAndPredictsInAFolderNamedInLatin1() {
         const QByteArray folder = QFile::encodeName(m_dir.path()) + "/modelos_\xe9";
         QCOMPARE(::mkdir(folder.constData(), 0755), 0);
-        struct Remove { // QTemporaryDir cannot remove what Qt cannot name
-            QByteArray path;
-            ~Remove() { std::filesystem::remove_all(path.toStdString()); }
-        } remove{folder};
+        const pal::test::RemoveTree remove{
+            folder}; // QTemporaryDir cannot remove what Qt cannot name
         QProcess p;
         p.start(QStringLiteral("/bin/sh"),
                 {QStringLiteral("-c"),

@@ -18,8 +18,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <filesystem>
-
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -96,11 +94,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QByteArray root = QFile::encodeName(dir.path());
         const QByteArray caseBytes = root + "/caso_\xe9";
-        // QTemporaryDir cannot remove what Qt cannot name; std::filesystem takes the bytes.
-        struct Remove {
-            QByteArray path;
-            ~Remove() { std::filesystem::remove_all(path.toStdString()); }
-        } remove{caseBytes};
+        const pal::test::RemoveTree remove{
+            caseBytes}; // QTemporaryDir cannot remove what Qt cannot name
         QCOMPARE(::mkdir(caseBytes.constData(), 0755), 0);
         QVERIFY(copyTo(test::dataPath(QStringLiteral("mesh/tetra_binary.ply")),
                        caseBytes + "/mesh.ply"));
