@@ -6,6 +6,7 @@
 #include "ui/MainWindowImpl.h"
 #include "ui/review/LandmarkDisplayState.h"
 #include "ui/review/ReviewCommands.h"
+#include "ui/review/ReviewFilterProxy.h"
 
 #include <QAction>
 #include <QApplication>
@@ -184,6 +185,13 @@ MainWindow::~MainWindow() {
     // window's children (the PredictionController their workers report to) are deleted.
     d->jobs.disconnect(this);
     d->jobs.cancelAll();
+    // QWidget's destructor, which runs after d is gone, hides the window, and the hidden
+    // tables ask their models for rows: the landmark model reads the document d owns (a
+    // use after free found by AddressSanitizer). Hidden now, and the tables detached, while d
+    // is alive.
+    hide();
+    d->tableProxy->setSourceModel(nullptr);
+    d->datasetProxy->setSourceModel(nullptr);
 }
 
 void MainWindow::createActions() {

@@ -20,6 +20,13 @@ class TestInstall : public QObject {
         QProcessEnvironment env;
         env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin:/bin"));
         env.insert(QStringLiteral("HOME"), QDir::tempPath());
+        // The sanitizers' settings are no build paths; the asan preset needs them passed on
+        // (without detect_leaks=0, LeakSanitizer fails at the exit of a LibTorch process).
+        for (const char* name : {"ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"}) {
+            if (qEnvironmentVariableIsSet(name)) {
+                env.insert(QString::fromLatin1(name), qEnvironmentVariable(name));
+            }
+        }
         return env;
     }
 
