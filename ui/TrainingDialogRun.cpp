@@ -77,14 +77,15 @@ void TrainingDialog::run(TrainOptions o) {
         m_axisX->setRange(first, last);
         m_axisX->setTickInterval(std::max(1, (last - first + 9) / 10)); // whole epochs
         const QString line = tr("Epoch %1/%2: training %3, validation %4, learning rate %5, "
-                                "%6 s%7")
+                                "%6 s%7%8")
                                  .arg(e.epoch)
                                  .arg(e.epochs)
                                  .arg(e.trainLoss, 0, 'f', 4)
                                  .arg(e.validationLoss, 0, 'f', 4)
                                  .arg(e.learningRate, 0, 'g', 3)
                                  .arg(e.seconds, 0, 'f', 1)
-                                 .arg(e.best ? tr(" (best)") : QString());
+                                 .arg(e.best ? tr(" (best)") : QString(),
+                                      e.fromCheckpoint ? tr(" (from the checkpoint)") : QString());
         m_log->appendPlainText(line);
         m_state->setText(line);
     });

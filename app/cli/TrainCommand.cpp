@@ -11,14 +11,15 @@ namespace pal::cli {
 namespace {
 
 void printEpoch(QTextStream& err, const EpochReport& e) {
-    err << QStringLiteral("epoch %1/%2  train %3  val %4  lr %5  %6 s%7\n")
+    err << QStringLiteral("epoch %1/%2  train %3  val %4  lr %5  %6 s%7%8\n")
                .arg(e.epoch, 3)
                .arg(e.epochs)
                .arg(e.trainLoss, 8, 'f', 3)
                .arg(e.validationLoss, 8, 'f', 3)
                .arg(e.learningRate, 0, 'e', 1)
                .arg(e.seconds, 0, 'f', 1)
-               .arg(e.best ? QStringLiteral("  best") : QString())
+               .arg(e.best ? QStringLiteral("  best") : QString(),
+                    e.fromCheckpoint ? QStringLiteral("  (from the checkpoint)") : QString())
         << Qt::flush;
 }
 

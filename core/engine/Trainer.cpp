@@ -234,6 +234,7 @@ private:
     double runBatches(const std::vector<std::size_t>& idx, bool train,
                       const std::atomic<bool>* cancel, bool& cancelled);
     void checkpoint(int epoch, bool best);
+    std::vector<EpochReport> history; // every finished epoch, resumed ones included
     // One state file per epoch: the checkpoint JSON, written last, names the one it belongs
     // to, so a kill between the two leaves the previous pair whole (resume never repeats an
     // epoch on weights that already include it).
@@ -316,6 +317,7 @@ void Run::resumeFrom(const QString& path) {
     bestEpoch = ck.bestEpoch;
     plateauBest = ck.plateauBest;
     badEpochs = ck.badEpochs;
+    history = ck.history;
 }
 
 // Batches in a fixed order (the reference does not shuffle); patches are read from the cache
@@ -370,6 +372,7 @@ void Run::checkpoint(int epoch, bool best) {
     ck.bestEpoch = bestEpoch;
     ck.plateauBest = plateauBest;
     ck.badEpochs = badEpochs;
+    ck.history = history;
     ck.patchSize = config.patchSize;
     ck.seed = QString::number(o.seed);
     ck.trainCases = result.trainCases;
@@ -383,6 +386,14 @@ void Run::checkpoint(int epoch, bool best) {
 
 void Run::epochs(const std::function<void(const EpochReport&)>& onEpoch,
                  const std::atomic<bool>* cancel) {
+    // A resumed run first replays the epochs it continues (marked fromCheckpoint), so that its
+    // curve and log start at epoch 1 rather than where it was stopped.
+    for (EpochReport r : history) {
+        r.epochs = o.epochs;
+        if (onEpoch) {
+            onEpoch(r);
+        }
+    }
     for (int epoch = startEpoch; epoch <= o.epochs; ++epoch) {
         QElapsedTimer timer;
         timer.start();
@@ -410,8 +421,9 @@ void Run::epochs(const std::function<void(const EpochReport&)>& onEpoch,
             net->setLearningRate(net->learningRate() * o.plateauFactor);
             badEpochs = 0;
         }
+        report.seconds = static_cast<double>(timer.elapsed()) / 1000.0; // training + validation
+        history.push_back(report);
         checkpoint(epoch, report.best);
-        report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
         result.epochsRun = epoch;
         if (onEpoch) {
             onEpoch(report);

@@ -50,25 +50,52 @@ TrainingCheckpoint TrainingCheckpoint::read(const QString& path) {
     c.seed = o.value(QStringLiteral("seed")).toString();
     c.trainCases = stringsOf(o.value(QStringLiteral("trainCases")));
     c.validationCases = stringsOf(o.value(QStringLiteral("validationCases")));
+    for (const QJsonValue& v : o.value(QStringLiteral("history")).toArray()) {
+        const QJsonObject e = v.toObject();
+        EpochReport r;
+        r.epoch = e.value(QStringLiteral("epoch")).toInt();
+        r.trainLoss = e.value(QStringLiteral("trainLoss")).toDouble();
+        r.validationLoss = e.value(QStringLiteral("validationLoss")).toDouble();
+        r.learningRate = e.value(QStringLiteral("learningRate")).toDouble();
+        r.seconds = e.value(QStringLiteral("seconds")).toDouble();
+        r.best = e.value(QStringLiteral("best")).toBool();
+        r.fromCheckpoint = true;
+        if (r.epoch < 1 || r.epoch > c.epoch) {
+            throw FormatError(path, QStringLiteral("its history names epoch %1, but it was made "
+                                                   "after epoch %2")
+                                        .arg(r.epoch)
+                                        .arg(c.epoch));
+        }
+        c.history.push_back(r);
+    }
     return c;
 }
 
 void TrainingCheckpoint::write(const QString& path) const {
-    const QJsonObject o{
-        {QStringLiteral("format"), kFormat},
-        {QStringLiteral("formatVersion"), kFormatVersion},
-        {QStringLiteral("epoch"), epoch},
-        {QStringLiteral("state"), stateFile},
-        {QStringLiteral("best"), bestFile},
-        {QStringLiteral("learningRate"), learningRate},
-        {QStringLiteral("bestValidationLoss"), bestValidationLoss},
-        {QStringLiteral("bestEpoch"), bestEpoch},
-        {QStringLiteral("plateauBest"), plateauBest},
-        {QStringLiteral("badEpochs"), badEpochs},
-        {QStringLiteral("patchSize"), patchSize},
-        {QStringLiteral("seed"), seed},
-        {QStringLiteral("trainCases"), QJsonArray::fromStringList(trainCases)},
-        {QStringLiteral("validationCases"), QJsonArray::fromStringList(validationCases)}};
+    QJsonObject o{{QStringLiteral("format"), kFormat},
+                  {QStringLiteral("formatVersion"), kFormatVersion},
+                  {QStringLiteral("epoch"), epoch},
+                  {QStringLiteral("state"), stateFile},
+                  {QStringLiteral("best"), bestFile},
+                  {QStringLiteral("learningRate"), learningRate},
+                  {QStringLiteral("bestValidationLoss"), bestValidationLoss},
+                  {QStringLiteral("bestEpoch"), bestEpoch},
+                  {QStringLiteral("plateauBest"), plateauBest},
+                  {QStringLiteral("badEpochs"), badEpochs},
+                  {QStringLiteral("patchSize"), patchSize},
+                  {QStringLiteral("seed"), seed},
+                  {QStringLiteral("trainCases"), QJsonArray::fromStringList(trainCases)},
+                  {QStringLiteral("validationCases"), QJsonArray::fromStringList(validationCases)}};
+    QJsonArray epochs;
+    for (const EpochReport& r : history) {
+        epochs.append(QJsonObject{{QStringLiteral("epoch"), r.epoch},
+                                  {QStringLiteral("trainLoss"), r.trainLoss},
+                                  {QStringLiteral("validationLoss"), r.validationLoss},
+                                  {QStringLiteral("learningRate"), r.learningRate},
+                                  {QStringLiteral("seconds"), r.seconds},
+                                  {QStringLiteral("best"), r.best}});
+    }
+    o.insert(QStringLiteral("history"), epochs);
     writeFileAtomically(path, QJsonDocument(o).toJson());
 }
 

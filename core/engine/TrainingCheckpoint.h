@@ -8,14 +8,22 @@
 //   {"format": "palstudio-checkpoint", "formatVersion": 1, "epoch": 12,
 //    "state": "M.palnet.ckpt.e12.pt", "best": "M.palnet.best.palnet", "learningRate": 0.0005,
 //    "bestValidationLoss": 3.1, "bestEpoch": 10, "plateauBest": 3.1, "badEpochs": 2,
-//    "patchSize": 1000, "seed": "1", "trainCases": [...], "validationCases": [...]}
+//    "patchSize": 1000, "seed": "1", "trainCases": [...], "validationCases": [...],
+//    "history": [{"epoch": 1, "trainLoss": 9.1, "validationLoss": 8.7, "learningRate": 0.001,
+//                 "seconds": 41.2, "best": true}, ...]}
+//
+// "history" (every finished epoch, so that a resumed run shows its whole curve) came later in
+// version 1; a checkpoint without it resumes with an empty history.
 //
 // No torch type here.
+
+#include "core/workflow/EngineTypes.h"
 
 #include <QString>
 #include <QStringList>
 
 #include <limits>
+#include <vector>
 
 namespace pal::engine {
 
@@ -32,6 +40,7 @@ struct TrainingCheckpoint {
     QString seed;
     QStringList trainCases;
     QStringList validationCases;
+    std::vector<EpochReport> history; // epochs 1..epoch, in order
 
     // Throws IoError when the file cannot be read, FormatError when it is not a checkpoint.
     static TrainingCheckpoint read(const QString& path);

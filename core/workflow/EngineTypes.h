@@ -76,6 +76,7 @@ struct EpochReport {
     double learningRate = 0;
     double seconds = 0;
     bool best = false;
+    bool fromCheckpoint = false; // an epoch of the run this one resumes, replayed for its history
 };
 
 struct TrainResult {

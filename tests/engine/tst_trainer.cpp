@@ -91,9 +91,24 @@ private Q_SLOTS:
         }
         TrainOptions more = options(QStringLiteral("resumed"), 4);
         more.resume = first.checkpointPath;
-        const TrainResult second =
-            Trainer(more).run([&](const EpochReport& e) { resumed.push_back(e.trainLoss); });
+        // The resumed run reports the two epochs it continues first (its whole history, for the
+        // curve and the log), then epochs 3 and 4.
+        std::vector<EpochReport> reports;
+        const TrainResult second = Trainer(more).run([&](const EpochReport& e) {
+            reports.push_back(e);
+            if (!e.fromCheckpoint) {
+                resumed.push_back(e.trainLoss);
+            }
+        });
         QCOMPARE(second.resumedFromEpoch, 2);
+        QCOMPARE(int(reports.size()), 4);
+        for (int i = 0; i < 4; ++i) {
+            QCOMPARE(reports[std::size_t(i)].epoch, i + 1);
+            QCOMPARE(reports[std::size_t(i)].fromCheckpoint, i < 2);
+            QCOMPARE(reports[std::size_t(i)].epochs, 4);
+        }
+        QCOMPARE(reports[0].trainLoss, resumed[0]); // as the first run reported it
+        QCOMPARE(reports[1].trainLoss, resumed[1]);
         QCOMPARE(resumed.size(), straight.size());
         for (std::size_t i = 0; i < straight.size(); ++i) {
             QVERIFY2(std::abs(resumed[i] - straight[i]) <= 1e-6 * straight[i],

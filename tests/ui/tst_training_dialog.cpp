@@ -92,7 +92,12 @@ private Q_SLOTS:
         QSignalSpy evaluated(&dialog, &TrainingDialog::evaluationFinished);
         dialog.resumeTraining();
         QVERIFY(evaluated.wait(120000));
-        QCOMPARE(dialog.chartPointCount(), 1); // the resumed run's epoch only
+        // The whole history: the epochs the checkpoint holds, then the resumed one (the curve
+        // and the log used to restart at the resumed epoch).
+        QCOMPARE(dialog.chartPointCount(), done + 1);
+        QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Epoch 1/%1").arg(done + 1)) &&
+                     dialog.statusText().contains(QStringLiteral("(from the checkpoint)")),
+                 qPrintable(dialog.statusText()));
         QVERIFY(dialog.statusText().contains(QStringLiteral("Epoch %1/%1").arg(done + 1)));
         QVERIFY2(dialog.summaryText().contains(QStringLiteral("point-wise")),
                  qPrintable(dialog.summaryText()));
