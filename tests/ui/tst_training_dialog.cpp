@@ -101,6 +101,9 @@ private Q_SLOTS:
         QVERIFY(dialog.statusText().contains(QStringLiteral("Epoch %1/%1").arg(done + 1)));
         QVERIFY2(dialog.summaryText().contains(QStringLiteral("point-wise")),
                  qPrintable(dialog.summaryText()));
+        QTest::qWait(200); // let the chart repaint; the picture is for a person to look at
+        QVERIFY(dialog.grab().save(
+            QStringLiteral(PALSTUDIO_TEST_OUTPUT_DIR "/training_dialog_resumed.png")));
     }
 
     void aCompletedRunIsEvaluatedAndCanBeUsed() {
