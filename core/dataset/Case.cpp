@@ -2,10 +2,9 @@
 
 #include "core/errors/Error.h"
 #include "core/geometry/Transform.h"
+#include "core/io/NativePath.h"
 #include "core/io/Npy.h"
 #include "core/mesh/MeshIO.h"
-
-#include "core/io/NativePath.h"
 
 #include <QDir>
 #include <QFileInfo>

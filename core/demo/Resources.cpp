@@ -12,8 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <algorithm>
-
 namespace pal::demo {
 
 QString defaultTemplateDir() {
@@ -42,11 +40,7 @@ QString generatedDataNotice(const QString& folder) {
         if (pathKind(manifest) == PathKind::File) {
             try {
                 const FileBytes bytes(manifest);
-                const QJsonObject o =
-                    QJsonDocument::fromJson(
-                        QByteArray(bytes.view().data(),
-                                   qsizetype(std::min<std::size_t>(bytes.size(), 1 << 20))))
-                        .object();
+                const QJsonObject o = QJsonDocument::fromJson(bytes.bytes().left(1 << 20)).object();
                 if (o.value(QStringLiteral("generated")).toBool()) {
                     return o.value(QStringLiteral("notice")).toString();
                 }

@@ -204,9 +204,7 @@ QJsonObject provenanceOf(const TrainOptions& o, const TrainResult& r,
     const QString manifestFile = QDir(o.dataDir).filePath(QStringLiteral("manifest.json"));
     if (pathKind(manifestFile) == PathKind::File) {
         const FileBytes bytes(manifestFile);
-        const QJsonObject dm =
-            QJsonDocument::fromJson(QByteArray(bytes.view().data(), qsizetype(bytes.size())))
-                .object();
+        const QJsonObject dm = QJsonDocument::fromJson(bytes.bytes()).object();
         if (dm.value(QStringLiteral("generated")).toBool()) {
             p.insert(QStringLiteral("generatedData"), true);
             p.insert(QStringLiteral("generatorVersion"),

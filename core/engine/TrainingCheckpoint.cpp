@@ -25,9 +25,7 @@ QStringList stringsOf(const QJsonValue& v) {
 
 TrainingCheckpoint TrainingCheckpoint::read(const QString& path) {
     const FileBytes bytes(path);
-    const QJsonObject o = QJsonDocument::fromJson(
-                              QByteArray(bytes.view().data(), static_cast<qsizetype>(bytes.size())))
-                              .object();
+    const QJsonObject o = QJsonDocument::fromJson(bytes.bytes()).object();
     if (o.value(QStringLiteral("format")).toString() != kFormat) {
         throw FormatError(path, QStringLiteral("not a PAL Studio training checkpoint"));
     }

@@ -1,5 +1,7 @@
 #include "core/errors/Error.h"
 
+#include <cstring>
+
 namespace pal {
 
 Error::Error(QString file, int line, QString problem)
@@ -15,6 +17,10 @@ QString Error::message() const {
         return QStringLiteral("%1:%2: %3").arg(m_file).arg(m_line).arg(m_problem);
     }
     return QStringLiteral("%1: %2").arg(m_file, m_problem);
+}
+
+QString systemReason(int error) {
+    return QString::fromLocal8Bit(std::strerror(error));
 }
 
 } // namespace pal

@@ -51,4 +51,7 @@ public:
     const char* what() const noexcept override { return "cancelled"; }
 };
 
+// The system's words for an errno value ("No space left on device"), for IoError messages.
+QString systemReason(int error);
+
 } // namespace pal

@@ -10,20 +10,13 @@
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
-#include <cstring>
 
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace pal {
-namespace {
-
-QString reason(int error) {
-    return QString::fromLocal8Bit(std::strerror(error));
-}
-
-} // namespace
+namespace {} // namespace
 
 AtomicFile::AtomicFile(const QString& path) : m_path(path) {
     m_target = absolutePath(path);
@@ -69,7 +62,7 @@ void AtomicFile::openForWriting() {
         if (m_fd < 0 && errno != EEXIST) {
             const int error = errno;
             m_temp.clear();
-            throw IoError(m_path, QStringLiteral("cannot write: %1").arg(reason(error)));
+            throw IoError(m_path, QStringLiteral("cannot write: %1").arg(systemReason(error)));
         }
     }
     if (m_fd < 0) {
@@ -96,12 +89,12 @@ qint64 AtomicFile::writeData(const char* data, qint64 len) {
                 continue;
             }
             m_writeErrno = errno;
-            setErrorString(reason(m_writeErrno));
+            setErrorString(systemReason(m_writeErrno));
             return -1;
         }
         if (n == 0) { // no progress: treat as a full disk
             m_writeErrno = ENOSPC;
-            setErrorString(reason(m_writeErrno));
+            setErrorString(systemReason(m_writeErrno));
             return -1;
         }
         done += n;
@@ -127,7 +120,7 @@ qint64 AtomicFile::size() const {
 void AtomicFile::fail(const QString& what, int error) {
     discard();
     throw IoError(m_path, QStringLiteral("cannot write (%1): %2; the previous file is unchanged")
-                              .arg(what, reason(error)));
+                              .arg(what, systemReason(error)));
 }
 
 void AtomicFile::throwIfAWriteFailed() {

@@ -5,7 +5,6 @@
 #include "core/io/NativePath.h"
 
 #include <cerrno>
-#include <cstring>
 
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -14,10 +13,6 @@
 
 namespace pal {
 namespace {
-
-QString reason(int error) {
-    return QString::fromLocal8Bit(std::strerror(error));
-}
 
 // Closes the descriptor on every way out, exceptions (std::bad_alloc) included.
 struct Descriptor {
@@ -47,7 +42,7 @@ int openRegularFile(const QString& path) {
     // O_NONBLOCK: should the file have been swapped for a pipe since, open does not wait.
     const int fd = ::open(nativePath(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        throw IoError(path, QStringLiteral("cannot open: %1").arg(reason(errno)));
+        throw IoError(path, QStringLiteral("cannot open: %1").arg(systemReason(errno)));
     }
     return fd;
 }
@@ -79,7 +74,7 @@ FileBytes::FileBytes(const QString& path) {
         }
         if (n <= 0) {
             const int error = n < 0 ? errno : EIO;
-            throw IoError(path, QStringLiteral("cannot read: %1").arg(reason(error)));
+            throw IoError(path, QStringLiteral("cannot read: %1").arg(systemReason(error)));
         }
         done += static_cast<std::size_t>(n);
     }

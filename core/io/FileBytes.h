@@ -19,6 +19,8 @@ public:
 
     std::string_view view() const { return {m_data, m_size}; }
     std::size_t size() const { return m_size; }
+    // The same bytes as a QByteArray, without a copy: valid while this object lives.
+    QByteArray bytes() const { return QByteArray::fromRawData(m_data, qsizetype(m_size)); }
 
 private:
     void* m_map = nullptr; // the mapping, when mapped

@@ -175,14 +175,12 @@ Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
 
 Eigen::MatrixXd readNpyMatrix(const QString& path) {
     const FileBytes bytes(path);
-    return parseNpyMatrix(
-        QByteArray::fromRawData(bytes.view().data(), static_cast<qsizetype>(bytes.size())), path);
+    return parseNpyMatrix(bytes.bytes(), path);
 }
 
 Eigen::Matrix4d readNpyMatrix4(const QString& path) {
     const FileBytes bytes(path);
-    return parseNpyMatrix4(
-        QByteArray::fromRawData(bytes.view().data(), static_cast<qsizetype>(bytes.size())), path);
+    return parseNpyMatrix4(bytes.bytes(), path);
 }
 
 Eigen::Matrix4d parseNpyMatrix4(const QByteArray& data, const QString& path) {

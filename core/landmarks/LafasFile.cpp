@@ -250,8 +250,7 @@ LafasFile parseLafas(const QByteArray& data, const QString& path) {
 
 LafasFile readLafas(const QString& path) {
     const FileBytes bytes(path);
-    return parseLafas(
-        QByteArray::fromRawData(bytes.view().data(), static_cast<qsizetype>(bytes.size())), path);
+    return parseLafas(bytes.bytes(), path);
 }
 
 QByteArray formatLafas(const LandmarkSet& set, const LafasLayout& layout) {

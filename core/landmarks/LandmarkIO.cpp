@@ -153,8 +153,7 @@ LandmarkFile readLandmarks(const QString& path) {
                                     .arg(ext));
     }
     const FileBytes bytes(path);
-    const QByteArray data =
-        QByteArray::fromRawData(bytes.view().data(), static_cast<qsizetype>(bytes.size()));
+    const QByteArray data = bytes.bytes();
     if (ext == QLatin1String("csv")) {
         return {parseLandmarkCsv(data, path), std::nullopt};
     }

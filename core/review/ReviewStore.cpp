@@ -191,7 +191,7 @@ std::optional<ReviewSnapshot> readReview(const QString& path) {
         return std::nullopt;
     }
     const FileBytes bytes(path);
-    return parseReview(QByteArray(bytes.view().data(), static_cast<qsizetype>(bytes.size())), path);
+    return parseReview(bytes.bytes(), path);
 }
 
 } // namespace pal
