@@ -2,6 +2,7 @@
 
 #include "ui/TrainingDialog.h"
 
+#include "core/dataset/Dataset.h"
 #include "core/errors/Error.h"
 #include "core/io/InstallPaths.h"
 #include "core/model/ModelBundle.h"
@@ -13,8 +14,10 @@
 #include <QComboBox>
 #include <QDate>
 #include <QDir>
+#include <QDoubleValidator>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -68,12 +71,18 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     dataRow->addWidget(m_dataset, 1);
     dataRow->addWidget(changeData);
     form->addRow(tr("Dataset:"), dataRow);
-    m_allCases = new QRadioButton(tr("Every annotated case"));
-    m_reviewed = new QRadioButton(tr("Only reviewed cases (every landmark reviewed)"));
-    m_allCases->setChecked(true);
+    m_groundTruth = new QRadioButton(tr("Ground truth (each case's landmarks.txt)"));
+    m_reviewed = new QRadioButton(tr("The clinician's reviewed landmarks (complete reviews only)"));
+    m_both = new QRadioButton(tr("Both: the review where it is complete, else the ground truth"));
+    m_groundTruth->setChecked(true);
+    m_qualifying = new QLabel;
+    m_qualifying->setWordWrap(true);
     auto* casesBox = new QVBoxLayout;
-    casesBox->addWidget(m_allCases);
-    casesBox->addWidget(m_reviewed);
+    for (QRadioButton* b : {m_groundTruth, m_reviewed, m_both}) {
+        casesBox->addWidget(b);
+        connect(b, &QRadioButton::toggled, this, &TrainingDialog::updateData);
+    }
+    casesBox->addWidget(m_qualifying);
     form->addRow(tr("Train on:"), casesBox);
 
     m_init = new QComboBox;
@@ -85,6 +94,20 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     initRow->addWidget(m_init, 1);
     initRow->addWidget(chooseInit);
     form->addRow(tr("Start from:"), initRow);
+
+    m_learningRate = new QComboBox;
+    m_learningRate->setEditable(true);
+    m_learningRate->setValidator(new QDoubleValidator(1e-9, 1.0, 12, m_learningRate));
+    m_learningRate->setToolTip(
+        tr("Adam's starting learning rate. Fine-tuning needs a much lower one than training "
+           "from scratch: a high rate throws the parent's weights off in the first step."));
+    form->addRow(tr("Learning rate:"), m_learningRate);
+    m_freeze = new QSpinBox;
+    m_freeze->setRange(0, 3);
+    m_freeze->setSuffix(tr(" of 3 blocks"));
+    m_freeze->setToolTip(tr("Fine-tuning: the first convolution blocks (and their attention) "
+                            "keep the parent's weights"));
+    form->addRow(tr("Frozen:"), m_freeze);
 
     m_patch = new QSpinBox;
     m_patch->setRange(10, 20000);
@@ -108,8 +131,8 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     outRow->addWidget(m_output, 1);
     outRow->addWidget(chooseOut);
     form->addRow(tr("Write to:"), outRow);
-    m_inputs = {changeData, m_allCases, m_reviewed, m_init,   chooseInit,
-                m_patch,    m_epochs,   m_seed,     m_output, chooseOut};
+    m_inputs = {changeData, m_groundTruth, m_reviewed, m_both, m_init,   chooseInit, m_learningRate,
+                m_freeze,   m_patch,       m_epochs,   m_seed, m_output, chooseOut};
 
     // The loss curve: one point per epoch for each split.
     m_trainSeries = new QLineSeries;
@@ -147,6 +170,13 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     m_summaryLabel = new QLabel;
     m_summaryLabel->setWordWrap(true);
     m_summaryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summaryLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_landmarks = new QPlainTextEdit;
+    m_landmarks->setReadOnly(true);
+    m_landmarks->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_landmarks->setFixedHeight(110);
+    m_landmarks->setPlaceholderText(tr("Per landmark, after a run: the model it would replace "
+                                       "and the new one, side by side"));
 
     m_start = new QPushButton(tr("Start"));
     m_resume = new QPushButton(tr("Resume"));
@@ -174,6 +204,7 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     layout->addWidget(m_state);
     layout->addWidget(m_log);
     layout->addWidget(m_summaryLabel);
+    layout->addWidget(m_landmarks);
     layout->addLayout(buttons);
 
     const QString model = currentModelPath();
@@ -181,7 +212,8 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
         setInitModel(model); // fine-tune the model in use by default
     }
     setDatasetFolder(datasetFolder);
-    resize(640, 760);
+    updateInitModel();
+    resize(680, 900);
 }
 
 TrainingDialog::~TrainingDialog() {
@@ -199,15 +231,35 @@ void TrainingDialog::setDatasetFolder(const QString& folder) {
                                         : QDir::toNativeSeparators(folder));
     m_dataset->setProperty("folder", folder);
     m_output->setText(defaultOutput(folder));
-    updateControls();
+    updateData();
 }
 
 QString TrainingDialog::datasetFolder() const {
     return m_dataset->property("folder").toString();
 }
 
-void TrainingDialog::setReviewedOnly(bool on) {
-    (on ? m_reviewed : m_allCases)->setChecked(true);
+void TrainingDialog::setTrainingSource(TrainingSource source) {
+    (source == TrainingSource::Reviewed ? m_reviewed
+     : source == TrainingSource::Both   ? m_both
+                                        : m_groundTruth)
+        ->setChecked(true);
+}
+
+TrainingSource TrainingDialog::trainingSource() const {
+    return m_reviewed->isChecked() ? TrainingSource::Reviewed
+           : m_both->isChecked()   ? TrainingSource::Both
+                                   : TrainingSource::GroundTruth;
+}
+
+void TrainingDialog::setLearningRate(double rate) {
+    m_learningRate->setCurrentText(rate > 0 ? QString::number(rate, 'g', 3) : QString());
+    if (rate <= 0) {
+        updateInitModel(); // the recipe's
+    }
+}
+
+void TrainingDialog::setFrozenBlocks(int blocks) {
+    m_freeze->setValue(blocks);
 }
 
 void TrainingDialog::setInitModel(const QString& bundle) {
@@ -238,14 +290,17 @@ QString TrainingDialog::outputPath() const {
 }
 void TrainingDialog::setBaseOptions(const TrainOptions& base) {
     m_base = base;
+    updateData(); // the excluded cases
 }
 
 TrainOptions TrainingDialog::options() const {
     TrainOptions o = m_base;
     o.dataDir = datasetFolder();
     o.out = outputPath();
-    o.reviewedOnly = m_reviewed->isChecked();
+    o.source = trainingSource();
+    o.learningRate = m_learningRate->currentText().toDouble();
     o.init = m_init->currentData().toString();
+    o.freezeBlocks = o.init.isEmpty() ? 0 : m_freeze->value();
     o.patchSize = m_patch->value();
     o.epochs = m_epochs->value();
     o.seed = static_cast<quint64>(m_seed->value());
@@ -268,10 +323,68 @@ QString TrainingDialog::summaryText() const {
 QString TrainingDialog::trainedModel() const {
     return m_trained;
 }
+QString TrainingDialog::landmarkText() const {
+    return m_landmarks->toPlainText();
+}
+QString TrainingDialog::dataText() const {
+    return m_qualifying->text();
+}
+
+// Counted on the GUI thread: it reads each case's landmarks, transform and review sidecar (not
+// its mesh), a few milliseconds for the datasets the dialog is used with.
+void TrainingDialog::updateData() {
+    m_qualifyingCount = 0;
+    const QString folder = datasetFolder();
+    if (folder.isEmpty()) {
+        m_qualifying->clear();
+        updateControls();
+        return;
+    }
+    try {
+        const TrainingData data =
+            trainingData(Dataset::open(folder), trainingSource(), m_base.excludeCases);
+        m_qualifyingCount = static_cast<int>(data.samples.size());
+        QString text =
+            m_qualifyingCount == 0
+                ? tr("No case qualifies: %1.").arg(noTrainingDataReason(trainingSource()))
+                : tr("%n case(s) qualify", nullptr, m_qualifyingCount);
+        if (m_qualifyingCount > 0 && trainingSource() == TrainingSource::Both) {
+            text += tr(" (%1 from reviews, %2 ground truth)")
+                        .arg(data.fromReview())
+                        .arg(data.fromGroundTruth());
+        }
+        if (m_qualifyingCount > 0) {
+            text += tr("; about 20 % of them are held out for validation and the comparison.");
+        }
+        if (!data.notQualifying.isEmpty()) {
+            text += QLatin1Char(' ') + tr("%n case(s) do not qualify", nullptr,
+                                          static_cast<int>(data.notQualifying.size()));
+            m_qualifying->setToolTip(data.notQualifying.join(QLatin1Char('\n')));
+        } else {
+            m_qualifying->setToolTip(QString());
+        }
+        if (!data.excluded.isEmpty()) {
+            text += QLatin1Char(' ') +
+                    tr("(%n excluded)", nullptr, static_cast<int>(data.excluded.size()));
+        }
+        m_qualifying->setText(text);
+    } catch (const Error& e) {
+        m_qualifying->setText(tr("Cannot count the cases: %1").arg(e.message()));
+    }
+    updateControls();
+}
 
 void TrainingDialog::updateInitModel() {
     const QString init = m_init->currentData().toString();
     m_patch->setEnabled(init.isEmpty() && !isRunning());
+    m_freeze->setEnabled(!init.isEmpty() && !isRunning());
+    // The recipe's learning rate, with the other recipe's one step away.
+    const double recipe = init.isEmpty() ? kScratchLearningRate : kFineTuneLearningRate;
+    m_learningRate->clear();
+    for (double rate : {1e-3, 3e-4, 1e-4, 3e-5, 1e-5, 3e-6}) {
+        m_learningRate->addItem(QString::number(rate, 'g', 3));
+    }
+    m_learningRate->setCurrentText(QString::number(recipe, 'g', 3));
     if (!init.isEmpty()) {
         try {
             m_patch->setValue(readModelManifest(init).patchSize); // the model's own
@@ -287,7 +400,9 @@ void TrainingDialog::updateControls() {
         w->setEnabled(!running);
     }
     m_patch->setEnabled(!running && m_init->currentData().toString().isEmpty());
-    const bool ready = !datasetFolder().isEmpty() && !outputPath().isEmpty();
+    m_freeze->setEnabled(!running && !m_init->currentData().toString().isEmpty());
+    const bool ready =
+        !datasetFolder().isEmpty() && !outputPath().isEmpty() && m_qualifyingCount > 0;
     m_start->setEnabled(!running && ready);
     m_resume->setEnabled(!running && ready && QFileInfo::exists(outputPath() + ".ckpt.json"));
     m_cancel->setEnabled((m_job && m_job->state() == Job::State::Running) ||
@@ -323,6 +438,22 @@ void TrainingDialog::chooseOutput() {
 void TrainingDialog::useModel() {
     if (m_trained.isEmpty()) {
         return;
+    }
+    if (!m_better) {
+        QMessageBox box(QMessageBox::Warning, tr("Use This Model"),
+                        tr("%1 is not clearly better than %2, the model it would replace.")
+                            .arg(QFileInfo(m_trained).fileName(), m_reference),
+                        QMessageBox::NoButton, this);
+        box.setInformativeText(m_warning);
+        box.setDetailedText(m_landmarks->toPlainText());
+        QPushButton* keep = box.addButton(tr("Keep %1").arg(m_reference), QMessageBox::RejectRole);
+        box.addButton(tr("Use Anyway"), QMessageBox::AcceptRole);
+        box.setDefaultButton(keep);
+        box.exec();
+        if (box.clickedButton() == keep) {
+            m_state->setText(tr("Predictions still use %1").arg(m_reference));
+            return;
+        }
     }
     QSettings().setValue(QStringLiteral("model/path"), m_trained);
     m_state->setText(tr("Predictions now use %1").arg(QFileInfo(m_trained).fileName()));

@@ -1,10 +1,13 @@
 #pragma once
 
-// Train or fine-tune PAL-Net from the review window: choose the data (the dataset, or only its
-// reviewed cases), the model to start from (none, or a .palnet to fine-tune), patch size,
-// epochs, seed and the bundle to write; follow the loss curve live; cancel and resume; then
-// read the new model's evaluation on its validation cases and use it. Training and evaluation
-// run in workers: the window stays usable.
+// Train or fine-tune PAL-Net from the review window: choose the data (the dataset, and whether
+// its ground truth, the clinician's reviewed landmarks or both are learned; the dialog counts
+// the cases that qualify), the model to start from (none, or a .palnet to fine-tune), learning
+// rate, frozen blocks, patch size, epochs, seed and the bundle to write; follow the loss curve
+// live; cancel and resume; then read the new model against the one it would replace (its parent,
+// or the model in use) on the validation cases, side by side and per landmark, and use it:
+// "Use This Model" warns, with the numbers, when the new model is not clearly better. Training
+// and comparison run in workers: the window stays usable.
 
 #include "core/workflow/EngineTypes.h"
 
@@ -46,7 +49,10 @@ public:
     // The choices, also for tests and callers that preset them.
     void setDatasetFolder(const QString& folder); // resets the output to its default
     QString datasetFolder() const;
-    void setReviewedOnly(bool on);
+    void setTrainingSource(TrainingSource source);
+    TrainingSource trainingSource() const;
+    void setLearningRate(double rate); // 0: the recipe's
+    void setFrozenBlocks(int blocks);
     void setInitModel(const QString& bundle); // empty: train from scratch
     void setPatchSize(int k);                 // used when training from scratch
     void setEpochs(int epochs);
@@ -61,14 +67,20 @@ public:
     bool isRunning() const;       // training or evaluating
     int chartPointCount() const;  // points of the training-loss curve
     QString statusText() const;   // the per-epoch log
-    QString summaryText() const;  // the evaluation summary after a finished run
+    QString summaryText() const;  // the comparison after a finished run
+    QString landmarkText() const; // its per-landmark table
+    QString dataText() const;     // how many cases qualify
+    // After a comparison: whether the new model was clearly better than the one it replaces.
+    bool newModelIsBetter() const { return m_better; }
     QString trainedModel() const; // the bundle of the last run that wrote one
 
 public Q_SLOTS:
     void startTraining();
-    void resumeTraining();  // continues <output>.ckpt.json
-    void cancelTraining();  // also cancels the evaluation that follows a run
-    void useModel();        // sets QSettings "model/path" and emits modelChosen
+    void resumeTraining(); // continues <output>.ckpt.json
+    void cancelTraining(); // also cancels the evaluation that follows a run
+    // Sets QSettings "model/path" and emits modelChosen; asks first (with the numbers) when the
+    // new model is not clearly better than the one it replaces.
+    void useModel();
     void reject() override; // asks before cancelling a run
 
 Q_SIGNALS:
@@ -83,6 +95,7 @@ private:
     void startEvaluation(const TrainOptions& options, const TrainResult& result);
     void updateControls();
     void updateInitModel();
+    void updateData(); // the count of qualifying cases
     void chooseInitModel();
     void chooseDataset();
     void chooseOutput();
@@ -94,10 +107,18 @@ private:
     QPointer<Job> m_evaluation;
     QString m_trained;
     QString m_summary;
+    QString m_reference; // the model the new one was compared with
+    bool m_better = false;
+    QString m_warning; // why Use asks first
 
     QLabel* m_dataset = nullptr;
-    QRadioButton* m_allCases = nullptr;
+    QRadioButton* m_groundTruth = nullptr;
     QRadioButton* m_reviewed = nullptr;
+    QRadioButton* m_both = nullptr;
+    QLabel* m_qualifying = nullptr;
+    int m_qualifyingCount = 0;
+    QComboBox* m_learningRate = nullptr;
+    QSpinBox* m_freeze = nullptr;
     QComboBox* m_init = nullptr;
     QSpinBox* m_patch = nullptr;
     QSpinBox* m_epochs = nullptr;
@@ -110,6 +131,7 @@ private:
     QLabel* m_state = nullptr;
     QPlainTextEdit* m_log = nullptr;
     QLabel* m_summaryLabel = nullptr;
+    QPlainTextEdit* m_landmarks = nullptr;
     QPushButton* m_start = nullptr;
     QPushButton* m_resume = nullptr;
     QPushButton* m_cancel = nullptr;

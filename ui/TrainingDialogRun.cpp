@@ -1,11 +1,13 @@
-// TrainingDialog: a run (start, resume, cancel, the live loss curve) and the evaluation of the
-// new model on its validation cases against the mean template, both as jobs of the JobCentre.
+// TrainingDialog: a run (start, resume, cancel, the live loss curve) and the comparison of the
+// new model with the one it would replace on the run's validation cases, both as jobs of the
+// JobCentre.
 
 #include "core/dataset/Dataset.h"
 #include "core/errors/Error.h"
+#include "core/io/InstallPaths.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/JobCentre.h"
-#include "core/workflow/ModelEvaluation.h"
+#include "core/workflow/ModelComparison.h"
 #include "core/workflow/TrainJob.h"
 #include "ui/TrainingDialog.h"
 
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPlainTextEdit>
+#include <QSettings>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -22,8 +25,13 @@ namespace pal::ui {
 
 namespace {
 
-QString mm(double v) {
-    return QStringLiteral("%1 mm").arg(v, 0, 'f', 2);
+// The model a new one would replace: its parent, or the model predictions use now.
+QString replacedModel(const TrainOptions& o) {
+    if (!o.init.isEmpty()) {
+        return o.init;
+    }
+    const QString current = QSettings().value(QStringLiteral("model/path")).toString();
+    return current.isEmpty() ? defaultModelPath() : current;
 }
 
 } // namespace
@@ -54,7 +62,10 @@ void TrainingDialog::run(TrainOptions o) {
     m_log->clear();
     m_summary.clear();
     m_summaryLabel->clear();
+    m_landmarks->clear();
     m_trained.clear();
+    m_better = false;
+    m_warning.clear();
     m_axisX->setRange(1, std::max(2, o.epochs));
     m_axisX->setTickInterval(std::max(1, (o.epochs + 8) / 10));
     m_state->setText(o.resume.isEmpty() ? tr("Training...") : tr("Resuming..."));
@@ -76,16 +87,23 @@ void TrainingDialog::run(TrainOptions o) {
         const int last = std::max({first + 1, e.epochs, e.epoch});
         m_axisX->setRange(first, last);
         m_axisX->setTickInterval(std::max(1, (last - first + 9) / 10)); // whole epochs
-        const QString line = tr("Epoch %1/%2: training %3, validation %4, learning rate %5, "
-                                "%6 s%7%8")
-                                 .arg(e.epoch)
-                                 .arg(e.epochs)
-                                 .arg(e.trainLoss, 0, 'f', 4)
-                                 .arg(e.validationLoss, 0, 'f', 4)
-                                 .arg(e.learningRate, 0, 'g', 3)
-                                 .arg(e.seconds, 0, 'f', 1)
-                                 .arg(e.best ? tr(" (best)") : QString(),
-                                      e.fromCheckpoint ? tr(" (from the checkpoint)") : QString());
+        const QString line =
+            e.epoch == 0 ? tr("Epoch 0/%1: the parent before fine-tuning: training %2, "
+                              "validation %3%4")
+                               .arg(e.epochs)
+                               .arg(e.trainLoss, 0, 'f', 4)
+                               .arg(e.validationLoss, 0, 'f', 4)
+                               .arg(e.fromCheckpoint ? tr(" (from the checkpoint)") : QString())
+                         : tr("Epoch %1/%2: training %3, validation %4, learning rate "
+                              "%5, %6 s%7%8")
+                               .arg(e.epoch)
+                               .arg(e.epochs)
+                               .arg(e.trainLoss, 0, 'f', 4)
+                               .arg(e.validationLoss, 0, 'f', 4)
+                               .arg(e.learningRate, 0, 'g', 3)
+                               .arg(e.seconds, 0, 'f', 1)
+                               .arg(e.best ? tr(" (best)") : QString(),
+                                    e.fromCheckpoint ? tr(" (from the checkpoint)") : QString());
         m_log->appendPlainText(line);
         m_state->setText(line);
     });
@@ -117,55 +135,64 @@ void TrainingDialog::onEnded() {
     } else if (!finished) {
         m_state->setText(tr("Cancelled after %1 epoch(s): Resume continues from the checkpoint.")
                              .arg(result.epochsRun));
-    } else if (QFileInfo::exists(result.bundlePath)) {
+    } else if (result.parentValidationLoss && !result.improvedOnParent()) {
+        m_summary = tr("No epoch beat %1 on the validation cases (its loss %2 before "
+                       "fine-tuning): no model was written, and %1 stays in use.")
+                        .arg(QFileInfo(o.init).fileName())
+                        .arg(*result.parentValidationLoss, 0, 'f', 4);
+        m_summaryLabel->setText(m_summary);
+        m_state->setText(tr("Done: nothing better than the parent."));
+    } else if (result.bestEpoch > 0 && QFileInfo::exists(result.bundlePath)) {
         m_trained = result.bundlePath;
-        m_state->setText(tr("Trained %1 epoch(s), best %2; evaluating on the validation cases...")
+        m_state->setText(tr("Trained %1 epoch(s), best %2; comparing with %3 on the validation "
+                            "cases...")
                              .arg(result.epochsRun)
-                             .arg(result.bestEpoch));
+                             .arg(result.bestEpoch)
+                             .arg(QFileInfo(replacedModel(o)).fileName()));
         startEvaluation(o, result);
     }
     updateControls();
     Q_EMIT trainingEnded(finished);
 }
 
-// The new model and the mean template on the run's validation cases, against what it was
-// trained on (the reviewed landmarks when it was fine-tuned on reviewed cases).
+// The new model and the one it would replace on the run's validation cases (which it did not
+// train on), against the landmarks it was trained on.
 void TrainingDialog::startEvaluation(const TrainOptions& o, const TrainResult& result) {
-    auto job = std::make_unique<TaskJob<QString>>(
-        tr("Evaluating %1").arg(QFileInfo(result.bundlePath).fileName()),
-        [o, result](const std::atomic<bool>& cancel, const auto& progress) {
+    const QString reference = replacedModel(o);
+    m_reference = QFileInfo(reference).fileName();
+    auto job = std::make_unique<TaskJob<ModelComparison>>(
+        tr("Comparing %1 with %2").arg(QFileInfo(result.bundlePath).fileName(), m_reference),
+        [o, result, reference](const std::atomic<bool>& cancel, const auto& progress) {
             const std::vector<EvaluationTarget> targets =
-                evaluationTargets(Dataset::open(o.dataDir), result.validationCases, o.reviewedOnly);
+                comparisonTargets(Dataset::open(o.dataDir), result.validationCases, o.source);
             if (targets.empty()) {
                 throw ValidationError(o.dataDir,
-                                      tr("the run has no validation case to evaluate on"));
+                                      tr("the run has no validation case to compare on"));
             }
             PredictorOptions po;
             po.device = o.device;
-            const ModelEvaluation ev = evaluateModel(
-                loadEngine(), result.bundlePath, targets, {SnapMode::Closest}, po,
+            return compareModels(
+                loadEngine(), reference, result.bundlePath, targets, SnapMode::Closest, po,
                 [&](const QString& stage, int done, int total) { progress(done, total, stage); },
                 &cancel);
-            const EvaluationResult& model = ev.variants.front();
-            QString text = tr("Evaluation on %1 validation case(s), closest post-processing:\n"
-                              "  new model: point-wise %2, distance-wise %3\n"
-                              "  mean template (baseline): point-wise %4, distance-wise %5")
-                               .arg(ev.evaluatedCases)
-                               .arg(mm(model.pointwise), mm(model.distancewise),
-                                    mm(ev.baseline.pointwise), mm(ev.baseline.distancewise));
-            if (!ev.failures.empty()) {
-                text += QLatin1Char('\n') +
-                        describeFailures(ev.failures, static_cast<int>(targets.size()));
-            }
-            return text;
         });
     auto* raw = job.get();
     connect(raw, &Job::ended, this, [this, raw] {
         m_evaluation = nullptr;
-        m_summary = raw->state() == Job::State::Finished ? raw->result()
-                    : raw->state() == Job::State::Cancelled
-                        ? tr("Evaluation cancelled")
-                        : tr("Evaluation failed: %1").arg(raw->error());
+        if (raw->state() == Job::State::Finished) {
+            const ModelComparison& c = raw->result();
+            m_summary = describeComparison(c, tr("validation case(s), not trained on"));
+            m_landmarks->setPlainText(describeLandmarks(c));
+            m_better = c.verdict == ComparisonVerdict::Better;
+            m_warning = m_summary;
+        } else {
+            m_summary = raw->state() == Job::State::Cancelled
+                            ? tr("Comparison cancelled: the new model was not compared with %1.")
+                                  .arg(m_reference)
+                            : tr("Comparison failed: %1").arg(raw->error());
+            m_better = false;
+            m_warning = m_summary;
+        }
         m_summaryLabel->setText(m_summary);
         m_state->setText(tr("Done: %1").arg(QDir::toNativeSeparators(m_trained)));
         updateControls();

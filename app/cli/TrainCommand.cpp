@@ -3,9 +3,15 @@
 #include "app/cli/CommandParser.h"
 #include "core/errors/Error.h"
 #include "core/io/NativePath.h"
+#include "core/model/ModelBundle.h"
 #include "core/workflow/EngineLoader.h"
+#include "core/workflow/ModelComparison.h"
 
 #include <QFileInfo>
+
+#include <cmath>
+
+#include <unistd.h>
 
 namespace pal::cli {
 namespace {
@@ -23,8 +29,26 @@ void printEpoch(QTextStream& err, const EpochReport& e) {
         << Qt::flush;
 }
 
+// The new model against the one it would replace, on the run's validation cases (which it did
+// not train on), with the landmarks it was trained on; printed whichever is better.
+void printComparison(const EngineApi& engine, const TrainOptions& o, const TrainResult& r,
+                     const QString& reference, const std::atomic<bool>& cancel, Streams io) {
+    const std::vector<EvaluationTarget> targets =
+        comparisonTargets(Dataset::open(o.dataDir), r.validationCases, o.source);
+    const ModelManifest manifest = readModelManifest(r.bundlePath);
+    const SnapMode mode = parseSnapMode(manifest.postProcessing).value_or(SnapMode::Closest);
+    const ProgressPrinter printer(io.err, isatty(STDERR_FILENO) != 0);
+    const ModelComparison c = compareModels(
+        engine, reference, r.bundlePath, targets, mode, {},
+        [&](const QString& stage, int done, int total) { printer.show(done, total, stage); },
+        &cancel);
+    printer.finish();
+    io.out << describeComparison(c, QStringLiteral("validation case(s), not trained on")) << "\n"
+           << describeLandmarks(c);
+}
+
 // One run, or one per fold (M.fold1.palnet, ...); stops at a cancel (Ctrl+C).
-int trainAll(const TrainOptions& o, int nFolds, Streams io) {
+int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Streams io) {
     const EngineApi& engine = loadEngine();
 
     const InterruptGuard interrupt;
@@ -45,7 +69,7 @@ int trainAll(const TrainOptions& o, int nFolds, Streams io) {
             run,
             [&](const EpochReport& e) {
                 if (firstEpoch && !run.resume.isEmpty()) {
-                    io.err << "resuming after epoch " << e.epoch - 1 << " (" << run.resume << ")\n";
+                    io.err << "resuming " << run.resume << "\n";
                 }
                 firstEpoch = false;
                 printEpoch(io.err, e);
@@ -56,6 +80,12 @@ int trainAll(const TrainOptions& o, int nFolds, Streams io) {
                    << "\n";
         }
         cancelled = r.cancelled;
+        if (!r.cancelled && r.parentValidationLoss && !r.improvedOnParent()) {
+            io.out << "no epoch beat the parent's validation loss ("
+                   << QString::number(*r.parentValidationLoss, 'f', 3) << " at epoch 0): "
+                   << "no model written, " << QFileInfo(run.init).fileName()
+                   << " stays the better model\n";
+        }
         if (r.bestEpoch > 0 && !r.cancelled) {
             io.out << r.bundlePath << "  (best epoch " << r.bestEpoch << ", validation loss "
                    << QString::number(r.bestValidationLoss, 'f', 3) << ", " << r.trainCases.size()
@@ -63,6 +93,10 @@ int trainAll(const TrainOptions& o, int nFolds, Streams io) {
         }
         if (cancelled) {
             io.err << "cancelled; continue with --resume " << r.checkpointPath << "\n";
+        }
+        const QString reference = compareWith.isEmpty() ? run.init : compareWith;
+        if (!cancelled && r.bestEpoch > 0 && !reference.isEmpty()) {
+            printComparison(engine, run, r, reference, interrupt.flag(), io);
         }
     }
     return cancelled ? CancelledByUser : Success;
@@ -72,6 +106,12 @@ int trainAll(const TrainOptions& o, int nFolds, Streams io) {
 void checkTrainOptions(const TrainOptions& o) {
     if (o.weightsDtype != QLatin1String("float32") && o.weightsDtype != QLatin1String("float16")) {
         throw UsageProblem{QStringLiteral("--weights must be float32 or float16")};
+    }
+    if (o.freezeBlocks > 3) {
+        throw UsageProblem{QStringLiteral("--freeze takes 0 to 3: PAL-Net has 3 blocks")};
+    }
+    if (o.freezeBlocks > 0 && o.init.isEmpty()) {
+        throw UsageProblem{QStringLiteral("--freeze keeps a parent's weights: it needs --init")};
     }
     if (!o.init.isEmpty() && absolutePath(o.init) == absolutePath(o.out)) {
         throw UsageProblem{
@@ -112,9 +152,24 @@ int runTrain(const QStringList& args, Streams io) {
     const QCommandLineOption batch(QStringLiteral("batch"),
                                    QStringLiteral("Batch size (default 16)."), QStringLiteral("N"),
                                    QStringLiteral("16"));
-    const QCommandLineOption reviewed(
-        QStringLiteral("reviewed-only"),
-        QStringLiteral("Train on the cases whose review corrected or confirmed every landmark."));
+    const QCommandLineOption trainOn(
+        QStringLiteral("train-on"),
+        QStringLiteral("What each case is trained on: ground-truth (its landmarks.txt, the "
+                       "default), reviewed (the clinician's landmarks, cases whose review "
+                       "corrected or confirmed every landmark) or both (the review where it is "
+                       "complete, the ground truth elsewhere)."),
+        QStringLiteral("WHAT"), QStringLiteral("ground-truth"));
+    const QCommandLineOption reviewed(QStringLiteral("reviewed-only"),
+                                      QStringLiteral("The same as --train-on reviewed."));
+    const QCommandLineOption lr(
+        QStringLiteral("lr"),
+        QStringLiteral("Starting learning rate (default 1e-3 from scratch, 1e-5 with --init)."),
+        QStringLiteral("RATE"));
+    const QCommandLineOption freeze(
+        QStringLiteral("freeze"),
+        QStringLiteral("With --init: the first N convolution blocks (0-3) and their attention "
+                       "keep the parent's weights (default 0)."),
+        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption exclude(QStringLiteral("exclude"),
                                      QStringLiteral("Case ids to leave out, comma-separated."),
                                      QStringLiteral("IDS"));
@@ -122,15 +177,22 @@ int runTrain(const QStringList& args, Streams io) {
         QStringLiteral("weights"),
         QStringLiteral("Weight precision in the bundle: float32 or float16."),
         QStringLiteral("DTYPE"), QStringLiteral("float32"));
+    const QCommandLineOption compare(
+        QStringLiteral("compare-with"),
+        QStringLiteral("After the run, compare the new model with this one on the validation "
+                       "cases (default: the --init model; none when training from scratch)."),
+        QStringLiteral("M1"));
     const QCommandLineOption threads = threadsOption();
-    parser.addOptions({data, out, patch, epochs, folds, seed, init, resume, batch, reviewed,
-                       exclude, dtype, threads});
+    parser.addOptions({data, out, patch, epochs, folds, seed, init, resume, batch, trainOn,
+                       reviewed, lr, freeze, exclude, dtype, compare, threads});
     if (!parseCommand(
             parser, args, io,
             QStringLiteral(
                 "Train PAL-Net, or fine-tune a model with --init, as the reference does: seeded "
-                "80/20 split, 0.6/0.4 loss, Adam 1e-3, reduce-on-plateau, early stopping; a "
-                "checkpoint after every epoch. Ctrl+C stops at the next batch."))) {
+                "80/20 split, 0.6/0.4 loss, Adam, reduce-on-plateau, early stopping; a checkpoint "
+                "after every epoch. Ctrl+C stops at the next batch. A fine-tune starts from the "
+                "parent's validation loss (epoch 0), keeps only an epoch that beats it, and is "
+                "then compared with the parent on the validation cases."))) {
         return Success;
     }
     if (!parser.isSet(data) || !parser.isSet(out)) {
@@ -150,12 +212,27 @@ int runTrain(const QStringList& args, Streams io) {
     }
     o.init = parser.value(init);
     o.resume = parser.value(resume);
-    o.reviewedOnly = parser.isSet(reviewed);
+    const std::optional<TrainingSource> source = trainingSourceFromName(parser.value(trainOn));
+    if (!source) {
+        throw UsageProblem{QStringLiteral("--train-on must be ground-truth, reviewed or both")};
+    }
+    if (parser.isSet(reviewed) && parser.isSet(trainOn) && *source != TrainingSource::Reviewed) {
+        throw UsageProblem{
+            QStringLiteral("--reviewed-only contradicts --train-on %1").arg(parser.value(trainOn))};
+    }
+    o.source = parser.isSet(reviewed) ? TrainingSource::Reviewed : *source;
+    if (parser.isSet(lr)) {
+        o.learningRate = parser.value(lr).toDouble(&ok);
+        if (!ok || !(o.learningRate > 0) || !std::isfinite(o.learningRate)) {
+            throw UsageProblem{QStringLiteral("--lr takes a positive number, e.g. 1e-4")};
+        }
+    }
+    o.freezeBlocks = intValue(parser, freeze, 0, "--freeze");
     o.excludeCases = parser.value(exclude).split(QLatin1Char(','), Qt::SkipEmptyParts);
     o.weightsDtype = parser.value(dtype);
     checkTrainOptions(o);
     setEngineThreads(intValue(parser, threads, 0, "--threads"));
-    return trainAll(o, nFolds, io);
+    return trainAll(o, nFolds, parser.value(compare), io);
 }
 
 } // namespace pal::cli

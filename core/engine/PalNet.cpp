@@ -11,6 +11,8 @@
 #include <torch/serialize.h>
 #include <torch/utils.h>
 
+#include <array>
+
 #include "core/engine/PalNet.h"
 
 #include "core/errors/Error.h"
@@ -271,10 +273,45 @@ void PalNet::seedRandom(std::uint64_t seed) {
     torch::manual_seed(seed);
 }
 
-void PalNet::startTraining(double learningRate) {
-    d->optimizer = std::make_unique<torch::optim::Adam>(d->net->parameters(),
-                                                        torch::optim::AdamOptions(learningRate));
-    d->net->train();
+void PalNet::startTraining(double learningRate, int frozenBlocks) {
+    if (frozenBlocks < 0 || frozenBlocks > 3) {
+        throw ValidationError(
+            QString(),
+            QStringLiteral("%1 frozen blocks: PAL-Net has 3 (0 freezes none)").arg(frozenBlocks));
+    }
+    std::vector<torch::nn::Module*> frozen;
+    Net& n = d->net;
+    const std::array<std::array<torch::nn::Module*, 3>, 3> blocks{{
+        {n->conv1a.get(), n->conv1b.get(), n->att1 ? n->att1.get() : nullptr},
+        {n->conv2a.get(), n->conv2b.get(), n->att2 ? n->att2.get() : nullptr},
+        {n->conv3a.get(), n->conv3b.get(), n->att3 ? n->att3.get() : nullptr},
+    }};
+    for (int b = 0; b < 3; ++b) {
+        for (torch::nn::Module* m : blocks[static_cast<std::size_t>(b)]) {
+            if (m) {
+                for (torch::Tensor& p : m->parameters()) {
+                    p.set_requires_grad(b >= frozenBlocks);
+                }
+            }
+        }
+    }
+    std::vector<torch::Tensor> trainable;
+    for (const torch::Tensor& p : n->parameters()) {
+        if (p.requires_grad()) {
+            trainable.push_back(p);
+        }
+    }
+    d->optimizer =
+        std::make_unique<torch::optim::Adam>(trainable, torch::optim::AdamOptions(learningRate));
+    n->train();
+}
+
+std::int64_t PalNet::trainableParameterCount() const {
+    std::int64_t count = 0;
+    for (const torch::Tensor& p : d->net->parameters()) {
+        count += p.requires_grad() ? p.numel() : 0;
+    }
+    return count;
 }
 
 double PalNet::learningRate() const {

@@ -64,8 +64,11 @@ public:
     };
     // Seeds torch's random numbers (initialisation, dropout) for reproducible runs.
     static void seedRandom(std::uint64_t seed);
-    // Switches to training (dropout on) with a fresh Adam optimiser.
-    void startTraining(double learningRate);
+    // Switches to training (dropout on) with a fresh Adam optimiser. frozenBlocks (0-3): the
+    // first convolution blocks and their attention branches keep their weights (fine-tuning);
+    // the optimiser sees only the parameters that train.
+    void startTraining(double learningRate, int frozenBlocks = 0);
+    std::int64_t trainableParameterCount() const;
     double learningRate() const;
     void setLearningRate(double learningRate);
     // One optimiser step on a batch; returns the batch's loss before the step.

@@ -3,10 +3,8 @@
 #include "core/dataset/Dataset.h"
 #include "core/engine/TrainingCheckpoint.h"
 #include "core/errors/Error.h"
-#include "core/geometry/Transform.h"
 #include "core/io/FileBytes.h"
 #include "core/io/NativePath.h"
-#include "core/review/ReviewStore.h"
 #include "core/workflow/CasePatches.h"
 
 #include <QCryptographicHash>
@@ -43,56 +41,21 @@ struct Selection {
     std::vector<std::size_t> validation;
 };
 
-// The training target of a case: its annotation, or (reviewedOnly) its review when every
-// landmark is reviewed (core/review/CaseDocument.h, isReviewed) and present: training needs
-// all positions. In the common frame.
-std::optional<Eigen::MatrixX3d> targetOf(const Case& c, bool reviewedOnly) {
-    LandmarkSet set;
-    if (reviewedOnly) {
-        const std::optional<ReviewSnapshot> review = readReview(sidecarPath(c));
-        if (!review || reviewedCount(review->working) != review->working.size() ||
-            review->working.presentCount() != review->working.size()) {
-            return std::nullopt;
-        }
-        set = review->working;
-    } else {
-        if (!c.hasLandmarks()) {
-            return std::nullopt;
-        }
-        set = c.readLandmarks().landmarks;
-    }
-    transformLandmarks(c.readTransform(), set);
-    return set.positions();
-}
-
-// Step 1: the cases with a target, in dataset order, with the registration outliers set
-// aside (a case whose landmarks lie 120 mm or more, Frobenius, from the first case's).
+// Step 1: the cases with a target (core/workflow/TrainingData.h), in dataset order, with the
+// registration outliers set aside (a case whose landmarks lie 120 mm or more, Frobenius, from
+// the first case's).
 std::vector<Sample> selectSamples(const TrainOptions& o, QStringList& outliers) {
-    const Dataset ds = Dataset::open(o.dataDir);
-    std::vector<Sample> samples;
-    for (const Case& c : ds.cases()) {
-        if (o.excludeCases.contains(c.id())) {
-            continue;
-        }
-        if (auto t = targetOf(c, o.reviewedOnly)) {
-            samples.push_back({c.id(), c, *t, {}});
-        }
-    }
-    if (samples.empty()) {
-        throw ValidationError(o.dataDir,
-                              o.reviewedOnly
-                                  ? QStringLiteral("no case has a completed review to fine-tune "
-                                                   "on (every landmark reviewed, none marked "
-                                                   "missing)")
-                                  : QStringLiteral("no case has landmarks to train on"));
+    const TrainingData data = trainingData(Dataset::open(o.dataDir), o.source, o.excludeCases);
+    if (data.samples.empty()) {
+        throw ValidationError(o.dataDir, noTrainingDataReason(o.source));
     }
     std::vector<Sample> kept;
-    const Eigen::MatrixX3d reference = samples.front().target; // the reference's "case 0"
-    for (Sample& s : samples) {
+    const Eigen::MatrixX3d reference = data.samples.front().target; // the reference's "case 0"
+    for (const TrainingSample& s : data.samples) {
         if ((s.target - reference).norm() >= 120.0) {
-            outliers << s.id;
+            outliers << s.source.id();
         } else {
-            kept.push_back(std::move(s));
+            kept.push_back({s.source.id(), s.source, s.target, {}});
         }
     }
     return kept;
@@ -196,10 +159,15 @@ QJsonObject provenanceOf(const TrainOptions& o, const TrainResult& r,
         {QStringLiteral("trainCases"), QJsonArray::fromStringList(r.trainCases)},
         {QStringLiteral("validationCases"), QJsonArray::fromStringList(r.validationCases)},
         {QStringLiteral("outliers"), QJsonArray::fromStringList(r.outliers)},
-        {QStringLiteral("reviewedOnly"), o.reviewedOnly}};
+        {QStringLiteral("trainedOn"), trainingSourceName(o.source)},
+        {QStringLiteral("learningRate"), startLearningRate(o)}};
     if (parent) {
         p.insert(QStringLiteral("parentModel"), QFileInfo(o.init).fileName());
         p.insert(QStringLiteral("parentSha256"), parent->manifest.weightsSha256);
+        p.insert(QStringLiteral("frozenBlocks"), o.freezeBlocks);
+        if (r.parentValidationLoss) {
+            p.insert(QStringLiteral("parentValidationLoss"), *r.parentValidationLoss);
+        }
     }
     const QString manifestFile = QDir(o.dataDir).filePath(QStringLiteral("manifest.json"));
     if (pathKind(manifestFile) == PathKind::File) {
@@ -225,6 +193,10 @@ public:
     void resumeFrom(const QString& checkpoint);
     void epochs(const std::function<void(const EpochReport&)>& onEpoch,
                 const std::atomic<bool>* cancel);
+    // Fine-tuning: the parent's losses before any training, reported as epoch 0 and made the
+    // best so far, so that only an epoch better than the parent is kept.
+    void measureParent(const std::function<void(const EpochReport&)>& onEpoch,
+                       const std::atomic<bool>* cancel);
     void writeBundle();
     bool hasBest() const { return bestEpoch > 0 && pathExists(bestFile()); }
 
@@ -262,6 +234,10 @@ void Run::prepare() {
     result.trainCases = idsOf(sel, sel.train);
     result.validationCases = idsOf(sel, sel.validation);
     config.patchSize = o.patchSize;
+    if (o.freezeBlocks != 0 && o.init.isEmpty()) {
+        throw ValidationError(o.dataDir, QStringLiteral("frozen blocks keep a parent's weights: "
+                                                        "they need a model to fine-tune"));
+    }
     if (!o.init.isEmpty()) {
         parent = readModelBundle(o.init);
         config.patchSize = parent->manifest.patchSize;
@@ -281,7 +257,7 @@ void Run::prepare() {
     if (parent) {
         net->importWeights(parent->tensors);
     }
-    net->startTraining(o.learningRate);
+    net->startTraining(startLearningRate(o), o.freezeBlocks);
     const QString cacheDir = o.cacheDir.isEmpty()
                                  ? QDir(o.dataDir).filePath(QStringLiteral(".palstudio-cache"))
                                  : o.cacheDir;
@@ -298,6 +274,12 @@ void Run::resumeFrom(const QString& path) {
     if (ck.trainCases != result.trainCases || ck.patchSize != config.patchSize) {
         throw ValidationError(
             path, QStringLiteral("the checkpoint was made with other data, seed or patch size"));
+    }
+    if (ck.frozenBlocks != o.freezeBlocks) {
+        throw ValidationError(path, QStringLiteral("the checkpoint was made with %1 frozen "
+                                                   "block(s), not %2")
+                                        .arg(ck.frozenBlocks)
+                                        .arg(o.freezeBlocks));
     }
     const QString state = QDir(QFileInfo(path).path()).filePath(ck.stateFile);
     if (pathKind(state) != PathKind::File) {
@@ -316,6 +298,9 @@ void Run::resumeFrom(const QString& path) {
     plateauBest = ck.plateauBest;
     badEpochs = ck.badEpochs;
     history = ck.history;
+    if (!history.empty() && history.front().epoch == 0) {
+        result.parentValidationLoss = history.front().validationLoss;
+    }
 }
 
 // Batches in a fixed order (the reference does not shuffle); patches are read from the cache
@@ -373,6 +358,7 @@ void Run::checkpoint(int epoch, bool best) {
     ck.history = history;
     ck.patchSize = config.patchSize;
     ck.seed = QString::number(o.seed);
+    ck.frozenBlocks = o.freezeBlocks;
     ck.trainCases = result.trainCases;
     ck.validationCases = result.validationCases;
     ck.write(result.checkpointPath); // last: from now on the new state file is the one
@@ -382,14 +368,43 @@ void Run::checkpoint(int epoch, bool best) {
     lastStateFile = stateFile(epoch);
 }
 
+void Run::measureParent(const std::function<void(const EpochReport&)>& onEpoch,
+                        const std::atomic<bool>* cancel) {
+    QElapsedTimer timer;
+    timer.start();
+    bool cancelled = false;
+    // Both without dropout: how the parent predicts them, before it learns anything here.
+    const double trainLoss = runBatches(sel.train, false, cancel, cancelled);
+    const double valLoss = cancelled ? 0.0 : runBatches(sel.validation, false, cancel, cancelled);
+    if (cancelled) {
+        result.cancelled = true;
+        return;
+    }
+    EpochReport report{0, o.epochs, trainLoss, valLoss, net->learningRate(), 0.0, true};
+    report.seconds = static_cast<double>(timer.elapsed()) / 1000.0;
+    bestVal = valLoss;
+    plateauBest = valLoss;
+    result.parentValidationLoss = valLoss;
+    history.push_back(report);
+    if (onEpoch) {
+        onEpoch(report);
+    }
+}
+
 void Run::epochs(const std::function<void(const EpochReport&)>& onEpoch,
                  const std::atomic<bool>* cancel) {
     // A resumed run first replays the epochs it continues (marked fromCheckpoint), so that its
-    // curve and log start at epoch 1 rather than where it was stopped.
+    // curve and log start at epoch 1 (0 for a fine-tune) rather than where it was stopped.
     for (EpochReport r : history) {
         r.epochs = o.epochs;
         if (onEpoch) {
             onEpoch(r);
+        }
+    }
+    if (parent && history.empty()) {
+        measureParent(onEpoch, cancel);
+        if (result.cancelled) {
+            return;
         }
     }
     for (int epoch = startEpoch; epoch <= o.epochs; ++epoch) {

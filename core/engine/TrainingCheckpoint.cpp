@@ -46,6 +46,7 @@ TrainingCheckpoint TrainingCheckpoint::read(const QString& path) {
     c.badEpochs = o.value(QStringLiteral("badEpochs")).toInt();
     c.patchSize = o.value(QStringLiteral("patchSize")).toInt();
     c.seed = o.value(QStringLiteral("seed")).toString();
+    c.frozenBlocks = o.value(QStringLiteral("frozenBlocks")).toInt(0);
     c.trainCases = stringsOf(o.value(QStringLiteral("trainCases")));
     c.validationCases = stringsOf(o.value(QStringLiteral("validationCases")));
     for (const QJsonValue& v : o.value(QStringLiteral("history")).toArray()) {
@@ -58,7 +59,7 @@ TrainingCheckpoint TrainingCheckpoint::read(const QString& path) {
         r.seconds = e.value(QStringLiteral("seconds")).toDouble();
         r.best = e.value(QStringLiteral("best")).toBool();
         r.fromCheckpoint = true;
-        if (r.epoch < 1 || r.epoch > c.epoch) {
+        if (r.epoch < 0 || r.epoch > c.epoch) {
             throw FormatError(path, QStringLiteral("its history names epoch %1, but it was made "
                                                    "after epoch %2")
                                         .arg(r.epoch)
@@ -82,6 +83,7 @@ void TrainingCheckpoint::write(const QString& path) const {
                   {QStringLiteral("badEpochs"), badEpochs},
                   {QStringLiteral("patchSize"), patchSize},
                   {QStringLiteral("seed"), seed},
+                  {QStringLiteral("frozenBlocks"), frozenBlocks},
                   {QStringLiteral("trainCases"), QJsonArray::fromStringList(trainCases)},
                   {QStringLiteral("validationCases"), QJsonArray::fromStringList(validationCases)}};
     QJsonArray epochs;

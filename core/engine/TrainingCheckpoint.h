@@ -12,8 +12,9 @@
 //    "history": [{"epoch": 1, "trainLoss": 9.1, "validationLoss": 8.7, "learningRate": 0.001,
 //                 "seconds": 41.2, "best": true}, ...]}
 //
-// "history" (every finished epoch, so that a resumed run shows its whole curve) came later in
-// version 1; a checkpoint without it resumes with an empty history.
+// "history" (every finished epoch, so that a resumed run shows its whole curve; a fine-tune's
+// starts with epoch 0, the parent before training) and "frozenBlocks" (fine-tuning; absent: 0)
+// came later in version 1; a checkpoint without history resumes with an empty one.
 //
 // No torch type here.
 
@@ -38,9 +39,10 @@ struct TrainingCheckpoint {
     int badEpochs = 0;
     int patchSize = 0;
     QString seed;
+    int frozenBlocks = 0;
     QStringList trainCases;
     QStringList validationCases;
-    std::vector<EpochReport> history; // epochs 1..epoch, in order
+    std::vector<EpochReport> history; // epochs (0 when fine-tuning) 1..epoch, in order
 
     // Throws IoError when the file cannot be read, FormatError when it is not a checkpoint.
     static TrainingCheckpoint read(const QString& path);

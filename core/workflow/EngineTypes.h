@@ -7,6 +7,7 @@
 
 #include "core/geometry/Snapping.h"
 #include "core/landmarks/LandmarkSet.h"
+#include "core/workflow/TrainingData.h"
 
 #include <QString>
 #include <QStringList>
@@ -44,6 +45,11 @@ struct Prediction {
     bool ok() const { return error.isEmpty(); }
 };
 
+// The learning rates of the two recipes (docs/method.md, "Fine-tuning"): the reference's
+// for training from scratch, and a lower one, chosen by measurement, for fine-tuning.
+inline constexpr double kScratchLearningRate = 1e-3;
+inline constexpr double kFineTuneLearningRate = 1e-5;
+
 // Training and fine-tuning (docs/method.md, "Training").
 struct TrainOptions {
     QString dataDir;
@@ -52,24 +58,33 @@ struct TrainOptions {
     int epochs = 200;
     quint64 seed = 1;
     int batchSize = 16;
-    double learningRate = 1e-3;
+    double learningRate = 0; // 0: the recipe's (kScratchLearningRate, or kFineTuneLearningRate
+                             // with init)
+    int freezeBlocks = 0;    // fine-tuning: the first 0-3 convolution blocks (and their
+                             // attention branches) keep the parent's weights
     double validationFraction = 0.2;
     int fold = -1; // with folds > 1: which fold is the validation split
     int folds = 0; // 0 or 1: one seeded split
     int plateauPatience = 8;
     double plateauFactor = 0.5;
     int earlyStopping = 30;
-    QString init;              // a bundle to start from (fine-tuning); its template is kept
-    QString resume;            // a checkpoint (.ckpt.json) to continue
-    QString cacheDir;          // default: <dataDir>/.palstudio-cache
-    bool reviewedOnly = false; // only cases whose review corrected or confirmed every landmark
-    QStringList excludeCases;  // e.g. the demo cases shown on first start
+    QString init;     // a bundle to start from (fine-tuning); its template is kept
+    QString resume;   // a checkpoint (.ckpt.json) to continue
+    QString cacheDir; // default: <dataDir>/.palstudio-cache
+    TrainingSource source = TrainingSource::GroundTruth; // core/workflow/TrainingData.h
+    QStringList excludeCases;                            // e.g. the demo cases shown on first start
     QString weightsDtype = QStringLiteral("float32");
     Device device = Device::Auto;
 };
 
+// The learning rate a run starts with.
+inline double startLearningRate(const TrainOptions& o) {
+    return o.learningRate > 0 ? o.learningRate
+                              : (o.init.isEmpty() ? kScratchLearningRate : kFineTuneLearningRate);
+}
+
 struct EpochReport {
-    int epoch = 0; // 1-based
+    int epoch = 0; // 1-based; 0: the parent before fine-tuning (validation loss only)
     int epochs = 0;
     double trainLoss = 0;
     double validationLoss = 0;
@@ -90,6 +105,10 @@ struct TrainResult {
     QStringList outliers;
     bool cancelled = false;
     int resumedFromEpoch = 0; // the checkpoint's last finished epoch; 0: not resumed
+    // Fine-tuning: the parent's validation loss before any training. The parent is epoch 0
+    // of the selection: when no epoch beats it, bestEpoch is 0 and no bundle is written.
+    std::optional<double> parentValidationLoss;
+    bool improvedOnParent() const { return bestEpoch > 0; }
 };
 
 struct RuntimeInfo {

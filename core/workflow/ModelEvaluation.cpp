@@ -40,8 +40,6 @@ EvaluationCase templateBaseline(const EvaluationTarget& target,
     return {target.source.id(), t, target.truth};
 }
 
-namespace {
-
 std::vector<Prediction> predictTargets(const ModelPredictor& model,
                                        const std::vector<EvaluationTarget>& targets,
                                        const QString& stage, const EvaluationProgress& progress,
@@ -60,8 +58,6 @@ std::vector<Prediction> predictTargets(const ModelPredictor& model,
         },
         cancel);
 }
-
-} // namespace
 
 ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath,
                               const std::vector<EvaluationTarget>& targets,

@@ -45,6 +45,13 @@ struct ModelEvaluation {
 // progress(stage, done, total): stage is the snap mode's name.
 using EvaluationProgress = std::function<void(const QString& stage, int done, int total)>;
 
+// Predicts the targets' cases with the model, in order; failed cases come back with their error.
+// progress gets `stage` as its stage name.
+std::vector<Prediction> predictTargets(const ModelPredictor& model,
+                                       const std::vector<EvaluationTarget>& targets,
+                                       const QString& stage, const EvaluationProgress& progress,
+                                       const std::atomic<bool>* cancel);
+
 // Predicts every target with each snap mode, then compares. Cases that fail are listed in
 // failures and left out of every variant and of the baseline, so all are compared on the same
 // cases. Throws ValidationError when no case is left, pal::Cancelled on a cancel.

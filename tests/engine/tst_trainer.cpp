@@ -167,7 +167,7 @@ private Q_SLOTS:
         }
         TrainOptions o = options(QStringLiteral("finetuned"), 2);
         o.init = parent.bundlePath;
-        o.reviewedOnly = true;
+        o.source = TrainingSource::Reviewed;
         o.patchSize = 300; // ignored: the parent's patch size rules
         const TrainResult r = Trainer(o).run();
         QStringList used = r.trainCases + r.validationCases;
@@ -178,7 +178,8 @@ private Q_SLOTS:
         QCOMPARE(b.manifest.patchSize, 100);
         QCOMPARE(b.manifest.provenance.value(QStringLiteral("parentModel")).toString(),
                  QStringLiteral("parent.palnet"));
-        QCOMPARE(b.manifest.provenance.value(QStringLiteral("reviewedOnly")).toBool(), true);
+        QCOMPARE(b.manifest.provenance.value(QStringLiteral("trainedOn")).toString(),
+                 QStringLiteral("reviewed"));
         const ModelBundle p = readModelBundle(parent.bundlePath);
         QCOMPARE(b.manifest.templateLandmarks,
                  p.manifest.templateLandmarks); // the parent's template

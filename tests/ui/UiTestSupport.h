@@ -14,6 +14,7 @@
 #include <QMessageBox>
 #include <QPointF>
 #include <QSurfaceFormat>
+#include <QTest>
 #include <QTimer>
 
 #include <array>
@@ -24,7 +25,6 @@
 
 namespace pal::test {
 
-// The format palstudio sets before QApplication (VTK needs OpenGL 3.2 core).
 // Answers the modal question box that is open now, or as soon as one opens: button is
 // clicked and *asked set. Start it with QTimer::singleShot(0, ...) before the action that asks.
 inline void answerModal(QMessageBox::StandardButton button, bool* asked, QString* text = nullptr) {
@@ -40,6 +40,29 @@ inline void answerModal(QMessageBox::StandardButton button, bool* asked, QString
     box->button(button)->click();
 }
 
+// The same for a box whose buttons have their own words: the button whose text is
+// buttonText is clicked with the mouse; *text gets the box's text and informative text.
+inline void answerModalWith(const QString& buttonText, bool* asked, QString* text = nullptr) {
+    auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+    if (!box) {
+        QTimer::singleShot(20,
+                           [buttonText, asked, text] { answerModalWith(buttonText, asked, text); });
+        return;
+    }
+    *asked = true;
+    if (text) {
+        *text = box->text() + QLatin1Char('\n') + box->informativeText();
+    }
+    for (QAbstractButton* b : box->buttons()) {
+        if (b->text() == buttonText) {
+            QTest::mouseClick(b, Qt::LeftButton);
+            return;
+        }
+    }
+    box->reject(); // no such button: the caller's check fails on what it was told
+}
+
+// The format palstudio sets before QApplication (VTK needs OpenGL 3.2 core).
 inline void setDefaultGlFormat() {
     ui::ViewportWidget::setDefaultSurfaceFormat();
 }

@@ -1,10 +1,13 @@
-// The training dialog on a few GENERATED cases with a small network (K = 100): a run fills the
-// loss curve, a cancel leaves a checkpoint that Resume continues, a completed run shows the
-// evaluation summary and its model can be used; Model > Train or Fine-tune... opens it.
+// The training dialog on a few GENERATED cases with a small network (K = 100): the data choice
+// counts the cases that qualify, a run fills the loss curve, a cancel leaves a checkpoint that
+// Resume continues, a completed run is compared with the model it would replace and "Use This
+// Model" asks first when it is not better; a fine-tune that beats nothing writes nothing;
+// Model > Train or Fine-tune... opens the dialog.
 
 #include "UiTestSupport.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
+#include "core/io/InstallPaths.h"
 #include "core/workflow/EngineLoader.h"
 #include "ui/MainWindow.h"
 #include "ui/TrainingDialog.h"
@@ -14,11 +17,13 @@
 #include <QApplication>
 #include <QDir>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace pal;
 using pal::ui::TrainingDialog;
@@ -32,6 +37,20 @@ QPushButton* button(const QWidget& w, const QString& text) {
         }
     }
     return nullptr;
+}
+
+QRadioButton* radio(const QWidget& w, const QString& startsWith) {
+    for (QRadioButton* b : w.findChildren<QRadioButton*>()) {
+        if (b->text().startsWith(startsWith)) {
+            return b;
+        }
+    }
+    return nullptr;
+}
+
+// A click on the radio button's indicator, as a person makes it.
+void clickRadio(QRadioButton* b) {
+    QTest::mouseClick(b, Qt::LeftButton, {}, QPoint(8, b->height() / 2));
 }
 
 } // namespace
@@ -62,11 +81,41 @@ private Q_SLOTS:
 
     void theDefaultsFollowTheDataset() {
         TrainingDialog dialog(m_data);
+        dialog.show();
         QVERIFY(dialog.outputPath().startsWith(QDir(m_data).filePath("models/finetuned-")));
         QVERIFY(dialog.outputPath().endsWith(QStringLiteral(".palnet")));
         QCOMPARE(dialog.options().dataDir, m_data);
-        dialog.setReviewedOnly(true);
-        QVERIFY(dialog.options().reviewedOnly);
+        QVERIFY2(dialog.dataText().startsWith(QStringLiteral("8 case(s) qualify")),
+                 qPrintable(dialog.dataText()));
+        QPushButton* start = button(dialog, QStringLiteral("Start"));
+        QVERIFY(start->isEnabled());
+
+        // No case has a review: the reviewed landmarks give nothing to train on, and Start says
+        // so by being disabled, with the reason next to the choice.
+        clickRadio(radio(dialog, QStringLiteral("The clinician's reviewed")));
+        QVERIFY(dialog.options().source == TrainingSource::Reviewed);
+        QVERIFY2(dialog.dataText().startsWith(QStringLiteral("No case qualifies: no case has a "
+                                                             "completed review")),
+                 qPrintable(dialog.dataText()));
+        QVERIFY(!start->isEnabled());
+        clickRadio(radio(dialog, QStringLiteral("Both")));
+        QVERIFY2(dialog.dataText().startsWith(
+                     QStringLiteral("8 case(s) qualify (0 from reviews, 8 ground truth)")),
+                 qPrintable(dialog.dataText()));
+        QVERIFY(start->isEnabled());
+    }
+
+    // Fine-tuning the model in use is the default, with the fine-tuning recipe's learning rate.
+    void fineTuningHasItsOwnRecipe() {
+        TrainingDialog dialog(m_data);
+        dialog.setInitModel(defaultModelPath());
+        QCOMPARE(dialog.options().init, defaultModelPath());
+        QCOMPARE(dialog.options().learningRate, kFineTuneLearningRate);
+        dialog.setFrozenBlocks(2);
+        QCOMPARE(dialog.options().freezeBlocks, 2);
+        dialog.setInitModel(QString());
+        QCOMPARE(dialog.options().learningRate, kScratchLearningRate);
+        QCOMPARE(dialog.options().freezeBlocks, 0); // nothing to keep from scratch
     }
 
     void aCancelledRunResumes() {
@@ -106,7 +155,9 @@ private Q_SLOTS:
             QStringLiteral(PALSTUDIO_TEST_OUTPUT_DIR "/training_dialog_resumed.png")));
     }
 
-    void aCompletedRunIsEvaluatedAndCanBeUsed() {
+    // A 2-epoch model is far worse than the default model it would replace: the dialog shows
+    // both on the validation cases, and "Use This Model" asks before switching.
+    void aWorseModelIsComparedAndUseAsksFirst() {
         TrainingDialog dialog(m_data);
         preset(dialog, QStringLiteral("done"), 2);
         dialog.show();
@@ -115,9 +166,13 @@ private Q_SLOTS:
         QVERIFY(evaluated.wait(180000));
         QCOMPARE(dialog.chartPointCount(), 2);
         const QString summary = dialog.summaryText();
-        QVERIFY2(summary.contains(QStringLiteral("point-wise")) &&
-                     summary.contains(QStringLiteral("mean template")),
+        QVERIFY2(summary.contains(QStringLiteral("default.palnet")) &&
+                     summary.contains(QStringLiteral("done.palnet is worse")) &&
+                     summary.contains(QStringLiteral("point-wise")),
                  qPrintable(summary));
+        QVERIFY(!dialog.newModelIsBetter());
+        QVERIFY2(dialog.landmarkText().contains(QStringLiteral("Prn ")),
+                 qPrintable(dialog.landmarkText()));
         QVERIFY(QFile::exists(dialog.trainedModel()));
         QTest::qWait(200); // let the chart repaint
         QVERIFY(
@@ -126,9 +181,28 @@ private Q_SLOTS:
         QSignalSpy chosen(&dialog, &TrainingDialog::modelChosen);
         QPushButton* use = button(dialog, QStringLiteral("Use This Model"));
         QVERIFY(use && use->isEnabled());
-        use->click();
+        bool asked = false;
+        QString told;
+        QTimer::singleShot(0, this, [&] {
+            pal::test::answerModalWith(QStringLiteral("Keep default.palnet"), &asked, &told);
+        });
+        QTest::mouseClick(use, Qt::LeftButton);
+        QVERIFY(asked);
+        QVERIFY2(told.contains(QStringLiteral("not clearly better than default.palnet")) &&
+                     told.contains(QStringLiteral("done.palnet is worse")),
+                 qPrintable(told));
+        QCOMPARE(chosen.count(), 0);
+        QVERIFY(QSettings().value(QStringLiteral("model/path")).toString().isEmpty());
+
+        asked = false;
+        QTimer::singleShot(0, this, [&] {
+            pal::test::answerModalWith(QStringLiteral("Use Anyway"), &asked, &told);
+        });
+        QTest::mouseClick(use, Qt::LeftButton);
+        QVERIFY(asked);
         QCOMPARE(chosen.count(), 1);
         QCOMPARE(QSettings().value(QStringLiteral("model/path")).toString(), dialog.trainedModel());
+        QSettings().remove(QStringLiteral("model/path"));
 
         // Fine-tuning from it: the patch size is the model's, and the bundle is not overwritten.
         dialog.setInitModel(dialog.trainedModel());
@@ -137,6 +211,35 @@ private Q_SLOTS:
         dialog.setOutputPath(dialog.trainedModel());
         dialog.startTraining();
         QVERIFY(!dialog.isRunning()); // refused: the model to start from stays untouched
+    }
+
+    // The old failure: the full learning rate of training from scratch on top of the default
+    // model. The parent's validation loss is epoch 0 of the run; no epoch beats it, so no model
+    // is written and there is nothing to use.
+    void aFineTuneThatBeatsNothingWritesNothing() {
+        TrainingDialog dialog(m_data);
+        preset(dialog, QStringLiteral("nothing"), 2);
+        dialog.setInitModel(defaultModelPath());
+        dialog.setLearningRate(1e-3);
+        dialog.show();
+        QTest::qWait(100);
+        QVERIFY(dialog.grab().save(
+            QStringLiteral(PALSTUDIO_TEST_OUTPUT_DIR "/training_dialog_before.png")));
+        QSignalSpy ended(&dialog, &TrainingDialog::trainingEnded);
+        QTest::mouseClick(button(dialog, QStringLiteral("Start")), Qt::LeftButton);
+        QVERIFY(ended.wait(180000));
+        QCOMPARE(dialog.chartPointCount(), 3); // the parent (epoch 0), then 1 and 2
+        QVERIFY2(dialog.statusText().startsWith(QStringLiteral("Epoch 0/2: the parent")),
+                 qPrintable(dialog.statusText()));
+        QVERIFY2(dialog.summaryText().startsWith(
+                     QStringLiteral("No epoch beat default.palnet on the validation cases")),
+                 qPrintable(dialog.summaryText()));
+        QVERIFY(!QFile::exists(dialog.outputPath()));
+        QVERIFY(dialog.trainedModel().isEmpty());
+        QVERIFY(!button(dialog, QStringLiteral("Use This Model"))->isEnabled());
+        QTest::qWait(200);
+        QVERIFY(dialog.grab().save(
+            QStringLiteral(PALSTUDIO_TEST_OUTPUT_DIR "/training_dialog_nothing_better.png")));
     }
 
     void theModelMenuOpensTheDialog() {
