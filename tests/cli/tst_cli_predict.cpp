@@ -151,6 +151,76 @@ private Q_SLOTS:
         QCOMPARE(::stat((folder + "/m.palnet").constData(), &st), 0);
         QCOMPARE(::stat((folder + "/out/D001/landmarks.predicted.txt").constData(), &st), 0);
     }
+
+    // A fine-tune is compared with its parent on the validation cases, whichever wins, and the
+    // program exits 0 either way; a fine-tune that beats nothing writes nothing and says so.
+    void aFineTuneIsComparedWithItsParent() {
+        QTemporaryDir dir;
+        const QString data = dir.filePath(QStringLiteral("data"));
+        QCOMPARE(
+            cli({QStringLiteral("make-demo"), QStringLiteral("--out"), data,
+                 QStringLiteral("--cases"), QStringLiteral("6"), QStringLiteral("--no-defects"),
+                 QStringLiteral("--subdivisions"), QStringLiteral("1")})
+                .code,
+            0);
+        const QStringList common{QStringLiteral("train"),
+                                 QStringLiteral("--data"),
+                                 data,
+                                 QStringLiteral("--init"),
+                                 m_model,
+                                 QStringLiteral("--epochs"),
+                                 QStringLiteral("2"),
+                                 QStringLiteral("--threads"),
+                                 QStringLiteral("1")};
+        // From random weights, two epochs at the full rate learn something: a model is
+        // written and compared, side by side and per landmark.
+        const QString learned = dir.filePath(QStringLiteral("learned.palnet"));
+        const Run r = cli(common + QStringList{QStringLiteral("--out"), learned,
+                                               QStringLiteral("--lr"), QStringLiteral("1e-3")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY(QFile::exists(learned));
+        QVERIFY2(r.out.contains(QStringLiteral("validation case(s), not trained on")) &&
+                     r.out.contains(QStringLiteral("untrained.palnet")) &&
+                     r.out.contains(QStringLiteral("learned.palnet")) &&
+                     r.out.contains(QStringLiteral("\nlandmark ")) &&
+                     r.out.contains(QStringLiteral("\nPrn ")),
+                 qPrintable(r.out));
+        QVERIFY2(r.err.contains(QStringLiteral("epoch   0/2")), qPrintable(r.err));
+
+        // A learning rate that wrecks the weights: no epoch beats the parent.
+        const QString wrecked = dir.filePath(QStringLiteral("wrecked.palnet"));
+        const Run w = cli(common + QStringList{QStringLiteral("--out"), wrecked,
+                                               QStringLiteral("--lr"), QStringLiteral("10")});
+        QVERIFY2(w.code == 0, qPrintable(w.err));
+        QVERIFY(!QFile::exists(wrecked));
+        QVERIFY2(w.out.startsWith(QStringLiteral("no epoch beat the parent's validation loss (")) &&
+                     w.out.contains(QStringLiteral("no model written, untrained.palnet stays the "
+                                                   "better model")),
+                 qPrintable(w.out));
+    }
+
+    void fineTuningOptionsAreChecked() {
+        const Run freeze = cli({QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                                QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.palnet")),
+                                QStringLiteral("--freeze"), QStringLiteral("2")});
+        QCOMPARE(freeze.code, 1); // a usage problem
+        QVERIFY2(freeze.err.startsWith(QStringLiteral("palstudio-cli train: --freeze keeps a "
+                                                      "parent's weights: it needs --init\n")),
+                 qPrintable(freeze.err));
+        const Run source = cli({QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                                QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.palnet")),
+                                QStringLiteral("--train-on"), QStringLiteral("corrections")});
+        QCOMPARE(source.code, 1);
+        QVERIFY2(source.err.contains(
+                     QStringLiteral("--train-on must be ground-truth, reviewed or both")),
+                 qPrintable(source.err));
+        const Run lr = cli({QStringLiteral("train"), QStringLiteral("--data"), m_data,
+                            QStringLiteral("--out"), m_dir.filePath(QStringLiteral("x.palnet")),
+                            QStringLiteral("--lr"), QStringLiteral("-1")});
+        QCOMPARE(lr.code, 1);
+        QVERIFY2(lr.err.contains(QStringLiteral("--lr takes a positive number")),
+                 qPrintable(lr.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliPredict)
