@@ -153,8 +153,8 @@ void CaseDocument::setReviewState(ReviewState state, const ReviewStamp& stamp) {
 void CaseDocument::setPredicted(const LandmarkSet& predicted) {
     m_predicted = predicted;
     for (int i = 0; i < size(); ++i) {
-        const LandmarkStatus s = m_working.at(i).status;
-        if (s == LandmarkStatus::Predicted || s == LandmarkStatus::Missing) {
+        // Only what nobody reviewed: a landmark a person marked missing stays missing.
+        if (!isReviewed(m_working.at(i)) && m_working.at(i).status != LandmarkStatus::Placed) {
             m_working.at(i) = predicted.at(i);
         }
     }

@@ -75,8 +75,9 @@ public:
     void setStatus(int index, LandmarkStatus status, const Provenance& provenance);
     void setLandmark(int index, const Landmark& landmark); // position, status and provenance
     void setReviewState(ReviewState state, const ReviewStamp& stamp);
-    // Replaces the prediction (a new model run) and, for landmarks nobody touched yet
-    // (status Predicted or Missing), the working position too.
+    // Replaces the prediction (a new model run) and, for landmarks nobody touched yet (status
+    // Predicted, or Missing without a person's name: never placed), the working position too.
+    // A landmark a person marked missing stays missing.
     void setPredicted(const LandmarkSet& predicted);
     // Replaces the working set wholesale (recovered edits, a reloaded sidecar).
     void setWorking(const LandmarkSet& working);

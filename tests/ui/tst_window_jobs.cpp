@@ -7,6 +7,7 @@
 #include "UiTestSupport.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
+#include "core/io/InstallPaths.h"
 #include "core/review/CaseDocument.h"
 #include "core/workflow/CaseFiles.h"
 #include "core/workflow/JobCentre.h"
@@ -18,6 +19,7 @@
 #include <QApplication>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -60,6 +62,7 @@ class TestWindowJobs : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
+        QSettings().remove(QStringLiteral("model/path")); // the default model, whatever ran before
         // Full-size faces: a prediction takes longer than an open.
         m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 3, 2);
     }
@@ -88,6 +91,52 @@ private Q_SLOTS:
         QCOMPARE(w.caseId(), QStringLiteral("D002"));
         QVERIFY(!w.document()->predicted());
         QVERIFY(!w.isWindowModified());
+    }
+
+    // Predicting again with another model (as after "Use This Model") replaces the prediction
+    // in one undo step; Ctrl+Z brings back the previous model's prediction and working set.
+    void aPredictionWithAnotherModelIsTakenBack() {
+        const QString other = m_dir.filePath(QStringLiteral("other.palnet"));
+        QVERIFY(QFile::copy(defaultModelPath(), other));
+        struct ForgetModel {
+            ~ForgetModel() { QSettings().remove(QStringLiteral("model/path")); }
+        } forget; // even when a check below fails
+        // A case of its own: the edit below stays unsaved (with its journal) when the test ends.
+        const QString data =
+            pal::test::generatedDataset(m_dir.filePath(QStringLiteral("own")), 1, 2);
+        MainWindow w;
+        show(w, QSize(1000, 700));
+        open(w, data + QStringLiteral("/D001"));
+        QSignalSpy predicted(&w, &MainWindow::predictionFinished);
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(predicted.wait(120000));
+        QVERIFY(w.document()->predicted());
+        const LandmarkSet first = *w.document()->predicted();
+        QVERIFY(first.at(0).provenance.source.startsWith(QStringLiteral("default.palnet")));
+        w.selectLandmark(7);
+        QTest::keyClick(&w, Qt::Key_M); // the clinician marks one landmark missing
+        const LandmarkSet edited = w.document()->working();
+        const int steps = w.undoStack()->count();
+
+        QSettings().setValue(QStringLiteral("model/path"), other);
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(predicted.wait(120000));
+        QCOMPARE(w.undoStack()->count(), steps + 1); // one step
+        QVERIFY(w.document()->predicted()->at(0).provenance.source.startsWith(
+            QStringLiteral("other.palnet")));
+        QCOMPARE(w.document()->working().at(7).status, LandmarkStatus::Missing); // kept
+
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(w.undoStack()->count(), steps + 1);
+        QCOMPARE(w.undoStack()->index(), steps);
+        QVERIFY(w.document()->predicted()->at(0).provenance.source.startsWith(
+            QStringLiteral("default.palnet")));
+        for (int i = 0; i < first.size(); ++i) {
+            QCOMPARE(w.document()->predicted()->at(i).position, first.at(i).position);
+            QCOMPARE(w.document()->working().at(i).status, edited.at(i).status);
+            QCOMPARE(w.document()->working().at(i).provenance.source,
+                     edited.at(i).provenance.source);
+        }
     }
 
     // Two bare meshes in one folder are two cases: a prediction of one never lands on the other.
