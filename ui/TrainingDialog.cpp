@@ -8,6 +8,7 @@
 #include "core/model/ModelBundle.h"
 #include "core/workflow/JobCentre.h"
 #include "core/workflow/TrainJob.h"
+#include "core/workflow/TrainingData.h"
 
 #include <QChart>
 #include <QChartView>
@@ -35,11 +36,6 @@
 namespace pal::ui {
 
 namespace {
-
-QString currentModelPath() {
-    const QString path = QSettings().value(QStringLiteral("model/path")).toString();
-    return path.isEmpty() ? defaultModelPath() : path;
-}
 
 // <dataset>/models/finetuned-<date>.palnet, or -2, -3, ... when a run already used the name.
 QString defaultOutput(const QString& dataset) {
@@ -80,7 +76,11 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     auto* casesBox = new QVBoxLayout;
     for (QRadioButton* b : {m_groundTruth, m_reviewed, m_both}) {
         casesBox->addWidget(b);
-        connect(b, &QRadioButton::toggled, this, &TrainingDialog::updateData);
+        connect(b, &QRadioButton::toggled, this, [this](bool on) {
+            if (on) { // once per choice, not again for the button that turned off
+                updateData();
+            }
+        });
     }
     casesBox->addWidget(m_qualifying);
     form->addRow(tr("Train on:"), casesBox);
@@ -207,7 +207,7 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     layout->addWidget(m_landmarks);
     layout->addLayout(buttons);
 
-    const QString model = currentModelPath();
+    const QString model = modelInUse();
     if (QFileInfo::exists(model)) {
         setInitModel(model); // fine-tune the model in use by default
     }
@@ -236,6 +236,11 @@ void TrainingDialog::setDatasetFolder(const QString& folder) {
 
 QString TrainingDialog::datasetFolder() const {
     return m_dataset->property("folder").toString();
+}
+
+QString TrainingDialog::modelInUse() {
+    const QString path = QSettings().value(QStringLiteral("model/path")).toString();
+    return path.isEmpty() ? defaultModelPath() : path;
 }
 
 void TrainingDialog::setTrainingSource(TrainingSource source) {
@@ -420,7 +425,7 @@ void TrainingDialog::chooseDataset() {
 
 void TrainingDialog::chooseInitModel() {
     const QString file = QFileDialog::getOpenFileName(this, tr("Model to Start From"),
-                                                      QFileInfo(currentModelPath()).path(),
+                                                      QFileInfo(modelInUse()).path(),
                                                       tr("PAL-Net models (*.palnet)"));
     if (!file.isEmpty()) {
         setInitModel(file);
@@ -444,7 +449,7 @@ void TrainingDialog::useModel() {
                         tr("%1 is not clearly better than %2, the model it would replace.")
                             .arg(QFileInfo(m_trained).fileName(), m_reference),
                         QMessageBox::NoButton, this);
-        box.setInformativeText(m_warning);
+        box.setInformativeText(m_summary);
         box.setDetailedText(m_landmarks->toPlainText());
         QPushButton* keep = box.addButton(tr("Keep %1").arg(m_reference), QMessageBox::RejectRole);
         box.addButton(tr("Use Anyway"), QMessageBox::AcceptRole);

@@ -96,6 +96,8 @@ private:
     void updateControls();
     void updateInitModel();
     void updateData(); // the count of qualifying cases
+    // The model predictions use now: the chosen one, else the installed default.
+    static QString modelInUse();
     void chooseInitModel();
     void chooseDataset();
     void chooseOutput();
@@ -109,7 +111,6 @@ private:
     QString m_summary;
     QString m_reference; // the model the new one was compared with
     bool m_better = false;
-    QString m_warning; // why Use asks first
 
     QLabel* m_dataset = nullptr;
     QRadioButton* m_groundTruth = nullptr;

@@ -4,7 +4,6 @@
 
 #include "core/dataset/Dataset.h"
 #include "core/errors/Error.h"
-#include "core/io/InstallPaths.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/JobCentre.h"
 #include "core/workflow/ModelComparison.h"
@@ -16,7 +15,6 @@
 #include <QLabel>
 #include <QLineSeries>
 #include <QPlainTextEdit>
-#include <QSettings>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -26,12 +24,8 @@ namespace pal::ui {
 namespace {
 
 // The model a new one would replace: its parent, or the model predictions use now.
-QString replacedModel(const TrainOptions& o) {
-    if (!o.init.isEmpty()) {
-        return o.init;
-    }
-    const QString current = QSettings().value(QStringLiteral("model/path")).toString();
-    return current.isEmpty() ? defaultModelPath() : current;
+QString replacedModel(const TrainOptions& o, const QString& inUse) {
+    return o.init.isEmpty() ? inUse : o.init;
 }
 
 } // namespace
@@ -65,7 +59,6 @@ void TrainingDialog::run(TrainOptions o) {
     m_landmarks->clear();
     m_trained.clear();
     m_better = false;
-    m_warning.clear();
     m_axisX->setRange(1, std::max(2, o.epochs));
     m_axisX->setTickInterval(std::max(1, (o.epochs + 8) / 10));
     m_state->setText(o.resume.isEmpty() ? tr("Training...") : tr("Resuming..."));
@@ -148,7 +141,7 @@ void TrainingDialog::onEnded() {
                             "cases...")
                              .arg(result.epochsRun)
                              .arg(result.bestEpoch)
-                             .arg(QFileInfo(replacedModel(o)).fileName()));
+                             .arg(QFileInfo(replacedModel(o, modelInUse())).fileName()));
         startEvaluation(o, result);
     }
     updateControls();
@@ -158,7 +151,7 @@ void TrainingDialog::onEnded() {
 // The new model and the one it would replace on the run's validation cases (which it did not
 // train on), against the landmarks it was trained on.
 void TrainingDialog::startEvaluation(const TrainOptions& o, const TrainResult& result) {
-    const QString reference = replacedModel(o);
+    const QString reference = replacedModel(o, modelInUse());
     m_reference = QFileInfo(reference).fileName();
     auto job = std::make_unique<TaskJob<ModelComparison>>(
         tr("Comparing %1 with %2").arg(QFileInfo(result.bundlePath).fileName(), m_reference),
@@ -184,14 +177,12 @@ void TrainingDialog::startEvaluation(const TrainOptions& o, const TrainResult& r
             m_summary = describeComparison(c, tr("validation case(s), not trained on"));
             m_landmarks->setPlainText(describeLandmarks(c));
             m_better = c.verdict == ComparisonVerdict::Better;
-            m_warning = m_summary;
         } else {
             m_summary = raw->state() == Job::State::Cancelled
                             ? tr("Comparison cancelled: the new model was not compared with %1.")
                                   .arg(m_reference)
                             : tr("Comparison failed: %1").arg(raw->error());
             m_better = false;
-            m_warning = m_summary;
         }
         m_summaryLabel->setText(m_summary);
         m_state->setText(tr("Done: %1").arg(QDir::toNativeSeparators(m_trained)));

@@ -6,6 +6,7 @@
 #include "core/io/FileBytes.h"
 #include "core/io/NativePath.h"
 #include "core/workflow/CasePatches.h"
+#include "core/workflow/TrainingData.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -7,7 +7,6 @@
 
 #include "core/geometry/Snapping.h"
 #include "core/landmarks/LandmarkSet.h"
-#include "core/workflow/TrainingData.h"
 
 #include <QString>
 #include <QStringList>
@@ -43,6 +42,13 @@ struct Prediction {
     StageTimes times;
     QString error;
     bool ok() const { return error.isEmpty(); }
+};
+
+// Which landmarks a case is trained on (core/workflow/TrainingData.h has the rule).
+enum class TrainingSource {
+    GroundTruth, // the case's landmarks.txt
+    Reviewed,    // the clinician's working set, when its review is complete (below)
+    Both,        // the completed review where there is one, the ground truth elsewhere
 };
 
 // The learning rates of the two recipes (docs/method.md, "Fine-tuning"): the reference's

@@ -6,6 +6,7 @@
 // CLI, so the count shown is the count trained on.
 
 #include "core/dataset/Dataset.h"
+#include "core/workflow/EngineTypes.h" // TrainingSource
 
 #include <Eigen/Core>
 #include <QString>
@@ -15,13 +16,6 @@
 #include <vector>
 
 namespace pal {
-
-// Which landmarks a case is trained on.
-enum class TrainingSource {
-    GroundTruth, // the case's landmarks.txt
-    Reviewed,    // the clinician's working set, when its review is complete (below)
-    Both,        // the completed review where there is one, the ground truth elsewhere
-};
 
 // "ground-truth", "reviewed", "both" (the CLI's --train-on values, and what bundles record).
 QString trainingSourceName(TrainingSource source);

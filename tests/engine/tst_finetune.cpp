@@ -1,8 +1,9 @@
 // Fine-tuning the shipped default model (K = 200, itself trained on GENERATED 67,000-vertex
 // heads) on 16 GENERATED coarser heads (about 17,000 vertices: another scanner), as a
-// clinician's fine-tune would run, then judging it on 8 other generated cases it never saw. The recipe (docs/method.md, "Fine-tuning") must never hand over a model
-// worse than its parent beyond noise; the old recipe (the full learning rate of training from
-// scratch) made the model about ten times worse, and must now be caught: no model is written.
+// clinician's fine-tune would run, then judging it on 8 other generated cases it never saw. The
+// recipe (docs/method.md, "Fine-tuning") must never hand over a model worse than its parent beyond
+// noise; the old recipe (the full learning rate of training from scratch) made the model about ten
+// times worse, and must now be caught: no model is written.
 
 #include "core/engine/Trainer.h"
 #include "core/io/InstallPaths.h"
