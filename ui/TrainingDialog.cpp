@@ -123,6 +123,15 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     m_seed->setValue(1);
     form->addRow(tr("Seed:"), m_seed);
 
+    m_weights = new QComboBox;
+    m_weights->addItem(tr("float16 (half the size; errors change by about 0.002 mm)"),
+                       QStringLiteral("float16"));
+    m_weights->addItem(tr("float32"), QStringLiteral("float32"));
+    m_weights->setToolTip(tr("The precision of the weights in the model written. The run's "
+                             "checkpoint files are removed when it ends; only this bundle "
+                             "stays."));
+    form->addRow(tr("Weights:"), m_weights);
+
     m_output = new QLineEdit;
     auto* chooseOut = new QPushButton(tr("Browse..."));
     connect(chooseOut, &QPushButton::clicked, this, &TrainingDialog::chooseOutput);
@@ -131,8 +140,9 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     outRow->addWidget(m_output, 1);
     outRow->addWidget(chooseOut);
     form->addRow(tr("Write to:"), outRow);
-    m_inputs = {changeData, m_groundTruth, m_reviewed, m_both, m_init,   chooseInit, m_learningRate,
-                m_freeze,   m_patch,       m_epochs,   m_seed, m_output, chooseOut};
+    m_inputs = {changeData, m_groundTruth,  m_reviewed, m_both,   m_init,
+                chooseInit, m_learningRate, m_freeze,   m_patch,  m_epochs,
+                m_seed,     m_weights,      m_output,   chooseOut};
 
     // The loss curve: one point per epoch for each split.
     m_trainSeries = new QLineSeries;
@@ -309,6 +319,7 @@ TrainOptions TrainingDialog::options() const {
     o.patchSize = m_patch->value();
     o.epochs = m_epochs->value();
     o.seed = static_cast<quint64>(m_seed->value());
+    o.weightsDtype = m_weights->currentData().toString();
     o.resume.clear();
     return o;
 }

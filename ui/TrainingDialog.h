@@ -122,6 +122,7 @@ private:
     QSpinBox* m_freeze = nullptr;
     QComboBox* m_init = nullptr;
     QSpinBox* m_patch = nullptr;
+    QComboBox* m_weights = nullptr;
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_seed = nullptr;
     QLineEdit* m_output = nullptr;

@@ -123,6 +123,11 @@ void TrainingDialog::onEnded() {
     const QString error = m_job->error();
     m_job = nullptr; // the JobCentre deletes it
     const bool finished = state == Job::State::Finished;
+    if (finished && result.removedBytes > 0) {
+        m_log->appendPlainText(tr("Removed the run's checkpoint files (%1 MB); %2 stays.")
+                                   .arg(double(result.removedBytes) / 1e6, 0, 'f', 0)
+                                   .arg(QFileInfo(result.bundlePath).fileName()));
+    }
     if (state == Job::State::Failed) {
         m_state->setText(tr("Training failed: %1").arg(error));
     } else if (!finished) {

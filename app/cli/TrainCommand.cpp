@@ -93,6 +93,9 @@ int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Stre
         }
         if (cancelled) {
             io.err << "cancelled; continue with --resume " << r.checkpointPath << "\n";
+        } else if (r.removedBytes > 0) {
+            io.err << "removed the run's checkpoint files ("
+                   << QString::number(double(r.removedBytes) / 1e6, 'f', 0) << " MB)\n";
         }
         const QString reference = compareWith.isEmpty() ? run.init : compareWith;
         if (!cancelled && r.bestEpoch > 0 && !reference.isEmpty()) {
@@ -182,9 +185,14 @@ int runTrain(const QStringList& args, Streams io) {
         QStringLiteral("After the run, compare the new model with this one on the validation "
                        "cases (default: the --init model; none when training from scratch)."),
         QStringLiteral("M1"));
+    const QCommandLineOption keep(
+        QStringLiteral("keep-checkpoint"),
+        QStringLiteral("Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) "
+                       "when the run ends, to continue it later with more --epochs (default: "
+                       "removed; a cancelled run always keeps them)."));
     const QCommandLineOption threads = threadsOption();
     parser.addOptions({data, out, patch, epochs, folds, seed, init, resume, batch, trainOn,
-                       reviewed, lr, freeze, exclude, dtype, compare, threads});
+                       reviewed, lr, freeze, exclude, dtype, compare, keep, threads});
     if (!parseCommand(
             parser, args, io,
             QStringLiteral(
@@ -230,6 +238,7 @@ int runTrain(const QStringList& args, Streams io) {
     o.freezeBlocks = intValue(parser, freeze, 0, "--freeze");
     o.excludeCases = parser.value(exclude).split(QLatin1Char(','), Qt::SkipEmptyParts);
     o.weightsDtype = parser.value(dtype);
+    o.keepCheckpoint = parser.isSet(keep);
     checkTrainOptions(o);
     setEngineThreads(intValue(parser, threads, 0, "--threads"));
     return trainAll(o, nFolds, parser.value(compare), io);

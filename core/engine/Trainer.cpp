@@ -5,6 +5,7 @@
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
 #include "core/io/NativePath.h"
+#include "core/model/TrainingFiles.h"
 #include "core/workflow/CasePatches.h"
 #include "core/workflow/TrainingData.h"
 
@@ -484,6 +485,12 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     run.epochs(onEpoch, cancel);
     if (run.hasBest()) { // not when cancelled before the first epoch ended
         run.writeBundle();
+    }
+    // Only once the bundle is safely written (a failure above keeps the checkpoint to resume).
+    if (!result.cancelled && !m_options.keepCheckpoint) {
+        const QStringList files = trainingFilesOf(m_options.out);
+        result.removedBytes = diskUse(files);
+        removeTrainingFiles(m_options.out);
     }
     return result;
 }

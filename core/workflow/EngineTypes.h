@@ -80,6 +80,9 @@ struct TrainOptions {
     TrainingSource source = TrainingSource::GroundTruth; // core/workflow/TrainingData.h
     QStringList excludeCases;                            // e.g. the demo cases shown on first start
     QString weightsDtype = QStringLiteral("float32");
+    // A run that ends (not cancelled) removes its checkpoint files (core/model/TrainingFiles.h)
+    // unless this is set, e.g. to continue it later with more epochs.
+    bool keepCheckpoint = false;
     Device device = Device::Auto;
 };
 
@@ -111,6 +114,7 @@ struct TrainResult {
     QStringList outliers;
     bool cancelled = false;
     int resumedFromEpoch = 0; // the checkpoint's last finished epoch; 0: not resumed
+    qint64 removedBytes = 0;  // the checkpoint files removed when the run ended
     // Fine-tuning: the parent's validation loss before any training. The parent is epoch 0
     // of the selection: when no epoch beats it, bestEpoch is 0 and no bundle is written.
     std::optional<double> parentValidationLoss;

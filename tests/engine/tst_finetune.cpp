@@ -7,6 +7,7 @@
 
 #include "core/engine/Trainer.h"
 #include "core/io/InstallPaths.h"
+#include "core/model/TrainingFiles.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/ModelComparison.h"
 
@@ -88,7 +89,8 @@ private Q_SLOTS:
         QCOMPARE(r.bestEpoch, 0);
         QVERIFY(!r.improvedOnParent());
         QVERIFY(!QFile::exists(o.out));
-        QVERIFY(QFile::exists(o.out + QStringLiteral(".ckpt.json"))); // resumable all the same
+        // Nor any of the run's files: the parent stays, and nothing is left to fill the disk.
+        QCOMPARE(trainingFilesOf(o.out), QStringList{});
     }
 };
 

@@ -7,6 +7,7 @@
 #include "core/engine/Trainer.h"
 #include "core/errors/Error.h"
 #include "core/model/ModelBundle.h"
+#include "core/model/TrainingFiles.h"
 #include "core/review/ReviewStore.h"
 
 #include "tests/TestSupport.h"
@@ -59,6 +60,11 @@ private Q_SLOTS:
         QCOMPARE(b.manifest.provenance.value(QStringLiteral("generatorVersion")).toInt(),
                  demo::kGeneratorVersion);
         QCOMPARE(b.manifest.metrics.value(QStringLiteral("bestEpoch")).toInt(), r.bestEpoch);
+        // The run ended: its checkpoint files are gone, the bundle alone is left.
+        QVERIFY(r.removedBytes > 0);
+        QCOMPARE(trainingFilesOf(r.bundlePath), QStringList{});
+        QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("a.palnet*")}, QDir::Files),
+                 QStringList{QStringLiteral("a.palnet")});
         // The template is the mean of the training split only: not the template head.
         QVERIFY(b.manifest.templateLandmarks.allFinite());
         // The patch cache was filled, one file per case.
@@ -72,10 +78,10 @@ private Q_SLOTS:
             straight.push_back(e.trainLoss);
         });
         std::vector<double> resumed;
+        TrainOptions shorter = options(QStringLiteral("resumed"), 2);
+        shorter.keepCheckpoint = true; // to continue it with more epochs
         const TrainResult first =
-            Trainer(options(QStringLiteral("resumed"), 2)).run([&](const EpochReport& e) {
-                resumed.push_back(e.trainLoss);
-            });
+            Trainer(shorter).run([&](const EpochReport& e) { resumed.push_back(e.trainLoss); });
         // One state file, the one the checkpoint names.
         const QStringList states =
             QDir(m_dir.path())
@@ -121,7 +127,9 @@ private Q_SLOTS:
 
     // A checkpoint whose state file is gone is refused, naming the epoch and the file.
     void aTornCheckpointIsRefused() {
-        const TrainResult r = Trainer(options(QStringLiteral("torn"), 1)).run();
+        TrainOptions o = options(QStringLiteral("torn"), 1);
+        o.keepCheckpoint = true;
+        const TrainResult r = Trainer(o).run();
         QVERIFY(QFile::remove(m_dir.filePath(QStringLiteral("torn.palnet.ckpt.e1.pt"))));
         TrainOptions more = options(QStringLiteral("torn"), 2);
         more.resume = r.checkpointPath;

@@ -8,6 +8,7 @@
 #include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
 #include "core/io/InstallPaths.h"
+#include "core/model/TrainingFiles.h"
 #include "core/workflow/EngineLoader.h"
 #include "ui/MainWindow.h"
 #include "ui/TrainingDialog.h"
@@ -148,6 +149,12 @@ private Q_SLOTS:
                      dialog.statusText().contains(QStringLiteral("(from the checkpoint)")),
                  qPrintable(dialog.statusText()));
         QVERIFY(dialog.statusText().contains(QStringLiteral("Epoch %1/%1").arg(done + 1)));
+        // The run ended: its checkpoint files are removed (nothing left to resume), the
+        // bundle stays.
+        QVERIFY(dialog.statusText().contains(QStringLiteral("Removed the run's checkpoint")));
+        QCOMPARE(trainingFilesOf(dialog.options().out), QStringList{});
+        QVERIFY(QFileInfo::exists(dialog.options().out));
+        QVERIFY(!button(dialog, QStringLiteral("Resume"))->isEnabled());
         QVERIFY2(dialog.summaryText().contains(QStringLiteral("point-wise")),
                  qPrintable(dialog.summaryText()));
         QTest::qWait(200); // let the chart repaint; the picture is for a person to look at
