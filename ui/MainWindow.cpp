@@ -84,6 +84,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     d->prediction = new PredictionController(d->jobs, this);
     d->jobsView = new JobsWidget(d->jobs);
     d->summary = new QLabel;
+    d->modelLabel = new QLabel;
+    connect(d->modelLabel, &QLabel::linkActivated, this, &MainWindow::showModelsDialog);
+    connect(d->prediction, &PredictionController::modelChanged, this, &MainWindow::showModelInUse);
+    showModelInUse();
+    statusBar()->addPermanentWidget(d->modelLabel);
     statusBar()->addPermanentWidget(d->summary);
     statusBar()->addPermanentWidget(d->jobsView);
     statusBar()->showMessage(
@@ -294,7 +299,10 @@ void MainWindow::createModelMenu() {
     d->predict->setShortcut(QKeySequence(tr("Ctrl+R")));
     d->predictAll =
         model->addAction(tr("Predict the Whole &Dataset"), this, &MainWindow::predictDataset);
+    model->addAction(tr("&Models..."), this, &MainWindow::showModelsDialog);
     model->addAction(tr("&Choose Model..."), this, &MainWindow::chooseModel);
+    d->revertModel =
+        model->addAction(tr("&Back to Previous Model"), this, &MainWindow::revertModel);
     model->addAction(tr("&Train or Fine-tune..."), this, &MainWindow::showTrainingDialog);
 }
 

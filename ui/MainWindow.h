@@ -79,6 +79,8 @@ public Q_SLOTS:
     // Model > Train or Fine-tune...: the training dialog (non-modal) on the open dataset; asks
     // for a folder when none is open. Its "Use This Model" reloads the predictor.
     void showTrainingDialog();
+    // Model > Models...: the models list (ui/ModelsDialog).
+    void showModelsDialog();
 
 Q_SIGNALS:
     // After an open ends: ok is false when it failed (see lastError()).
@@ -141,6 +143,8 @@ private:
     void onPredictionFinished(const pal::PredictionRun& run, pal::Job::State state,
                               const QString& error);
     void chooseModel();
+    void revertModel();
+    void showModelInUse(); // the status bar's model and the revert action's text
 
     struct Impl;
     std::unique_ptr<Impl> d;

@@ -81,6 +81,9 @@ struct MainWindow::Impl {
     QMenu* recent = nullptr;
 
     QPointer<QDialog> trainingDialog;  // ui/TrainingDialog, kept while the window lives
+    QPointer<QDialog> modelsDialog;    // ui/ModelsDialog
+    QLabel* modelLabel = nullptr;      // the model in use, in the status bar
+    QAction* revertModel = nullptr;    // Model > Back to <previous model>
     QPointer<QDialog> displaySettings; // ui/DisplaySettings, likewise
 
     CaseDocument& doc() { return session.document(); }

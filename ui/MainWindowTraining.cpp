@@ -1,11 +1,19 @@
-// MainWindow: Model > Train or Fine-tune... opens the training dialog (ui/TrainingDialog).
+// MainWindow: the model menu's dialogs: Train or Fine-tune... (ui/TrainingDialog) and
+// Models... (ui/ModelsDialog), the model in use in the status bar, and switching back.
 
 #include "ui/MainWindowImpl.h"
 
 #include <QFileDialog>
 #include <QStatusBar>
 
+#include "core/io/NativePath.h"
+#include "ui/ModelsDialog.h"
 #include "ui/TrainingDialog.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
 
 namespace pal::ui {
 
@@ -34,6 +42,44 @@ void MainWindow::showTrainingDialog() {
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
+}
+
+void MainWindow::showModelsDialog() {
+    auto* dialog = qobject_cast<ModelsDialog*>(d->modelsDialog.data());
+    if (!dialog) {
+        dialog = new ModelsDialog(*d->prediction, d->datasetFolder, this);
+        d->modelsDialog = dialog;
+    } else {
+        dialog->refresh();
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+void MainWindow::revertModel() {
+    const QString previous = d->prediction->previousModelPath();
+    if (!previous.isEmpty() && pathKind(previous) == PathKind::File) {
+        d->prediction->setModelPath(previous);
+        statusBar()->showMessage(
+            tr("Predictions now use %1 again (Ctrl+R predicts this case with it)")
+                .arg(QFileInfo(previous).fileName()),
+            8000);
+    }
+}
+
+void MainWindow::showModelInUse() {
+    const QString path = d->prediction->modelPath();
+    d->modelLabel->setText(
+        tr("Model: <a href=\"models\">%1</a>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
+    d->modelLabel->setToolTip(
+        tr("Predictions use %1 (click: the models list)").arg(QDir::toNativeSeparators(path)));
+    const QString previous = d->prediction->previousModelPath();
+    const bool canRevert = !previous.isEmpty() && pathKind(previous) == PathKind::File &&
+                           canonicalPath(previous) != canonicalPath(path);
+    d->revertModel->setText(canRevert ? tr("&Back to %1").arg(QFileInfo(previous).fileName())
+                                      : tr("&Back to Previous Model"));
+    d->revertModel->setEnabled(canRevert);
 }
 
 } // namespace pal::ui

@@ -55,8 +55,29 @@ QString PredictionController::modelPath() const {
 }
 
 void PredictionController::setModelPath(const QString& path) {
-    QSettings().setValue(QStringLiteral("model/path"), path);
+    const QString before = modelPath();
+    QSettings settings;
+    settings.setValue(QStringLiteral("model/path"), path);
+    QStringList known = knownModels();
+    for (const QString& p : {before, path}) {
+        known.removeAll(p);
+        known.prepend(p);
+    }
+    constexpr int kKeep = 50;
+    settings.setValue(QStringLiteral("model/known"), known.mid(0, kKeep));
     m_cache->forget();
+    if (before != path) {
+        settings.setValue(QStringLiteral("model/previous"), before);
+        Q_EMIT modelChanged(path);
+    }
+}
+
+QString PredictionController::previousModelPath() const {
+    return QSettings().value(QStringLiteral("model/previous")).toString();
+}
+
+QStringList PredictionController::knownModels() const {
+    return QSettings().value(QStringLiteral("model/known")).toStringList();
 }
 
 Job* PredictionController::predict(std::vector<Case> cases, const QString& title, QString* why) {

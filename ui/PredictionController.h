@@ -28,8 +28,16 @@ public:
 
     // The chosen model (settings "model/path"), else the installed default model.
     QString modelPath() const;
-    // Remembers the model for the next predictions (settings "model/path").
+    // Remembers the model for the next predictions (settings "model/path"); the one it
+    // replaces becomes previousModelPath(), and both join knownModels(). Emits modelChanged
+    // when the path changes.
     void setModelPath(const QString& path);
+    // The model used before the last change (empty when there was none): switching back is
+    // one step (setModelPath(previousModelPath())).
+    QString previousModelPath() const;
+    // Every bundle chosen, trained or used here before (settings "model/known"), newest
+    // first; the models list adds the default model and the dataset's models/ folder.
+    QStringList knownModels() const;
 
     // Starts predicting the cases (each result names its case by mesh file: casePredicted).
     // Returns null, with a reason in *why, when no prediction can start.
@@ -37,6 +45,7 @@ public:
     bool isPredicting() const { return !m_job.isNull(); }
 
 Q_SIGNALS:
+    void modelChanged(const QString& path);
     // For every case predicted and written (meshFile: the case's mesh, which identifies it),
     // on the GUI thread, whichever case is open.
     void casePredicted(const QString& meshFile, const pal::LandmarkSet& landmarks,

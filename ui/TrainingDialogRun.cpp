@@ -6,6 +6,7 @@
 #include "core/errors/Error.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/JobCentre.h"
+#include "core/workflow/ModelCard.h"
 #include "core/workflow/ModelComparison.h"
 #include "core/workflow/TrainJob.h"
 #include "ui/TrainingDialog.h"
@@ -169,10 +170,12 @@ void TrainingDialog::startEvaluation(const TrainOptions& o, const TrainResult& r
             }
             PredictorOptions po;
             po.device = o.device;
-            return compareModels(
+            ModelComparison c = compareModels(
                 loadEngine(), reference, result.bundlePath, targets, SnapMode::Closest, po,
                 [&](const QString& stage, int done, int total) { progress(done, total, stage); },
                 &cancel);
+            writeModelCard(result.bundlePath, &c); // what the models list shows
+            return c;
         });
     auto* raw = job.get();
     connect(raw, &Job::ended, this, [this, raw] {

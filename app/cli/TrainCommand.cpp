@@ -5,6 +5,7 @@
 #include "core/io/NativePath.h"
 #include "core/model/ModelBundle.h"
 #include "core/workflow/EngineLoader.h"
+#include "core/workflow/ModelCard.h"
 #include "core/workflow/ModelComparison.h"
 
 #include <QFileInfo>
@@ -45,6 +46,7 @@ void printComparison(const EngineApi& engine, const TrainOptions& o, const Train
     printer.finish();
     io.out << describeComparison(c, QStringLiteral("validation case(s), not trained on")) << "\n"
            << describeLandmarks(c);
+    writeModelCard(r.bundlePath, &c);
 }
 
 // One run, or one per fold (M.fold1.palnet, ...); stops at a cancel (Ctrl+C).
@@ -98,8 +100,13 @@ int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Stre
                    << QString::number(double(r.removedBytes) / 1e6, 'f', 0) << " MB)\n";
         }
         const QString reference = compareWith.isEmpty() ? run.init : compareWith;
-        if (!cancelled && r.bestEpoch > 0 && !reference.isEmpty()) {
-            printComparison(engine, run, r, reference, interrupt.flag(), io);
+        if (!cancelled && r.bestEpoch > 0) {
+            if (reference.isEmpty()) {
+                writeModelCard(r.bundlePath, nullptr);
+            } else {
+                printComparison(engine, run, r, reference, interrupt.flag(), io);
+            }
+            io.err << "model card: " << modelCardPath(r.bundlePath) << "\n";
         }
     }
     return cancelled ? CancelledByUser : Success;

@@ -186,6 +186,21 @@ private Q_SLOTS:
                      r.out.contains(QStringLiteral("\nPrn ")),
                  qPrintable(r.out));
         QVERIFY2(r.err.contains(QStringLiteral("epoch   0/2")), qPrintable(r.err));
+        // Only the bundle and its card are left; the card has the provenance and the comparison.
+        QCOMPARE(QDir(dir.path()).entryList({QStringLiteral("learned*")}, QDir::Files),
+                 (QStringList{QStringLiteral("learned.md"), QStringLiteral("learned.palnet")}));
+        QFile card(dir.filePath(QStringLiteral("learned.md")));
+        QVERIFY(card.open(QIODevice::ReadOnly));
+        const QString cardText = QString::fromUtf8(card.readAll());
+        QVERIFY2(cardText.startsWith(QStringLiteral("# Model card: `learned.palnet`\n\n"
+                                                    "**Trained on generated data. Not for "
+                                                    "clinical use.**")) &&
+                     cardText.contains(QStringLiteral("| parent | fine-tuned from "
+                                                      "`untrained.palnet` (learning rate 0.001, "
+                                                      "0 frozen block(s)) |")) &&
+                     cardText.contains(QStringLiteral("## Compared with `untrained.palnet`")) &&
+                     cardText.contains(QStringLiteral("\nPrn ")),
+                 qPrintable(cardText));
 
         // A learning rate that wrecks the weights: no epoch beats the parent.
         const QString wrecked = dir.filePath(QStringLiteral("wrecked.palnet"));
