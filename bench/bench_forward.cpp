@@ -53,11 +53,11 @@ int main(int argc, char** argv) {
     for (float& v : input) {
         v = coord(rng);
     }
-    const PalNet cpu(PalNetConfig{K, L, true}, 1, Device::Cpu);
+    const PalNet cpu(PalNetConfig{K, L}, 1, Device::Cpu);
     std::printf("PAL-Net K=%d, %lld parameters\n", K, static_cast<long long>(cpu.parameterCount()));
     std::printf("cpu : %.2f ms per face at batch 1, %.2f ms at batch 16\n",
                 medianMsPerFace(cpu, input, 1, repeats), medianMsPerFace(cpu, input, 16, repeats));
-    PalNet cuda(PalNetConfig{K, L, true}, 2, Device::Cuda);
+    PalNet cuda(PalNetConfig{K, L}, 2, Device::Cuda);
     if (cuda.deviceName() != QStringLiteral("cuda")) {
         std::printf("cuda: not available to this LibTorch (the CPU path ran)\n");
         return 0;

@@ -64,7 +64,7 @@ void writeBenchModel(const QString& path, int K) {
         readLandmarks(QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
             .landmarks.positions();
     b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
-    b.tensors = engine::PalNet(engine::PalNetConfig{K, 50, true}, 1).exportWeights();
+    b.tensors = engine::PalNet(engine::PalNetConfig{K, 50}, 1).exportWeights();
     writeModelBundle(path, b);
 }
 

@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     for (float& v : targets) {
         v = u(rng);
     }
-    PalNet net(PalNetConfig{K, 50, true}, 1, Device::Cpu);
+    PalNet net(PalNetConfig{K, 50}, 1, Device::Cpu);
     net.startTraining(1e-3);
     net.trainStep(patches.data(), targets.data(), batch); // warm-up
     std::vector<double> seconds;

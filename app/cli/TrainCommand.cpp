@@ -197,9 +197,15 @@ int runTrain(const QStringList& args, Streams io) {
         QStringLiteral("Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) "
                        "when the run ends, to continue it later with more --epochs (default: "
                        "removed; a cancelled run always keeps them)."));
+    const QCommandLineOption variant(
+        QStringLiteral("variant"),
+        QStringLiteral("The network trained from scratch: attention (PAL-Net, the default), or "
+                       "an ablation: no-attention, top-k-attention, two-blocks, no-dropout. A "
+                       "fine-tune keeps its parent's."),
+        QStringLiteral("NAME"), QStringLiteral("attention"));
     const QCommandLineOption threads = threadsOption();
     parser.addOptions({data, out, patch, epochs, folds, seed, init, resume, batch, trainOn,
-                       reviewed, lr, freeze, exclude, dtype, compare, keep, threads});
+                       reviewed, lr, freeze, exclude, dtype, compare, keep, variant, threads});
     if (!parseCommand(
             parser, args, io,
             QStringLiteral(
@@ -246,6 +252,16 @@ int runTrain(const QStringList& args, Streams io) {
     o.excludeCases = parser.value(exclude).split(QLatin1Char(','), Qt::SkipEmptyParts);
     o.weightsDtype = parser.value(dtype);
     o.keepCheckpoint = parser.isSet(keep);
+    const std::optional<NetworkVariant> network = variantFromName(parser.value(variant));
+    if (!network) {
+        throw UsageProblem{QStringLiteral("--variant must be one of %1")
+                               .arg(variantNames().join(QStringLiteral(", ")))};
+    }
+    if (parser.isSet(variant) && !o.init.isEmpty()) {
+        throw UsageProblem{QStringLiteral("--variant chooses the network trained from scratch: "
+                                          "a fine-tune (--init) keeps its parent's")};
+    }
+    o.variant = *network;
     checkTrainOptions(o);
     setEngineThreads(intValue(parser, threads, 0, "--threads"));
     return trainAll(o, nFolds, parser.value(compare), io);

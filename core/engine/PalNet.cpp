@@ -31,19 +31,30 @@ namespace F = torch::nn::functional;
 
 // Attention over T positions of C features: e = tanh(x W + b), a = softmax_T(e),
 // out = sum_T a * x. x is (B, T, C).
+// top-k-attention: the softmax and the sum run over the k best-scoring positions only.
 struct AttentionImpl : torch::nn::Module {
-    AttentionImpl(std::int64_t channels, std::int64_t positions) {
+    AttentionImpl(std::int64_t channels, std::int64_t positions, std::int64_t k) : k(k) {
         W = register_parameter("W", torch::empty({channels, 1}));
         b = register_parameter("b", torch::zeros({positions, 1}));
         torch::nn::init::xavier_normal_(W);
+        topK = k < positions;
     }
     // Returns (B, C) and the weights (B, T).
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x) {
         const torch::Tensor e = torch::tanh(torch::matmul(x, W) + b); // (B, T, 1)
-        const torch::Tensor a = torch::softmax(e, 1);
-        return {(a * x).sum(1), a.squeeze(-1)};
+        if (!topK) {
+            const torch::Tensor a = torch::softmax(e, 1);
+            return {(a * x).sum(1), a.squeeze(-1)};
+        }
+        const auto [scores, index] = e.topk(k, 1); // (B, k, 1) each
+        const torch::Tensor a = torch::softmax(scores, 1);
+        const torch::Tensor chosen = x.gather(1, index.expand({-1, -1, x.size(2)})); // (B, k, C)
+        const torch::Tensor weights = torch::zeros_like(e).scatter(1, index, a);
+        return {(a * chosen).sum(1), weights.squeeze(-1)};
     }
     torch::Tensor W, b;
+    std::int64_t k;
+    bool topK = false;
 };
 TORCH_MODULE(Attention);
 
@@ -68,16 +79,20 @@ struct NetImpl : torch::nn::Module {
         conv1b = register_module("conv1b", conv1x1(32, 32));
         conv2a = register_module("conv2a", conv1x1(32, 64));
         conv2b = register_module("conv2b", conv1x1(64, 64));
-        conv3a = register_module("conv3a", conv1x1(64, 128));
-        conv3b = register_module("conv3b", conv1x1(128, 128));
-        if (c.attention) {
-            att1 = register_module("att1", Attention(32, t1));
-            att2 = register_module("att2", Attention(64, t1 / 5));
-            att3 = register_module("att3", Attention(128, t1 / 25));
+        if (c.blocks() == 3) {
+            conv3a = register_module("conv3a", conv1x1(64, 128));
+            conv3b = register_module("conv3b", conv1x1(128, 128));
+        }
+        if (c.attention()) {
+            att1 = register_module("att1", Attention(32, t1, c.attended(t1)));
+            att2 = register_module("att2", Attention(64, t1 / 5, c.attended(t1 / 5)));
+            if (c.blocks() == 3) {
+                att3 = register_module("att3", Attention(128, t1 / 25, c.attended(t1 / 25)));
+            }
         }
         fc1 = register_module("fc1", linear(c.headInputs(), 1024));
         fc2 = register_module("fc2", linear(1024, 1024));
-        dropout = register_module("dropout", torch::nn::Dropout(0.1));
+        dropout = register_module("dropout", torch::nn::Dropout(c.dropout() ? 0.1 : 0.0));
         fc3 = register_module("fc3", linear(1024, std::int64_t{c.landmarks} * 3));
     }
 
@@ -90,7 +105,7 @@ struct NetImpl : torch::nn::Module {
         std::vector<torch::Tensor> head;
         std::vector<torch::Tensor> weights;
         auto attend = [&](Attention& att, const torch::Tensor& features) {
-            if (cfg.attention) {
+            if (att) {
                 auto [out, a] = att->forward(positions(features));
                 head.push_back(out);
                 weights.push_back(a);
@@ -101,22 +116,26 @@ struct NetImpl : torch::nn::Module {
         x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 5}).stride({1, 5}));
         x = torch::relu(conv2b(torch::relu(conv2a(x))));
         attend(att2, x);
-        x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 5}).stride({1, 5}));
-        x = torch::relu(conv3b(torch::relu(conv3a(x))));
-        attend(att3, x);
-        x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 4}).stride({1, 4}));
+        if (cfg.blocks() == 3) {
+            x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 5}).stride({1, 5}));
+            x = torch::relu(conv3b(torch::relu(conv3a(x))));
+            attend(att3, x);
+            x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 4}).stride({1, 4}));
+        } else { // two blocks: one pool to the same K / 100 columns
+            x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 20}).stride({1, 20}));
+        }
         head.push_back(x.reshape({batch, -1}));
         torch::Tensor y = torch::relu(fc1(torch::cat(head, 1)));
         y = dropout(fc2(y));
         y = fc3(y).reshape({batch, cfg.landmarks, 3});
-        if (maps && cfg.attention) {
+        if (maps && !weights.empty()) {
             auto copy = [](const torch::Tensor& t) {
                 const torch::Tensor c = t.to(torch::kCPU).contiguous();
                 return std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
             };
             maps->block1 = copy(weights[0]);
             maps->block2 = copy(weights[1]);
-            maps->block3 = copy(weights[2]);
+            maps->block3 = weights.size() > 2 ? copy(weights[2]) : std::vector<float>{};
         }
         return y;
     }
@@ -151,8 +170,15 @@ void PalNetConfig::validate() const {
     }
 }
 
+std::int64_t PalNetConfig::attended(std::int64_t positions) const {
+    return variant == NetworkVariant::TopKAttention ? std::max<std::int64_t>(1, positions / 10)
+                                                    : positions;
+}
+
 std::int64_t PalNetConfig::headInputs() const {
-    return (attention ? 32 + 64 + 128 : 0) + std::int64_t{128} * landmarks * (patchSize / 100);
+    const std::int64_t lastChannels = blocks() == 3 ? 128 : 64;
+    const std::int64_t branches = !attention() ? 0 : (blocks() == 3 ? 32 + 64 + 128 : 32 + 64);
+    return branches + lastChannels * landmarks * (patchSize / 100);
 }
 
 struct PalNet::Impl {
@@ -274,17 +300,20 @@ void PalNet::seedRandom(std::uint64_t seed) {
 }
 
 void PalNet::startTraining(double learningRate, int frozenBlocks) {
-    if (frozenBlocks < 0 || frozenBlocks > 3) {
-        throw ValidationError(
-            QString(),
-            QStringLiteral("%1 frozen blocks: PAL-Net has 3 (0 freezes none)").arg(frozenBlocks));
+    if (frozenBlocks < 0 || frozenBlocks > d->config.blocks()) {
+        throw ValidationError(QString(),
+                              QStringLiteral("%1 frozen blocks: this network has %2 (0 freezes "
+                                             "none)")
+                                  .arg(frozenBlocks)
+                                  .arg(d->config.blocks()));
     }
     std::vector<torch::nn::Module*> frozen;
     Net& n = d->net;
     const std::array<std::array<torch::nn::Module*, 3>, 3> blocks{{
         {n->conv1a.get(), n->conv1b.get(), n->att1 ? n->att1.get() : nullptr},
         {n->conv2a.get(), n->conv2b.get(), n->att2 ? n->att2.get() : nullptr},
-        {n->conv3a.get(), n->conv3b.get(), n->att3 ? n->att3.get() : nullptr},
+        {n->conv3a ? n->conv3a.get() : nullptr, n->conv3b ? n->conv3b.get() : nullptr,
+         n->att3 ? n->att3.get() : nullptr},
     }};
     for (int b = 0; b < 3; ++b) {
         for (torch::nn::Module* m : blocks[static_cast<std::size_t>(b)]) {

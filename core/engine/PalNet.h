@@ -5,6 +5,7 @@
 // Weights travel as named float arrays (pal::NamedTensor), the form model bundles store.
 
 #include "core/model/ModelBundle.h"
+#include "core/model/NetworkVariant.h"
 #include "core/workflow/EngineTypes.h"
 
 #include <QString>
@@ -16,19 +17,27 @@
 namespace pal::engine {
 
 struct PalNetConfig {
-    int patchSize = 1000;  // K, a positive multiple of 100
-    int landmarks = 50;    // L
-    bool attention = true; // false: the "no attention" ablation
+    int patchSize = 1000; // K, a positive multiple of 100
+    int landmarks = 50;   // L
+    NetworkVariant variant = NetworkVariant::Attention;
     // Throws ValidationError when K is not a positive multiple of 100.
     void validate() const;
-    // Inputs of the first Linear layer: 32 + 64 + 128 (attention) + 128 * L * K / 100.
+    bool attention() const { return variant != NetworkVariant::NoAttention; }
+    int blocks() const { return variant == NetworkVariant::TwoBlocks ? 2 : 3; }
+    bool dropout() const { return variant != NetworkVariant::NoDropout; }
+    // Positions each attention branch averages over: all of them, or the best-scoring 10 %
+    // (top-k-attention).
+    std::int64_t attended(std::int64_t positions) const;
+    // Inputs of the first Linear layer: 32 + 64 + 128 (attention) + 128 * L * K / 100; with
+    // two blocks 32 + 64 + 64 * L * K / 100.
     std::int64_t headInputs() const;
 };
 
 using pal::Device;
 
 // The per-branch attention weights of the last forward pass, for inspection and tests:
-// softmax over the T positions of each block (T = L*K, L*K/5, L*K/25), row-major B x T.
+// softmax over the T positions of each block (T = L*K, L*K/5, L*K/25), row-major B x T (zero
+// outside the top 10 % with top-k-attention; block3 empty with two blocks).
 struct AttentionMaps {
     std::vector<float> block1, block2, block3;
 };
@@ -64,7 +73,8 @@ public:
     };
     // Seeds torch's random numbers (initialisation, dropout) for reproducible runs.
     static void seedRandom(std::uint64_t seed);
-    // Switches to training (dropout on) with a fresh Adam optimiser. frozenBlocks (0-3): the
+    // Switches to training (dropout on) with a fresh Adam optimiser. frozenBlocks (0-blocks()):
+    // the
     // first convolution blocks and their attention branches keep their weights (fine-tuning);
     // the optimiser sees only the parameters that train.
     void startTraining(double learningRate, int frozenBlocks = 0);

@@ -138,7 +138,8 @@ Predictor::Predictor(ModelBundle bundle, QString bundlePath, PredictorOptions op
     }
     const std::optional<SnapMode> bundled = parseSnapMode(m.postProcessing);
     d->snap = options.snap ? *options.snap : bundled.value_or(SnapMode::Closest);
-    const PalNetConfig config{m.patchSize, m.landmarks, m.variant != QLatin1String("no-attention")};
+    const PalNetConfig config{m.patchSize, m.landmarks,
+                              variantFromName(m.variant).value_or(NetworkVariant::Attention)};
     try {
         d->net = std::make_unique<PalNet>(config, 0, options.device);
         d->net->importWeights(d->bundle.tensors);

@@ -217,7 +217,7 @@ private:
     const TrainOptions& o;
     TrainResult& result;
     Selection sel;
-    PalNetConfig config{1000, 50, true};
+    PalNetConfig config;
     std::optional<ModelBundle> parent;
     Eigen::MatrixX3d templ;
     std::unique_ptr<PalNet> net;
@@ -236,6 +236,7 @@ void Run::prepare() {
     result.trainCases = idsOf(sel, sel.train);
     result.validationCases = idsOf(sel, sel.validation);
     config.patchSize = o.patchSize;
+    config.variant = o.variant;
     if (o.freezeBlocks != 0 && o.init.isEmpty()) {
         throw ValidationError(o.dataDir, QStringLiteral("frozen blocks keep a parent's weights: "
                                                         "they need a model to fine-tune"));
@@ -243,7 +244,8 @@ void Run::prepare() {
     if (!o.init.isEmpty()) {
         parent = readModelBundle(o.init);
         config.patchSize = parent->manifest.patchSize;
-        config.attention = parent->manifest.variant != QLatin1String("no-attention");
+        config.variant =
+            variantFromName(parent->manifest.variant).value_or(NetworkVariant::Attention);
     }
     templ = Eigen::MatrixX3d::Zero(50, 3);
     if (parent) {
@@ -343,6 +345,7 @@ void Run::checkpoint(int epoch, bool best) {
     if (best) {
         ModelBundle b;
         b.manifest.patchSize = config.patchSize;
+        b.manifest.variant = variantName(config.variant);
         b.manifest.templateLandmarks = templ;
         b.tensors = net->exportWeights();
         b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
@@ -456,7 +459,7 @@ void Run::writeBundle() {
     ModelBundle bundle;
     ModelManifest& m = bundle.manifest;
     m.patchSize = config.patchSize;
-    m.variant = config.attention ? QStringLiteral("attention") : QStringLiteral("no-attention");
+    m.variant = variantName(config.variant);
     m.templateLandmarks = templ;
     m.schemaKeys = LandmarkSchema::lafas50()->keys();
     m.weightsDtype = o.weightsDtype;

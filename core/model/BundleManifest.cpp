@@ -1,4 +1,5 @@
 #include "core/model/BundleManifest.h"
+#include "core/model/NetworkVariant.h"
 
 #include "core/errors/Error.h"
 #include "core/landmarks/LandmarkSchema.h"
@@ -127,10 +128,9 @@ void parseArchitecture(const Reader& r, const QJsonObject& root, ModelManifest& 
                       .arg(quoted(name), kArchitecture));
     }
     m.variant = r.string(arch, QStringLiteral("variant"), QStringLiteral("architecture.variant"));
-    if (m.variant != QLatin1String("attention") && m.variant != QLatin1String("no-attention")) {
-        r.invalid(QStringLiteral("\"architecture.variant\" is %1; expected \"attention\" or "
-                                 "\"no-attention\"")
-                      .arg(quoted(m.variant)));
+    if (!variantFromName(m.variant)) {
+        r.invalid(QStringLiteral("\"architecture.variant\" is %1; expected one of %2")
+                      .arg(quoted(m.variant), variantNames().join(QStringLiteral(", "))));
     }
     m.patchSize =
         r.smallInteger(arch, QStringLiteral("patchSize"), QStringLiteral("architecture.patchSize"));

@@ -7,6 +7,7 @@
 
 #include "core/geometry/Snapping.h"
 #include "core/landmarks/LandmarkSet.h"
+#include "core/model/NetworkVariant.h"
 
 #include <QString>
 #include <QStringList>
@@ -68,6 +69,9 @@ struct TrainOptions {
                              // with init)
     int freezeBlocks = 0;    // fine-tuning: the first 0-3 convolution blocks (and their
                              // attention branches) keep the parent's weights
+    // The network trained from scratch (docs/method.md, "Variants"); a fine-tune keeps its
+    // parent's.
+    NetworkVariant variant = NetworkVariant::Attention;
     double validationFraction = 0.2;
     int fold = -1; // with folds > 1: which fold is the validation split
     int folds = 0; // 0 or 1: one seeded split

@@ -14,7 +14,7 @@
 namespace pal::test {
 
 inline void writeUntrainedModel(const QString& path) {
-    const engine::PalNet net(engine::PalNetConfig{100, 50, true}, 3, engine::Device::Cpu);
+    const engine::PalNet net(engine::PalNetConfig{100, 50}, 3, engine::Device::Cpu);
     ModelBundle b;
     b.manifest.patchSize = 100;
     b.manifest.templateLandmarks =

@@ -235,6 +235,42 @@ private Q_SLOTS:
         QCOMPARE(lr.code, 1);
         QVERIFY2(lr.err.contains(QStringLiteral("--lr takes a positive number")),
                  qPrintable(lr.err));
+        const Run variant =
+            cli({QStringLiteral("train"), QStringLiteral("--data"), m_data, QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("x.palnet")), QStringLiteral("--variant"),
+                 QStringLiteral("top-k")});
+        QCOMPARE(variant.code, 1);
+        QVERIFY2(variant.err.contains(QStringLiteral(
+                     "--variant must be one of attention, no-attention, top-k-attention, "
+                     "two-blocks, no-dropout")),
+                 qPrintable(variant.err));
+        const Run variantAndInit =
+            cli({QStringLiteral("train"), QStringLiteral("--data"), m_data, QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("x.palnet")), QStringLiteral("--init"), m_model,
+                 QStringLiteral("--variant"), QStringLiteral("two-blocks")});
+        QCOMPARE(variantAndInit.code, 1);
+        QVERIFY2(variantAndInit.err.contains(QStringLiteral("a fine-tune (--init) keeps its "
+                                                            "parent's")),
+                 qPrintable(variantAndInit.err));
+    }
+
+    // An ablation is trained from scratch with --variant, says so in its bundle, and predicts.
+    void anAblationIsTrainedAndPredicts() {
+        const QString bundle = m_dir.filePath(QStringLiteral("two-blocks.palnet"));
+        const Run r =
+            cli({QStringLiteral("train"), QStringLiteral("--data"), m_data, QStringLiteral("--out"),
+                 bundle, QStringLiteral("--patch-size"), QStringLiteral("100"),
+                 QStringLiteral("--epochs"), QStringLiteral("1"), QStringLiteral("--variant"),
+                 QStringLiteral("two-blocks"), QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QCOMPARE(readModelManifest(bundle).variant, QStringLiteral("two-blocks"));
+        const QString out = m_dir.filePath(QStringLiteral("two-blocks-out"));
+        const Run p = cli({QStringLiteral("predict"), QStringLiteral("--model"), bundle,
+                           QStringLiteral("-o"), out, m_data});
+        QVERIFY2(p.code == 0, qPrintable(p.err));
+        QCOMPARE(readLandmarks(out + QStringLiteral("/D001/landmarks.predicted.txt"))
+                     .landmarks.presentCount(),
+                 50);
     }
 };
 

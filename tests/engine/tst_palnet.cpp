@@ -8,12 +8,17 @@
 #include <Eigen/Core>
 #include <QTest>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <random>
 
 using namespace pal;
 using namespace pal::engine;
+
+Q_DECLARE_METATYPE(pal::NetworkVariant)
 
 namespace {
 
@@ -69,13 +74,25 @@ Mat maxPool(const Mat& x, int widthIn, int factor) {
     return y;
 }
 
-// e_t = tanh(x_t . W + b_t), a = softmax(e), out = sum_t a_t x_t
+// e_t = tanh(x_t . W + b_t), a = softmax(e), out = sum_t a_t x_t; with topK, the softmax
+// runs over the topK largest e_t only (a_t = 0 elsewhere).
 Eigen::VectorXd attention(const Weights& w, const std::string& name, const Mat& x,
-                          Eigen::VectorXd* weights) {
+                          Eigen::VectorXd* weights, bool topK = false) {
     const Eigen::VectorXd W = w.vector(name + ".W");
     const Eigen::VectorXd b = w.vector(name + ".b");
     Eigen::VectorXd e = (x.transpose() * W + b).array().tanh();
     Eigen::VectorXd a = (e.array() - e.maxCoeff()).exp();
+    if (topK) {
+        const Eigen::Index k = std::max<Eigen::Index>(1, e.size() / 10);
+        std::vector<double> sorted(e.data(), e.data() + e.size());
+        std::nth_element(sorted.begin(), sorted.begin() + (k - 1), sorted.end(), std::greater<>());
+        const double kth = sorted[static_cast<std::size_t>(k - 1)];
+        for (Eigen::Index t = 0; t < e.size(); ++t) {
+            if (e[t] < kth) {
+                a[t] = 0;
+            }
+        }
+    }
     a /= a.sum();
     if (weights) {
         *weights = a;
@@ -85,7 +102,9 @@ Eigen::VectorXd attention(const Weights& w, const std::string& name, const Mat& 
 
 // The whole network on one sample: patches L x K x 3 row-major -> L x 3.
 Mat referenceForward(const Weights& w, const std::vector<float>& patch, int L, int K,
-                     bool withAttention) {
+                     NetworkVariant variant) {
+    const bool withAttention = variant != NetworkVariant::NoAttention;
+    const bool topK = variant == NetworkVariant::TopKAttention;
     Mat x(3, L * K);
     for (int p = 0; p < L * K; ++p) {
         for (int c = 0; c < 3; ++c) {
@@ -95,19 +114,23 @@ Mat referenceForward(const Weights& w, const std::vector<float>& patch, int L, i
     std::vector<Eigen::VectorXd> head;
     x = convRelu(w, "conv1b", convRelu(w, "conv1a", x));
     if (withAttention) {
-        head.push_back(attention(w, "att1", x, nullptr));
+        head.push_back(attention(w, "att1", x, nullptr, topK));
     }
     x = maxPool(x, K, 5);
     x = convRelu(w, "conv2b", convRelu(w, "conv2a", x));
     if (withAttention) {
-        head.push_back(attention(w, "att2", x, nullptr));
+        head.push_back(attention(w, "att2", x, nullptr, topK));
     }
-    x = maxPool(x, K / 5, 5);
-    x = convRelu(w, "conv3b", convRelu(w, "conv3a", x));
-    if (withAttention) {
-        head.push_back(attention(w, "att3", x, nullptr));
+    if (variant == NetworkVariant::TwoBlocks) {
+        x = maxPool(x, K / 5, 20);
+    } else {
+        x = maxPool(x, K / 5, 5);
+        x = convRelu(w, "conv3b", convRelu(w, "conv3a", x));
+        if (withAttention) {
+            head.push_back(attention(w, "att3", x, nullptr, topK));
+        }
+        x = maxPool(x, K / 25, 4);
     }
-    x = maxPool(x, K / 25, 4);
     // Flatten (C, L, W) channel-major, as torch's reshape of (B, C, L, W) does.
     Eigen::VectorXd flat(x.size());
     for (Eigen::Index c = 0; c < x.rows(); ++c) {
@@ -145,18 +168,72 @@ class TestPalNet : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void parameterCountForK1000() {
-        const PalNet net(PalNetConfig{1000, 50, true}, 1, Device::Cpu);
+        const PalNet net(PalNetConfig{1000, 50}, 1, Device::Cpu);
         // By hand: convs 32,288 + attention 224 + 62,000 + fc1 65,766,400 + fc2 1,049,600
         // + fc3 153,750.
         QCOMPARE(net.parameterCount(), std::int64_t{67064262});
-        QCOMPARE(PalNetConfig({1000, 50, true}).headInputs(), std::int64_t{64224});
-        const PalNet ablation(PalNetConfig{1000, 50, false}, 1, Device::Cpu);
+        QCOMPARE(PalNetConfig({1000, 50}).headInputs(), std::int64_t{64224});
+        const PalNet ablation(PalNetConfig{1000, 50, NetworkVariant::NoAttention}, 1, Device::Cpu);
         QCOMPARE(ablation.parameterCount(), std::int64_t{67064262 - 62224 - 224 * 1024});
+        // Top-k attention and no dropout change no parameter.
+        QCOMPARE(PalNet(PalNetConfig{1000, 50, NetworkVariant::TopKAttention}, 1, Device::Cpu)
+                     .parameterCount(),
+                 std::int64_t{67064262});
+        QCOMPARE(PalNet(PalNetConfig{1000, 50, NetworkVariant::NoDropout}, 1, Device::Cpu)
+                     .parameterCount(),
+                 std::int64_t{67064262});
+        // Two blocks: convs 7,456 + attention 96 + 60,000 + fc1 (96 + 64 x 50 x 10) x 1024 +
+        // 1024 = 32,867,328 + fc2 1,049,600 + fc3 153,750.
+        QCOMPARE(PalNetConfig({1000, 50, NetworkVariant::TwoBlocks}).headInputs(),
+                 std::int64_t{32096});
+        const PalNet two(PalNetConfig{1000, 50, NetworkVariant::TwoBlocks}, 1, Device::Cpu);
+        QCOMPARE(two.parameterCount(), std::int64_t{34138230});
+        for (const NamedTensor& t : two.exportWeights()) {
+            QVERIFY2(t.name.rfind("conv3", 0) != 0 && t.name.rfind("att3", 0) != 0, t.name.c_str());
+        }
+    }
+
+    // Top-k attention: each branch's weights are non-zero at exactly a tenth of its
+    // positions and sum to 1; two blocks have no third map.
+    void variantsAttendAsDocumented() {
+        const int L = 50, K = 100;
+        const std::vector<float> in = randomPatches(2, L, K, 5);
+        AttentionMaps maps;
+        const PalNet topK(PalNetConfig{K, L, NetworkVariant::TopKAttention}, 4, Device::Cpu);
+        topK.predict(in.data(), 2, &maps);
+        const std::array<std::pair<const std::vector<float>*, int>, 3> branches{
+            {{&maps.block1, L * K}, {&maps.block2, L * K / 5}, {&maps.block3, L * K / 25}}};
+        for (const auto& [weights, T] : branches) {
+            QCOMPARE(int(weights->size()), 2 * T);
+            for (int b = 0; b < 2; ++b) {
+                int nonZero = 0;
+                double sum = 0;
+                for (int t = 0; t < T; ++t) {
+                    const float a = (*weights)[std::size_t(b * T + t)];
+                    nonZero += a > 0 ? 1 : 0;
+                    sum += a;
+                }
+                QCOMPARE(nonZero, T / 10);
+                QVERIFY(std::abs(sum - 1.0) < 1e-4);
+            }
+        }
+        const PalNet two(PalNetConfig{K, L, NetworkVariant::TwoBlocks}, 4, Device::Cpu);
+        two.predict(in.data(), 2, &maps);
+        QCOMPARE(int(maps.block2.size()), 2 * L * K / 5);
+        QVERIFY(maps.block3.empty());
+        PalNet twoTraining(PalNetConfig{K, L, NetworkVariant::TwoBlocks}, 4, Device::Cpu);
+        try {
+            twoTraining.startTraining(1e-5, 3);
+            QFAIL("expected a ValidationError");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.problem(),
+                     QStringLiteral("3 frozen blocks: this network has 2 (0 freezes none)"));
+        }
     }
 
     void rejectsAPatchSizeThatIsNotAMultipleOf100() {
         try {
-            PalNet net(PalNetConfig{150, 50, true});
+            PalNet net(PalNetConfig{150, 50});
             QFAIL("expected a ValidationError");
         } catch (const ValidationError& e) {
             QCOMPARE(e.message(),
@@ -167,7 +244,7 @@ private Q_SLOTS:
     void shapesAndAttentionWeights() {
         const int L = 50;
         const int K = 200;
-        const PalNet net(PalNetConfig{K, L, true}, 3, Device::Cpu);
+        const PalNet net(PalNetConfig{K, L}, 3, Device::Cpu);
         const std::vector<float> in = randomPatches(2, L, K, 5);
         AttentionMaps maps;
         const std::vector<float> out = net.predict(in.data(), 2, &maps);
@@ -194,27 +271,37 @@ private Q_SLOTS:
         }
     }
 
+    // Every variant (docs/method.md, "Variants"), against the loops above.
     void matchesAnIndependentForwardPass_data() {
-        QTest::addColumn<bool>("withAttention");
-        QTest::newRow("attention") << true;
-        QTest::newRow("no attention") << false;
+        QTest::addColumn<NetworkVariant>("variant");
+        for (const QString& name : variantNames()) {
+            QTest::newRow(qPrintable(name)) << *variantFromName(name);
+        }
     }
     void matchesAnIndependentForwardPass() {
-        QFETCH(bool, withAttention);
+        QFETCH(NetworkVariant, variant);
         const int L = 50;
         const int K = 100;
-        const PalNet net(PalNetConfig{K, L, withAttention}, 11, Device::Cpu);
+        const PalNet net(PalNetConfig{K, L, variant}, 11, Device::Cpu);
         // Non-zero biases and attention b, so that every term is exercised.
         std::vector<NamedTensor> w = net.exportWeights();
         std::mt19937 rng(17);
         for (NamedTensor& t : w) {
+            // Top-k needs distinct scores to be defined: millimetre inputs saturate tanh at 1
+            // at many positions, and which of those ties are kept is torch's choice. Small W
+            // keep the scores apart.
+            if (variant == NetworkVariant::TopKAttention && t.name.ends_with(".W")) {
+                for (float& v : t.data) {
+                    v *= 1e-3f;
+                }
+            }
             if (t.name.ends_with(".bias") || t.name.ends_with(".b")) {
                 for (float& v : t.data) {
                     v = static_cast<float>(static_cast<int>(rng() % 2001) - 1000) / 10000.0f;
                 }
             }
         }
-        PalNet loaded(PalNetConfig{K, L, withAttention}, 99, Device::Cpu);
+        PalNet loaded(PalNetConfig{K, L, variant}, 99, Device::Cpu);
         loaded.importWeights(w);
         const std::vector<float> in = randomPatches(3, L, K, 23);
         const std::vector<float> out = loaded.predict(in.data(), 3);
@@ -223,7 +310,7 @@ private Q_SLOTS:
         for (int b = 0; b < 3; ++b) {
             const std::vector<float> one(in.begin() + b * L * K * 3,
                                          in.begin() + (b + 1) * L * K * 3);
-            const Mat ref = referenceForward(weights, one, L, K, withAttention);
+            const Mat ref = referenceForward(weights, one, L, K, variant);
             for (int l = 0; l < L; ++l) {
                 for (int c = 0; c < 3; ++c) {
                     const double got = out[static_cast<std::size_t>((b * L + l) * 3 + c)];
@@ -238,8 +325,8 @@ private Q_SLOTS:
     }
 
     void importRefusesWeightsOfAnotherPatchSize() {
-        const PalNet small(PalNetConfig{100, 50, true}, 1, Device::Cpu);
-        PalNet other(PalNetConfig{200, 50, true}, 1, Device::Cpu);
+        const PalNet small(PalNetConfig{100, 50}, 1, Device::Cpu);
+        PalNet other(PalNetConfig{200, 50}, 1, Device::Cpu);
         try {
             other.importWeights(small.exportWeights());
             QFAIL("expected a ValidationError");

@@ -28,7 +28,7 @@ using namespace pal::engine;
 namespace {
 
 ModelBundle untrainedBundle(int K, std::uint64_t seed) {
-    const PalNet net(PalNetConfig{K, 50, true}, seed, Device::Cpu);
+    const PalNet net(PalNetConfig{K, 50}, seed, Device::Cpu);
     ModelBundle b;
     b.manifest.patchSize = K;
     b.manifest.templateLandmarks =

@@ -430,8 +430,8 @@ private Q_SLOTS:
                    QStringLiteral("top-k"))
             << true
             << QStringLiteral("manifest.json: \"architecture.variant\" is \"top-k\"; expected "
-                              "\"attention\" or "
-                              "\"no-attention\"");
+                              "one of attention, no-attention, top-k-attention, two-blocks, "
+                              "no-dropout");
         QTest::newRow("another network")
             << set(QStringLiteral("architecture"), QStringLiteral("name"), QStringLiteral("ResNet"))
             << true
