@@ -32,8 +32,9 @@ void printEpoch(QTextStream& err, const EpochReport& e) {
 
 // The new model against the one it would replace, on the run's validation cases (which it did
 // not train on), with the landmarks it was trained on; printed whichever is better.
-void printComparison(const EngineApi& engine, const TrainOptions& o, const TrainResult& r,
-                     const QString& reference, const std::atomic<bool>& cancel, Streams io) {
+ModelComparison printComparison(const EngineApi& engine, const TrainOptions& o,
+                                const TrainResult& r, const QString& reference,
+                                const std::atomic<bool>& cancel, Streams io) {
     const std::vector<EvaluationTarget> targets =
         comparisonTargets(Dataset::open(o.dataDir), r.validationCases, o.source);
     const ModelManifest manifest = readModelManifest(r.bundlePath);
@@ -47,6 +48,7 @@ void printComparison(const EngineApi& engine, const TrainOptions& o, const Train
     io.out << describeComparison(c, QStringLiteral("validation case(s), not trained on")) << "\n"
            << describeLandmarks(c);
     writeModelCard(r.bundlePath, &c);
+    return c;
 }
 
 // One run, or one per fold (M.fold1.palnet, ...); stops at a cancel (Ctrl+C).
@@ -56,6 +58,7 @@ int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Stre
     const InterruptGuard interrupt;
     bool cancelled = false;
     const int runs = nFolds > 1 ? nFolds : 1;
+    std::vector<ModelComparison> comparisons; // one per fold that wrote a model
     for (int f = 0; f < runs && !cancelled; ++f) {
         TrainOptions run = o;
         if (nFolds > 1) {
@@ -104,10 +107,19 @@ int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Stre
             if (reference.isEmpty()) {
                 writeModelCard(r.bundlePath, nullptr);
             } else {
-                printComparison(engine, run, r, reference, interrupt.flag(), io);
+                comparisons.push_back(
+                    printComparison(engine, run, r, reference, interrupt.flag(), io));
             }
             io.err << "model card: " << modelCardPath(r.bundlePath) << "\n";
         }
+    }
+    if (!cancelled && runs > 1 && !comparisons.empty()) {
+        io.out << describePooled(poolComparisons(comparisons));
+        if (int(comparisons.size()) < runs) {
+            io.out << " " << runs - int(comparisons.size())
+                   << " fold(s) wrote no model (no epoch beat the parent) and are not counted.";
+        }
+        io.out << "\n";
     }
     return cancelled ? CancelledByUser : Success;
 }

@@ -156,6 +156,60 @@ QString describeComparison(const ModelComparison& c, const QString& casesLabel) 
     return text;
 }
 
+PooledComparison poolComparisons(const std::vector<ModelComparison>& folds) {
+    PooledComparison out;
+    std::vector<double> differences;
+    double reference = 0, candidate = 0;
+    for (const ModelComparison& c : folds) {
+        out.referenceName = c.referenceName;
+        ++out.folds;
+        for (Eigen::Index i = 0; i < c.candidate.caseMean.size(); ++i) {
+            const double a = c.reference.caseMean(i);
+            const double b = c.candidate.caseMean(i);
+            if (std::isfinite(a) && std::isfinite(b)) {
+                reference += a;
+                candidate += b;
+                differences.push_back(b - a);
+            }
+        }
+    }
+    out.cases = static_cast<int>(differences.size());
+    if (out.cases > 0) {
+        out.referenceMean = reference / out.cases;
+        out.candidateMean = candidate / out.cases;
+    }
+    out.verdict = compareDifferences(differences, out.meanDifference, out.standardError);
+    return out;
+}
+
+QString describePooled(const PooledComparison& p) {
+    QString text =
+        QStringLiteral("Across %1 fold(s) (%2 case(s), each predicted by a fold model that did not "
+                       "train on it), mean error per case: %3 %4, the fold models %5; ")
+            .arg(p.folds)
+            .arg(p.cases)
+            .arg(p.referenceName, mm(p.referenceMean), mm(p.candidateMean));
+    const QString error = QStringLiteral("standard error %1").arg(se(p.standardError));
+    switch (p.verdict) {
+    case ComparisonVerdict::Better:
+        text += QStringLiteral("the fold models are better: %1 lower per case (%2).")
+                    .arg(mm(std::abs(p.meanDifference)), error);
+        break;
+    case ComparisonVerdict::Worse:
+        text += QStringLiteral("the fold models are worse: %1 higher per case (%2); %3 stays the "
+                               "better model.")
+                    .arg(mm(std::abs(p.meanDifference)), error, p.referenceName);
+        break;
+    case ComparisonVerdict::NoClearDifference:
+        text += QStringLiteral("no clear difference (%1 %2 per case, %3).")
+                    .arg(mm(std::abs(p.meanDifference)),
+                         p.meanDifference <= 0 ? QStringLiteral("lower") : QStringLiteral("higher"),
+                         error);
+        break;
+    }
+    return text;
+}
+
 QString describeLandmarks(const ModelComparison& c) {
     const int w = std::max<int>(
         {10, static_cast<int>(c.referenceName.size()), static_cast<int>(c.candidateName.size())});

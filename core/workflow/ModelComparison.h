@@ -54,6 +54,22 @@ ModelComparison compareModels(const EngineApi& engine, const QString& referenceB
                               const EvaluationProgress& progress = {},
                               const std::atomic<bool>* cancel = nullptr);
 
+// k-fold training (`train --folds F`): each fold's model compared with the same reference on
+// its own validation cases. Together every case was predicted by a model that did not train on
+// it, so the paired verdict over all of them says more than any one fold's few cases.
+struct PooledComparison {
+    QString referenceName;
+    int folds = 0; // folds compared
+    int cases = 0; // their cases, all folds together
+    // Means over the cases of each case's mean landmark error (mm).
+    double referenceMean = 0, candidateMean = 0;
+    double meanDifference = 0, standardError = 0; // as ModelComparison's, over every case
+    ComparisonVerdict verdict = ComparisonVerdict::NoClearDifference;
+};
+PooledComparison poolComparisons(const std::vector<ModelComparison>& folds);
+// "Across 3 folds (18 cases, each predicted by a fold model that did not train on it): ..."
+QString describePooled(const PooledComparison& pooled);
+
 // "better", "worse", "no clear difference".
 QString verdictName(ComparisonVerdict verdict);
 

@@ -202,6 +202,18 @@ private Q_SLOTS:
                      cardText.contains(QStringLiteral("\nPrn ")),
                  qPrintable(cardText));
 
+        // With few cases, folds: every case is predicted by a fold model that did not train
+        // on it, and the verdict pools them all.
+        const Run folds = cli(common + QStringList{QStringLiteral("--out"),
+                                                   dir.filePath(QStringLiteral("folds.palnet")),
+                                                   QStringLiteral("--lr"), QStringLiteral("1e-3"),
+                                                   QStringLiteral("--folds"), QStringLiteral("2")});
+        QVERIFY2(folds.code == 0, qPrintable(folds.err));
+        QVERIFY2(folds.out.contains(QStringLiteral("Across 2 fold(s) (6 case(s), each predicted "
+                                                   "by a fold model that did not train on it), "
+                                                   "mean error per case: untrained.palnet ")),
+                 qPrintable(folds.out));
+
         // A learning rate that wrecks the weights: no epoch beats the parent.
         const QString wrecked = dir.filePath(QStringLiteral("wrecked.palnet"));
         const Run w = cli(common + QStringList{QStringLiteral("--out"), wrecked,

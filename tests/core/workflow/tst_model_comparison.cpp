@@ -161,6 +161,35 @@ private Q_SLOTS:
             rows.contains(QStringLiteral("Prn                1.80 mm          22.85 mm    +21.05")),
             qPrintable(rows));
     }
+
+    // Two folds of two cases each are pooled case by case: the means and the paired verdict
+    // run over all four cases.
+    void foldsArePooledCaseByCase() {
+        auto fold = [](const QStringList& ids, std::vector<double> ref, std::vector<double> cand) {
+            ModelComparison c;
+            c.referenceName = QStringLiteral("default.palnet");
+            c.candidateName = QStringLiteral("m.fold.palnet");
+            c.reference = resultOf(ids, ref);
+            c.candidate = resultOf(ids, cand);
+            return c;
+        };
+        const std::vector<ModelComparison> folds{
+            fold({QStringLiteral("D001"), QStringLiteral("D002")}, {2.0, 2.2}, {1.7, 1.95}),
+            fold({QStringLiteral("D003"), QStringLiteral("D004")}, {1.8, 2.4}, {1.5, 2.05})};
+        const PooledComparison p = poolComparisons(folds);
+        QCOMPARE(p.folds, 2);
+        QCOMPARE(p.cases, 4);
+        QVERIFY(std::abs(p.referenceMean - 2.1) < 1e-12);
+        QVERIFY(std::abs(p.candidateMean - 1.8) < 1e-12);
+        QVERIFY(std::abs(p.meanDifference + 0.3) < 1e-12);
+        QCOMPARE(p.verdict, ComparisonVerdict::Better);
+        const QString text = describePooled(p);
+        QVERIFY2(text.startsWith(QStringLiteral(
+                     "Across 2 fold(s) (4 case(s), each predicted by a fold model that did not "
+                     "train on it), mean error per case: default.palnet 2.10 mm, the fold models "
+                     "1.80 mm; the fold models are better: 0.30 mm lower per case")),
+                 qPrintable(text));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestModelComparison)
