@@ -128,7 +128,10 @@ private Q_SLOTS:
         dialog.startTraining();
         QVERIFY(dialog.isRunning());
         QVERIFY(!dialog.findChild<QSpinBox*>()->isEnabled()); // inputs locked while it runs
-        QTRY_VERIFY_WITH_TIMEOUT(dialog.chartPointCount() >= 1, 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.chartPointCount() >= 3, 120000);
+        // During the run: the curve grows, the log follows; the picture is for a person.
+        QVERIFY(dialog.grab().save(
+            QStringLiteral(PALSTUDIO_TEST_OUTPUT_DIR "/training_dialog_running.png")));
         dialog.cancelTraining();
         QVERIFY(ended.wait(120000));
         QCOMPARE(ended.first().first().toBool(), false);
