@@ -13,6 +13,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+
 #include <QDate>
 #include <QDir>
 #include <QDoubleValidator>
@@ -32,6 +33,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <algorithm>
 
 namespace pal::ui {
 
@@ -114,6 +116,15 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     m_patch->setValue(1000);
     m_patch->setSuffix(tr(" vertices"));
     form->addRow(tr("Patch size:"), m_patch);
+    m_variant = new QComboBox;
+    m_variant->addItem(tr("PAL-Net (attention)"), QStringLiteral("attention"));
+    m_variant->addItem(tr("Ablation: no attention"), QStringLiteral("no-attention"));
+    m_variant->addItem(tr("Ablation: top-k attention"), QStringLiteral("top-k-attention"));
+    m_variant->addItem(tr("Ablation: two blocks"), QStringLiteral("two-blocks"));
+    m_variant->addItem(tr("Ablation: no dropout"), QStringLiteral("no-dropout"));
+    m_variant->setToolTip(tr("The network trained from scratch; a fine-tune keeps its "
+                             "model's network"));
+    form->addRow(tr("Network:"), m_variant);
     m_epochs = new QSpinBox;
     m_epochs->setRange(1, 10000);
     m_epochs->setValue(50);
@@ -141,8 +152,8 @@ TrainingDialog::TrainingDialog(const QString& datasetFolder, QWidget* parent, Jo
     outRow->addWidget(chooseOut);
     form->addRow(tr("Write to:"), outRow);
     m_inputs = {changeData, m_groundTruth,  m_reviewed, m_both,   m_init,
-                chooseInit, m_learningRate, m_freeze,   m_patch,  m_epochs,
-                m_seed,     m_weights,      m_output,   chooseOut};
+                chooseInit, m_learningRate, m_freeze,   m_patch,  m_variant,
+                m_epochs,   m_seed,         m_weights,  m_output, chooseOut};
 
     // The loss curve: one point per epoch for each split.
     m_trainSeries = new QLineSeries;
@@ -316,6 +327,8 @@ TrainOptions TrainingDialog::options() const {
     o.learningRate = m_learningRate->currentText().toDouble();
     o.init = m_init->currentData().toString();
     o.freezeBlocks = o.init.isEmpty() ? 0 : m_freeze->value();
+    o.variant = variantFromName(m_variant->currentData().toString())
+                    .value_or(NetworkVariant::Attention); // with init the parent's is used
     o.patchSize = m_patch->value();
     o.epochs = m_epochs->value();
     o.seed = static_cast<quint64>(m_seed->value());
@@ -393,6 +406,7 @@ void TrainingDialog::updateData() {
 void TrainingDialog::updateInitModel() {
     const QString init = m_init->currentData().toString();
     m_patch->setEnabled(init.isEmpty() && !isRunning());
+    m_variant->setEnabled(init.isEmpty() && !isRunning());
     m_freeze->setEnabled(!init.isEmpty() && !isRunning());
     // The recipe's learning rate, with the other recipe's one step away.
     const double recipe = init.isEmpty() ? kScratchLearningRate : kFineTuneLearningRate;
@@ -403,7 +417,9 @@ void TrainingDialog::updateInitModel() {
     m_learningRate->setCurrentText(QString::number(recipe, 'g', 3));
     if (!init.isEmpty()) {
         try {
-            m_patch->setValue(readModelManifest(init).patchSize); // the model's own
+            const ModelManifest m = readModelManifest(init);
+            m_patch->setValue(m.patchSize); // the model's own
+            m_variant->setCurrentIndex(std::max(0, m_variant->findData(m.variant)));
         } catch (const Error& e) {
             m_state->setText(e.message());
         }
@@ -416,6 +432,7 @@ void TrainingDialog::updateControls() {
         w->setEnabled(!running);
     }
     m_patch->setEnabled(!running && m_init->currentData().toString().isEmpty());
+    m_variant->setEnabled(!running && m_init->currentData().toString().isEmpty());
     m_freeze->setEnabled(!running && !m_init->currentData().toString().isEmpty());
     const bool ready =
         !datasetFolder().isEmpty() && !outputPath().isEmpty() && m_qualifyingCount > 0;

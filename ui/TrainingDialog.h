@@ -123,6 +123,7 @@ private:
     QComboBox* m_init = nullptr;
     QSpinBox* m_patch = nullptr;
     QComboBox* m_weights = nullptr;
+    QComboBox* m_variant = nullptr;
     QSpinBox* m_epochs = nullptr;
     QSpinBox* m_seed = nullptr;
     QLineEdit* m_output = nullptr;

@@ -16,6 +16,7 @@
 #include "tests/TestSupport.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QPushButton>
 #include <QRadioButton>
@@ -117,6 +118,32 @@ private Q_SLOTS:
         dialog.setInitModel(QString());
         QCOMPARE(dialog.options().learningRate, kScratchLearningRate);
         QCOMPARE(dialog.options().freezeBlocks, 0); // nothing to keep from scratch
+    }
+
+    // The network is chosen from scratch only (a key on the combo box); a fine-tune shows its
+    // model's network and keeps it.
+    void theNetworkIsChosenFromScratchOnly() {
+        TrainingDialog dialog(m_data);
+        dialog.show();
+        QComboBox* network = nullptr;
+        for (QComboBox* c : dialog.findChildren<QComboBox*>()) {
+            if (c->itemText(0) == QStringLiteral("PAL-Net (attention)")) {
+                network = c;
+            }
+        }
+        QVERIFY(network);
+        dialog.setInitModel(QString());
+        QVERIFY(network->isEnabled());
+        QVERIFY(dialog.options().variant == NetworkVariant::Attention);
+        network->setFocus();
+        for (int i = 0; i < 3; ++i) {
+            QTest::keyClick(network, Qt::Key_Down);
+        }
+        QCOMPARE(network->currentText(), QStringLiteral("Ablation: two blocks"));
+        QVERIFY(dialog.options().variant == NetworkVariant::TwoBlocks);
+        dialog.setInitModel(defaultModelPath());
+        QVERIFY(!network->isEnabled());
+        QCOMPARE(network->currentText(), QStringLiteral("PAL-Net (attention)")); // the model's
     }
 
     void aCancelledRunResumes() {
