@@ -31,6 +31,15 @@ void MainWindow::showTrainingDialog() {
     }
     if (!dialog) {
         dialog = new TrainingDialog(folder, this, &d->jobs);
+        connect(dialog, &TrainingDialog::trainingEnded, this, [this, dialog] {
+            const QString out = dialog->options().out;
+            if (pathKind(out) == PathKind::File) {
+                d->prediction->rememberModel(out); // listed in Model > Models... from now on
+            }
+            if (auto* models = qobject_cast<ModelsDialog*>(d->modelsDialog.data())) {
+                models->refresh();
+            }
+        });
         connect(dialog, &TrainingDialog::modelChosen, this, [this](const QString& path) {
             d->prediction->setModelPath(path);
             statusBar()->showMessage(tr("Predictions now use %1").arg(path), 8000);
@@ -48,8 +57,14 @@ void MainWindow::showModelsDialog() {
     auto* dialog = qobject_cast<ModelsDialog*>(d->modelsDialog.data());
     if (!dialog) {
         dialog = new ModelsDialog(*d->prediction, d->datasetFolder, this);
+        dialog->setRunningOutputs([this]() -> QStringList {
+            auto* training = qobject_cast<TrainingDialog*>(d->trainingDialog.data());
+            return training && training->isRunning() ? QStringList{training->options().out}
+                                                     : QStringList{};
+        });
         d->modelsDialog = dialog;
     } else {
+        dialog->setDatasetFolder(d->datasetFolder);
         dialog->refresh();
     }
     dialog->show();

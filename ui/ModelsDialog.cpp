@@ -129,7 +129,10 @@ void ModelsDialog::refresh() {
             }
         }
         QString disk = formatBytes(e.bundleBytes);
-        if (e.trainingBytes > 0) {
+        if (e.trainingBytes > 0 && isRunning(e.path)) {
+            disk +=
+                tr(" + %1 checkpoint files (a run in progress)").arg(formatBytes(e.trainingBytes));
+        } else if (e.trainingBytes > 0) {
             disk += tr(" + %1 checkpoint files").arg(formatBytes(e.trainingBytes));
             tip += tr("\nA cancelled run left %1 file(s) beside it (%2): Resume in the training "
                       "dialog continues it, Remove Checkpoint Files frees the space.")
@@ -158,11 +161,34 @@ void ModelsDialog::refresh() {
     QString text =
         tr("%n model(s), %1 on disk", nullptr, int(m_entries.size())).arg(formatBytes(total));
     if (leftover > 0) {
-        text +=
-            tr(", of which %1 are checkpoint files of cancelled runs").arg(formatBytes(leftover));
+        text += tr(", of which %1 are training checkpoint files").arg(formatBytes(leftover));
     }
     m_total->setText(text + QStringLiteral("."));
     updateButtons();
+}
+
+void ModelsDialog::setDatasetFolder(const QString& folder) {
+    if (folder != m_dataset) {
+        m_dataset = folder;
+        refresh();
+    }
+}
+
+void ModelsDialog::setRunningOutputs(std::function<QStringList()> outputs) {
+    m_runningOutputs = std::move(outputs);
+    refresh();
+}
+
+bool ModelsDialog::isRunning(const QString& bundle) const {
+    if (!m_runningOutputs) {
+        return false;
+    }
+    for (const QString& out : m_runningOutputs()) {
+        if (canonicalPath(out) == canonicalPath(bundle)) {
+            return true;
+        }
+    }
+    return false;
 }
 
 const ModelEntry* ModelsDialog::selected() const {
@@ -189,7 +215,7 @@ void ModelsDialog::updateButtons() {
     const bool inUse = e && canonicalPath(e->path) == canonicalPath(m_prediction.modelPath());
     m_use->setEnabled(e && e->manifest && !inUse);
     m_card->setEnabled(e && e->manifest);
-    m_removeCheckpoints->setEnabled(e && e->trainingBytes > 0);
+    m_removeCheckpoints->setEnabled(e && e->trainingBytes > 0 && !isRunning(e->path));
     const QString previous = m_prediction.previousModelPath();
     const bool canRevert = !previous.isEmpty() && pathKind(previous) == PathKind::File &&
                            canonicalPath(previous) != canonicalPath(m_prediction.modelPath());
@@ -260,6 +286,8 @@ void ModelsDialog::removeCheckpoints() {
     if (!e || e->trainingFiles.isEmpty()) {
         return;
     }
+    // Copies: the list may be read again while the question is open.
+    const QString path = e->path;
     const QString name = e->name();
     const auto answer = QMessageBox::question(
         this, tr("Remove Checkpoint Files"),
@@ -267,11 +295,11 @@ void ModelsDialog::removeCheckpoints() {
            "no longer be resumed; %1 itself stays.",
            nullptr, int(e->trainingFiles.size()))
             .arg(name, formatBytes(e->trainingBytes)));
-    if (answer != QMessageBox::Yes) {
+    if (answer != QMessageBox::Yes || isRunning(path)) {
         return;
     }
     try {
-        removeTrainingFiles(e->path);
+        removeTrainingFiles(path);
     } catch (const Error& error) {
         QMessageBox::warning(this, tr("Remove Checkpoint Files"), error.message());
     }

@@ -11,6 +11,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <vector>
 
 class QLabel;
@@ -29,6 +30,11 @@ public:
 
     // Reads the models again (after a run, a switch or a removal).
     void refresh();
+    // The dataset whose models/ folder is listed (the one open in the window).
+    void setDatasetFolder(const QString& folder);
+    // The bundles training runs are writing now: their checkpoint files are in use, so they
+    // are shown as such and cannot be removed here.
+    void setRunningOutputs(std::function<QStringList()> outputs);
     const std::vector<ModelEntry>& entries() const { return m_entries; }
     QString selectedPath() const;
     QString totalText() const; // the disk-use line under the list
@@ -44,6 +50,8 @@ private:
 
     PredictionController& m_prediction;
     QString m_dataset;
+    std::function<QStringList()> m_runningOutputs;
+    bool isRunning(const QString& bundle) const;
     std::vector<ModelEntry> m_entries;
     QTreeWidget* m_list = nullptr;
     QLabel* m_total = nullptr;

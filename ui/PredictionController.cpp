@@ -58,18 +58,21 @@ void PredictionController::setModelPath(const QString& path) {
     const QString before = modelPath();
     QSettings settings;
     settings.setValue(QStringLiteral("model/path"), path);
-    QStringList known = knownModels();
-    for (const QString& p : {before, path}) {
-        known.removeAll(p);
-        known.prepend(p);
-    }
-    constexpr int kKeep = 50;
-    settings.setValue(QStringLiteral("model/known"), known.mid(0, kKeep));
+    rememberModel(before);
+    rememberModel(path);
     m_cache->forget();
     if (before != path) {
         settings.setValue(QStringLiteral("model/previous"), before);
         Q_EMIT modelChanged(path);
     }
+}
+
+void PredictionController::rememberModel(const QString& path) {
+    QStringList known = knownModels();
+    known.removeAll(path);
+    known.prepend(path);
+    constexpr int kKeep = 50;
+    QSettings().setValue(QStringLiteral("model/known"), known.mid(0, kKeep));
 }
 
 QString PredictionController::previousModelPath() const {

@@ -38,6 +38,8 @@ public:
     // Every bundle chosen, trained or used here before (settings "model/known"), newest
     // first; the models list adds the default model and the dataset's models/ folder.
     QStringList knownModels() const;
+    // Adds a bundle to knownModels() without using it (a model a training run just wrote).
+    void rememberModel(const QString& path);
 
     // Starts predicting the cases (each result names its case by mesh file: casePredicted).
     // Returns null, with a reason in *why, when no prediction can start.

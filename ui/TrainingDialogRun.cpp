@@ -124,10 +124,12 @@ void TrainingDialog::onEnded() {
     const QString error = m_job->error();
     m_job = nullptr; // the JobCentre deletes it
     const bool finished = state == Job::State::Finished;
-    if (finished && result.removedBytes > 0) {
-        m_log->appendPlainText(tr("Removed the run's checkpoint files (%1 MB); %2 stays.")
-                                   .arg(double(result.removedBytes) / 1e6, 0, 'f', 0)
-                                   .arg(QFileInfo(result.bundlePath).fileName()));
+    if (finished && !result.cleanupProblem.isEmpty()) {
+        m_log->appendPlainText(
+            tr("The run's checkpoint files were not all removed: %1").arg(result.cleanupProblem));
+    } else if (finished && result.removedBytes > 0) {
+        m_log->appendPlainText(tr("Removed the run's checkpoint files (%1 MB).")
+                                   .arg(double(result.removedBytes) / 1e6, 0, 'f', 0));
     }
     if (state == Job::State::Failed) {
         m_state->setText(tr("Training failed: %1").arg(error));
@@ -162,6 +164,9 @@ void TrainingDialog::startEvaluation(const TrainOptions& o, const TrainResult& r
     auto job = std::make_unique<TaskJob<ModelComparison>>(
         tr("Comparing %1 with %2").arg(QFileInfo(result.bundlePath).fileName(), m_reference),
         [o, result, reference](const std::atomic<bool>& cancel, const auto& progress) {
+            // A card without the comparison first: one that fails or is cancelled never
+            // leaves an older card beside the new bundle.
+            writeModelCard(result.bundlePath, nullptr);
             const std::vector<EvaluationTarget> targets =
                 comparisonTargets(Dataset::open(o.dataDir), result.validationCases, o.source);
             if (targets.empty()) {

@@ -98,15 +98,19 @@ int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Stre
         }
         if (cancelled) {
             io.err << "cancelled; continue with --resume " << r.checkpointPath << "\n";
+        } else if (!r.cleanupProblem.isEmpty()) {
+            io.err << "warning: the run's checkpoint files were not all removed: "
+                   << r.cleanupProblem << "\n";
         } else if (r.removedBytes > 0) {
             io.err << "removed the run's checkpoint files ("
                    << QString::number(double(r.removedBytes) / 1e6, 'f', 0) << " MB)\n";
         }
         const QString reference = compareWith.isEmpty() ? run.init : compareWith;
-        if (!cancelled && r.bestEpoch > 0) {
-            if (reference.isEmpty()) {
-                writeModelCard(r.bundlePath, nullptr);
-            } else {
+        if (r.bestEpoch > 0 && pathExists(r.bundlePath)) { // a cancelled run writes one too
+            // The card first without the comparison: a comparison that fails or is stopped
+            // never leaves an older card beside the new bundle.
+            writeModelCard(r.bundlePath, nullptr);
+            if (!cancelled && !reference.isEmpty()) {
                 comparisons.push_back(
                     printComparison(engine, run, r, reference, interrupt.flag(), io));
             }

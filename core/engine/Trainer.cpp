@@ -257,6 +257,13 @@ void Run::prepare() {
         templ /= static_cast<double>(sel.train.size());
     }
     PalNet::seedRandom(o.seed);
+    if (o.freezeBlocks > config.blocks()) {
+        throw ValidationError(o.init, QStringLiteral("%1 frozen block(s) asked, but this %2 "
+                                                     "network has %3")
+                                          .arg(o.freezeBlocks)
+                                          .arg(variantName(config.variant))
+                                          .arg(config.blocks()));
+    }
     net = std::make_unique<PalNet>(config, o.seed, o.device);
     if (parent) {
         net->importWeights(parent->tensors);
@@ -278,6 +285,11 @@ void Run::resumeFrom(const QString& path) {
     if (ck.trainCases != result.trainCases || ck.patchSize != config.patchSize) {
         throw ValidationError(
             path, QStringLiteral("the checkpoint was made with other data, seed or patch size"));
+    }
+    if (ck.variant != variantName(config.variant)) { // a fine-tune's parent changed since
+        throw ValidationError(path, QStringLiteral("the checkpoint was made for the %1 network, "
+                                                   "not %2")
+                                        .arg(ck.variant, variantName(config.variant)));
     }
     if (ck.frozenBlocks != o.freezeBlocks) {
         throw ValidationError(path, QStringLiteral("the checkpoint was made with %1 frozen "
@@ -364,6 +376,7 @@ void Run::checkpoint(int epoch, bool best) {
     ck.patchSize = config.patchSize;
     ck.seed = QString::number(o.seed);
     ck.frozenBlocks = o.freezeBlocks;
+    ck.variant = variantName(config.variant);
     ck.trainCases = result.trainCases;
     ck.validationCases = result.validationCases;
     ck.write(result.checkpointPath); // last: from now on the new state file is the one
@@ -480,20 +493,35 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     TrainResult result;
     result.bundlePath = m_options.out;
     result.checkpointPath = m_options.out + QStringLiteral(".ckpt.json");
-    Run run(m_options, result);
+    TrainOptions options = m_options;
+    if (!options.resume.isEmpty() && options.init.isEmpty()) {
+        // The checkpoint says which network it holds: a resume goes on with that one.
+        const std::optional<NetworkVariant> v =
+            variantFromName(TrainingCheckpoint::read(options.resume).variant);
+        if (!v) {
+            throw FormatError(options.resume, QStringLiteral("unknown network variant"));
+        }
+        options.variant = *v;
+    }
+    Run run(options, result);
     run.prepare();
-    if (!m_options.resume.isEmpty()) {
-        run.resumeFrom(m_options.resume);
+    if (!options.resume.isEmpty()) {
+        run.resumeFrom(options.resume);
     }
     run.epochs(onEpoch, cancel);
     if (run.hasBest()) { // not when cancelled before the first epoch ended
         run.writeBundle();
     }
-    // Only once the bundle is safely written (a failure above keeps the checkpoint to resume).
+    // Only once the run is over and its bundle (if any) is written: a failure above keeps the
+    // checkpoint to resume. A file that cannot be removed does not undo a finished run.
     if (!result.cancelled && !m_options.keepCheckpoint) {
-        const QStringList files = trainingFilesOf(m_options.out);
-        result.removedBytes = diskUse(files);
-        removeTrainingFiles(m_options.out);
+        const qint64 bytes = diskUse(trainingFilesOf(m_options.out));
+        try {
+            removeTrainingFiles(m_options.out);
+            result.removedBytes = bytes;
+        } catch (const IoError& e) {
+            result.cleanupProblem = e.message();
+        }
     }
     return result;
 }

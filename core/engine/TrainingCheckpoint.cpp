@@ -47,6 +47,7 @@ TrainingCheckpoint TrainingCheckpoint::read(const QString& path) {
     c.patchSize = o.value(QStringLiteral("patchSize")).toInt();
     c.seed = o.value(QStringLiteral("seed")).toString();
     c.frozenBlocks = o.value(QStringLiteral("frozenBlocks")).toInt(0);
+    c.variant = o.value(QStringLiteral("variant")).toString(QStringLiteral("attention"));
     c.trainCases = stringsOf(o.value(QStringLiteral("trainCases")));
     c.validationCases = stringsOf(o.value(QStringLiteral("validationCases")));
     for (const QJsonValue& v : o.value(QStringLiteral("history")).toArray()) {
@@ -84,6 +85,7 @@ void TrainingCheckpoint::write(const QString& path) const {
                   {QStringLiteral("patchSize"), patchSize},
                   {QStringLiteral("seed"), seed},
                   {QStringLiteral("frozenBlocks"), frozenBlocks},
+                  {QStringLiteral("variant"), variant},
                   {QStringLiteral("trainCases"), QJsonArray::fromStringList(trainCases)},
                   {QStringLiteral("validationCases"), QJsonArray::fromStringList(validationCases)}};
     QJsonArray epochs;

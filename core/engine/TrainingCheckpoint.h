@@ -13,8 +13,9 @@
 //                 "seconds": 41.2, "best": true}, ...]}
 //
 // "history" (every finished epoch, so that a resumed run shows its whole curve; a fine-tune's
-// starts with epoch 0, the parent before training) and "frozenBlocks" (fine-tuning; absent: 0)
-// came later in version 1; a checkpoint without history resumes with an empty one.
+// starts with epoch 0, the parent before training), "frozenBlocks" (fine-tuning; absent: 0) and
+// "variant" (the network, docs/method.md "Variants"; absent: "attention") came later in
+// version 1; a checkpoint without history resumes with an empty one.
 //
 // No torch type here.
 
@@ -40,6 +41,7 @@ struct TrainingCheckpoint {
     int patchSize = 0;
     QString seed;
     int frozenBlocks = 0;
+    QString variant = QStringLiteral("attention"); // the network (absent in older files)
     QStringList trainCases;
     QStringList validationCases;
     std::vector<EpochReport> history; // epochs (0 when fine-tuning) 1..epoch, in order

@@ -119,6 +119,7 @@ struct TrainResult {
     bool cancelled = false;
     int resumedFromEpoch = 0; // the checkpoint's last finished epoch; 0: not resumed
     qint64 removedBytes = 0;  // the checkpoint files removed when the run ended
+    QString cleanupProblem;   // why one of them could not be removed (the run stands)
     // Fine-tuning: the parent's validation loss before any training. The parent is epoch 0
     // of the selection: when no epoch beats it, bestEpoch is 0 and no bundle is written.
     std::optional<double> parentValidationLoss;

@@ -45,6 +45,12 @@ private Q_SLOTS:
 
     void lossGoesDownAndTheBundleSaysWhereItCameFrom() {
         std::vector<EpochReport> epochs;
+        // Another model's checkpoint whose name starts like this run's: never touched.
+        {
+            QFile other(m_dir.filePath(QStringLiteral("a.palnet2.ckpt.json")));
+            QVERIFY(other.open(QIODevice::WriteOnly));
+            other.write("another run's");
+        }
         Trainer t(options(QStringLiteral("a"), 6));
         const TrainResult r = t.run([&](const EpochReport& e) { epochs.push_back(e); });
         QCOMPARE(r.epochsRun, 6);
@@ -64,7 +70,7 @@ private Q_SLOTS:
         QVERIFY(r.removedBytes > 0);
         QCOMPARE(trainingFilesOf(r.bundlePath), QStringList{});
         QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("a.palnet*")}, QDir::Files),
-                 QStringList{QStringLiteral("a.palnet")});
+                 (QStringList{QStringLiteral("a.palnet"), QStringLiteral("a.palnet2.ckpt.json")}));
         // The template is the mean of the training split only: not the template head.
         QVERIFY(b.manifest.templateLandmarks.allFinite());
         // The patch cache was filled, one file per case.
@@ -123,6 +129,20 @@ private Q_SLOTS:
                                     .arg(resumed[i], 0, 'g', 12)
                                     .arg(straight[i], 0, 'g', 12)));
         }
+    }
+
+    // A checkpoint knows its network: a run of an ablation resumes as that ablation even when
+    // the options name none (the dialog's choice may have changed since).
+    void aResumeKeepsTheCheckpointsNetwork() {
+        TrainOptions first = options(QStringLiteral("ablation"), 1);
+        first.variant = NetworkVariant::TwoBlocks;
+        first.keepCheckpoint = true;
+        const TrainResult r = Trainer(first).run();
+        TrainOptions more = options(QStringLiteral("ablation"), 2);
+        more.resume = r.checkpointPath; // variant left at the default
+        const TrainResult second = Trainer(more).run();
+        QCOMPARE(second.resumedFromEpoch, 1);
+        QCOMPARE(readModelManifest(second.bundlePath).variant, QStringLiteral("two-blocks"));
     }
 
     // A checkpoint whose state file is gone is refused, naming the epoch and the file.

@@ -168,7 +168,7 @@ private Q_SLOTS:
                                             QStringLiteral(": ")));
         QVERIFY2(dialog->totalText().startsWith(QStringLiteral("4 model(s), ")) &&
                      dialog->totalText().contains(
-                         QStringLiteral("of which 3.0 MB are checkpoint files of cancelled runs")),
+                         QStringLiteral("of which 3.0 MB are training checkpoint files")),
                  qPrintable(dialog->totalText()));
 
         // A bundle that cannot be read cannot be used.
@@ -203,9 +203,20 @@ private Q_SLOTS:
         QTest::qWait(100); // the buttons' new texts laid out; the picture is for a person
         QVERIFY(dialog->grab().save(QStringLiteral(PALSTUDIO_TEST_OUTPUT_DIR "/models_list.png")));
 
-        // Checkpoint files go only after a yes; the bundle stays.
+        // The files of a run in progress are not offered for removal.
+        const QString cancelledPath = model(QStringLiteral("cancelled.palnet"));
+        dialog->setRunningOutputs([cancelledPath] { return QStringList{cancelledPath}; });
         clickRow(list, row(list, QStringLiteral("cancelled.palnet")));
         QPushButton* remove = button(*dialog, QStringLiteral("Remove Checkpoint Files"));
+        QVERIFY(!remove->isEnabled());
+        QVERIFY2(row(list, QStringLiteral("cancelled.palnet"))
+                     ->text(5)
+                     .endsWith(QStringLiteral("checkpoint files (a run in progress)")),
+                 qPrintable(row(list, QStringLiteral("cancelled.palnet"))->text(5)));
+        dialog->setRunningOutputs([] { return QStringList{}; });
+
+        // Checkpoint files go only after a yes; the bundle stays.
+        clickRow(list, row(list, QStringLiteral("cancelled.palnet")));
         QVERIFY(remove->isEnabled());
         bool asked = false;
         QString question;
