@@ -85,6 +85,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     d->jobsView = new JobsWidget(d->jobs);
     d->summary = new QLabel;
     d->modelLabel = new QLabel;
+    d->modelLabel->setContentsMargins(12, 0, 12, 0); // apart from the message and the summary
     connect(d->modelLabel, &QLabel::linkActivated, this, &MainWindow::showModelsDialog);
     connect(d->prediction, &PredictionController::modelChanged, this, &MainWindow::showModelInUse);
     showModelInUse();

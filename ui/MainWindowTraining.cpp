@@ -73,9 +73,8 @@ void MainWindow::showModelsDialog() {
 }
 
 void MainWindow::revertModel() {
-    const QString previous = d->prediction->previousModelPath();
-    if (!previous.isEmpty() && pathKind(previous) == PathKind::File) {
-        d->prediction->setModelPath(previous);
+    const QString previous = d->prediction->revertTarget();
+    if (d->prediction->revert()) {
         statusBar()->showMessage(
             tr("Predictions now use %1 again (Ctrl+R predicts this case with it)")
                 .arg(QFileInfo(previous).fileName()),
@@ -89,12 +88,11 @@ void MainWindow::showModelInUse() {
         tr("Model: <a href=\"models\">%1</a>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
     d->modelLabel->setToolTip(
         tr("Predictions use %1 (click: the models list)").arg(QDir::toNativeSeparators(path)));
-    const QString previous = d->prediction->previousModelPath();
-    const bool canRevert = !previous.isEmpty() && pathKind(previous) == PathKind::File &&
-                           canonicalPath(previous) != canonicalPath(path);
-    d->revertModel->setText(canRevert ? tr("&Back to %1").arg(QFileInfo(previous).fileName())
-                                      : tr("&Back to Previous Model"));
-    d->revertModel->setEnabled(canRevert);
+    const QString previous = d->prediction->revertTarget();
+    d->revertModel->setText(previous.isEmpty()
+                                ? tr("&Back to Previous Model")
+                                : tr("&Back to %1").arg(QFileInfo(previous).fileName()));
+    d->revertModel->setEnabled(!previous.isEmpty());
 }
 
 } // namespace pal::ui

@@ -216,12 +216,10 @@ void ModelsDialog::updateButtons() {
     m_use->setEnabled(e && e->manifest && !inUse);
     m_card->setEnabled(e && e->manifest);
     m_removeCheckpoints->setEnabled(e && e->trainingBytes > 0 && !isRunning(e->path));
-    const QString previous = m_prediction.previousModelPath();
-    const bool canRevert = !previous.isEmpty() && pathKind(previous) == PathKind::File &&
-                           canonicalPath(previous) != canonicalPath(m_prediction.modelPath());
-    m_revert->setText(canRevert ? tr("Back to %1").arg(QFileInfo(previous).fileName())
-                                : tr("Back to Previous"));
-    m_revert->setEnabled(canRevert);
+    const QString previous = m_prediction.revertTarget();
+    m_revert->setText(previous.isEmpty() ? tr("Back to Previous")
+                                         : tr("Back to %1").arg(QFileInfo(previous).fileName()));
+    m_revert->setEnabled(!previous.isEmpty());
 }
 
 void ModelsDialog::useSelected() {
@@ -233,10 +231,7 @@ void ModelsDialog::useSelected() {
 }
 
 void ModelsDialog::revert() {
-    const QString previous = m_prediction.previousModelPath();
-    if (!previous.isEmpty()) {
-        m_prediction.setModelPath(previous);
-    }
+    m_prediction.revert();
 }
 
 void ModelsDialog::addModel() {

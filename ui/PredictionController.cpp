@@ -1,6 +1,7 @@
 #include "ui/PredictionController.h"
 
 #include "core/io/InstallPaths.h"
+#include "core/io/NativePath.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/JobCentre.h"
 
@@ -77,6 +78,22 @@ void PredictionController::rememberModel(const QString& path) {
 
 QString PredictionController::previousModelPath() const {
     return QSettings().value(QStringLiteral("model/previous")).toString();
+}
+
+QString PredictionController::revertTarget() const {
+    const QString previous = previousModelPath();
+    const bool possible = !previous.isEmpty() && pathKind(previous) == PathKind::File &&
+                          canonicalPath(previous) != canonicalPath(modelPath());
+    return possible ? previous : QString();
+}
+
+bool PredictionController::revert() {
+    const QString target = revertTarget();
+    if (target.isEmpty()) {
+        return false;
+    }
+    setModelPath(target);
+    return true;
 }
 
 QStringList PredictionController::knownModels() const {

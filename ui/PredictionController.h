@@ -35,6 +35,11 @@ public:
     // The model used before the last change (empty when there was none): switching back is
     // one step (setModelPath(previousModelPath())).
     QString previousModelPath() const;
+    // previousModelPath() when switching back to it is possible (it exists and is not the
+    // model in use), else empty.
+    QString revertTarget() const;
+    // Switches back to revertTarget(); false when there is none.
+    bool revert();
     // Every bundle chosen, trained or used here before (settings "model/known"), newest
     // first; the models list adds the default model and the dataset's models/ folder.
     QStringList knownModels() const;

@@ -19,6 +19,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -189,6 +191,8 @@ private Q_SLOTS:
                     ->text(0)
                     .endsWith(QStringLiteral("- in use")));
         QVERIFY(!use->isEnabled()); // it is the one in use
+        QVERIFY(w.statusBar()->grab().save(
+            QStringLiteral(PALSTUDIO_TEST_OUTPUT_DIR "/models_status_bar.png")));
 
         // Revert in one click.
         QPushButton* back = button(*dialog, QStringLiteral("Back to"));
@@ -199,6 +203,35 @@ private Q_SLOTS:
         QVERIFY2(modelShown().contains(QStringLiteral("default.palnet")), qPrintable(modelShown()));
         QCOMPARE(button(*dialog, QStringLiteral("Back to"))->text(),
                  QStringLiteral("Back to tuned.palnet"));
+
+        // The window's Model menu goes back too (mouse clicks on the menu bar and the item).
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QMenuBar* bar = w.menuBar();
+        QAction* modelMenu = nullptr;
+        for (QAction* a : bar->actions()) {
+            if (a->text() == QStringLiteral("&Model")) {
+                modelMenu = a;
+            }
+        }
+        QVERIFY(modelMenu && modelMenu->menu());
+        QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(modelMenu).center());
+        QMenu* menu = modelMenu->menu();
+        QTRY_VERIFY(menu->isVisible());
+        QAction* backAction = nullptr;
+        for (QAction* a : menu->actions()) {
+            if (a->text().startsWith(QStringLiteral("&Back to"))) {
+                backAction = a;
+            }
+        }
+        QVERIFY(backAction);
+        QCOMPARE(backAction->text(), QStringLiteral("&Back to tuned.palnet"));
+        QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(backAction).center());
+        QTRY_COMPARE(prediction->modelPath(), model(QStringLiteral("tuned.palnet")));
+        QVERIFY2(modelShown().contains(QStringLiteral("tuned.palnet")), qPrintable(modelShown()));
+        QVERIFY(prediction->revert()); // and back to the default for what follows
+        QCOMPARE(prediction->modelPath(), defaultModelPath());
+        dialog->activateWindow();
 
         QTest::qWait(100); // the buttons' new texts laid out; the picture is for a person
         QVERIFY(dialog->grab().save(QStringLiteral(PALSTUDIO_TEST_OUTPUT_DIR "/models_list.png")));
