@@ -164,9 +164,6 @@ void TrainingDialog::startEvaluation(const TrainOptions& o, const TrainResult& r
     auto job = std::make_unique<TaskJob<ModelComparison>>(
         tr("Comparing %1 with %2").arg(QFileInfo(result.bundlePath).fileName(), m_reference),
         [o, result, reference](const std::atomic<bool>& cancel, const auto& progress) {
-            // A card without the comparison first: one that fails or is cancelled never
-            // leaves an older card beside the new bundle.
-            writeModelCard(result.bundlePath, nullptr);
             const std::vector<EvaluationTarget> targets =
                 comparisonTargets(Dataset::open(o.dataDir), result.validationCases, o.source);
             if (targets.empty()) {

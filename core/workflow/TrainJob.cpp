@@ -1,7 +1,9 @@
 #include "core/workflow/TrainJob.h"
 
 #include "core/errors/Error.h"
+#include "core/io/NativePath.h"
 #include "core/workflow/EngineLoader.h"
+#include "core/workflow/ModelCard.h"
 
 #include <QFileInfo>
 
@@ -26,6 +28,11 @@ void TrainJob::work(const std::atomic<bool>& cancel) {
             post([this, report] { Q_EMIT epochEnded(report); });
         },
         &cancel);
+    // A bundle written (a cancel after a finished epoch writes one too) gets its card at once;
+    // a comparison made afterwards rewrites it (core/workflow/ModelCard.h).
+    if (m_workerResult.bestEpoch > 0 && pathKind(m_workerResult.bundlePath) == PathKind::File) {
+        writeModelCard(m_workerResult.bundlePath, nullptr);
+    }
     if (m_workerResult.cancelled) {
         throw Cancelled();
     }

@@ -10,6 +10,7 @@
 #include "core/io/InstallPaths.h"
 #include "core/model/TrainingFiles.h"
 #include "core/workflow/EngineLoader.h"
+#include "core/workflow/ModelCard.h"
 #include "ui/MainWindow.h"
 #include "ui/TrainingDialog.h"
 
@@ -18,6 +19,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSettings>
@@ -55,6 +58,13 @@ void clickRadio(QRadioButton* b) {
     QTest::mouseClick(b, Qt::LeftButton, {}, QPoint(8, b->height() / 2));
 }
 
+} // namespace
+
+namespace {
+QString readText(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
 } // namespace
 
 class TestTrainingDialog : public QObject {
@@ -166,6 +176,11 @@ private Q_SLOTS:
         QVERIFY(dialog.chartPointCount() < 50);
         QVERIFY(dialog.statusText().contains(QStringLiteral("Epoch 1/50")));
         QVERIFY(button(dialog, QStringLiteral("Resume"))->isEnabled());
+        // The best epoch so far was written, with its card (nothing compared yet).
+        const QString card = modelCardPath(dialog.options().out);
+        QVERIFY(QFileInfo::exists(dialog.options().out));
+        QVERIFY2(readText(card).contains(QStringLiteral("Not compared with another model.")),
+                 qPrintable(readText(card)));
 
         const int done = dialog.chartPointCount();
         dialog.setEpochs(done + 1);
@@ -185,6 +200,8 @@ private Q_SLOTS:
         QCOMPARE(trainingFilesOf(dialog.options().out), QStringList{});
         QVERIFY(QFileInfo::exists(dialog.options().out));
         QVERIFY(!button(dialog, QStringLiteral("Resume"))->isEnabled());
+        QVERIFY2(readText(card).contains(QStringLiteral("## Compared with `")),
+                 qPrintable(readText(card)));
         QVERIFY2(dialog.summaryText().contains(QStringLiteral("point-wise")),
                  qPrintable(dialog.summaryText()));
         QTest::qWait(200); // let the chart repaint; the picture is for a person to look at
