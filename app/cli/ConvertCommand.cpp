@@ -13,10 +13,12 @@ int runConvert(const QStringList& args, Streams io) {
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Replace OUT when it exists (never IN itself)."));
     parser.addOption(force);
-    parser.addPositionalArgument(QStringLiteral("IN"),
-                                 QStringLiteral("Landmark file to read (.txt LA-FAS, .csv)."));
-    parser.addPositionalArgument(QStringLiteral("OUT"),
-                                 QStringLiteral("Landmark file to write (.txt LA-FAS, .csv)."));
+    parser.addPositionalArgument(
+        QStringLiteral("IN"),
+        QStringLiteral("Landmark file to read (.txt LA-FAS, .csv, .mrk.json or .fcsv 3D Slicer)."));
+    parser.addPositionalArgument(
+        QStringLiteral("OUT"),
+        QStringLiteral("Landmark file to write (.txt LA-FAS, .csv, .mrk.json or .fcsv)."));
     if (!parseCommand(
             parser, args, io,
             QStringLiteral("Convert a landmark file; formats are chosen by extension."))) {
@@ -36,6 +38,11 @@ int runConvert(const QStringList& args, Streams io) {
         throw UsageProblem{QStringLiteral("'%1' exists; add --force to replace it").arg(out)};
     }
     const LandmarkFile file = readLandmarks(in);
+    if (!file.unmatchedLabels.isEmpty()) {
+        io.err << "warning: " << in << ": " << file.unmatchedLabels.size()
+               << " label(s) name no landmark and were left out: "
+               << file.unmatchedLabels.join(QStringLiteral(", ")) << "\n";
+    }
     // The LA-FAS layout is kept only when writing LA-FAS again (same rows, same text).
     writeLandmarks(out, file.landmarks, file.lafasLayout);
     io.out << "wrote " << out << " (" << file.landmarks.presentCount() << " of "

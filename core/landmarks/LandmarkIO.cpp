@@ -3,6 +3,7 @@
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
 #include "core/io/TextScan.h"
+#include "core/landmarks/SlicerFiles.h"
 
 #include <QFileInfo>
 
@@ -147,18 +148,25 @@ LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path) {
 
 LandmarkFile readLandmarks(const QString& path) {
     const QString ext = extensionOf(path);
-    if (ext != QLatin1String("txt") && ext != QLatin1String("csv")) {
+    const QStringList known{QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("json"),
+                            QStringLiteral("fcsv")};
+    if (!known.contains(ext)) {
         throw FormatError(path, QStringLiteral("unsupported landmark format '.%1' (supported: txt "
-                                               "(LA-FAS), csv)")
+                                               "(LA-FAS), csv, mrk.json and fcsv (3D Slicer))")
                                     .arg(ext));
     }
     const FileBytes bytes(path);
     const QByteArray data = bytes.bytes();
     if (ext == QLatin1String("csv")) {
-        return {parseLandmarkCsv(data, path), std::nullopt};
+        return {parseLandmarkCsv(data, path), std::nullopt, {}};
+    }
+    if (ext == QLatin1String("json") || ext == QLatin1String("fcsv")) {
+        ImportedLandmarks in = ext == QLatin1String("json") ? parseSlicerMarkups(data, path)
+                                                            : parseSlicerFcsv(data, path);
+        return {std::move(in.landmarks), std::nullopt, std::move(in.unmatchedLabels)};
     }
     LafasFile f = parseLafas(data, path);
-    return {std::move(f.landmarks), std::move(f.layout)};
+    return {std::move(f.landmarks), std::move(f.layout), {}};
 }
 
 void writeLandmarks(const QString& path, const LandmarkSet& set,
@@ -168,9 +176,13 @@ void writeLandmarks(const QString& path, const LandmarkSet& set,
         writeFileAtomically(path, formatLandmarkCsv(set));
     } else if (ext == QLatin1String("txt")) {
         writeLafas(path, set, layout ? *layout : LafasLayout::standard(set.schema()));
+    } else if (ext == QLatin1String("json")) {
+        writeFileAtomically(path, formatSlicerMarkups(set));
+    } else if (ext == QLatin1String("fcsv")) {
+        writeFileAtomically(path, formatSlicerFcsv(set));
     } else {
         throw FormatError(path, QStringLiteral("cannot write landmark format '.%1' (writable: txt "
-                                               "(LA-FAS), csv)")
+                                               "(LA-FAS), csv, mrk.json and fcsv (3D Slicer))")
                                     .arg(ext));
     }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
-// Landmark files by extension: LA-FAS .txt and CSV (.csv). CSV columns:
+// Landmark files by extension: LA-FAS .txt, CSV (.csv), and 3D Slicer's markups JSON
+// (.mrk.json, or any .json) and .fcsv (core/landmarks/SlicerFiles.h). CSV columns:
 //   number,key,name,x,y,z,status
 // A missing landmark has empty x, y, z and status "missing". The reader needs the columns
 // number, x, y and z (in any order; others are ignored) and maps rows by number.
@@ -16,12 +17,14 @@ namespace pal {
 struct LandmarkFile {
     LandmarkSet landmarks;
     std::optional<LafasLayout> lafasLayout; // set when read from an LA-FAS file
+    QStringList unmatchedLabels;            // another tool's labels that name no landmark
 };
 
 QByteArray formatLandmarkCsv(const LandmarkSet& set);
 LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path);
 
-// Reads .txt (LA-FAS) or .csv. Throws pal::Error subclasses naming the file.
+// Reads .txt (LA-FAS), .csv, .mrk.json / .json or .fcsv. Throws pal::Error subclasses naming
+// the file.
 LandmarkFile readLandmarks(const QString& path);
 // Writes by extension, atomically. A .txt keeps layout when given (byte-identical round trip).
 void writeLandmarks(const QString& path, const LandmarkSet& set,

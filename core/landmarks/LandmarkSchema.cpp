@@ -101,6 +101,21 @@ int LandmarkSchema::indexOfKey(const QString& k) const {
     return -1;
 }
 
+int LandmarkSchema::indexOfLabel(const QString& label) const {
+    const QString l = label.trimmed();
+    if (const int exact = indexOfKey(l); exact >= 0) {
+        return exact;
+    }
+    for (int i = 0; i < size(); ++i) {
+        if (key(i).compare(l, Qt::CaseInsensitive) == 0) {
+            return i;
+        }
+    }
+    bool isNumber = false;
+    const int number = l.toInt(&isNumber);
+    return isNumber ? indexOfNumber(number) : -1;
+}
+
 QString sideName(Side side) {
     switch (side) {
     case Side::Right:

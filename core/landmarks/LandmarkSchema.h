@@ -43,6 +43,9 @@ public:
     QStringList keys() const;
     // Index of a key as key() writes it; -1 when there is none.
     int indexOfKey(const QString& key) const;
+    // The landmark a label in another tool's file names: its key (as key() writes it, or
+    // ignoring case), or its number ("7"); -1 when it names none. Surrounding spaces ignored.
+    int indexOfLabel(const QString& label) const;
 
 private:
     QString m_id;

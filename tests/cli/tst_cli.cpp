@@ -159,6 +159,25 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("convert"), in, copy}).code, 0);
         QCOMPARE(readAll(copy), readAll(in));
 
+        // Through 3D Slicer's formats and back: the values survive exactly.
+        const QString mrk = dir.filePath(QStringLiteral("l.mrk.json"));
+        const QString fcsv = dir.filePath(QStringLiteral("l.fcsv"));
+        const QString back = dir.filePath(QStringLiteral("back.txt"));
+        QCOMPARE(cli({QStringLiteral("convert"), in, mrk}).code, 0);
+        QCOMPARE(cli({QStringLiteral("convert"), mrk, fcsv}).code, 0);
+        QCOMPARE(cli({QStringLiteral("convert"), fcsv, back}).code, 0);
+        QCOMPARE(readAll(back), readAll(dataPath(QStringLiteral("lafas/valid.txt"))));
+        // A Slicer file with a label PAL Studio does not know: converted, and said.
+        const Run slicer =
+            cli({QStringLiteral("convert"), dataPath(QStringLiteral("slicer/slicer5_lps.mrk.json")),
+                 dir.filePath(QStringLiteral("slicer.csv"))});
+        QCOMPARE(slicer.code, 0);
+        QVERIFY2(slicer.err.contains(
+                     QStringLiteral(": 1 label(s) name no landmark and were left out: F-4")),
+                 qPrintable(slicer.err));
+        QVERIFY2(slicer.out.contains(QStringLiteral("(3 of 50 landmarks)")),
+                 qPrintable(slicer.out));
+
         const Run exists = cli({QStringLiteral("convert"), in, csv});
         QCOMPARE(exists.code, 1);
         QVERIFY(exists.err.contains(QStringLiteral("exists; add --force to replace it")));

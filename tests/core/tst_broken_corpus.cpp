@@ -21,9 +21,12 @@ void load(const QString& path, Warnings* warnings) {
     const QString ext = QFileInfo(path).suffix();
     if (ext == QLatin1String("npy")) {
         readNpyMatrix4(path);
+    } else if (path.endsWith(QLatin1String(".mrk.json"))) {
+        readLandmarks(path); // 3D Slicer markups
     } else if (ext == QLatin1String("json")) {
         readReview(path);
-    } else if (ext == QLatin1String("txt") || ext == QLatin1String("csv")) {
+    } else if (ext == QLatin1String("txt") || ext == QLatin1String("csv") ||
+               ext == QLatin1String("fcsv")) {
         readLandmarks(path);
     } else {
         readMesh(path, warnings);
@@ -89,6 +92,19 @@ private Q_SLOTS:
         row("review_text_position.json", "format",
             ": \"working\": landmark 5's position is not three finite numbers");
         row("review_landmark_twice.json", "format", ": \"working\" lists landmark 7 twice");
+        // 3D Slicer's landmark files.
+        row("slicer_no_point_list.mrk.json", "format",
+            ": no point list in \"markups\" (a markup of \"type\": \"Fiducial\")");
+        row("slicer_ijk.mrk.json", "format",
+            ": \"coordinateSystem\" is \"IJK\"; expected LPS or RAS");
+        row("slicer_text_position.mrk.json", "format",
+            ": control point 1 (Prn): \"position\" is not 3 numbers");
+        row("slicer_landmark_twice.mrk.json", "validation",
+            ": landmark Prn appears twice (control point 1 and control point 2)");
+        row("slicer_no_header.fcsv", "format",
+            ":1: not a Slicer .fcsv file: it does not start with \"# Markups fiducial file "
+            "version = ...\"");
+        row("slicer_bad_number.fcsv", "format", ":4: x of Prn is not a number: 'abc'");
     }
     void refusedWithExactMessage() {
         QFETCH(QString, file);

@@ -1,0 +1,139 @@
+// 3D Slicer's landmark files (core/landmarks/SlicerFiles.h): files laid out as Slicer writes
+// them (tests/data/slicer, README there) read with their labels, statuses and coordinate
+// systems; PAL Studio's own files read back with the same coordinates, labels and missing
+// landmarks. The broken ones are in tests/data/broken (tst_broken_corpus).
+
+#include "core/landmarks/LandmarkIO.h"
+#include "core/landmarks/SlicerFiles.h"
+#include "tests/TestSupport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pal;
+using pal::test::dataPath;
+
+namespace {
+
+// The points of tests/data/slicer, in LPS.
+const Eigen::Vector3d kPrn(1.5, -92.25, 30.125);
+const Eigen::Vector3d kLs(0.5, -85.0, -12.75);
+const Eigen::Vector3d kExR(-45.0, -60.5, 40.0);
+
+LandmarkSet reviewedSet() {
+    LandmarkSet set;
+    for (int i = 0; i < set.size(); ++i) {
+        // Values that need all their digits to come back exactly.
+        set.setPosition(i, Eigen::Vector3d(i * 1.1 - 27.3, -90.0 + i / 3.0, 0.1 * i * i),
+                        i % 3 == 0 ? LandmarkStatus::Corrected : LandmarkStatus::Confirmed);
+    }
+    set.at(4).status = LandmarkStatus::Missing; // C
+    set.at(30).status = LandmarkStatus::Missing;
+    return set;
+}
+
+void compare(const LandmarkSet& a, const LandmarkSet& b, bool statuses) {
+    for (int i = 0; i < a.size(); ++i) {
+        QCOMPARE(b.at(i).isPresent(), a.at(i).isPresent());
+        if (a.at(i).isPresent()) {
+            QCOMPARE(b.at(i).position, a.at(i).position); // exactly
+            if (statuses) {
+                QCOMPARE(b.at(i).status, a.at(i).status);
+            }
+        }
+    }
+}
+
+} // namespace
+
+class TestSlicerFiles : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void labelsMapByKeyOrNumber() {
+        const LandmarkSchema& s = *LandmarkSchema::lafas50();
+        QCOMPARE(s.indexOfLabel(QStringLiteral("Prn")), 3);
+        QCOMPARE(s.indexOfLabel(QStringLiteral(" ex_r ")), 21);
+        QCOMPARE(s.indexOfLabel(QStringLiteral("7")), 6);
+        QCOMPARE(s.indexOfLabel(QStringLiteral("51")), -1);
+        QCOMPARE(s.indexOfLabel(QStringLiteral("F-1")), -1);
+    }
+
+    void markupsAsSlicerWritesThem_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("LPS") << QStringLiteral("slicer/slicer5_lps.mrk.json");
+        QTest::newRow("RAS, x and y negated") << QStringLiteral("slicer/slicer5_ras.mrk.json");
+    }
+    void markupsAsSlicerWritesThem() {
+        QFETCH(QString, file);
+        const LandmarkFile f = readLandmarks(dataPath(file));
+        QCOMPARE(f.landmarks.presentCount(), 3);
+        QCOMPARE(f.landmarks.at(3).position, kPrn);
+        QCOMPARE(f.landmarks.at(6).position, kLs);   // labelled "7"
+        QCOMPARE(f.landmarks.at(21).position, kExR); // a "preview" point is a position too
+        QCOMPARE(f.landmarks.at(3).status, LandmarkStatus::Placed);
+        QVERIFY(!f.landmarks.at(11).isPresent()); // Gn: "missing"
+        QCOMPARE(f.unmatchedLabels, QStringList{QStringLiteral("F-4")});
+    }
+
+    void fcsvAsSlicerWritesIt_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("4.11, RAS") << QStringLiteral("slicer/slicer411_ras.fcsv");
+        QTest::newRow("4.6, CoordinateSystem = 0")
+            << QStringLiteral("slicer/slicer46_ras_numeric.fcsv");
+    }
+    void fcsvAsSlicerWritesIt() {
+        QFETCH(QString, file);
+        const LandmarkFile f = readLandmarks(dataPath(file));
+        QCOMPARE(f.landmarks.at(3).position, kPrn);
+        if (file.contains(QLatin1String("411"))) {
+            QCOMPARE(f.landmarks.presentCount(), 2);
+            QCOMPARE(f.landmarks.at(6).position, kLs);
+            QCOMPARE(f.unmatchedLabels, QStringList{QStringLiteral("F-3")});
+        }
+    }
+
+    // What PAL Studio writes reads back with the same coordinates, labels and missing
+    // landmarks (and, in markups JSON, the review statuses).
+    void roundTrips_data() {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("statuses");
+        QTest::newRow("markups JSON") << QStringLiteral("case.mrk.json") << true;
+        QTest::newRow("fcsv") << QStringLiteral("case.fcsv") << false;
+    }
+    void roundTrips() {
+        QFETCH(QString, name);
+        QFETCH(bool, statuses);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(name);
+        const LandmarkSet set = reviewedSet();
+        writeLandmarks(path, set);
+        const LandmarkFile back = readLandmarks(path);
+        QVERIFY(back.unmatchedLabels.isEmpty());
+        QCOMPARE(back.landmarks.presentCount(), 48);
+        compare(set, back.landmarks, statuses);
+    }
+
+    // The markups JSON a person opens in Slicer: one point list in LPS and mm, labels by key,
+    // names as descriptions, a missing landmark as "missing".
+    void markupsSayWhatSlicerNeeds() {
+        const QJsonDocument doc = QJsonDocument::fromJson(formatSlicerMarkups(reviewedSet()));
+        const QJsonObject list =
+            doc.object().value(QStringLiteral("markups")).toArray().at(0).toObject();
+        QCOMPARE(list.value(QStringLiteral("type")).toString(), QStringLiteral("Fiducial"));
+        QCOMPARE(list.value(QStringLiteral("coordinateSystem")).toString(), QStringLiteral("LPS"));
+        const QJsonArray points = list.value(QStringLiteral("controlPoints")).toArray();
+        QCOMPARE(points.size(), 50);
+        const QJsonObject prn = points.at(3).toObject();
+        QCOMPARE(prn.value(QStringLiteral("label")).toString(), QStringLiteral("Prn"));
+        QCOMPARE(prn.value(QStringLiteral("description")).toString(), QStringLiteral("Pronasale"));
+        QCOMPARE(prn.value(QStringLiteral("positionStatus")).toString(), QStringLiteral("defined"));
+        QCOMPARE(points.at(4).toObject().value(QStringLiteral("positionStatus")).toString(),
+                 QStringLiteral("missing"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSlicerFiles)
+#include "tst_slicer_files.moc"
