@@ -3,6 +3,7 @@
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
 #include "core/io/TextScan.h"
+#include "core/landmarks/MeshLabPickPoints.h"
 #include "core/landmarks/SlicerFiles.h"
 
 #include <QFileInfo>
@@ -149,20 +150,23 @@ LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path) {
 LandmarkFile readLandmarks(const QString& path) {
     const QString ext = extensionOf(path);
     const QStringList known{QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("json"),
-                            QStringLiteral("fcsv")};
+                            QStringLiteral("fcsv"), QStringLiteral("pp")};
     if (!known.contains(ext)) {
-        throw FormatError(path, QStringLiteral("unsupported landmark format '.%1' (supported: txt "
-                                               "(LA-FAS), csv, mrk.json and fcsv (3D Slicer))")
-                                    .arg(ext));
+        throw FormatError(
+            path, QStringLiteral("unsupported landmark format '.%1' (supported: txt "
+                                 "(LA-FAS), csv, mrk.json and fcsv (3D Slicer), pp (MeshLab))")
+                      .arg(ext));
     }
     const FileBytes bytes(path);
     const QByteArray data = bytes.bytes();
     if (ext == QLatin1String("csv")) {
         return {parseLandmarkCsv(data, path), std::nullopt, {}};
     }
-    if (ext == QLatin1String("json") || ext == QLatin1String("fcsv")) {
-        ImportedLandmarks in = ext == QLatin1String("json") ? parseSlicerMarkups(data, path)
-                                                            : parseSlicerFcsv(data, path);
+    if (ext == QLatin1String("json") || ext == QLatin1String("fcsv") ||
+        ext == QLatin1String("pp")) {
+        ImportedLandmarks in = ext == QLatin1String("json")   ? parseSlicerMarkups(data, path)
+                               : ext == QLatin1String("fcsv") ? parseSlicerFcsv(data, path)
+                                                              : parseMeshLabPickPoints(data, path);
         return {std::move(in.landmarks), std::nullopt, std::move(in.unmatchedLabels)};
     }
     LafasFile f = parseLafas(data, path);
@@ -180,10 +184,13 @@ void writeLandmarks(const QString& path, const LandmarkSet& set,
         writeFileAtomically(path, formatSlicerMarkups(set));
     } else if (ext == QLatin1String("fcsv")) {
         writeFileAtomically(path, formatSlicerFcsv(set));
+    } else if (ext == QLatin1String("pp")) {
+        writeFileAtomically(path, formatMeshLabPickPoints(set));
     } else {
-        throw FormatError(path, QStringLiteral("cannot write landmark format '.%1' (writable: txt "
-                                               "(LA-FAS), csv, mrk.json and fcsv (3D Slicer))")
-                                    .arg(ext));
+        throw FormatError(
+            path, QStringLiteral("cannot write landmark format '.%1' (writable: txt "
+                                 "(LA-FAS), csv, mrk.json and fcsv (3D Slicer), pp (MeshLab))")
+                      .arg(ext));
     }
 }
 

@@ -26,7 +26,7 @@ void load(const QString& path, Warnings* warnings) {
     } else if (ext == QLatin1String("json")) {
         readReview(path);
     } else if (ext == QLatin1String("txt") || ext == QLatin1String("csv") ||
-               ext == QLatin1String("fcsv")) {
+               ext == QLatin1String("fcsv") || ext == QLatin1String("pp")) {
         readLandmarks(path);
     } else {
         readMesh(path, warnings);
@@ -105,6 +105,10 @@ private Q_SLOTS:
             ":1: not a Slicer .fcsv file: it does not start with \"# Markups fiducial file "
             "version = ...\"");
         row("slicer_bad_number.fcsv", "format", ":4: x of Prn is not a number: 'abc'");
+        row("meshlab_html.pp", "format",
+            ":1: not a MeshLab picked points file: the root element is <html>, not "
+            "<PickedPoints>");
+        row("meshlab_bad_number.pp", "format", ":3: y of Prn is not a number: 'abc'");
     }
     void refusedWithExactMessage() {
         QFETCH(QString, file);

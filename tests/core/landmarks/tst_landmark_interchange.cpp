@@ -1,9 +1,11 @@
-// 3D Slicer's landmark files (core/landmarks/SlicerFiles.h): files laid out as Slicer writes
-// them (tests/data/slicer, README there) read with their labels, statuses and coordinate
-// systems; PAL Studio's own files read back with the same coordinates, labels and missing
-// landmarks. The broken ones are in tests/data/broken (tst_broken_corpus).
+// Other tools' landmark files: 3D Slicer (core/landmarks/SlicerFiles.h) and MeshLab
+// (core/landmarks/MeshLabPickPoints.h). Files laid out as those tools write them
+// (tests/data/slicer, tests/data/meshlab, READMEs there) read with their labels, statuses and
+// coordinate systems; PAL Studio's own files read back with the same coordinates, labels and
+// missing landmarks. The broken ones are in tests/data/broken (tst_broken_corpus).
 
 #include "core/landmarks/LandmarkIO.h"
+#include "core/landmarks/MeshLabPickPoints.h"
 #include "core/landmarks/SlicerFiles.h"
 #include "tests/TestSupport.h"
 
@@ -49,7 +51,7 @@ void compare(const LandmarkSet& a, const LandmarkSet& b, bool statuses) {
 
 } // namespace
 
-class TestSlicerFiles : public QObject {
+class TestLandmarkInterchange : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void labelsMapByKeyOrNumber() {
@@ -95,6 +97,15 @@ private Q_SLOTS:
         }
     }
 
+    void meshLabPointsAsMeshLabWritesThem() {
+        const LandmarkFile f = readLandmarks(dataPath(QStringLiteral("meshlab/picked.pp")));
+        QCOMPARE(f.landmarks.presentCount(), 2);
+        QCOMPARE(f.landmarks.at(3).position, kPrn); // the mesh's own coordinates
+        QCOMPARE(f.landmarks.at(6).position, kLs);
+        QVERIFY(!f.landmarks.at(21).isPresent()); // active="0": listed, not placed
+        QCOMPARE(f.unmatchedLabels, QStringList{QStringLiteral("PickedPoint")});
+    }
+
     // What PAL Studio writes reads back with the same coordinates, labels and missing
     // landmarks (and, in markups JSON, the review statuses).
     void roundTrips_data() {
@@ -102,6 +113,7 @@ private Q_SLOTS:
         QTest::addColumn<bool>("statuses");
         QTest::newRow("markups JSON") << QStringLiteral("case.mrk.json") << true;
         QTest::newRow("fcsv") << QStringLiteral("case.fcsv") << false;
+        QTest::newRow("MeshLab pp") << QStringLiteral("case.pp") << false;
     }
     void roundTrips() {
         QFETCH(QString, name);
@@ -135,5 +147,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSlicerFiles)
-#include "tst_slicer_files.moc"
+QTEST_GUILESS_MAIN(TestLandmarkInterchange)
+#include "tst_landmark_interchange.moc"

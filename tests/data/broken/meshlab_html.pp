@@ -1,0 +1,1 @@
+<html><body>not picked points</body></html>
