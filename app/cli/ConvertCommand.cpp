@@ -13,12 +13,13 @@ int runConvert(const QStringList& args, Streams io) {
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Replace OUT when it exists (never IN itself)."));
     parser.addOption(force);
-    parser.addPositionalArgument(QStringLiteral("IN"),
-                                 QStringLiteral("Landmark file to read (.txt LA-FAS, .csv, "
-                                                ".mrk.json or .fcsv 3D Slicer, .pp MeshLab)."));
+    parser.addPositionalArgument(
+        QStringLiteral("IN"), QStringLiteral("Landmark file to read (.txt LA-FAS, .csv, "
+                                             ".mrk.json or .fcsv 3D Slicer, .pp MeshLab, .tps)."));
     parser.addPositionalArgument(
         QStringLiteral("OUT"),
-        QStringLiteral("Landmark file to write (.txt LA-FAS, .csv, .mrk.json, .fcsv or .pp)."));
+        QStringLiteral(
+            "Landmark file to write (.txt LA-FAS, .csv, .mrk.json, .fcsv, .pp or .tps)."));
     if (!parseCommand(
             parser, args, io,
             QStringLiteral("Convert a landmark file; formats are chosen by extension."))) {

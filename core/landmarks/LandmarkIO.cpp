@@ -5,6 +5,7 @@
 #include "core/io/TextScan.h"
 #include "core/landmarks/MeshLabPickPoints.h"
 #include "core/landmarks/SlicerFiles.h"
+#include "core/landmarks/TpsFile.h"
 
 #include <QFileInfo>
 
@@ -149,18 +150,21 @@ LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path) {
 
 LandmarkFile readLandmarks(const QString& path) {
     const QString ext = extensionOf(path);
-    const QStringList known{QStringLiteral("txt"), QStringLiteral("csv"), QStringLiteral("json"),
-                            QStringLiteral("fcsv"), QStringLiteral("pp")};
+    const QStringList known{QStringLiteral("txt"),  QStringLiteral("csv"), QStringLiteral("json"),
+                            QStringLiteral("fcsv"), QStringLiteral("pp"),  QStringLiteral("tps")};
     if (!known.contains(ext)) {
         throw FormatError(
             path, QStringLiteral("unsupported landmark format '.%1' (supported: txt "
-                                 "(LA-FAS), csv, mrk.json and fcsv (3D Slicer), pp (MeshLab))")
+                                 "(LA-FAS), csv, mrk.json and fcsv (3D Slicer), pp (MeshLab), tps)")
                       .arg(ext));
     }
     const FileBytes bytes(path);
     const QByteArray data = bytes.bytes();
     if (ext == QLatin1String("csv")) {
         return {parseLandmarkCsv(data, path), std::nullopt, {}};
+    }
+    if (ext == QLatin1String("tps")) {
+        return {parseTps(data, path), std::nullopt, {}};
     }
     if (ext == QLatin1String("json") || ext == QLatin1String("fcsv") ||
         ext == QLatin1String("pp")) {
@@ -186,10 +190,12 @@ void writeLandmarks(const QString& path, const LandmarkSet& set,
         writeFileAtomically(path, formatSlicerFcsv(set));
     } else if (ext == QLatin1String("pp")) {
         writeFileAtomically(path, formatMeshLabPickPoints(set));
+    } else if (ext == QLatin1String("tps")) {
+        writeFileAtomically(path, formatTps(set, QFileInfo(path).completeBaseName(), path));
     } else {
         throw FormatError(
             path, QStringLiteral("cannot write landmark format '.%1' (writable: txt "
-                                 "(LA-FAS), csv, mrk.json and fcsv (3D Slicer), pp (MeshLab))")
+                                 "(LA-FAS), csv, mrk.json and fcsv (3D Slicer), pp (MeshLab), tps)")
                       .arg(ext));
     }
 }

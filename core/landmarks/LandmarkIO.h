@@ -2,7 +2,8 @@
 
 // Landmark files by extension: LA-FAS .txt, CSV (.csv), and 3D Slicer's markups JSON
 // (.mrk.json, or any .json) and .fcsv (core/landmarks/SlicerFiles.h), and MeshLab's picked
-// points (.pp, core/landmarks/MeshLabPickPoints.h). CSV columns:
+// points (.pp, core/landmarks/MeshLabPickPoints.h), and TPS (.tps, core/landmarks/TpsFile.h).
+// CSV columns:
 //   number,key,name,x,y,z,status
 // A missing landmark has empty x, y, z and status "missing". The reader needs the columns
 // number, x, y and z (in any order; others are ignored) and maps rows by number.
@@ -24,8 +25,8 @@ struct LandmarkFile {
 QByteArray formatLandmarkCsv(const LandmarkSet& set);
 LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path);
 
-// Reads .txt (LA-FAS), .csv, .mrk.json / .json, .fcsv or .pp. Throws pal::Error subclasses naming
-// the file.
+// Reads .txt (LA-FAS), .csv, .mrk.json / .json, .fcsv, .pp or .tps. Throws pal::Error subclasses
+// naming the file.
 LandmarkFile readLandmarks(const QString& path);
 // Writes by extension, atomically. A .txt keeps layout when given (byte-identical round trip).
 void writeLandmarks(const QString& path, const LandmarkSet& set,

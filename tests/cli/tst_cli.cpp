@@ -159,7 +159,7 @@ private Q_SLOTS:
         QCOMPARE(cli({QStringLiteral("convert"), in, copy}).code, 0);
         QCOMPARE(readAll(copy), readAll(in));
 
-        // Through 3D Slicer's and MeshLab's formats and back: the values survive exactly.
+        // Through 3D Slicer's, MeshLab's and TPS and back: the values survive exactly.
         const QString mrk = dir.filePath(QStringLiteral("l.mrk.json"));
         const QString fcsv = dir.filePath(QStringLiteral("l.fcsv"));
         const QString back = dir.filePath(QStringLiteral("back.txt"));
@@ -167,7 +167,9 @@ private Q_SLOTS:
         const QString pp = dir.filePath(QStringLiteral("l.pp"));
         QCOMPARE(cli({QStringLiteral("convert"), mrk, fcsv}).code, 0);
         QCOMPARE(cli({QStringLiteral("convert"), fcsv, pp}).code, 0);
-        QCOMPARE(cli({QStringLiteral("convert"), pp, back}).code, 0);
+        const QString tps = dir.filePath(QStringLiteral("l.tps"));
+        QCOMPARE(cli({QStringLiteral("convert"), pp, tps}).code, 0);
+        QCOMPARE(cli({QStringLiteral("convert"), tps, back}).code, 0);
         QCOMPARE(readAll(back), readAll(dataPath(QStringLiteral("lafas/valid.txt"))));
         // A Slicer file with a label PAL Studio does not know: converted, and said.
         const Run slicer =

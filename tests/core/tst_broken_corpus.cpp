@@ -26,7 +26,8 @@ void load(const QString& path, Warnings* warnings) {
     } else if (ext == QLatin1String("json")) {
         readReview(path);
     } else if (ext == QLatin1String("txt") || ext == QLatin1String("csv") ||
-               ext == QLatin1String("fcsv") || ext == QLatin1String("pp")) {
+               ext == QLatin1String("fcsv") || ext == QLatin1String("pp") ||
+               ext == QLatin1String("tps")) {
         readLandmarks(path);
     } else {
         readMesh(path, warnings);
@@ -109,6 +110,11 @@ private Q_SLOTS:
             ":1: not a MeshLab picked points file: the root element is <html>, not "
             "<PickedPoints>");
         row("meshlab_bad_number.pp", "format", ":3: y of Prn is not a number: 'abc'");
+        row("tps_49.tps", "validation", ":1: 49 landmarks; expected 50 in the order of LA-FAS-50");
+        row("tps_two_specimens.tps", "format",
+            ":53: a second specimen (the first began on line 1): a landmark file holds one case");
+        row("tps_2d_row.tps", "format",
+            ":8: landmark 7: expected three numbers (x y z), found '4 5'");
     }
     void refusedWithExactMessage() {
         QFETCH(QString, file);

@@ -1,12 +1,13 @@
-// Other tools' landmark files: 3D Slicer (core/landmarks/SlicerFiles.h) and MeshLab
-// (core/landmarks/MeshLabPickPoints.h). Files laid out as those tools write them
-// (tests/data/slicer, tests/data/meshlab, READMEs there) read with their labels, statuses and
-// coordinate systems; PAL Studio's own files read back with the same coordinates, labels and
-// missing landmarks. The broken ones are in tests/data/broken (tst_broken_corpus).
+// Other tools' landmark files: 3D Slicer (core/landmarks/SlicerFiles.h), MeshLab
+// (core/landmarks/MeshLabPickPoints.h) and TPS (core/landmarks/TpsFile.h). Files laid out as those
+// tools write them (tests/data/slicer, tests/data/meshlab, READMEs there) read with their labels,
+// statuses and coordinate systems; PAL Studio's own files read back with the same coordinates,
+// labels and missing landmarks. The broken ones are in tests/data/broken (tst_broken_corpus).
 
 #include "core/landmarks/LandmarkIO.h"
 #include "core/landmarks/MeshLabPickPoints.h"
 #include "core/landmarks/SlicerFiles.h"
+#include "core/landmarks/TpsFile.h"
 #include "tests/TestSupport.h"
 
 #include <QJsonArray>
@@ -106,6 +107,22 @@ private Q_SLOTS:
         QCOMPARE(f.unmatchedLabels, QStringList{QStringLiteral("PickedPoint")});
     }
 
+    // TPS has no labels: rows in LA-FAS order, SCALE applied, the negative placeholder missing.
+    void tpsAsMorphometricsToolsWriteIt() {
+        const LandmarkFile f = readLandmarks(dataPath(QStringLiteral("tps/geomorph.tps")));
+        QCOMPARE(f.landmarks.presentCount(), 49);
+        QVERIFY(!f.landmarks.at(4).isPresent()); // -999 -999 -999
+        for (int i : {0, 3, 49}) {
+            QCOMPARE(f.landmarks.at(i).position,
+                     Eigen::Vector3d(i * 2.5 - 60.25, -90 + i * 0.5, 10.0 + i));
+        }
+        // What PAL Studio writes says how many rows, in which order, and the case.
+        const QByteArray written = formatTps(f.landmarks, QStringLiteral("D001"));
+        QVERIFY(written.startsWith("LM3=50\n-60.25 -90 10\n"));
+        QVERIFY(written.contains("\n-9999 -9999 -9999\n"));
+        QVERIFY(written.endsWith("ID=D001\nSCALE=1\n"));
+    }
+
     // What PAL Studio writes reads back with the same coordinates, labels and missing
     // landmarks (and, in markups JSON, the review statuses).
     void roundTrips_data() {
@@ -114,6 +131,7 @@ private Q_SLOTS:
         QTest::newRow("markups JSON") << QStringLiteral("case.mrk.json") << true;
         QTest::newRow("fcsv") << QStringLiteral("case.fcsv") << false;
         QTest::newRow("MeshLab pp") << QStringLiteral("case.pp") << false;
+        QTest::newRow("TPS") << QStringLiteral("case.tps") << false;
     }
     void roundTrips() {
         QFETCH(QString, name);
