@@ -82,7 +82,11 @@ ImportedLandmarks parseMeshLabPickPoints(const QByteArray& data, const QString& 
         }
         const QXmlStreamAttributes a = xml.attributes();
         const QString label = a.value(QStringLiteral("name")).toString();
-        const int index = out.landmarks.schema().indexOfLabel(label);
+        // By key only: MeshLab names new points "0", "1", ... from 0, so a number would put
+        // every point one landmark off.
+        bool isNumber = false;
+        label.trimmed().toInt(&isNumber);
+        const int index = isNumber ? -1 : out.landmarks.schema().indexOfLabel(label);
         if (index < 0) {
             out.unmatchedLabels << label;
             continue;

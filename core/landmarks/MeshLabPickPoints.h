@@ -5,7 +5,8 @@
 // <point x= y= z= active= name=/> per point, in the mesh's own coordinates (no axis change).
 // A point with active="0" is one MeshLab keeps in the list but does not place: PAL Studio
 // writes a missing landmark that way (at 0, 0, 0) and reads such a point as missing. Labels
-// map by key or number as for 3D Slicer's files.
+// map by key only (case ignored): MeshLab names new points "0", "1", ... counting from 0, so a
+// number is reported as unmatched rather than taken as an LA-FAS number one off.
 
 #include "core/landmarks/SlicerFiles.h" // ImportedLandmarks
 

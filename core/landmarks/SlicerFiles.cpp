@@ -121,7 +121,7 @@ ImportedLandmarks parseSlicerMarkups(const QByteArray& data, const QString& path
         throw FormatError(
             path, QStringLiteral("\"coordinateUnits\" is \"%1\"; expected mm or um").arg(units));
     }
-    const double scale = units == QLatin1String("um") ? 1e-3 : 1.0;
+    const double divisor = units == QLatin1String("um") ? 1000.0 : 1.0; // to mm
 
     ImportedLandmarks out;
     LabelMap labels{path, out, {}};
@@ -135,12 +135,13 @@ ImportedLandmarks parseSlicerMarkups(const QByteArray& data, const QString& path
         }
         const QString positionStatus =
             cp.value(QStringLiteral("positionStatus")).toString(QStringLiteral("defined"));
+        // "preview" is the point following the mouse while it is being placed: not placed yet.
         if (positionStatus == QLatin1String("missing") ||
-            positionStatus == QLatin1String("undefined")) {
+            positionStatus == QLatin1String("undefined") ||
+            positionStatus == QLatin1String("preview")) {
             continue; // stays missing
         }
-        if (positionStatus != QLatin1String("defined") &&
-            positionStatus != QLatin1String("preview")) {
+        if (positionStatus != QLatin1String("defined")) {
             throw FormatError(
                 path,
                 QStringLiteral("%1: unknown \"positionStatus\" \"%2\"").arg(where, positionStatus));
@@ -154,7 +155,7 @@ ImportedLandmarks parseSlicerMarkups(const QByteArray& data, const QString& path
                                   QStringLiteral("%1 (%2): \"position\" is not 3 numbers")
                                       .arg(where, cp.value(QStringLiteral("label")).toString()));
             }
-            p[k] = v.toDouble() * scale;
+            p[k] = v.toDouble() / divisor;
         }
         LandmarkStatus status = LandmarkStatus::Placed;
         if (const QString own = cp.value(QStringLiteral("palStudioStatus")).toString();
@@ -251,6 +252,9 @@ ImportedLandmarks parseSlicerFcsv(const QByteArray& data, const QString& path) {
                                   QStringLiteral("%1 of %2 is not a number: '%3'")
                                       .arg(QLatin1String(axes[k]), label, field(axes[k])));
             }
+        }
+        if (p == Eigen::Vector3d::Zero()) {
+            continue; // Slicer writes a point it has no position for at (0, 0, 0): missing
         }
         out.landmarks.setPosition(index, ras ? flipped(p) : p, LandmarkStatus::Placed);
         out.landmarks.at(index).provenance.source = path;

@@ -5,7 +5,9 @@
 //   points with label, position, orientation and positionStatus; coordinateSystem LPS or RAS,
 //   coordinateUnits mm or um.
 // - the older markups CSV (.fcsv, "# Markups fiducial file version = 4.11"): one row per point,
-//   with a "# CoordinateSystem = LPS|RAS" line (0 = RAS, 1 = LPS in files before 4.11).
+//   with a "# CoordinateSystem = LPS|RAS" line (0 = RAS, 1 = LPS in files before 4.11). It has
+//   no status column: Slicer writes a point it has no position for at (0, 0, 0), so such a row
+//   reads as missing.
 // Coordinates: PAL Studio takes a mesh file's coordinates as LPS, as Slicer 4.11 and later
 // read OBJ, PLY and STL models. So an LPS file keeps its numbers; a RAS file has x and y
 // negated, both ways. Labels map to the schema by key or number (LandmarkSchema::indexOfLabel);

@@ -2,6 +2,8 @@
 
 #include "core/errors/Error.h"
 
+#include <QRegularExpression>
+
 #include <charconv>
 #include <cmath>
 
@@ -37,7 +39,8 @@ QByteArray formatTps(const LandmarkSet& set, const QString& id, const QString& p
         out += number(p.x()) + ' ' + number(p.y()) + ' ' + number(p.z()) + '\n';
     }
     QString cleanId = id;
-    cleanId.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    cleanId.replace(QLatin1Char('\n'), QLatin1Char(' '))
+        .replace(QLatin1Char('\r'), QLatin1Char(' '));
     out += "ID=" + cleanId.toUtf8() + "\nSCALE=1\n";
     return out;
 }
@@ -88,7 +91,8 @@ LandmarkSet parseTps(const QByteArray& data, const QString& path) {
                                              "LM=N"));
         }
         if (static_cast<int>(rows.size()) < expected) {
-            const QStringList f = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            static const QRegularExpression space(QStringLiteral("\\s+"));
+            const QStringList f = line.split(space, Qt::SkipEmptyParts);
             Eigen::Vector3d p = Eigen::Vector3d::Zero();
             bool ok = f.size() == 3;
             for (int k = 0; ok && k < 3; ++k) {

@@ -18,9 +18,9 @@ namespace pal {
 // path when a present landmark would read back as the missing placeholder (three equal values
 // at most -99).
 QByteArray formatTps(const LandmarkSet& set, const QString& id, const QString& path = {});
-// Reads a file of one specimen in the schema's order. Throws FormatError (no LM line, a row that
-// is not 2 or 3 numbers, more than one specimen) or ValidationError (another landmark count),
-// naming path and line.
+// Reads a file of one specimen in the schema's order (values separated by spaces or tabs).
+// Throws FormatError (no LM line, a row that is not 3 numbers, more than one specimen) or
+// ValidationError (another landmark count), naming path and line.
 LandmarkSet parseTps(const QByteArray& data, const QString& path);
 
 } // namespace pal

@@ -72,10 +72,10 @@ private Q_SLOTS:
     void markupsAsSlicerWritesThem() {
         QFETCH(QString, file);
         const LandmarkFile f = readLandmarks(dataPath(file));
-        QCOMPARE(f.landmarks.presentCount(), 3);
+        QCOMPARE(f.landmarks.presentCount(), 2);
         QCOMPARE(f.landmarks.at(3).position, kPrn);
-        QCOMPARE(f.landmarks.at(6).position, kLs);   // labelled "7"
-        QCOMPARE(f.landmarks.at(21).position, kExR); // a "preview" point is a position too
+        QCOMPARE(f.landmarks.at(6).position, kLs); // labelled "7"
+        QVERIFY(!f.landmarks.at(21).isPresent());  // "preview": still being placed
         QCOMPARE(f.landmarks.at(3).status, LandmarkStatus::Placed);
         QVERIFY(!f.landmarks.at(11).isPresent()); // Gn: "missing"
         QCOMPARE(f.unmatchedLabels, QStringList{QStringLiteral("F-4")});
@@ -94,6 +94,7 @@ private Q_SLOTS:
         if (file.contains(QLatin1String("411"))) {
             QCOMPARE(f.landmarks.presentCount(), 2);
             QCOMPARE(f.landmarks.at(6).position, kLs);
+            QVERIFY(!f.landmarks.at(11).isPresent()); // Gn at (0, 0, 0): Slicer's unplaced point
             QCOMPARE(f.unmatchedLabels, QStringList{QStringLiteral("F-3")});
         }
     }
@@ -104,7 +105,28 @@ private Q_SLOTS:
         QCOMPARE(f.landmarks.at(3).position, kPrn); // the mesh's own coordinates
         QCOMPARE(f.landmarks.at(6).position, kLs);
         QVERIFY(!f.landmarks.at(21).isPresent()); // active="0": listed, not placed
-        QCOMPARE(f.unmatchedLabels, QStringList{QStringLiteral("PickedPoint")});
+        // MeshLab's own name for a new point counts from 0: never taken as an LA-FAS number.
+        QCOMPARE(f.unmatchedLabels, QStringList{QStringLiteral("0")});
+    }
+
+    // Micrometres come in as millimetres, exactly as a division by 1000 gives them.
+    void markupsInMicrometres() {
+        const QByteArray um = R"({"@schema": "x", "markups": [{"type": "Fiducial",
+            "coordinateSystem": "LPS", "coordinateUnits": "um", "controlPoints": [
+            {"label": "Prn", "position": [9, 1500, -250], "positionStatus": "defined"}]}]})";
+        const ImportedLandmarks in = parseSlicerMarkups(um, QStringLiteral("um.mrk.json"));
+        QCOMPARE(in.landmarks.at(3).position, Eigen::Vector3d(9 / 1000.0, 1.5, -0.25));
+    }
+
+    // TPS rows may be separated by tabs as well as spaces.
+    void tpsWithTabs() {
+        QByteArray tps = "LM3=50\n";
+        for (int i = 0; i < 50; ++i) {
+            tps += QByteArray::number(i) + "\t1.5\t 2\n";
+        }
+        const LandmarkSet set = parseTps(tps, QStringLiteral("tabs.tps"));
+        QCOMPARE(set.presentCount(), 50);
+        QCOMPARE(set.at(7).position, Eigen::Vector3d(7, 1.5, 2));
     }
 
     // TPS has no labels: rows in LA-FAS order, SCALE applied, the negative placeholder missing.
