@@ -292,14 +292,17 @@ QStringList missingKeys(const LandmarkSet& set) {
     return keys;
 }
 
+// writeLandmarks writes LA-FAS for .txt (the other extensions are formats that can hold a
+// missing landmark, or refused by it).
 bool isLafasPath(const QString& path) {
-    return !path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive);
+    return path.endsWith(QStringLiteral(".txt"), Qt::CaseInsensitive);
 }
 
 } // namespace
 
 // Checked before a file name is asked for: an LA-FAS file holds all 50 positions, so with a
-// landmark marked missing the choice is CSV (which leaves it empty) or nothing.
+// landmark marked missing the choice is a format that can mark it missing (CSV, 3D Slicer,
+// MeshLab, TPS) or nothing.
 void MainWindow::showExportDialog() {
     if (!d->session.isOpen()) {
         return;
@@ -309,8 +312,8 @@ void MainWindow::showExportDialog() {
         const auto answer = QMessageBox::question(
             this, tr("Landmarks marked missing"),
             tr("%n landmark(s) are marked missing (%1). An LA-FAS landmarks file holds all 50 "
-               "positions, so it cannot be written; a CSV file can, with the missing ones left "
-               "empty. Export as CSV?",
+               "positions, so it cannot be written; CSV, 3D Slicer, MeshLab and TPS files can, "
+               "with the missing ones marked missing. Export in one of those?",
                nullptr, int(missing.size()))
                 .arg(missing.join(QStringLiteral(", "))),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Yes);
@@ -323,8 +326,10 @@ void MainWindow::showExportDialog() {
         QDir(d->doc().caseInfo().files().folder)
             .filePath(missing.isEmpty() ? QStringLiteral("landmarks.corrected.txt")
                                         : QStringLiteral("landmarks.corrected.csv"));
-    const QString filter =
-        missing.isEmpty() ? tr("LA-FAS landmarks (*.txt);;CSV (*.csv)") : tr("CSV (*.csv)");
+    // Every format writeLandmarks knows (docs/formats.md); LA-FAS only with all 50 present.
+    const QString others = tr("CSV (*.csv);;3D Slicer markups (*.mrk.json);;3D Slicer fiducials "
+                              "(*.fcsv);;MeshLab picked points (*.pp);;TPS (*.tps)");
+    const QString filter = missing.isEmpty() ? tr("LA-FAS landmarks (*.txt);;") + others : others;
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export landmarks"), suggested, filter, nullptr,
                                      QFileDialog::DontConfirmOverwrite);
@@ -340,7 +345,8 @@ bool MainWindow::exportLandmarks(const QString& path) {
     const QStringList missing = missingKeys(d->doc().working());
     if (isLafasPath(path) && !missing.isEmpty()) { // before any question about replacing
         d->lastError = tr("%1: not exported: %2 marked missing, and an LA-FAS file holds all 50 "
-                          "positions; export as .csv to keep the missing ones empty")
+                          "positions; export as .csv, .mrk.json, .fcsv, .pp or .tps to keep the "
+                          "missing ones missing")
                            .arg(path, missing.join(QStringLiteral(", ")));
         showError(d->lastError);
         return false;

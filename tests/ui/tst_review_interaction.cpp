@@ -375,6 +375,20 @@ private Q_SLOTS:
         const LandmarkSet back = readLandmarks(csv).landmarks;
         QVERIFY(!back.at(32).isPresent());
         QCOMPARE(back.presentCount(), 49);
+        // The other tools' formats keep it missing too, and every position exactly.
+        for (const char* name : {"out.mrk.json", "out.fcsv", "out.pp", "out.tps"}) {
+            const QString other = m_dir.filePath(QLatin1String(name));
+            QVERIFY2(w.exportLandmarks(other), name);
+            const LandmarkFile f = readLandmarks(other);
+            QVERIFY2(f.unmatchedLabels.isEmpty(), name);
+            QVERIFY2(!f.landmarks.at(32).isPresent(), name);
+            QCOMPARE(f.landmarks.presentCount(), 49);
+            for (int i = 0; i < 50; ++i) {
+                if (back.at(i).isPresent()) {
+                    QCOMPARE(f.landmarks.at(i).position, back.at(i).position);
+                }
+            }
+        }
     }
 
     // Opening the mesh of a case folder opens the case (its prediction, its review); the working
