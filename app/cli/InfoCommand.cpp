@@ -144,7 +144,8 @@ int runInfo(const QStringList& args, Streams io) {
     parser.addPositionalArgument(
         QStringLiteral("PATH"),
         QStringLiteral("A mesh file, case folder, dataset folder or landmark "
-                       "file (.txt, .csv); default: the generated demo dataset."),
+                       "file (.txt, .csv, .mrk.json, .fcsv, .pp, .tps); default: the generated "
+                       "demo dataset."),
         QStringLiteral("[PATH]"));
     if (!parseCommand(parser, args, io,
                       QStringLiteral("Summarise a mesh, case, dataset or landmark file: counts, "
@@ -169,7 +170,12 @@ int runInfo(const QStringList& args, Streams io) {
     const bool quiet = parser.isSet(json);
     Warnings warnings;
     QJsonObject object;
-    if (info.isFile() && (suffix == QLatin1String("txt") || suffix == QLatin1String("csv"))) {
+    const QStringList landmarkSuffixes{QStringLiteral("txt"), QStringLiteral("csv"),
+                                       QStringLiteral("fcsv"), QStringLiteral("pp"),
+                                       QStringLiteral("tps")};
+    const bool landmarkFile =
+        landmarkSuffixes.contains(suffix) || path.endsWith(QLatin1String(".mrk.json"));
+    if (info.isFile() && landmarkFile) {
         object = infoOfLandmarks(path, io.out, quiet);
     } else if (info.isDir() && !Case::isCaseFolder(path)) {
         object = infoOfDataset(path, io.out, quiet, warnings);

@@ -181,6 +181,11 @@ private Q_SLOTS:
                  qPrintable(slicer.err));
         QVERIFY2(slicer.out.contains(QStringLiteral("(2 of 50 landmarks)")),
                  qPrintable(slicer.out));
+        // info reads the other tools' files as landmark files too.
+        const Run info =
+            cli({QStringLiteral("info"), dataPath(QStringLiteral("meshlab/picked.pp"))});
+        QVERIFY2(info.code == 0 && info.out.contains(QStringLiteral(": 2 of 50 present")),
+                 qPrintable(info.out + info.err));
 
         const Run exists = cli({QStringLiteral("convert"), in, csv});
         QCOMPARE(exists.code, 1);
