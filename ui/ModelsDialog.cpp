@@ -4,6 +4,7 @@
 #include "core/io/InstallPaths.h"
 #include "core/io/NativePath.h"
 #include "core/model/TrainingFiles.h"
+#include "core/workflow/ModelCard.h"
 #include "ui/PredictionController.h"
 
 #include <QDialogButtonBox>
@@ -268,7 +269,7 @@ void ModelsDialog::showCard() {
         }
     } else {
         text->setPlainText(tr("%1 has no model card (%2 is missing).")
-                               .arg(e->name(), QFileInfo(e->path).completeBaseName() + ".md"));
+                               .arg(e->name(), QFileInfo(modelCardPath(e->path)).fileName()));
     }
     auto* layout = new QVBoxLayout(dialog);
     layout->addWidget(text);

@@ -2,10 +2,10 @@
 
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
+#include "core/io/NumberText.h"
 
 #include <QDir>
 
-#include <charconv>
 #include <cmath>
 #include <set>
 
@@ -26,10 +26,7 @@ QByteArray csvNumber(double v) {
     if (!std::isfinite(v)) {
         return {};
     }
-    char tmp[64];
-    const auto [end, ec] = std::to_chars(tmp, tmp + sizeof(tmp), v);
-    (void)ec;
-    return QByteArray(tmp, static_cast<qsizetype>(end - tmp));
+    return shortestNumber(v);
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
+#include "core/io/NumberText.h"
 #include "core/io/TextScan.h"
 #include "core/landmarks/MeshLabPickPoints.h"
 #include "core/landmarks/SlicerFiles.h"
@@ -9,7 +10,6 @@
 
 #include <QFileInfo>
 
-#include <charconv>
 #include <cmath>
 #include <map>
 
@@ -58,10 +58,7 @@ QByteArray formatLandmarkCsv(const LandmarkSet& set) {
                csvField(d.name) + ',';
         for (int k = 0; k < 3; ++k) {
             if (l.isPresent()) {
-                char tmp[64];
-                auto [end, ec] = std::to_chars(tmp, tmp + sizeof(tmp), l.position[k]);
-                (void)ec;
-                out.append(tmp, static_cast<qsizetype>(end - tmp));
+                out += shortestNumber(l.position[k]);
             }
             out += ',';
         }

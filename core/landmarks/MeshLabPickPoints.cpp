@@ -1,12 +1,12 @@
 #include "core/landmarks/MeshLabPickPoints.h"
 
 #include "core/errors/Error.h"
+#include "core/io/NumberText.h"
 
 #include <QDateTime>
 #include <QXmlStreamReader>
 #include <QXmlStreamWriter>
 
-#include <charconv>
 #include <cmath>
 #include <map>
 
@@ -14,10 +14,7 @@ namespace pal {
 namespace {
 
 QString number(double v) {
-    char tmp[64];
-    const auto [end, ec] = std::to_chars(tmp, tmp + sizeof(tmp), v);
-    (void)ec;
-    return QString::fromLatin1(tmp, static_cast<qsizetype>(end - tmp));
+    return QString::fromLatin1(shortestNumber(v));
 }
 
 } // namespace

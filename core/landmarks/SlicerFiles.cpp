@@ -1,25 +1,17 @@
 #include "core/landmarks/SlicerFiles.h"
 
 #include "core/errors/Error.h"
+#include "core/io/NumberText.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <charconv>
 #include <cmath>
 #include <map>
 
 namespace pal {
 namespace {
-
-// The shortest text that reads back as exactly v.
-QByteArray number(double v) {
-    char tmp[64];
-    const auto [end, ec] = std::to_chars(tmp, tmp + sizeof(tmp), v);
-    (void)ec;
-    return QByteArray(tmp, static_cast<qsizetype>(end - tmp));
-}
 
 // LPS <-> RAS: x and y change sign (the same both ways).
 Eigen::Vector3d flipped(const Eigen::Vector3d& p) {
@@ -179,9 +171,9 @@ QByteArray formatSlicerFcsv(const LandmarkSet& set) {
         }
         QString desc = set.schema().at(i).name;
         desc.remove(QLatin1Char(','));
-        out += QByteArray::number(i + 1) + ',' + number(l.position.x()) + ',' +
-               number(l.position.y()) + ',' + number(l.position.z()) + ",0,0,0,1,1,1,0," +
-               set.schema().key(i).toUtf8() + ',' + desc.toUtf8() + ",\n";
+        out += QByteArray::number(i + 1) + ',' + shortestNumber(l.position.x()) + ',' +
+               shortestNumber(l.position.y()) + ',' + shortestNumber(l.position.z()) +
+               ",0,0,0,1,1,1,0," + set.schema().key(i).toUtf8() + ',' + desc.toUtf8() + ",\n";
     }
     return out;
 }

@@ -1,23 +1,16 @@
 #include "core/landmarks/TpsFile.h"
 
 #include "core/errors/Error.h"
+#include "core/io/NumberText.h"
 
 #include <QRegularExpression>
 
-#include <charconv>
 #include <cmath>
 
 namespace pal {
 namespace {
 
 constexpr double kMissing = -9999.0;
-
-QByteArray number(double v) {
-    char tmp[64];
-    const auto [end, ec] = std::to_chars(tmp, tmp + sizeof(tmp), v);
-    (void)ec;
-    return QByteArray(tmp, static_cast<qsizetype>(end - tmp));
-}
 
 bool looksMissing(const Eigen::Vector3d& p) {
     return p.x() == p.y() && p.y() == p.z() && p.x() <= -99.0;
@@ -36,7 +29,8 @@ QByteArray formatTps(const LandmarkSet& set, const QString& id, const QString& p
                                             .arg(l.position.x()));
         }
         const Eigen::Vector3d p = l.isPresent() ? l.position : Eigen::Vector3d::Constant(kMissing);
-        out += number(p.x()) + ' ' + number(p.y()) + ' ' + number(p.z()) + '\n';
+        out += shortestNumber(p.x()) + ' ' + shortestNumber(p.y()) + ' ' + shortestNumber(p.z()) +
+               '\n';
     }
     QString cleanId = id;
     cleanId.replace(QLatin1Char('\n'), QLatin1Char(' '))

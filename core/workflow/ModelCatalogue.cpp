@@ -3,6 +3,7 @@
 #include "core/errors/Error.h"
 #include "core/io/NativePath.h"
 #include "core/model/TrainingFiles.h"
+#include "core/workflow/ModelCard.h"
 
 #include <QJsonArray>
 
@@ -78,9 +79,8 @@ ModelEntry readModelEntry(const QString& path, bool isDefault) {
     }
     e.trainingFiles = trainingFilesOf(path);
     e.trainingBytes = diskUse(e.trainingFiles);
-    const QString base = path.endsWith(QLatin1String(".palnet")) ? path.chopped(7) : path;
-    if (pathKind(base + QStringLiteral(".md")) == PathKind::File) {
-        e.cardPath = base + QStringLiteral(".md");
+    if (const QString card = modelCardPath(path); pathKind(card) == PathKind::File) {
+        e.cardPath = card;
     }
     return e;
 }
