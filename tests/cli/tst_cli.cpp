@@ -198,10 +198,18 @@ private Q_SLOTS:
 
     // A write that fails (here: past the file size limit, as on a full disk) exits 2, names
     // the file and the reason, and leaves the old output byte for byte.
+    // Every landmark format that can be written.
+    void aFailedWriteKeepsTheOldFileAndExits2_data() {
+        QTest::addColumn<QString>("name");
+        for (const char* name : {"l.csv", "l.mrk.json", "l.fcsv", "l.pp", "l.tps"}) {
+            QTest::newRow(name) << QString::fromLatin1(name);
+        }
+    }
     void aFailedWriteKeepsTheOldFileAndExits2() {
+        QFETCH(QString, name);
         QTemporaryDir dir;
         const QString in = dataPath(QStringLiteral("lafas/valid.txt"));
-        const QString csv = dir.filePath(QStringLiteral("l.csv"));
+        const QString csv = dir.filePath(name);
         const QByteArray old = "the previous content\n";
         {
             QFile f(csv);
