@@ -3,6 +3,7 @@
 // Helpers shared by the Qt Test executables.
 
 #include "core/demo/DemoGenerator.h"
+#include "core/demo/FaceScapeDemo.h"
 #include "core/demo/Resources.h"
 
 #include <QByteArray>
@@ -48,6 +49,17 @@ inline QString generatedDataset(const QString& folder, int cases, int subdivisio
     o.subdivisions = subdivisions;
     o.defects = false;
     demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o).writeDataset(folder);
+    return folder;
+}
+
+// A generated stand-in for a FaceScape dataset (core/demo/FaceScapeDemo.h) in folder.
+inline QString generatedFaceScape(const QString& folder, int cases, int subdivisions = 1) {
+    demo::DemoOptions o;
+    o.cases = cases;
+    o.subdivisions = subdivisions;
+    o.defects = false;
+    demo::writeFaceScapeDataset(demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o),
+                                folder);
     return folder;
 }
 

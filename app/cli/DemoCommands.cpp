@@ -2,6 +2,7 @@
 #include "app/cli/CliSupport.h"
 #include "app/cli/CommandParser.h"
 #include "core/demo/DemoGenerator.h"
+#include "core/demo/FaceScapeDemo.h"
 #include "core/demo/Resources.h"
 #include "core/demo/TemplateHead.h"
 #include "core/errors/Error.h"
@@ -68,7 +69,13 @@ int runMakeDemo(const QStringList& args, Streams io) {
         QStringLiteral("N"), QStringLiteral("2"));
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Write into DIR even if it is not empty."));
-    parser.addOptions({out, cases, seed, templ, noDefects, subdivisions, force});
+    const QCommandLineOption layout(
+        QStringLiteral("layout"),
+        QStringLiteral("lafas (default): LA-FAS case folders with the 50 landmarks; facescape: "
+                       "FaceScape's layout, 68 landmarks as vertex indices of shared-topology "
+                       "meshes (a stand-in for FaceScape, which cannot be shipped)."),
+        QStringLiteral("LAYOUT"), QStringLiteral("lafas"));
+    parser.addOptions({out, cases, seed, templ, noDefects, subdivisions, layout, force});
     if (!parseCommand(
             parser, args, io,
             QStringLiteral("Generate a demo dataset of LA-FAS cases from the template head. "
@@ -95,6 +102,10 @@ int runMakeDemo(const QStringList& args, Streams io) {
     if (!ok2) {
         throw UsageProblem{QStringLiteral("--seed takes a non-negative integer")};
     }
+    const QString layoutName = parser.value(layout);
+    if (layoutName != QLatin1String("lafas") && layoutName != QLatin1String("facescape")) {
+        throw UsageProblem{QStringLiteral("--layout takes lafas or facescape")};
+    }
     const QString dir = parser.value(out);
     const QDir existing(dir);
     if (existing.exists() && !existing.isEmpty() && !parser.isSet(force) &&
@@ -109,18 +120,24 @@ int runMakeDemo(const QStringList& args, Streams io) {
     const demo::DemoGenerator generator =
         demo::DemoGenerator::fromResources(parser.value(templ), options);
     const bool tty = isatty(STDERR_FILENO) != 0;
-    generator.writeDataset(dir, [&](int done, int total) {
+    const auto progress = [&](int done, int total) {
         if (tty) {
             io.err << "\r  case " << done << "/" << total << Qt::flush;
         }
         return true;
-    });
+    };
+    if (layoutName == QLatin1String("facescape")) {
+        demo::writeFaceScapeDataset(generator, dir, progress);
+    } else {
+        generator.writeDataset(dir, progress);
+    }
     if (tty) {
         io.err << "\n";
     }
-    io.out << "wrote " << options.cases << " generated cases to " << dir << " in "
-           << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s (seed " << options.seed
-           << "; generated data, not for clinical use)\n";
+    io.out << "wrote " << options.cases << " generated cases"
+           << (layoutName == QLatin1String("facescape") ? " in FaceScape layout" : "") << " to "
+           << dir << " in " << QString::number(timer.elapsed() / 1000.0, 'f', 1) << " s (seed "
+           << options.seed << "; generated data, not for clinical use)\n";
     return Success;
 }
 

@@ -7,6 +7,7 @@
 #include "core/inspect/Inspect.h"
 #include "core/io/NativePath.h"
 #include "core/mesh/MeshIO.h"
+#include "core/workflow/ImportLandmarks.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -76,11 +77,16 @@ QJsonObject infoOfLandmarks(const QString& path, QTextStream& out, bool quiet) {
 
 void printDataset(QTextStream& out, const DatasetSummary& d) {
     out << "dataset: " << d.folder << "\n";
+    out << "  layout: " << d.layout << ", landmark schema: " << d.schema << "\n";
     out << "  cases: " << d.cases.size() << " (" << d.withLandmarks() << " with landmarks, "
         << d.withTransform() << " with a transform)\n";
     if (!d.skipped.isEmpty()) {
         out << "  folders without a mesh (skipped): " << d.skipped.join(QStringLiteral(", "))
             << "\n";
+    }
+    if (d.skippedExpressions > 0) {
+        out << "  meshes of other expressions (skipped; only *_neutral.obj are cases): "
+            << d.skippedExpressions << "\n";
     }
     for (const CaseSummary& c : d.cases) {
         out << "  " << c.id << "  " << QFileInfo(c.files.mesh).fileName() << "  "
@@ -170,11 +176,10 @@ int runInfo(const QStringList& args, Streams io) {
     const bool quiet = parser.isSet(json);
     Warnings warnings;
     QJsonObject object;
-    const QStringList landmarkSuffixes{QStringLiteral("txt"), QStringLiteral("csv"),
-                                       QStringLiteral("fcsv"), QStringLiteral("pp"),
-                                       QStringLiteral("tps")};
-    const bool landmarkFile =
-        landmarkSuffixes.contains(suffix) || path.endsWith(QLatin1String(".mrk.json"));
+    // A .json is a landmark file only as 3D Slicer's .mrk.json here (a review sidecar is not).
+    const bool landmarkFile = isLandmarkFileName(path) &&
+                              (suffix != QLatin1String("json") ||
+                               path.endsWith(QLatin1String(".mrk.json"), Qt::CaseInsensitive));
     if (info.isFile() && landmarkFile) {
         object = infoOfLandmarks(path, io.out, quiet);
     } else if (info.isDir() && !Case::isCaseFolder(path)) {

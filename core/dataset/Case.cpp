@@ -4,6 +4,7 @@
 #include "core/geometry/Transform.h"
 #include "core/io/NativePath.h"
 #include "core/io/Npy.h"
+#include "core/landmarks/SchemaFile.h"
 #include "core/mesh/MeshIO.h"
 
 #include <QDir>
@@ -38,11 +39,34 @@ bool Case::isCaseFolder(const QString& path) {
     return pathKind(path) == PathKind::Folder && !findMesh(path).isEmpty();
 }
 
-Case Case::open(const QString& path) {
+Case Case::openFaceScape(const QString& mesh, const QString& root, VertexIndices indices) {
+    Case c;
+    c.m_files.folder = folderOf(mesh);
+    c.m_files.mesh = mesh;
+    c.m_files.landmarks = QDir(root).filePath(QLatin1String(kFaceScapeIndicesFile));
+    // "<subject>/models_reg/1_neutral.obj" is case "<subject>"; a mesh directly in the root is
+    // named by its file.
+    const QString relative = QDir(root).relativeFilePath(mesh);
+    const qsizetype slash = relative.indexOf(QLatin1Char('/'));
+    c.m_id = slash > 0 ? relative.left(slash) : QFileInfo(mesh).completeBaseName();
+    c.m_schema = LandmarkSchema::facescape68();
+    c.m_schemaKnown = true;
+    c.m_vertexLandmarks = std::move(indices);
+    return c;
+}
+
+Case Case::open(const QString& path, SchemaPtr schema) {
     const QFileInfo info(path); // names only
     const PathKind kind = pathKind(path);
     if (kind == PathKind::Missing) {
         throw IoError(path, QStringLiteral("no such file or folder"));
+    }
+    if (kind == PathKind::File) {
+        if (const QString root = faceScapeRootOf(path); !root.isEmpty()) {
+            return openFaceScape(
+                path, root,
+                readFaceScapeIndices(QDir(root).filePath(QLatin1String(kFaceScapeIndicesFile))));
+        }
     }
     Case c;
     if (kind == PathKind::Folder) {
@@ -64,6 +88,16 @@ Case Case::open(const QString& path) {
         c.m_id = info.completeBaseName();
     }
     const QDir dir(c.m_files.folder);
+    if (!schema) {
+        schema = schemaInFolder(c.m_files.folder);
+    }
+    if (!schema) {
+        schema = schemaInFolder(folderOf(c.m_files.folder));
+    }
+    if (schema) {
+        c.m_schema = std::move(schema);
+        c.m_schemaKnown = true;
+    }
     // A bare mesh file only takes its folder's LA-FAS files when it is that folder's mesh.
     const bool ownsFolder =
         kind == PathKind::Folder || findMesh(c.m_files.folder) == c.m_files.mesh;
@@ -75,9 +109,23 @@ Case Case::open(const QString& path) {
         }
         if (pathExists(l)) {
             c.m_files.landmarks = l;
+        } else {
+            for (const QString& name : otherLandmarkFiles()) {
+                if (pathExists(dir.filePath(name))) {
+                    c.m_files.landmarks = dir.filePath(name);
+                    break;
+                }
+            }
         }
     }
+    c.m_schemaKnown = c.m_schemaKnown || c.hasLandmarks();
     return c;
+}
+
+QStringList Case::otherLandmarkFiles() {
+    return {QStringLiteral("landmarks.csv"), QStringLiteral("landmarks.mrk.json"),
+            QStringLiteral("landmarks.fcsv"), QStringLiteral("landmarks.pp"),
+            QStringLiteral("landmarks.tps")};
 }
 
 Eigen::Matrix4d Case::readTransform() const {
@@ -100,7 +148,27 @@ LandmarkFile Case::readLandmarks() const {
         throw IoError(m_files.folder,
                       QStringLiteral("case has no %1").arg(QLatin1String(kLandmarksFile)));
     }
-    return pal::readLandmarks(m_files.landmarks);
+    if (!m_vertexLandmarks) {
+        return pal::readLandmarks(m_files.landmarks, m_schema);
+    }
+    const Mesh mesh = pal::readMesh(m_files.mesh);
+    LandmarkSet set(m_schema);
+    for (int i = 0; i < set.size(); ++i) {
+        const int v = (*m_vertexLandmarks)[static_cast<std::size_t>(i)];
+        if (v >= mesh.vertexCount()) {
+            throw ValidationError(m_files.landmarks,
+                                  QStringLiteral("landmark %1 (%2) is vertex %3, but %4 has %5 "
+                                                 "vertices (not a FaceScape registered mesh?)")
+                                      .arg(i + 1)
+                                      .arg(m_schema->key(i))
+                                      .arg(v)
+                                      .arg(m_files.mesh)
+                                      .arg(mesh.vertexCount()));
+        }
+        set.setPosition(i, mesh.vertices.row(v).transpose(), LandmarkStatus::Placed);
+        set.at(i).provenance.source = m_files.landmarks;
+    }
+    return {std::move(set), std::nullopt, {}};
 }
 
 } // namespace pal

@@ -3,6 +3,7 @@
 #include "core/errors/Error.h"
 
 #include "core/io/NativePath.h"
+#include "core/landmarks/SchemaFile.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -63,6 +64,9 @@ bool Dataset::isDatasetFolder(const QString& folder) {
     if (pathKind(folder) != PathKind::Folder) {
         return false;
     }
+    if (isFaceScapeRoot(folder)) {
+        return true;
+    }
     const QDir dir(folder);
     const QStringList names = subfolders(folder);
     return std::any_of(names.begin(), names.end(),
@@ -79,11 +83,35 @@ Dataset Dataset::open(const QString& folder) {
     }
     Dataset ds;
     ds.m_folder = folder;
+    if (isFaceScapeRoot(folder)) {
+        const QString npz = QDir(folder).filePath(QLatin1String(kFaceScapeIndicesFile));
+        const VertexIndices indices = readFaceScapeIndices(npz);
+        ds.m_layout = QStringLiteral("FaceScape");
+        ds.m_schema = LandmarkSchema::facescape68();
+        FaceScapeMeshes meshes = findFaceScapeMeshes(folder);
+        std::stable_sort(meshes.neutral.begin(), meshes.neutral.end(), naturalLess);
+        for (const QString& mesh : meshes.neutral) {
+            ds.m_cases.push_back(Case::openFaceScape(mesh, folder, indices));
+        }
+        ds.m_skippedExpressions = meshes.otherExpressions;
+        if (ds.m_cases.empty()) {
+            throw ValidationError(folder, QStringLiteral("FaceScape root (it holds %1) without "
+                                                         "any *_neutral.obj mesh below it")
+                                              .arg(QLatin1String(kFaceScapeIndicesFile)));
+        }
+        return ds;
+    }
+    // A schema file of the dataset's own holds for every case; without one each case follows
+    // its own folder's, or LA-FAS-50.
+    const SchemaPtr own = schemaInFolder(folder);
+    if (own) {
+        ds.m_schema = own;
+    }
     const QDir dir(folder);
     for (const QString& name : subfolders(folder)) {
         const QString sub = dir.filePath(name);
         if (Case::isCaseFolder(sub)) {
-            ds.m_cases.push_back(Case::open(sub));
+            ds.m_cases.push_back(Case::open(sub, own));
         } else {
             ds.m_skipped.append(name);
         }

@@ -308,6 +308,14 @@ GeneratedCase DemoGenerator::makeCase(int index) const {
     return out;
 }
 
+Mesh DemoGenerator::makeRegisteredFace(int index) const {
+    Rng rng(caseSeed(m_options.seed, index));
+    const std::vector<Bump> bumps = drawShapeChanges(rng, m_templateLandmarks);
+    Mesh mesh = m_refined;
+    deform(mesh, bumps, rng, m_options.noiseMm);
+    return mesh;
+}
+
 void writeCaseFolder(const GeneratedCase& c, const QString& folder) {
     if (!QDir().mkpath(folder)) {
         throw IoError(folder, QStringLiteral("cannot create the folder"));

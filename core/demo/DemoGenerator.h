@@ -50,6 +50,11 @@ public:
     const Mesh& refinedTemplate() const { return m_refined; }
 
     GeneratedCase makeCase(int index) const;
+    // Case index's face the way FaceScape stores its registered meshes: the same shape changes
+    // and scanner noise as makeCase, but the refined template's topology (vertex i is the same
+    // point of the face in every case), in the common frame, with no defects and no pose.
+    Mesh makeRegisteredFace(int index) const;
+    const LandmarkSet& templateLandmarks() const { return m_templateLandmarks; }
 
     // Writes options.cases case folders, manifest.json and README.txt into dir.
     // progress(done, total) is called after each case; returning false cancels (throws Cancelled).

@@ -35,7 +35,8 @@ QString generatedDataNotice(const QString& folder) {
     // By native names (core/io/NativePath.h): the notice must not vanish for a folder whose
     // name is not UTF-8.
     QString dir = absolutePath(folder);
-    for (int up = 0; up < 2; ++up) {
+    // The case folder and two above it: a FaceScape case's mesh lies in <root>/<id>/models_reg.
+    for (int up = 0; up < 3; ++up) {
         const QString manifest = QDir(dir).filePath(QStringLiteral("manifest.json"));
         if (pathKind(manifest) == PathKind::File) {
             try {

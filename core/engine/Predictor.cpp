@@ -53,6 +53,12 @@ struct Predictor::Impl {
     // Reads the case and cuts its patches (core/workflow/CasePatches.h, shared with the
     // trainer); sampling for the snap starts on its own thread meanwhile.
     Prepared prepare(const Case& c) const {
+        const SchemaPtr& model = bundle.manifest.schema;
+        if (c.schemaIsKnown() && !c.schema()->sameLandmarks(*model)) {
+            throw ValidationError(c.isFolder() ? c.files().folder : c.files().mesh,
+                                  QStringLiteral("the model predicts the %1; this case follows %2")
+                                      .arg(model->describe(), c.schema()->describe()));
+        }
         Prepared p;
         p.source = &c;
         QElapsedTimer t;
@@ -101,6 +107,7 @@ struct Predictor::Impl {
         }
         const Eigen::Matrix4d back = p.toCommon.inverse();
         Prediction out;
+        out.landmarks = LandmarkSet(bundle.manifest.schema);
         out.caseId = p.source->id();
         out.caseFolder = p.source->files().folder;
         const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -130,12 +137,6 @@ Predictor::Predictor(ModelBundle bundle, QString bundlePath, PredictorOptions op
     d->path = std::move(bundlePath);
     d->options = options;
     const ModelManifest& m = d->bundle.manifest;
-    if (m.landmarks != LandmarkSet().size()) {
-        throw ValidationError(
-            d->path, QStringLiteral("the model predicts %1 landmarks; PAL Studio's schema has %2")
-                         .arg(m.landmarks)
-                         .arg(LandmarkSet().size()));
-    }
     const std::optional<SnapMode> bundled = parseSnapMode(m.postProcessing);
     d->snap = options.snap ? *options.snap : bundled.value_or(SnapMode::Closest);
     const PalNetConfig config{m.patchSize, m.landmarks,

@@ -1,9 +1,9 @@
 #pragma once
 
-// One case in, 50 predicted landmarks out (docs/method.md, "Pipeline"): the mesh is
-// moved to the common frame by the case's transform, patches are cut around the bundle's
-// template, PAL-Net predicts, the prediction is snapped to the evenly sampled surface and
-// moved back to the case's own frame. Plain types only; LibTorch stays in PalNet.cpp.
+// One case in, the model's landmarks (its schema's, 50 for LA-FAS) out (docs/method.md,
+// "Pipeline"): the mesh is moved to the common frame by the case's transform, patches are cut
+// around the bundle's template, PAL-Net predicts, the prediction is snapped to the evenly sampled
+// surface and moved back to the case's own frame. Plain types only; LibTorch stays in PalNet.cpp.
 
 #include "core/dataset/Case.h"
 #include "core/engine/PalNet.h"

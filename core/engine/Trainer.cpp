@@ -46,8 +46,10 @@ struct Selection {
 // Step 1: the cases with a target (core/workflow/TrainingData.h), in dataset order, with the
 // registration outliers set aside (a case whose landmarks lie 120 mm or more, Frobenius, from
 // the first case's).
-std::vector<Sample> selectSamples(const TrainOptions& o, QStringList& outliers) {
-    const TrainingData data = trainingData(Dataset::open(o.dataDir), o.source, o.excludeCases);
+std::vector<Sample> selectSamples(const TrainOptions& o, QStringList& outliers, SchemaPtr& schema) {
+    const Dataset dataset = Dataset::open(o.dataDir);
+    schema = dataset.schema();
+    const TrainingData data = trainingData(dataset, o.source, o.excludeCases);
     if (data.samples.empty()) {
         throw ValidationError(o.dataDir, noTrainingDataReason(o.source));
     }
@@ -219,6 +221,7 @@ private:
     Selection sel;
     PalNetConfig config;
     std::optional<ModelBundle> parent;
+    SchemaPtr schema; // the dataset's; the network predicts its landmarks
     Eigen::MatrixX3d templ;
     std::unique_ptr<PalNet> net;
     int startEpoch = 1;
@@ -232,22 +235,30 @@ private:
 
 // Step 3: the network, its template (the parent's, or the training split's mean), the cache.
 void Run::prepare() {
-    sel = splitSamples(selectSamples(o, result.outliers), o);
+    sel = splitSamples(selectSamples(o, result.outliers, schema), o);
     result.trainCases = idsOf(sel, sel.train);
     result.validationCases = idsOf(sel, sel.validation);
     config.patchSize = o.patchSize;
     config.variant = o.variant;
+    config.landmarks = schema->size();
     if (o.freezeBlocks != 0 && o.init.isEmpty()) {
         throw ValidationError(o.dataDir, QStringLiteral("frozen blocks keep a parent's weights: "
                                                         "they need a model to fine-tune"));
     }
     if (!o.init.isEmpty()) {
         parent = readModelBundle(o.init);
+        if (!parent->manifest.schema->sameLandmarks(*schema)) {
+            throw ValidationError(o.init, QStringLiteral("the model predicts the %1; the data in "
+                                                         "%2 follow %3: a model can only be "
+                                                         "fine-tuned on its own landmarks")
+                                              .arg(parent->manifest.schema->describe(), o.dataDir,
+                                                   schema->describe()));
+        }
         config.patchSize = parent->manifest.patchSize;
         config.variant =
             variantFromName(parent->manifest.variant).value_or(NetworkVariant::Attention);
     }
-    templ = Eigen::MatrixX3d::Zero(50, 3);
+    templ = Eigen::MatrixX3d::Zero(schema->size(), 3);
     if (parent) {
         templ = parent->manifest.templateLandmarks;
     } else {
@@ -360,7 +371,7 @@ void Run::checkpoint(int epoch, bool best) {
         b.manifest.variant = variantName(config.variant);
         b.manifest.templateLandmarks = templ;
         b.tensors = net->exportWeights();
-        b.manifest.schemaKeys = LandmarkSchema::lafas50()->keys();
+        b.manifest.useSchema(schema);
         writeModelBundle(bestFile(), b);
     }
     TrainingCheckpoint ck;
@@ -474,7 +485,7 @@ void Run::writeBundle() {
     m.patchSize = config.patchSize;
     m.variant = variantName(config.variant);
     m.templateLandmarks = templ;
-    m.schemaKeys = LandmarkSchema::lafas50()->keys();
+    m.useSchema(schema);
     m.weightsDtype = o.weightsDtype;
     m.provenance = provenanceOf(o, result, parent);
     m.metrics = QJsonObject{{QStringLiteral("bestValidationLoss"), bestVal},

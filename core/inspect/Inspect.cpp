@@ -68,11 +68,11 @@ MeshSummary summarizeMesh(const Mesh& mesh) {
     return s;
 }
 
-LandmarksSummary summarizeLandmarks(const QString& path) {
+LandmarksSummary summarizeLandmarks(const QString& path, const SchemaPtr& schema) {
     LandmarksSummary s;
     s.path = path;
     try {
-        const LandmarkFile f = readLandmarks(path);
+        const LandmarkFile f = readLandmarks(path, schema);
         s.present = f.landmarks.presentCount();
         s.total = f.landmarks.size();
     } catch (const Error& e) {
@@ -94,8 +94,14 @@ CaseSummary summarizeCase(const Case& c, Warnings* warnings, bool withMesh) {
         }
     }
     s.transform = c.readTransform();
-    if (c.hasLandmarks()) {
-        s.landmarks = summarizeLandmarks(c.files().landmarks);
+    s.schema = c.schema()->describe();
+    if (c.hasVertexLandmarks()) {
+        // FaceScape: vertex indices, checked when the dataset was opened; the positions need
+        // the mesh, which a listing does not read.
+        s.landmarks = LandmarksSummary{c.files().landmarks, c.schema()->size(), c.schema()->size(),
+                                       QString()};
+    } else if (c.hasLandmarks()) {
+        s.landmarks = summarizeLandmarks(c.files().landmarks, c.schema());
     }
     return s;
 }
@@ -104,7 +110,10 @@ DatasetSummary summarizeDataset(const QString& folder) {
     const Dataset ds = Dataset::open(folder);
     DatasetSummary s;
     s.folder = folder;
+    s.layout = ds.layout();
+    s.schema = ds.schema()->describe();
     s.skipped = ds.skipped();
+    s.skippedExpressions = ds.skippedExpressions();
     for (const Case& c : ds.cases()) {
         s.cases.push_back(summarizeCase(c, nullptr, false));
     }
@@ -138,7 +147,8 @@ QJsonObject toJson(const LandmarksSummary& s) {
 QJsonObject toJson(const CaseSummary& s) {
     QJsonObject o{{QStringLiteral("id"), s.id},
                   {QStringLiteral("folder"), s.files.folder},
-                  {QStringLiteral("meshFile"), s.files.mesh}};
+                  {QStringLiteral("meshFile"), s.files.mesh},
+                  {QStringLiteral("schema"), s.schema}};
     if (s.mesh) {
         o.insert(QStringLiteral("mesh"), toJson(*s.mesh));
     }
@@ -161,6 +171,9 @@ QJsonObject toJson(const DatasetSummary& s) {
         cases.append(toJson(c));
     }
     return QJsonObject{{QStringLiteral("folder"), s.folder},
+                       {QStringLiteral("layout"), s.layout},
+                       {QStringLiteral("schema"), s.schema},
+                       {QStringLiteral("skippedExpressions"), s.skippedExpressions},
                        {QStringLiteral("cases"), cases},
                        {QStringLiteral("caseCount"), static_cast<int>(s.cases.size())},
                        {QStringLiteral("withLandmarks"), s.withLandmarks()},

@@ -36,6 +36,7 @@ struct LandmarksSummary {
 struct CaseSummary {
     QString id;
     CaseFiles files;
+    QString schema;                  // "LA-FAS-50 (50 landmarks)"
     std::optional<MeshSummary> mesh; // absent when the summary was made without the mesh
     Eigen::Matrix4d transform = Eigen::Matrix4d::Identity();
     std::optional<LandmarksSummary> landmarks;
@@ -43,8 +44,11 @@ struct CaseSummary {
 
 struct DatasetSummary {
     QString folder;
+    QString layout; // "LA-FAS" or "FaceScape"
+    QString schema; // "FaceScape-68 (68 landmarks)"
     std::vector<CaseSummary> cases;
     QStringList skipped;
+    int skippedExpressions = 0; // FaceScape: meshes of other expressions than neutral
     int withLandmarks() const;
     int withTransform() const;
     int withLandmarkErrors() const;
@@ -52,7 +56,8 @@ struct DatasetSummary {
 
 MeshSummary summarizeMesh(const Mesh& mesh);
 // Reads the landmarks; a bad file gives a summary with its error rather than throwing.
-LandmarksSummary summarizeLandmarks(const QString& path);
+LandmarksSummary summarizeLandmarks(const QString& path,
+                                    const SchemaPtr& schema = LandmarkSchema::lafas50());
 // withMesh: read the mesh (slow for big meshes); a dataset summary lists without it.
 CaseSummary summarizeCase(const Case& c, Warnings* warnings, bool withMesh);
 DatasetSummary summarizeDataset(const QString& folder);

@@ -5,7 +5,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <bit>
+#include <climits>
 #include <cstring>
 
 namespace pal {
@@ -33,12 +35,34 @@ struct NpyPreamble {
 // The header dictionary's fields that PAL Studio reads.
 struct NpyHeader {
     bool isDouble = false;
+    bool isInteger = false;
+    bool isUnsigned = false;
     bool bigEndian = false;
     bool fortran = false;
     std::size_t itemSize = 0;
     Eigen::Index rows = 0;
     Eigen::Index cols = 0;
 };
+
+// One value of an integer array, widened.
+std::int64_t loadInteger(const char* p, const NpyHeader& h, bool swap) {
+    switch (h.itemSize) {
+    case 1:
+        return h.isUnsigned ? std::int64_t(loadSwapped<std::uint8_t>(p, swap))
+                            : std::int64_t(loadSwapped<std::int8_t>(p, swap));
+    case 2:
+        return h.isUnsigned ? std::int64_t(loadSwapped<std::uint16_t>(p, swap))
+                            : std::int64_t(loadSwapped<std::int16_t>(p, swap));
+    case 4:
+        return h.isUnsigned ? std::int64_t(loadSwapped<std::uint32_t>(p, swap))
+                            : std::int64_t(loadSwapped<std::int32_t>(p, swap));
+    default: {
+        const std::uint64_t u = loadSwapped<std::uint64_t>(p, swap);
+        // An unsigned value past int64's range reads as -1: never a valid index or count.
+        return h.isUnsigned && u > std::uint64_t(INT64_MAX) ? -1 : std::int64_t(u);
+    }
+    }
+}
 
 NpyPreamble readPreamble(const QByteArray& data, const QString& path) {
     if (data.isEmpty()) {
@@ -85,8 +109,10 @@ std::vector<Eigen::Index> parseShape(const QString& text, const QString& path) {
     return shape;
 }
 
-// A float64 or float32 2-D array, C or Fortran order, either byte order.
-NpyHeader parseHeader(const QString& header, const QString& path) {
+// The header's dtype, order and shape. Floats (float64, float32) always; integers too when
+// integers is set. Any number of dimensions; parseNpyMatrix asks for two.
+NpyHeader parseHeader(const QString& header, const QString& path, bool integers,
+                      std::vector<Eigen::Index>& shape) {
     static const QRegularExpression descrRe(QStringLiteral("'descr'\\s*:\\s*'([^']*)'"));
     static const QRegularExpression fortranRe(
         QStringLiteral("'fortran_order'\\s*:\\s*(True|False)"));
@@ -100,18 +126,71 @@ NpyHeader parseHeader(const QString& header, const QString& path) {
     NpyHeader h;
     const QString descr = dm.captured(1);
     h.fortran = fm.captured(1) == QLatin1String("True");
-    const std::vector<Eigen::Index> shape = parseShape(sm.captured(1), path);
-    if (descr == QLatin1String("<f8") || descr == QLatin1String(">f8")) {
-        h.itemSize = 8;
-        h.isDouble = true;
-    } else if (descr == QLatin1String("<f4") || descr == QLatin1String(">f4")) {
-        h.itemSize = 4;
+    shape = parseShape(sm.captured(1), path);
+    static const QRegularExpression typeRe(QStringLiteral("^([<>|=])([fiu])([1248])$"));
+    const auto tm = typeRe.match(descr);
+    const QChar kind = tm.hasMatch() ? tm.captured(2).at(0) : QChar();
+    const int size = tm.hasMatch() ? tm.captured(3).toInt() : 0;
+    if (kind == QLatin1Char('f') && (size == 8 || size == 4)) {
+        h.isDouble = size == 8;
+    } else if (integers && (kind == QLatin1Char('i') || kind == QLatin1Char('u'))) {
+        h.isInteger = true;
+        h.isUnsigned = kind == QLatin1Char('u');
     } else {
+        throw FormatError(path, integers ? QStringLiteral("unsupported dtype '%1' (expected "
+                                                          "float64, float32 or an integer type)")
+                                               .arg(descr)
+                                         : QStringLiteral("unsupported dtype '%1' (expected "
+                                                          "float64 or float32)")
+                                               .arg(descr));
+    }
+    h.itemSize = static_cast<std::size_t>(size);
+    h.bigEndian = tm.captured(1) == QLatin1String(">") ||
+                  (tm.captured(1) == QLatin1String("=") && std::endian::native == std::endian::big);
+    return h;
+}
+
+// rows x cols x ... x itemSize, checked against overflow and against the bytes present.
+std::size_t checkedElements(const std::vector<Eigen::Index>& shape, const NpyHeader& h,
+                            std::size_t have, const QString& path, const char* noun) {
+    std::size_t elements = 1;
+    for (Eigen::Index d : shape) {
+        if (__builtin_mul_overflow(elements, static_cast<std::size_t>(d), &elements)) {
+            elements = 0;
+            break;
+        }
+    }
+    std::size_t need = 0;
+    QStringList dims;
+    for (Eigen::Index d : shape) {
+        dims << QString::number(d);
+    }
+    if ((elements == 0 && std::find(shape.begin(), shape.end(), 0) == shape.end()) ||
+        __builtin_mul_overflow(elements, h.itemSize, &need)) {
+        throw FormatError(path, QStringLiteral("shape (%1) is larger than any file can hold")
+                                    .arg(dims.join(QStringLiteral(", "))));
+    }
+    if (have < need) {
         throw FormatError(
             path,
-            QStringLiteral("unsupported dtype '%1' (expected float64 or float32)").arg(descr));
+            QStringLiteral("truncated: %1 bytes of data expected, %2 found").arg(need).arg(have));
     }
-    h.bigEndian = descr.startsWith(QLatin1Char('>'));
+    if (have > need) {
+        throw FormatError(path, QStringLiteral("%1 bytes of unexpected data after the %2")
+                                    .arg(have - need)
+                                    .arg(QLatin1String(noun)));
+    }
+    return elements;
+}
+
+} // namespace
+
+Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
+    const NpyPreamble pre = readPreamble(data, path);
+    std::vector<Eigen::Index> shape;
+    NpyHeader h = parseHeader(
+        QString::fromLatin1(data.constData() + pre.offset, static_cast<qsizetype>(pre.headerLen)),
+        path, false, shape);
     if (shape.size() != 2) {
         QStringList dims;
         for (Eigen::Index d : shape) {
@@ -122,16 +201,6 @@ NpyHeader parseHeader(const QString& header, const QString& path) {
     }
     h.rows = shape[0];
     h.cols = shape[1];
-    return h;
-}
-
-} // namespace
-
-Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
-    const NpyPreamble pre = readPreamble(data, path);
-    const NpyHeader h = parseHeader(
-        QString::fromLatin1(data.constData() + pre.offset, static_cast<qsizetype>(pre.headerLen)),
-        path);
     const std::size_t start = pre.offset + pre.headerLen;
     // An empty shape such as (2305843009213693968, 0) needs no bytes, so the size check below
     // cannot bound it, and a loop over its rows would not end: no matrix here is empty.
@@ -139,27 +208,7 @@ Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
         throw FormatError(path,
                           QStringLiteral("shape (%1, %2) holds no values").arg(h.rows).arg(h.cols));
     }
-    // rows x cols x itemSize, checked: a shape whose product overflows would otherwise wrap
-    // to a small size, pass the size check and allocate the wrapped-around product.
-    std::size_t elements = 0;
-    std::size_t need = 0;
-    if (__builtin_mul_overflow(static_cast<std::size_t>(h.rows), static_cast<std::size_t>(h.cols),
-                               &elements) ||
-        __builtin_mul_overflow(elements, h.itemSize, &need)) {
-        throw FormatError(path, QStringLiteral("shape (%1, %2) is larger than any file can hold")
-                                    .arg(h.rows)
-                                    .arg(h.cols));
-    }
-    const std::size_t have = static_cast<std::size_t>(data.size()) - start;
-    if (have < need) {
-        throw FormatError(
-            path,
-            QStringLiteral("truncated: %1 bytes of data expected, %2 found").arg(need).arg(have));
-    }
-    if (have > need) {
-        throw FormatError(
-            path, QStringLiteral("%1 bytes of unexpected data after the matrix").arg(have - need));
-    }
+    checkedElements(shape, h, static_cast<std::size_t>(data.size()) - start, path, "matrix");
     const bool swap = h.bigEndian == (std::endian::native == std::endian::little);
     const char* p = data.constData() + start;
     Eigen::MatrixXd m(h.rows, h.cols);
@@ -171,6 +220,57 @@ Eigen::MatrixXd parseNpyMatrix(const QByteArray& data, const QString& path) {
         m(r, c) = v;
     }
     return m;
+}
+
+NpyArray parseNpyArray(const QByteArray& data, const QString& path) {
+    const NpyPreamble pre = readPreamble(data, path);
+    NpyArray a;
+    std::vector<Eigen::Index> shape;
+    const NpyHeader h = parseHeader(
+        QString::fromLatin1(data.constData() + pre.offset, static_cast<qsizetype>(pre.headerLen)),
+        path, true, shape);
+    if (shape.size() > 4) {
+        throw FormatError(
+            path, QStringLiteral("%1 dimensions; at most 4 are read here").arg(shape.size()));
+    }
+    const std::size_t start = pre.offset + pre.headerLen;
+    const std::size_t n =
+        checkedElements(shape, h, static_cast<std::size_t>(data.size()) - start, path, "array");
+    a.shape = shape;
+    a.isInteger = h.isInteger;
+    const bool swap = h.bigEndian == (std::endian::native == std::endian::little);
+    const char* p = data.constData() + start;
+    // C order out: a Fortran-order array's element k sits at the transposed position.
+    std::vector<std::size_t> stride(shape.size(), 1); // C-order strides
+    for (std::size_t d = shape.size(); d-- > 1;) {
+        stride[d - 1] = stride[d] * static_cast<std::size_t>(shape[d]);
+    }
+    auto target = [&](std::size_t k) {
+        if (!h.fortran || shape.size() < 2) {
+            return k;
+        }
+        std::size_t out = 0;
+        for (std::size_t d = 0; d < shape.size(); ++d) {
+            const auto dim = static_cast<std::size_t>(shape[d]);
+            out += (k % dim) * stride[d];
+            k /= dim;
+        }
+        return out;
+    };
+    if (h.isInteger) {
+        a.integers.resize(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            a.integers[target(k)] = loadInteger(p + k * h.itemSize, h, swap);
+        }
+    } else {
+        a.values.resize(n);
+        for (std::size_t k = 0; k < n; ++k) {
+            a.values[target(k)] = h.isDouble
+                                      ? loadSwapped<double>(p + k * 8, swap)
+                                      : static_cast<double>(loadSwapped<float>(p + k * 4, swap));
+        }
+    }
+    return a;
 }
 
 Eigen::MatrixXd readNpyMatrix(const QString& path) {
@@ -196,12 +296,13 @@ Eigen::Matrix4d parseNpyMatrix4(const QByteArray& data, const QString& path) {
     return m;
 }
 
-QByteArray formatNpyMatrix(const Eigen::MatrixXd& m) {
-    QByteArray header =
-        QStringLiteral("{'descr': '<f8', 'fortran_order': False, 'shape': (%1, %2), }")
-            .arg(m.rows())
-            .arg(m.cols())
-            .toLatin1();
+namespace {
+
+// The .npy preamble and header for descr and shape ("4, 4" or "68,"), padded as NumPy pads it.
+QByteArray npyHeader(const char* descr, const QString& shape) {
+    QByteArray header = QStringLiteral("{'descr': '%1', 'fortran_order': False, 'shape': (%2), }")
+                            .arg(QLatin1String(descr), shape)
+                            .toLatin1();
     // Pad so that magic + version + length + header is a multiple of 64, ending in '\n'.
     const qsizetype total = 10 + header.size() + 1;
     header.append(QByteArray((64 - total % 64) % 64, ' '));
@@ -211,15 +312,44 @@ QByteArray formatNpyMatrix(const Eigen::MatrixXd& m) {
     out.append(static_cast<char>(len & 0xff));
     out.append(static_cast<char>(len >> 8));
     out.append(header);
+    return out;
+}
+
+template <typename T> void appendLittleEndian(QByteArray& out, T v) {
+    char b[sizeof(T)];
+    std::memcpy(b, &v, sizeof(T));
+    if constexpr (std::endian::native != std::endian::little) {
+        std::reverse(b, b + sizeof(T));
+    }
+    out.append(b, sizeof(T));
+}
+
+} // namespace
+
+QByteArray formatNpyMatrix(const Eigen::MatrixXd& m) {
+    QByteArray out = npyHeader("<f8", QStringLiteral("%1, %2").arg(m.rows()).arg(m.cols()));
     for (Eigen::Index r = 0; r < m.rows(); ++r) {
         for (Eigen::Index c = 0; c < m.cols(); ++c) {
-            const double v = m(r, c);
-            char b[8];
-            std::memcpy(b, &v, 8);
-            if constexpr (std::endian::native != std::endian::little) {
-                std::reverse(b, b + 8);
-            }
-            out.append(b, 8);
+            appendLittleEndian(out, m(r, c));
+        }
+    }
+    return out;
+}
+
+QByteArray formatNpyIntegers(const std::vector<std::int64_t>& values) {
+    QByteArray out = npyHeader("<i8", QStringLiteral("%1,").arg(values.size()));
+    for (const std::int64_t v : values) {
+        appendLittleEndian(out, v);
+    }
+    return out;
+}
+
+QByteArray formatNpyIntegerMatrix(
+    const Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& m) {
+    QByteArray out = npyHeader("<i8", QStringLiteral("%1, %2").arg(m.rows()).arg(m.cols()));
+    for (Eigen::Index r = 0; r < m.rows(); ++r) {
+        for (Eigen::Index c = 0; c < m.cols(); ++c) {
+            appendLittleEndian(out, m(r, c));
         }
     }
     return out;

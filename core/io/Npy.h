@@ -8,6 +8,9 @@
 #include <QByteArray>
 #include <QString>
 
+#include <cstdint>
+#include <vector>
+
 namespace pal {
 
 // Parses a 2-D float matrix of any shape and values (NaN and infinities included); path is used
@@ -19,8 +22,25 @@ Eigen::MatrixXd readNpyMatrix(const QString& path);
 Eigen::Matrix4d readNpyMatrix4(const QString& path);
 Eigen::Matrix4d parseNpyMatrix4(const QByteArray& data, const QString& path);
 
+// Any array of up to 4 dimensions: floats (float64, float32) or integers (signed or unsigned,
+// 1 to 8 bytes), either byte order, C or Fortran order, the element count checked against the
+// bytes present before anything is allocated. Values come back in C order.
+struct NpyArray {
+    std::vector<Eigen::Index> shape;
+    bool isInteger = false;
+    std::vector<double> values;         // float arrays
+    std::vector<std::int64_t> integers; // integer arrays (a uint64 past int64's range reads -1)
+    std::size_t count() const { return isInteger ? integers.size() : values.size(); }
+};
+NpyArray parseNpyArray(const QByteArray& data, const QString& path);
+
 // Float64, little endian, C order, version 1.0; the bytes NumPy's np.save writes.
 QByteArray formatNpyMatrix(const Eigen::MatrixXd& m);
 void writeNpyMatrix(const QString& path, const Eigen::MatrixXd& m);
+// A 1-D int64 array (little endian, version 1.0), as np.save writes np.array([...]).
+QByteArray formatNpyIntegers(const std::vector<std::int64_t>& values);
+// A 2-D int64 array, e.g. a mesh's triangles.
+QByteArray formatNpyIntegerMatrix(
+    const Eigen::Matrix<std::int64_t, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>& m);
 
 } // namespace pal

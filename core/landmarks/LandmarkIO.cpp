@@ -29,21 +29,43 @@ QByteArray csvField(const QString& s) {
     return s.toUtf8();
 }
 
-std::vector<std::string_view> splitCsv(std::string_view line) {
-    // Plain split: PAL Studio's own CSV quotes only the name column, which has no comma in the
-    // built-in schema; quoted fields are unquoted without handling embedded commas.
-    std::vector<std::string_view> fields;
+// One CSV row (RFC 4180): a field in double quotes may hold commas, and "" stands for a quote.
+// Unquoted fields are trimmed.
+std::vector<std::string> splitCsv(std::string_view line) {
+    std::vector<std::string> fields;
+    std::size_t i = 0;
     while (true) {
-        const std::size_t c = line.find(',');
-        std::string_view f = text::trimmed(line.substr(0, c));
-        if (f.size() >= 2 && f.front() == '"' && f.back() == '"') {
-            f = f.substr(1, f.size() - 2);
+        std::string f;
+        const std::string_view rest = text::trimmed(line.substr(i));
+        if (!rest.empty() && rest.front() == '"') {
+            i = static_cast<std::size_t>(rest.data() - line.data()) + 1;
+            while (i < line.size()) {
+                if (line[i] == '"') {
+                    if (i + 1 < line.size() && line[i + 1] == '"') {
+                        f += '"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                f += line[i++];
+            }
+            const std::size_t c = line.find(',', i);
+            fields.push_back(std::move(f));
+            if (c == std::string_view::npos) {
+                return fields;
+            }
+            i = c + 1;
+        } else {
+            const std::size_t c = line.find(',', i);
+            fields.emplace_back(
+                text::trimmed(line.substr(i, c == std::string_view::npos ? c : c - i)));
+            if (c == std::string_view::npos) {
+                return fields;
+            }
+            i = c + 1;
         }
-        fields.push_back(f);
-        if (c == std::string_view::npos) {
-            return fields;
-        }
-        line.remove_prefix(c + 1);
     }
 }
 
@@ -67,15 +89,15 @@ QByteArray formatLandmarkCsv(const LandmarkSet& set) {
     return out;
 }
 
-LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path) {
+LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path, const SchemaPtr& schema) {
     const std::string_view all(data.constData(), static_cast<std::size_t>(data.size()));
     if (text::trimmed(all).empty()) {
         throw FormatError(path, QStringLiteral("file is empty"));
     }
-    LandmarkSet set;
+    LandmarkSet set(schema);
     text::LineReader lines(all);
     std::string_view line;
-    std::map<std::string_view, int> column;
+    std::map<std::string, int, std::less<>> column;
     while (lines.next(line) && text::trimmed(line).empty()) {
     }
     const auto header = splitCsv(line);
@@ -145,7 +167,7 @@ LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path) {
     return set;
 }
 
-LandmarkFile readLandmarks(const QString& path) {
+LandmarkFile readLandmarks(const QString& path, const SchemaPtr& schema) {
     const QString ext = extensionOf(path);
     const QStringList known{QStringLiteral("txt"),  QStringLiteral("csv"), QStringLiteral("json"),
                             QStringLiteral("fcsv"), QStringLiteral("pp"),  QStringLiteral("tps")};
@@ -158,17 +180,23 @@ LandmarkFile readLandmarks(const QString& path) {
     const FileBytes bytes(path);
     const QByteArray data = bytes.bytes();
     if (ext == QLatin1String("csv")) {
-        return {parseLandmarkCsv(data, path), std::nullopt, {}};
+        return {parseLandmarkCsv(data, path, schema), std::nullopt, {}};
     }
     if (ext == QLatin1String("tps")) {
-        return {parseTps(data, path), std::nullopt, {}};
+        return {parseTps(data, path, schema), std::nullopt, {}};
     }
     if (ext == QLatin1String("json") || ext == QLatin1String("fcsv") ||
         ext == QLatin1String("pp")) {
-        ImportedLandmarks in = ext == QLatin1String("json")   ? parseSlicerMarkups(data, path)
-                               : ext == QLatin1String("fcsv") ? parseSlicerFcsv(data, path)
-                                                              : parseMeshLabPickPoints(data, path);
+        ImportedLandmarks in = ext == QLatin1String("json") ? parseSlicerMarkups(data, path, schema)
+                               : ext == QLatin1String("fcsv")
+                                   ? parseSlicerFcsv(data, path, schema)
+                                   : parseMeshLabPickPoints(data, path, schema);
         return {std::move(in.landmarks), std::nullopt, std::move(in.unmatchedLabels)};
+    }
+    if (!schema->sameLandmarks(*LandmarkSchema::lafas50())) {
+        throw ValidationError(path, QStringLiteral("an LA-FAS landmarks file holds the %1 "
+                                                   "landmarks; this case follows %2")
+                                        .arg(LandmarkSchema::lafas50()->id(), schema->describe()));
     }
     LafasFile f = parseLafas(data, path);
     return {std::move(f.landmarks), std::move(f.layout), {}};
@@ -180,6 +208,12 @@ void writeLandmarks(const QString& path, const LandmarkSet& set,
     if (ext == QLatin1String("csv")) {
         writeFileAtomically(path, formatLandmarkCsv(set));
     } else if (ext == QLatin1String("txt")) {
+        if (!set.schema().sameLandmarks(*LandmarkSchema::lafas50())) {
+            throw ValidationError(
+                path, QStringLiteral("an LA-FAS landmarks file holds the %1 "
+                                     "landmarks, not %2; choose another format")
+                          .arg(LandmarkSchema::lafas50()->id(), set.schema().describe()));
+        }
         writeLafas(path, set, layout ? *layout : LafasLayout::standard(set.schema()));
     } else if (ext == QLatin1String("json")) {
         writeFileAtomically(path, formatSlicerMarkups(set));

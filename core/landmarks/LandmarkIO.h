@@ -23,11 +23,14 @@ struct LandmarkFile {
 };
 
 QByteArray formatLandmarkCsv(const LandmarkSet& set);
-LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path);
+LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path,
+                             const SchemaPtr& schema = LandmarkSchema::lafas50());
 
-// Reads .txt (LA-FAS), .csv, .mrk.json / .json, .fcsv, .pp or .tps. Throws pal::Error subclasses
-// naming the file.
-LandmarkFile readLandmarks(const QString& path);
+// Reads .txt (LA-FAS), .csv, .mrk.json / .json, .fcsv, .pp or .tps into a set of schema's
+// landmarks (an LA-FAS .txt holds the LA-FAS 50 only). Throws pal::Error subclasses naming the
+// file.
+LandmarkFile readLandmarks(const QString& path,
+                           const SchemaPtr& schema = LandmarkSchema::lafas50());
 // Writes by extension, atomically. A .txt keeps layout when given (byte-identical round trip).
 void writeLandmarks(const QString& path, const LandmarkSet& set,
                     const std::optional<LafasLayout>& layout = std::nullopt);

@@ -12,49 +12,66 @@ std::shared_ptr<const LandmarkSchema> LandmarkSchema::lafas50() {
         struct Def {
             const char* name;
             const char* abbr;
+            const char* where;
         };
-        static constexpr std::array<Def, 12> midline = {{{"Trichion", "Tr"},
-                                                         {"Glabella", "G"},
-                                                         {"Nasion", "N"},
-                                                         {"Pronasale", "Prn"},
-                                                         {"Columella", "C"},
-                                                         {"Subnasale", "Sn"},
-                                                         {"Labiale superius", "Ls"},
-                                                         {"Stomion", "Sto"},
-                                                         {"Labiale inferius", "Li"},
-                                                         {"Sublabiale", "Sl"},
-                                                         {"Pogonion", "Pg"},
-                                                         {"Gnathion", "Gn"}}};
-        static constexpr std::array<Def, 19> bilateral = {{{"Tragion", "T"},
-                                                           {"Preaurale", "Pra"},
-                                                           {"Superaurale", "Sa"},
-                                                           {"Postaurale", "Pa"},
-                                                           {"Subaurale", "Sba"},
-                                                           {"Frontotemporale", "Ft"},
-                                                           {"Zygion", "Zy"},
-                                                           {"Gonion", "Go"},
-                                                           {"Supraorbital notch", "Is"},
-                                                           {"Exocanthion", "Ex"},
-                                                           {"Orbitale", "Or"},
-                                                           {"Endocanthion", "En"},
-                                                           {"Malar cheek", "Chk"},
-                                                           {"Alar crest", "Ac"},
-                                                           {"Alare", "Al"},
-                                                           {"Inferior nostril terminal", "Itn"},
-                                                           {"Superior nostril terminal", "Stn"},
-                                                           {"Crista philtri", "Cph"},
-                                                           {"Cheilion", "Ch"}}};
+        static constexpr std::array<Def, 12> midline = {
+            {{"Trichion", "Tr", "on the midline of the forehead where the hairline starts"},
+             {"Glabella", "G", "the most forward point between the eyebrows"},
+             {"Nasion", "N", "the deepest point of the dip between forehead and nasal bridge"},
+             {"Pronasale", "Prn", "the tip of the nose, its most forward point"},
+             {"Columella", "C", "halfway along the columella ridge, from nasal tip to subnasale"},
+             {"Subnasale", "Sn", "the junction of the columella's underside with the upper lip"},
+             {"Labiale superius", "Ls", "the middle of the upper lip's vermilion border"},
+             {"Stomion", "Sto", "the middle of the mouth slit, where upper and lower lip meet"},
+             {"Labiale inferius", "Li", "the middle of the lower lip's vermilion border"},
+             {"Sublabiale", "Sl", "the deepest point of the groove between lower lip and chin"},
+             {"Pogonion", "Pg", "the most forward point of the chin"},
+             {"Gnathion", "Gn", "the lowest point of the chin's front, where it turns under"}}};
+        static constexpr std::array<Def, 19> bilateral = {
+            {{"Tragion", "T", "the notch just above the tragus, in front of the ear canal"},
+             {"Preaurale", "Pra",
+              "the most forward point of the ear, where it attaches to the head"},
+             {"Superaurale", "Sa", "the top of the ear's free rim"},
+             {"Postaurale", "Pa", "the rearmost point of the ear's free rim"},
+             {"Subaurale", "Sba", "the bottom of the earlobe"},
+             {"Frontotemporale", "Ft",
+              "on the forehead above the tail of the eyebrow, where the ridge bounding the temple "
+              "comes closest to the midline"},
+             {"Zygion", "Zy",
+              "the point of the cheekbone's arch (zygomatic arch) lying farthest out to the side"},
+             {"Gonion", "Go",
+              "the outermost point of the jaw's corner, where the lower edge of the mandible turns "
+              "up toward the ear"},
+             {"Supraorbital notch", "Is",
+              "straight above the pupil, on the bony upper edge of the eye socket"},
+             {"Exocanthion", "Ex",
+              "the lateral angle of the eye opening, where upper and lower lid join"},
+             {"Orbitale", "Or", "the bottom of the eye socket's lower margin"},
+             {"Endocanthion", "En",
+              "the medial angle of the eye opening, beside the nose, where the lids join"},
+             {"Malar cheek", "Chk",
+              "the summit of the cheek's bulge below the eye, the point that stands out most"},
+             {"Alar crest", "Ac",
+              "the rearmost point of the fold where the nasal wing joins the cheek"},
+             {"Alare", "Al", "the point of the nostril wing that sticks out farthest to the side"},
+             {"Inferior nostril terminal", "Itn",
+              "the bottom of the nostril's edge at the end nearer the columella"},
+             {"Superior nostril terminal", "Stn",
+              "the top of the nostril opening, as high as it reaches"},
+             {"Crista philtri", "Cph",
+              "on the upper lip's red margin, at the foot of the philtrum column on that side"},
+             {"Cheilion", "Ch", "where the upper and lower lips join at the side of the mouth"}}};
         std::vector<LandmarkDefinition> defs;
         int n = 1;
         for (const Def& d : midline) {
-            defs.push_back(
-                {n++, QString::fromLatin1(d.name), QString::fromLatin1(d.abbr), Side::Midline, 0});
+            defs.push_back({n++, QString::fromLatin1(d.name), QString::fromLatin1(d.abbr),
+                            Side::Midline, 0, QString(), QString::fromLatin1(d.where)});
         }
         for (Side side : {Side::Right, Side::Left}) {
             for (const Def& d : bilateral) {
                 const int partner = side == Side::Right ? n + 19 : n - 19;
-                defs.push_back(
-                    {n++, QString::fromLatin1(d.name), QString::fromLatin1(d.abbr), side, partner});
+                defs.push_back({n++, QString::fromLatin1(d.name), QString::fromLatin1(d.abbr), side,
+                                partner, QString(), QString::fromLatin1(d.where)});
             }
         }
         return std::make_shared<const LandmarkSchema>(QStringLiteral("LA-FAS-50"), std::move(defs));
@@ -73,6 +90,9 @@ int LandmarkSchema::indexOfNumber(int number) const {
 
 QString LandmarkSchema::key(int index) const {
     const LandmarkDefinition& d = at(index);
+    if (!d.key.isEmpty()) {
+        return d.key;
+    }
     switch (d.side) {
     case Side::Right:
         return d.abbreviation + QStringLiteral("_R");
@@ -90,6 +110,27 @@ QStringList LandmarkSchema::keys() const {
         out << key(i);
     }
     return out;
+}
+
+bool LandmarkSchema::sameLandmarks(const LandmarkSchema& other) const {
+    return this == &other || (m_id == other.m_id && keys() == other.keys());
+}
+
+QString LandmarkSchema::describe() const {
+    return QStringLiteral("%1 (%2 landmarks)").arg(m_id).arg(size());
+}
+
+std::shared_ptr<const LandmarkSchema> LandmarkSchema::builtIn(const QString& id) {
+    for (const auto& s : {lafas50(), facescape68()}) {
+        if (s->id() == id) {
+            return s;
+        }
+    }
+    return nullptr;
+}
+
+QStringList LandmarkSchema::builtInIds() {
+    return {lafas50()->id(), facescape68()->id()};
 }
 
 int LandmarkSchema::indexOfKey(const QString& k) const {

@@ -1,7 +1,9 @@
 #pragma once
 
-// The ordered list of landmark definitions a LandmarkSet follows. The LA-FAS 50 of
-// docs/landmarks.md is built in: midline 1-12, right 13-31, left 32-50 (left = right + 19).
+// The ordered list of landmark definitions a LandmarkSet follows. Two schemas are built in
+// (docs/landmarks.md): the LA-FAS 50 (midline 1-12, right 13-31, left 32-50, left = right + 19)
+// and FaceScape's 68 (the 68-point face contour layout, given in FaceScape as vertex indices).
+// Any other is data: a small JSON file (core/landmarks/SchemaFile.h).
 
 #include <QString>
 #include <QStringList>
@@ -18,7 +20,9 @@ struct LandmarkDefinition {
     QString name;         // "Pronasale"
     QString abbreviation; // "Prn" (the same for both sides of a pair)
     Side side = Side::Midline;
-    int partner = 0; // number of the mirror landmark; 0 on the midline
+    int partner = 0;    // number of the mirror landmark; 0 on the midline
+    QString key;        // unique key; empty: derived (abbreviation, plus _R or _L on the sides)
+    QString definition; // where it sits, in words; may be empty
 };
 
 class LandmarkSchema {
@@ -27,6 +31,12 @@ public:
 
     // The LA-FAS 50, shared by every set that uses it.
     static std::shared_ptr<const LandmarkSchema> lafas50();
+    // FaceScape's 68 (docs/landmarks.md, "FaceScape 68").
+    static std::shared_ptr<const LandmarkSchema> facescape68();
+    // The built-in schema with this id ("LA-FAS-50", "FaceScape-68"); nullptr for any other.
+    static std::shared_ptr<const LandmarkSchema> builtIn(const QString& id);
+    // The ids of the built-in schemas.
+    static QStringList builtInIds();
 
     const QString& id() const { return m_id; }
     int size() const { return static_cast<int>(m_defs.size()); }
@@ -41,6 +51,11 @@ public:
     QString key(int index) const;
     // key(i) for every landmark, in schema order.
     QStringList keys() const;
+    // The same landmarks in the same order under the same keys (names and definitions may
+    // differ): what a model trained on one can predict for the other.
+    bool sameLandmarks(const LandmarkSchema& other) const;
+    // "LA-FAS-50 (50 landmarks)"
+    QString describe() const;
     // Index of a key as key() writes it; -1 when there is none.
     int indexOfKey(const QString& key) const;
     // The landmark a label in another tool's file names: its key (as key() writes it, or
@@ -51,6 +66,8 @@ private:
     QString m_id;
     std::vector<LandmarkDefinition> m_defs;
 };
+
+using SchemaPtr = std::shared_ptr<const LandmarkSchema>;
 
 QString sideName(Side side);
 

@@ -54,9 +54,10 @@ QByteArray formatMeshLabPickPoints(const LandmarkSet& set, const QString& meshNa
     return out;
 }
 
-ImportedLandmarks parseMeshLabPickPoints(const QByteArray& data, const QString& path) {
+ImportedLandmarks parseMeshLabPickPoints(const QByteArray& data, const QString& path,
+                                         const SchemaPtr& schema) {
     QXmlStreamReader xml(data);
-    ImportedLandmarks out;
+    ImportedLandmarks out{LandmarkSet(schema), {}};
     std::map<int, int> seen; // index -> line
     bool root = false;
     while (!xml.atEnd()) {

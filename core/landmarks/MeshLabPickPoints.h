@@ -16,6 +16,7 @@ namespace pal {
 QByteArray formatMeshLabPickPoints(const LandmarkSet& set, const QString& meshName = {});
 // Throws FormatError (not the XML above, a coordinate that is not a number) or ValidationError
 // (a landmark twice), naming path and line.
-ImportedLandmarks parseMeshLabPickPoints(const QByteArray& data, const QString& path);
+ImportedLandmarks parseMeshLabPickPoints(const QByteArray& data, const QString& path,
+                                         const SchemaPtr& schema = LandmarkSchema::lafas50());
 
 } // namespace pal

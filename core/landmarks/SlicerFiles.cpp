@@ -79,7 +79,8 @@ QByteArray formatSlicerMarkups(const LandmarkSet& set) {
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
-ImportedLandmarks parseSlicerMarkups(const QByteArray& data, const QString& path) {
+ImportedLandmarks parseSlicerMarkups(const QByteArray& data, const QString& path,
+                                     const SchemaPtr& schema) {
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     if (doc.isNull()) {
@@ -115,7 +116,7 @@ ImportedLandmarks parseSlicerMarkups(const QByteArray& data, const QString& path
     }
     const double divisor = units == QLatin1String("um") ? 1000.0 : 1.0; // to mm
 
-    ImportedLandmarks out;
+    ImportedLandmarks out{LandmarkSet(schema), {}};
     LabelMap labels{path, out, {}};
     const QJsonArray points = list.value(QStringLiteral("controlPoints")).toArray();
     for (qsizetype n = 0; n < points.size(); ++n) {
@@ -178,13 +179,14 @@ QByteArray formatSlicerFcsv(const LandmarkSet& set) {
     return out;
 }
 
-ImportedLandmarks parseSlicerFcsv(const QByteArray& data, const QString& path) {
+ImportedLandmarks parseSlicerFcsv(const QByteArray& data, const QString& path,
+                                  const SchemaPtr& schema) {
     QStringList columns = QStringLiteral("id,x,y,z,ow,ox,oy,oz,vis,sel,lock,label,desc,"
                                          "associatedNodeID")
                               .split(QLatin1Char(','));
     bool ras = false;
     bool sawHeader = false;
-    ImportedLandmarks out;
+    ImportedLandmarks out{LandmarkSet(schema), {}};
     LabelMap labels{path, out, {}};
     const QList<QByteArray> lines = data.split('\n');
     for (qsizetype n = 0; n < lines.size(); ++n) {

@@ -32,11 +32,13 @@ struct ImportedLandmarks {
 QByteArray formatSlicerMarkups(const LandmarkSet& set);
 // Throws FormatError (not JSON, no point list, a bad coordinate system or position) or
 // ValidationError (a landmark twice), naming path.
-ImportedLandmarks parseSlicerMarkups(const QByteArray& data, const QString& path);
+ImportedLandmarks parseSlicerMarkups(const QByteArray& data, const QString& path,
+                                     const SchemaPtr& schema = LandmarkSchema::lafas50());
 
 // Writes the present landmarks (.fcsv cannot mark a point missing: a missing landmark has no
 // row and reads back as missing), in LPS.
 QByteArray formatSlicerFcsv(const LandmarkSet& set);
-ImportedLandmarks parseSlicerFcsv(const QByteArray& data, const QString& path);
+ImportedLandmarks parseSlicerFcsv(const QByteArray& data, const QString& path,
+                                  const SchemaPtr& schema = LandmarkSchema::lafas50());
 
 } // namespace pal

@@ -39,8 +39,8 @@ QByteArray formatTps(const LandmarkSet& set, const QString& id, const QString& p
     return out;
 }
 
-LandmarkSet parseTps(const QByteArray& data, const QString& path) {
-    LandmarkSet set;
+LandmarkSet parseTps(const QByteArray& data, const QString& path, const SchemaPtr& schema) {
+    LandmarkSet set(schema);
     const QList<QByteArray> lines = data.split('\n');
     int expected = -1; // rows the LM line announced
     int lmLine = 0;    // where it was

@@ -21,6 +21,7 @@ QByteArray formatTps(const LandmarkSet& set, const QString& id, const QString& p
 // Reads a file of one specimen in the schema's order (values separated by spaces or tabs).
 // Throws FormatError (no LM line, a row that is not 3 numbers, more than one specimen) or
 // ValidationError (another landmark count), naming path and line.
-LandmarkSet parseTps(const QByteArray& data, const QString& path);
+LandmarkSet parseTps(const QByteArray& data, const QString& path,
+                     const SchemaPtr& schema = LandmarkSchema::lafas50());
 
 } // namespace pal

@@ -3,6 +3,7 @@
 
 #include "core/errors/Error.h"
 #include "core/landmarks/LandmarkSchema.h"
+#include "core/landmarks/SchemaFile.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -153,10 +154,25 @@ void parseSchema(const Reader& r, const QJsonObject& root, ModelManifest& m) {
     const QJsonObject schemaObject =
         r.object(root, QStringLiteral("schema"), QStringLiteral("schema"));
     m.schemaId = r.string(schemaObject, QStringLiteral("id"), QStringLiteral("schema.id"));
-    const auto schema = LandmarkSchema::lafas50();
-    if (m.schemaId != schema->id()) {
-        r.invalid(QStringLiteral("\"schema.id\" is %1; this version knows \"%2\"")
-                      .arg(quoted(m.schemaId), schema->id()));
+    SchemaPtr schema = LandmarkSchema::builtIn(m.schemaId);
+    if (!schema) {
+        const QJsonValue definition = schemaObject.value(QStringLiteral("definition"));
+        if (!definition.isObject()) {
+            r.invalid(QStringLiteral("\"schema.id\" is %1; this version knows \"%2\" and schemas "
+                                     "the bundle defines (\"schema.definition\")")
+                          .arg(quoted(m.schemaId),
+                               LandmarkSchema::builtInIds().join(QStringLiteral("\", \""))));
+        }
+        try {
+            schema = landmarkSchemaFromJson(definition.toObject(), QString(),
+                                            QStringLiteral("schema.definition"));
+        } catch (const Error& e) {
+            r.invalid(e.problem());
+        }
+        if (schema->id() != m.schemaId) {
+            r.invalid(QStringLiteral("\"schema.definition.id\" is %1, not the schema's id %2")
+                          .arg(quoted(schema->id()), quoted(m.schemaId)));
+        }
     }
     if (m.landmarks != schema->size()) {
         r.invalid(QStringLiteral("\"architecture.landmarks\" is %1; the %2 schema has %3 landmarks")
@@ -185,6 +201,7 @@ void parseSchema(const Reader& r, const QJsonObject& root, ModelManifest& m) {
         }
         m.schemaKeys << key;
     }
+    m.schema = schema;
 }
 
 void parseTemplate(const Reader& r, const QJsonObject& root, ModelManifest& m) {
@@ -312,6 +329,14 @@ QString shapeText(const std::vector<std::int64_t>& shape) {
 
 QByteArray formatManifest(const ModelManifest& m, const std::vector<NamedTensor>& tensors,
                           const QString& sha256) {
+    QJsonObject schemaObject{{QStringLiteral("id"), m.schemaId},
+                             {QStringLiteral("keys"), QJsonArray::fromStringList(m.schemaKeys)}};
+    if (m.schema && !LandmarkSchema::builtIn(m.schemaId)) {
+        QJsonObject definition = landmarkSchemaToJson(*m.schema);
+        definition.remove(QStringLiteral("format"));
+        definition.remove(QStringLiteral("formatVersion"));
+        schemaObject.insert(QStringLiteral("definition"), definition);
+    }
     QJsonArray templateRows;
     for (Eigen::Index i = 0; i < m.templateLandmarks.rows(); ++i) {
         templateRows.append(QJsonArray{m.templateLandmarks(i, 0), m.templateLandmarks(i, 1),
@@ -339,9 +364,7 @@ QByteArray formatManifest(const ModelManifest& m, const std::vector<NamedTensor>
                                                      {QStringLiteral("variant"), m.variant},
                                                      {QStringLiteral("patchSize"), m.patchSize},
                                                      {QStringLiteral("landmarks"), m.landmarks}}},
-        {QStringLiteral("schema"),
-         QJsonObject{{QStringLiteral("id"), m.schemaId},
-                     {QStringLiteral("keys"), QJsonArray::fromStringList(m.schemaKeys)}}},
+        {QStringLiteral("schema"), schemaObject},
         {QStringLiteral("template"), templateRows},
         {QStringLiteral("postProcessing"), m.postProcessing},
         {QStringLiteral("provenance"), m.provenance},

@@ -4,6 +4,7 @@
 #include "core/io/AtomicFile.h"
 #include "core/io/FileBytes.h"
 #include "core/io/NativePath.h"
+#include "core/io/ZipEntries.h"
 #include "core/model/BundleManifest.h"
 #include "core/model/Float16.h"
 
@@ -54,105 +55,13 @@ template <typename T> T byteSwapped(T v) {
 
 // ---- Reading --------------------------------------------------------------------------------
 
-// Opens file by its native name (core/io/NativePath.h: any bytes; QuaZip(path) would open it
-// through QFile's lossy encoding) and zip on it.
-void openZip(QuaZip& zip, QFile& file, const QString& path) {
-    const int fd = openRegularFile(path);
-    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
-        ::close(fd);
-        throw IoError(path, QStringLiteral("cannot open: %1").arg(file.errorString()));
-    }
-    if (file.size() == 0) {
-        throw FormatError(path, QStringLiteral("file is empty"));
-    }
-    const QByteArray head = file.read(4);
-    file.seek(0);
-    zip.setIoDevice(&file);
-    zip.setAutoClose(false);
-    if (zip.open(QuaZip::mdUnzip)) {
-        return;
-    }
-    // A zip starts with a local file header; cut short, it loses the central directory at
-    // its end, which is what minizip looks for first.
-    if (head == QByteArrayLiteral("PK\x03\x04") || head == QByteArrayLiteral("PK\x05\x06")) {
-        throw FormatError(path, QStringLiteral("truncated or damaged zip archive (its central "
-                                               "directory is missing)"));
-    }
-    throw FormatError(path,
-                      QStringLiteral("not a zip archive (a .palnet model bundle is a zip file)"));
-}
-
-// Makes the entry current and returns its description.
-QuaZipFileInfo64 selectEntry(QuaZip& zip, const QString& name, const QString& path) {
-    if (!zip.setCurrentFile(name, QuaZip::csSensitive)) {
-        throw FormatError(path, QStringLiteral("the bundle has no %1").arg(name));
-    }
-    QuaZipFileInfo64 info;
-    if (!zip.getCurrentFileInfo(&info)) {
-        throw FormatError(
-            path, QStringLiteral("damaged zip archive (cannot read the entry of %1)").arg(name));
-    }
-    if (info.flags & 1u) {
-        throw FormatError(path, QStringLiteral("%1 is encrypted").arg(name));
-    }
-    if (info.method != 0 && info.method != Z_DEFLATED) {
-        throw FormatError(
-            path, QStringLiteral("%1 uses compression method %2; expected stored or deflated")
-                      .arg(name)
-                      .arg(info.method));
-    }
-    return info;
-}
-
-// Reads the current entry in pieces, hashing what it reads.
-class EntryReader {
-public:
-    EntryReader(QuaZip& zip, QString name, QString path)
-        : m_file(&zip), m_name(std::move(name)), m_path(std::move(path)) {
-        if (!m_file.open(QIODevice::ReadOnly)) {
-            throw FormatError(
-                m_path, QStringLiteral("%1 cannot be read (damaged zip archive)").arg(m_name));
-        }
-    }
-
-    void read(char* dst, qint64 n) {
-        for (qint64 done = 0; done < n;) {
-            const qint64 got = m_file.read(dst + done, n - done);
-            if (got <= 0) {
-                throw FormatError(m_path, QStringLiteral("%1 is truncated or damaged").arg(m_name));
-            }
-            done += got;
-        }
-        m_hash.addData(QByteArrayView(dst, n));
-    }
-
-    // Checks that nothing follows and that the zip CRC matches; returns the sha256 (hex).
-    QString finish() {
-        char extra = 0;
-        if (m_file.read(&extra, 1) != 0) {
-            throw FormatError(m_path,
-                              QStringLiteral("%1 is longer than its zip entry says").arg(m_name));
-        }
-        m_file.close();
-        if (m_file.getZipError() != UNZ_OK) {
-            throw FormatError(m_path,
-                              QStringLiteral("%1 is damaged (zip CRC mismatch)").arg(m_name));
-        }
-        return QString::fromLatin1(m_hash.result().toHex());
-    }
-
-private:
-    QuaZipFile m_file;
-    QString m_name;
-    QString m_path;
-    QCryptographicHash m_hash{QCryptographicHash::Sha256};
-};
-
 // Opens the bundle, parses its manifest and checks weights.bin's entry (not its data); leaves
 // weights.bin the current entry.
 bundle::ParsedManifest openBundle(QuaZip& zip, QFile& file, const QString& path) {
-    openZip(zip, file, path);
-    const QuaZipFileInfo64 manifestInfo = selectEntry(zip, kManifestEntry, path);
+    openZip(zip, file, path,
+            QStringLiteral("not a zip archive (a .palnet model bundle is a zip file)"));
+    const QuaZipFileInfo64 manifestInfo =
+        selectEntry(zip, kManifestEntry, path, QStringLiteral("the bundle has no %1"));
     if (manifestInfo.uncompressedSize > quint64(kMaxManifestBytes)) {
         throw FormatError(path, QStringLiteral("manifest.json is too large (%1 bytes)")
                                     .arg(manifestInfo.uncompressedSize));
@@ -165,7 +74,8 @@ bundle::ParsedManifest openBundle(QuaZip& zip, QFile& file, const QString& path)
     }
     bundle::ParsedManifest parsed = bundle::parseManifest(json, path);
 
-    const QuaZipFileInfo64 weightsInfo = selectEntry(zip, kWeightsEntry, path);
+    const QuaZipFileInfo64 weightsInfo =
+        selectEntry(zip, kWeightsEntry, path, QStringLiteral("the bundle has no %1"));
     if (weightsInfo.uncompressedSize != quint64(parsed.weightsBytes)) {
         const int valueSize = bundle::dtypeSize(parsed.manifest.weightsDtype);
         throw FormatError(path,
@@ -289,28 +199,6 @@ void checkBeforeWriting(const QString& path, const ModelBundle& bundle) {
     }
 }
 
-void writeEntry(QuaZip& zip, const QString& name, bool deflate, const QString& path,
-                const std::function<void(QuaZipFile&)>& fill) {
-    QuaZipNewInfo info(name);
-    // A fixed date: the same bundle always gives the same bytes.
-    info.dateTime = QDateTime(QDate(2000, 1, 1), QTime(0, 0));
-    info.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-    QuaZipFile file(&zip);
-    if (!file.open(QIODevice::WriteOnly, info, nullptr, 0, deflate ? Z_DEFLATED : 0,
-                   deflate ? Z_DEFAULT_COMPRESSION : 0)) {
-        throw IoError(
-            path,
-            QStringLiteral("cannot write %1 (zip error %2)").arg(name).arg(file.getZipError()));
-    }
-    fill(file);
-    file.close();
-    if (file.getZipError() != ZIP_OK) {
-        throw IoError(
-            path,
-            QStringLiteral("cannot write %1 (zip error %2)").arg(name).arg(file.getZipError()));
-    }
-}
-
 void writeZip(AtomicFile& out, const QString& path, const QByteArray& manifest,
               const std::vector<NamedTensor>& tensors, bool half, qint64 weightsBytes) {
     QuaZip zip(&out);
@@ -324,9 +212,9 @@ void writeZip(AtomicFile& out, const QString& path, const QByteArray& manifest,
             throw IoError(path, QStringLiteral("cannot write: %1").arg(out.errorString()));
         }
     };
-    writeEntry(zip, kManifestEntry, true, path,
-               [&](QuaZipFile& file) { writeAll(file, manifest.constData(), manifest.size()); });
-    writeEntry(zip, kWeightsEntry, false, path, [&](QuaZipFile& file) {
+    writeZipEntry(zip, kManifestEntry, true, path,
+                  [&](QuaZipFile& file) { writeAll(file, manifest.constData(), manifest.size()); });
+    writeZipEntry(zip, kWeightsEntry, false, path, [&](QuaZipFile& file) {
         encodeWeights(tensors, half, path, [&](const char* p, qint64 n) { writeAll(file, p, n); });
     });
     zip.close();

@@ -8,13 +8,17 @@
 //
 //   {"format": "palnet-bundle", "formatVersion": 1,
 //    "architecture": {"name": "PALNET", "variant": "attention" | "no-attention",
-//                     "patchSize": K (a positive multiple of 100), "landmarks": 50},
-//    "schema": {"id": "LA-FAS-50", "keys": [50 keys, LandmarkSchema::key(i)]},
-//    "template": [[x, y, z] x 50],
+//                     "patchSize": K (a positive multiple of 100), "landmarks": L},
+//    "schema": {"id": "LA-FAS-50", "keys": [L keys, LandmarkSchema::key(i)],
+//               "definition": {a landmark schema file's object (core/landmarks/SchemaFile.h),
+//                              only for a schema that is not built in}},
+//    "template": [[x, y, z] x L],
 //    "postProcessing": "closest" | "average" | "none",
 //    "provenance": {...}, "metrics": {...},
 //    "weights": {"file": "weights.bin", "dtype": "float32" | "float16", "sha256": "hex",
 //                "tensors": [{"name": ..., "shape": [...], "offset": bytes, "count": values}]}}
+
+#include "core/landmarks/LandmarkSchema.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -45,7 +49,15 @@ struct ModelManifest {
     int patchSize = 1000;                          // K, a positive multiple of 100
     int landmarks = 50;
     QString schemaId = QStringLiteral("LA-FAS-50");
-    QStringList schemaKeys;                             // LandmarkSchema::key(i), in schema order
+    QStringList schemaKeys;                       // LandmarkSchema::key(i), in schema order
+    SchemaPtr schema = LandmarkSchema::lafas50(); // the landmarks the model predicts
+    // Sets schema and the three fields that follow from it.
+    void useSchema(const SchemaPtr& s) {
+        schema = s;
+        schemaId = s->id();
+        schemaKeys = s->keys();
+        landmarks = s->size();
+    }
     Eigen::MatrixX3d templateLandmarks;                 // landmarks x 3, mm, the common frame
     QString postProcessing = QStringLiteral("closest"); // "closest", "average" or "none"
     QJsonObject provenance;                             // free: createdBy, created, seed, ...

@@ -34,7 +34,9 @@ void CaseDocument::load(const Case& c, std::optional<LandmarkSet> groundTruth,
     m_predicted = std::move(predicted);
     // The working set starts from the prediction, or empty: the ground truth is what it is
     // compared with, never what is reviewed (a copy would show 0.00 mm and count as placed).
-    m_working = m_predicted ? *m_predicted : LandmarkSet();
+    m_working = m_predicted     ? *m_predicted
+                : m_groundTruth ? LandmarkSet(m_groundTruth->schemaPtr())
+                                : LandmarkSet(c.schema());
     m_review = ReviewState::Unreviewed;
     m_stamp = {};
     m_modified = false;

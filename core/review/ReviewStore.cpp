@@ -42,11 +42,12 @@ QJsonArray setToJson(const LandmarkSet& set) {
     return rows;
 }
 
-LandmarkSet setFromJson(const QJsonValue& value, const QString& path, const QString& field) {
+LandmarkSet setFromJson(const QJsonValue& value, const QString& path, const QString& field,
+                        const SchemaPtr& schema) {
     if (!value.isArray()) {
         throw FormatError(path, QStringLiteral("\"%1\" is not a list of landmarks").arg(field));
     }
-    LandmarkSet set;
+    LandmarkSet set(schema);
     std::vector<bool> listed(static_cast<std::size_t>(set.size()), false);
     for (const QJsonValue& v : value.toArray()) {
         const QJsonObject o = v.toObject();
@@ -127,7 +128,8 @@ QByteArray formatReview(const ReviewSnapshot& s, const QString& caseId) {
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
-ReviewSnapshot parseReview(const QByteArray& json, const QString& path) {
+ReviewSnapshot parseReview(const QByteArray& json, const QString& path, const SchemaPtr& caseSchema,
+                           bool schemaKnown) {
     QJsonParseError err{};
     const QJsonDocument d = QJsonDocument::fromJson(json, &err);
     if (err.error != QJsonParseError::NoError || !d.isObject()) {
@@ -148,6 +150,18 @@ ReviewSnapshot parseReview(const QByteArray& json, const QString& path) {
                       .arg(version)
                       .arg(kReviewFormatVersion));
     }
+    // Reviews before schemas were data name none: LA-FAS-50.
+    const QString schemaId =
+        o.value(QStringLiteral("schema")).toString(LandmarkSchema::lafas50()->id());
+    SchemaPtr schema = caseSchema;
+    if (schemaId != caseSchema->id()) {
+        schema = schemaKnown ? nullptr : LandmarkSchema::builtIn(schemaId);
+        if (!schema) {
+            throw ValidationError(path, QStringLiteral("the review holds %1 landmarks; this case "
+                                                       "follows %2")
+                                            .arg(schemaId, caseSchema->describe()));
+        }
+    }
     ReviewSnapshot s;
     const QJsonObject review = o.value(QStringLiteral("review")).toObject();
     if (!reviewStateFromName(review.value(QStringLiteral("state")).toString(), s.state)) {
@@ -158,10 +172,11 @@ ReviewSnapshot parseReview(const QByteArray& json, const QString& path) {
     s.stamp.when =
         QDateTime::fromString(review.value(QStringLiteral("when")).toString(), Qt::ISODateWithMs);
     s.saved = QDateTime::fromString(o.value(QStringLiteral("saved")).toString(), Qt::ISODateWithMs);
-    s.working = setFromJson(o.value(QStringLiteral("working")), path, QStringLiteral("working"));
+    s.working =
+        setFromJson(o.value(QStringLiteral("working")), path, QStringLiteral("working"), schema);
     if (o.contains(QStringLiteral("predicted"))) {
-        s.predicted =
-            setFromJson(o.value(QStringLiteral("predicted")), path, QStringLiteral("predicted"));
+        s.predicted = setFromJson(o.value(QStringLiteral("predicted")), path,
+                                  QStringLiteral("predicted"), schema);
     }
     return s;
 }
@@ -186,12 +201,17 @@ void writeReview(const QString& path, const ReviewSnapshot& snapshot, const QStr
     writeFileAtomically(path, formatReview(snapshot, caseId));
 }
 
-std::optional<ReviewSnapshot> readReview(const QString& path) {
+std::optional<ReviewSnapshot> readReview(const QString& path, const SchemaPtr& schema,
+                                         bool schemaKnown) {
     if (!pathExists(path)) {
         return std::nullopt;
     }
     const FileBytes bytes(path);
-    return parseReview(bytes.bytes(), path);
+    return parseReview(bytes.bytes(), path, schema, schemaKnown);
+}
+
+std::optional<ReviewSnapshot> readReview(const QString& path, const Case& c) {
+    return readReview(path, c.schema(), c.schemaIsKnown());
 }
 
 } // namespace pal

@@ -35,7 +35,12 @@ void applySnapshot(CaseDocument& doc, const ReviewSnapshot& snapshot);
 
 QByteArray formatReview(const ReviewSnapshot& snapshot, const QString& caseId);
 // Throws FormatError naming path when the JSON is malformed or of a newer version.
-ReviewSnapshot parseReview(const QByteArray& json, const QString& path);
+// schema: the case's landmarks. A review of another schema is refused, unless schemaKnown is
+// false (a bare mesh that follows LA-FAS-50 only by default), where the built-in schema the
+// review names is taken.
+ReviewSnapshot parseReview(const QByteArray& json, const QString& path,
+                           const SchemaPtr& schema = LandmarkSchema::lafas50(),
+                           bool schemaKnown = true);
 
 QString sidecarPath(const Case& c);
 // The journal of a case: <journalDir>/<case id>-<first 16 hex digits of the SHA-1 of its mesh
@@ -45,6 +50,10 @@ QString journalPath(const Case& c, const QString& journalDir);
 // Writes atomically (AtomicFile). Throws IoError naming path; the old file stays.
 void writeReview(const QString& path, const ReviewSnapshot& snapshot, const QString& caseId);
 // Reads path if it exists; std::nullopt when it does not. Throws for a damaged file.
-std::optional<ReviewSnapshot> readReview(const QString& path);
+std::optional<ReviewSnapshot> readReview(const QString& path,
+                                         const SchemaPtr& schema = LandmarkSchema::lafas50(),
+                                         bool schemaKnown = true);
+// The same, in the case's schema (Case::schema, Case::schemaIsKnown).
+std::optional<ReviewSnapshot> readReview(const QString& path, const Case& c);
 
 } // namespace pal

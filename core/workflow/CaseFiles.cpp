@@ -10,21 +10,39 @@
 
 namespace pal {
 
-QString predictionPath(const Case& c, const QString& outDir) {
+QString predictionPath(const Case& c, const QString& outDir, SchemaPtr schema) {
+    if (!schema) {
+        schema = c.schema();
+    }
+    const QLatin1String name(schema->sameLandmarks(*LandmarkSchema::lafas50()) ? kPredictedFile
+                                                                               : kPredictedCsvFile);
     if (!outDir.isEmpty()) {
-        return QDir(outDir).filePath(c.id() + QLatin1Char('/') + QLatin1String(kPredictedFile));
+        return QDir(outDir).filePath(c.id() + QLatin1Char('/') + name);
     }
     return QDir(c.files().folder)
-        .filePath(c.isFolder() ? QString::fromLatin1(kPredictedFile)
-                               : c.id() + QLatin1Char('.') + QLatin1String(kPredictedFile));
+        .filePath(c.isFolder() ? QString(name) : c.id() + QLatin1Char('.') + name);
 }
 
 std::optional<LandmarkSet> readPrediction(const Case& c) {
-    const QString path = predictionPath(c);
-    if (!pathExists(path)) {
+    // A bare mesh follows LA-FAS-50 only by default: a model of another built-in schema may
+    // have predicted it (a CSV in that schema).
+    std::vector<SchemaPtr> schemas{c.schema()};
+    if (!c.schemaIsKnown()) {
+        schemas.push_back(LandmarkSchema::facescape68());
+    }
+    QString path;
+    SchemaPtr schema;
+    for (const SchemaPtr& s : schemas) {
+        if (pathExists(predictionPath(c, {}, s))) {
+            path = predictionPath(c, {}, s);
+            schema = s;
+            break;
+        }
+    }
+    if (path.isEmpty()) {
         return std::nullopt;
     }
-    LandmarkSet p = readLandmarks(path).landmarks;
+    LandmarkSet p = readLandmarks(path, schema).landmarks;
     for (int i = 0; i < p.size(); ++i) {
         if (p.at(i).isPresent()) {
             p.at(i).status = LandmarkStatus::Predicted;

@@ -15,11 +15,14 @@
 namespace pal {
 
 inline constexpr const char* kPredictedFile = "landmarks.predicted.txt";
+// The same for landmarks of any schema but LA-FAS-50, which an LA-FAS file cannot hold.
+inline constexpr const char* kPredictedCsvFile = "landmarks.predicted.csv";
 
 // Where the prediction of a case goes: beside its files (landmarks.predicted.txt in a case
 // folder, <id>.landmarks.predicted.txt beside a bare mesh file), never over landmarks.txt; or
-// <outDir>/<id>/landmarks.predicted.txt when outDir is given.
-QString predictionPath(const Case& c, const QString& outDir = {});
+// <outDir>/<id>/landmarks.predicted.txt when outDir is given. Landmarks of another schema than
+// LA-FAS-50 (schema, by default the case's) go to landmarks.predicted.csv instead.
+QString predictionPath(const Case& c, const QString& outDir = {}, SchemaPtr schema = nullptr);
 
 // The saved prediction of a case, its present landmarks with status Predicted; nullopt when
 // there is none. Throws pal::Error when the file exists but cannot be read.

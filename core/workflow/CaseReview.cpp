@@ -29,14 +29,14 @@ void readReviewFiles(const Case& c, const QString& journalDir, CaseForReview& ou
         warnings.messages.append(e.message());
     }
     try {
-        out.sidecar = readReview(sidecarPath(c));
+        out.sidecar = readReview(sidecarPath(c), c);
     } catch (const Error& e) {
         warnings.messages.append(e.message());
     }
     if (!journalDir.isEmpty()) {
         out.journalFile = journalPath(c, journalDir);
         try {
-            std::optional<ReviewSnapshot> j = readReview(out.journalFile);
+            std::optional<ReviewSnapshot> j = readReview(out.journalFile, c);
             if (j && (!out.sidecar || j->saved > out.sidecar->saved)) {
                 out.journal = std::move(j);
             }
@@ -66,12 +66,15 @@ QString caseFolderOf(const QString& path, const QString& caseId, CaseForReview& 
     }
     const Dataset ds = Dataset::open(path);
     out.datasetFolder = path;
+    // A case folder, or the mesh of a case that is a file (FaceScape's *_neutral.obj, which
+    // Case::open takes back to its dataset's layout).
+    auto pathOf = [](const Case& c) { return c.isFolder() ? c.files().folder : c.files().mesh; };
     for (const Case& c : ds.cases()) {
         if (c.id() == caseId) {
-            return c.files().folder;
+            return pathOf(c);
         }
     }
-    return ds.cases().front().files().folder;
+    return pathOf(ds.cases().front());
 }
 
 } // namespace

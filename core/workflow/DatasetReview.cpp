@@ -15,7 +15,7 @@ CaseReviewRow reviewRowOf(const Case& c) {
         if (c.hasLandmarks()) {
             truth = c.readLandmarks().landmarks;
         }
-        if (const auto review = readReview(sidecarPath(c))) {
+        if (const auto review = readReview(sidecarPath(c), c)) {
             r.state = review->state;
             r.reviewer = review->stamp.user;
             compared = review->working;

@@ -56,8 +56,17 @@ ModelComparison compareModels(const EngineApi& engine, const QString& referenceB
     options.snap = mode;
     std::vector<std::vector<Prediction>> predictions;
     std::set<QString> failed; // case folders
+    SchemaPtr schema;
     for (const QString& bundle : {referenceBundle, candidateBundle}) {
         const std::unique_ptr<ModelPredictor> model = engine.loadModel(bundle, options);
+        if (schema && !schema->sameLandmarks(*model->manifest().schema)) {
+            throw ValidationError(bundle, QStringLiteral("predicts the %1; %2 predicts the %3: "
+                                                         "models of different landmarks cannot "
+                                                         "be compared")
+                                              .arg(model->manifest().schema->describe(),
+                                                   referenceBundle, schema->describe()));
+        }
+        schema = model->manifest().schema;
         predictions.push_back(
             predictTargets(*model, targets, QFileInfo(bundle).fileName(), progress, cancel));
         for (const Prediction& p : predictions.back()) {
@@ -78,8 +87,8 @@ ModelComparison compareModels(const EngineApi& engine, const QString& referenceB
     if (candidate.empty()) {
         throw ValidationError(candidateBundle, QStringLiteral("no case could be compared"));
     }
-    out.reference = evaluate(reference, snapModeName(mode));
-    out.candidate = evaluate(candidate, snapModeName(mode));
+    out.reference = evaluate(reference, snapModeName(mode), schema);
+    out.candidate = evaluate(candidate, snapModeName(mode), schema);
     std::vector<double> differences;
     for (Eigen::Index i = 0; i < out.candidate.caseMean.size(); ++i) {
         const double d = out.candidate.caseMean(i) - out.reference.caseMean(i);

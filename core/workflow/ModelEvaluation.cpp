@@ -19,7 +19,7 @@ std::vector<EvaluationTarget> evaluationTargets(const Dataset& ds, const QString
         }
         std::optional<ReviewSnapshot> review;
         if (preferReview) {
-            review = readReview(sidecarPath(c));
+            review = readReview(sidecarPath(c), c);
         }
         if (review) {
             out.push_back({c, review->working.positions()});
@@ -91,7 +91,7 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
             throw ValidationError(bundlePath, QStringLiteral("no case could be evaluated"));
         }
         out.evaluatedCases = static_cast<int>(cases.size());
-        out.variants.push_back(evaluate(cases, snapModeName(modes[m])));
+        out.variants.push_back(evaluate(cases, snapModeName(modes[m]), out.manifest.schema));
     }
     std::vector<EvaluationCase> baseline;
     for (const EvaluationTarget& t : targets) {
@@ -100,7 +100,8 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
         }
     }
     if (!baseline.empty()) {
-        out.baseline = evaluate(baseline, QStringLiteral("template (baseline)"));
+        out.baseline =
+            evaluate(baseline, QStringLiteral("template (baseline)"), out.manifest.schema);
     }
     return out;
 }

@@ -17,7 +17,7 @@ PredictionRun predictAndWrite(const ModelPredictor& model, const std::vector<Cas
         } else {
             // One prediction per case, in order: the done-th is cases[done - 1].
             const Case& c = cases[static_cast<std::size_t>(done - 1)];
-            const QString path = predictionPath(c, outDir);
+            const QString path = predictionPath(c, outDir, p.landmarks.schemaPtr());
             try {
                 writePrediction(path, p.landmarks);
                 run.predictions.push_back(p);

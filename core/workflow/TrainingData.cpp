@@ -45,7 +45,7 @@ namespace {
 
 // The completed review of a case, or why it does not count.
 std::optional<LandmarkSet> completedReview(const Case& c, QString& why) {
-    const std::optional<ReviewSnapshot> review = readReview(sidecarPath(c));
+    const std::optional<ReviewSnapshot> review = readReview(sidecarPath(c), c);
     if (!review) {
         why = QStringLiteral("not reviewed");
         return std::nullopt;

@@ -284,6 +284,90 @@ private Q_SLOTS:
                      .landmarks.presentCount(),
                  50);
     }
+
+    // A FaceScape-layout dataset (the generated stand-in): info names its layout and schema,
+    // a model trains on its 68 landmarks and predicts them, evaluation runs, and an LA-FAS model
+    // is refused on it (and a FaceScape model on LA-FAS cases) with a clear message.
+    void aFaceScapeDatasetTrainsAndPredicts68() {
+        const QString root = m_dir.filePath(QStringLiteral("facescape"));
+        const Run make =
+            cli({QStringLiteral("make-demo"), QStringLiteral("--out"), root,
+                 QStringLiteral("--layout"), QStringLiteral("facescape"), QStringLiteral("--cases"),
+                 QStringLiteral("8"), QStringLiteral("--subdivisions"), QStringLiteral("0")});
+        QVERIFY2(make.code == 0, qPrintable(make.err));
+        QVERIFY2(make.out.contains(QStringLiteral("in FaceScape layout")), qPrintable(make.out));
+        const Run info = cli({QStringLiteral("info"), root});
+        QVERIFY2(info.code == 0, qPrintable(info.err));
+        QVERIFY2(info.out.contains(QStringLiteral(
+                     "layout: FaceScape, landmark schema: FaceScape-68 (68 landmarks)")),
+                 qPrintable(info.out));
+        QVERIFY2(info.out.contains(QStringLiteral("cases: 8 (8 with landmarks")),
+                 qPrintable(info.out));
+        QVERIFY2(info.out.contains(QStringLiteral("meshes of other expressions (skipped; only "
+                                                  "*_neutral.obj are cases): 2")),
+                 qPrintable(info.out));
+
+        const QString bundle = m_dir.filePath(QStringLiteral("facescape.palnet"));
+        const Run train =
+            cli({QStringLiteral("train"), QStringLiteral("--data"), root, QStringLiteral("--out"),
+                 bundle, QStringLiteral("--patch-size"), QStringLiteral("100"),
+                 QStringLiteral("--epochs"), QStringLiteral("3"), QStringLiteral("--threads"),
+                 QStringLiteral("1")});
+        QVERIFY2(train.code == 0, qPrintable(train.err));
+        const ModelManifest m = readModelManifest(bundle);
+        QCOMPARE(m.schemaId, QStringLiteral("FaceScape-68"));
+        QCOMPARE(m.landmarks, 68);
+        QCOMPARE(m.templateLandmarks.rows(), Eigen::Index(68));
+
+        const QString out = m_dir.filePath(QStringLiteral("facescape-out"));
+        const Run p = cli({QStringLiteral("predict"), QStringLiteral("--model"), bundle,
+                           QStringLiteral("-o"), out, root});
+        QVERIFY2(p.code == 0, qPrintable(p.err));
+        const LandmarkFile predicted = readLandmarks(
+            out + QStringLiteral("/3/landmarks.predicted.csv"), LandmarkSchema::facescape68());
+        QCOMPARE(predicted.landmarks.presentCount(), 68);
+
+        const QString report = m_dir.filePath(QStringLiteral("facescape-report"));
+        const Run e = cli({QStringLiteral("evaluate"), QStringLiteral("--model"), bundle,
+                           QStringLiteral("--data"), root, QStringLiteral("--report"), report});
+        QVERIFY2(e.code == 0, qPrintable(e.err));
+        // The per-landmark table has the 68 landmarks, by key; the distance matrix is 68 x 68.
+        const QDir reportDir(report);
+        const QStringList perLandmark =
+            reportDir.entryList({QStringLiteral("*_per_landmark.csv")}, QDir::Files);
+        const QStringList pairwise =
+            reportDir.entryList({QStringLiteral("*_pairwise.csv")}, QDir::Files);
+        QVERIFY(!perLandmark.isEmpty() && !pairwise.isEmpty());
+        const QByteArray table = readAll(reportDir.filePath(perLandmark.first()));
+        QVERIFY2(table.contains("Jaw09") && table.contains("Lip68"), table.left(400).constData());
+        QCOMPARE(readAll(reportDir.filePath(pairwise.first())).trimmed().count('\n'), 68);
+
+        // The models and the data must follow the same landmarks.
+        const Run wrongModel =
+            cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
+                 QStringLiteral("-o"), m_dir.filePath(QStringLiteral("x")), root});
+        QCOMPARE(wrongModel.code, 2);
+        QVERIFY2(wrongModel.err.contains(QStringLiteral(
+                     "the model predicts the LA-FAS-50 (50 landmarks); this case follows "
+                     "FaceScape-68 (68 landmarks)")),
+                 qPrintable(wrongModel.err));
+        const Run wrongData =
+            cli({QStringLiteral("predict"), QStringLiteral("--model"), bundle, QStringLiteral("-o"),
+                 m_dir.filePath(QStringLiteral("y")), m_data + QStringLiteral("/D001")});
+        QCOMPARE(wrongData.code, 2);
+        QVERIFY2(wrongData.err.contains(QStringLiteral(
+                     "the model predicts the FaceScape-68 (68 landmarks); this case follows "
+                     "LA-FAS-50 (50 landmarks)")),
+                 qPrintable(wrongData.err));
+        const Run wrongTune =
+            cli({QStringLiteral("train"), QStringLiteral("--data"), root, QStringLiteral("--out"),
+                 m_dir.filePath(QStringLiteral("z.palnet")), QStringLiteral("--init"), m_model,
+                 QStringLiteral("--epochs"), QStringLiteral("1")});
+        QCOMPARE(wrongTune.code, 2);
+        QVERIFY2(wrongTune.err.contains(QStringLiteral("a model can only be fine-tuned on its own "
+                                                       "landmarks")),
+                 qPrintable(wrongTune.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliPredict)

@@ -4,6 +4,7 @@
 #include "core/errors/Error.h"
 #include "core/io/Npy.h"
 #include "core/landmarks/LandmarkIO.h"
+#include "core/landmarks/SchemaFile.h"
 #include "core/mesh/MeshIO.h"
 #include "core/review/ReviewStore.h"
 #include "tests/TestSupport.h"
@@ -21,6 +22,8 @@ void load(const QString& path, Warnings* warnings) {
     const QString ext = QFileInfo(path).suffix();
     if (ext == QLatin1String("npy")) {
         readNpyMatrix4(path);
+    } else if (QFileInfo(path).fileName().startsWith(QLatin1String("schema_"))) {
+        readLandmarkSchema(path); // a landmark-schema.json
     } else if (path.endsWith(QLatin1String(".mrk.json"))) {
         readLandmarks(path); // 3D Slicer markups
     } else if (ext == QLatin1String("json")) {
@@ -48,6 +51,16 @@ private Q_SLOTS:
                                 << QString::fromUtf8(message);
         };
         row("empty.txt", "format", ": file is empty (expected 50 landmarks)");
+        row("schema_duplicate_key.json", "validation",
+            ": \"landmarks[2].key\" is \"prn\", already the key of landmark 1 (keys are "
+            "unique, ignoring case)");
+        row("schema_one_sided_partner.json", "validation",
+            ": \"landmarks[0]\" (Ex_R, right) names Ex_L as its partner, which must be on the "
+            "other side and name Ex_R back");
+        row("schema_builtin_id.json", "validation",
+            ": \"id\" is \"LA-FAS-50\", a built-in schema; give your schema its own id");
+        row("schema_newer.json", "format",
+            ": landmark schema format version 2 is newer than this PAL Studio reads (1)");
         row("landmarks_49.txt", "validation", ": expected 50 landmarks, found 49");
         row("landmarks_51.txt", "validation", ": expected 50 landmarks, found 51");
         row("not_a_number.txt", "format", ":6: coordinate 2 is not a number: 'abc'");

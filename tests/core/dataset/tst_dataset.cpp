@@ -1,6 +1,7 @@
 #include "core/dataset/Dataset.h"
 #include "core/errors/Error.h"
 #include "core/inspect/Inspect.h"
+#include "core/io/Npz.h"
 #include "tests/TestSupport.h"
 
 #include <QDir>
@@ -65,6 +66,103 @@ private Q_SLOTS:
                      dir.path() + QStringLiteral(": no case folders found (a case folder "
                                                  "holds a mesh file, e.g. mesh.obj)"));
         }
+    }
+
+    // FaceScape's layout (the generated stand-in): the neutral meshes are the cases, the other
+    // expressions are skipped, and a landmark is the indexed vertex of each mesh.
+    void faceScapeRootIsADatasetOfNeutralMeshes() {
+        QTemporaryDir dir;
+        test::generatedFaceScape(dir.path(), 4, 0);
+        QVERIFY(Dataset::isDatasetFolder(dir.path()));
+        const Dataset ds = Dataset::open(dir.path());
+        QCOMPARE(ds.layout(), QStringLiteral("FaceScape"));
+        QCOMPARE(ds.schema()->id(), QStringLiteral("FaceScape-68"));
+        QCOMPARE(ds.size(), 4);
+        QCOMPARE(ds.skippedExpressions(), 1); // subject 4's 2_smile.obj
+        QCOMPARE(ds.cases()[0].id(), QStringLiteral("1"));
+        QCOMPARE(ds.cases()[3].id(), QStringLiteral("4"));
+        const Case& c = ds.cases()[1];
+        QVERIFY(c.hasLandmarks() && c.hasVertexLandmarks() && !c.hasTransform());
+        QVERIFY(c.files().mesh.endsWith(QStringLiteral("2/models_reg/1_neutral.obj")));
+        const VertexIndices indices =
+            readFaceScapeIndices(dir.filePath(QLatin1String(kFaceScapeIndicesFile)));
+        QCOMPARE(indices->size(), std::size_t(68));
+        const Mesh mesh = c.readMesh();
+        const LandmarkFile lms = c.readLandmarks();
+        QCOMPARE(lms.landmarks.schema().id(), QStringLiteral("FaceScape-68"));
+        QVERIFY(lms.landmarks.isComplete());
+        for (int i = 0; i < 68; ++i) {
+            QCOMPARE(lms.landmarks.at(i).position,
+                     Eigen::Vector3d(mesh.vertices.row((*indices)[std::size_t(i)]).transpose()));
+        }
+        // The face's anatomy: the outer eye corners are apart on x, the nose tip in front.
+        const Eigen::MatrixX3d p = lms.landmarks.positions();
+        QVERIFY(p(45, 0) - p(36, 0) > 60.0); // left (46) is at +x, right (37) at -x
+        QVERIFY(p(30, 2) > p(39, 2) + 10.0); // the nose tip (31) is before the inner eye corner
+        // A neutral mesh opened alone finds its root and is the same case.
+        const Case alone = Case::open(c.files().mesh);
+        QVERIFY(alone.hasVertexLandmarks());
+        QCOMPARE(alone.id(), QStringLiteral("2"));
+        QCOMPARE(alone.schema()->id(), QStringLiteral("FaceScape-68"));
+    }
+
+    void faceScapeIndicesAreChecked() {
+        QTemporaryDir dir;
+        test::generatedFaceScape(dir.path(), 1, 0);
+        const QString npz = dir.filePath(QLatin1String(kFaceScapeIndicesFile));
+        writeNpz(npz,
+                 {{QStringLiteral("v10"), formatNpyIntegers(std::vector<std::int64_t>(67, 1))}});
+        try {
+            Dataset::open(dir.path());
+            QFAIL("67 indices accepted");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.message(), npz + QStringLiteral(": \"v10\" holds 67 vertex indices; "
+                                                       "FaceScape has 68 landmarks"));
+        }
+        std::vector<std::int64_t> past(68, 0);
+        past[4] = 10000000;
+        writeNpz(npz, {{QStringLiteral("v10"), formatNpyIntegers(past)}});
+        const Dataset ds = Dataset::open(dir.path());
+        try {
+            ds.cases()[0].readLandmarks();
+            QFAIL("an index past the mesh accepted");
+        } catch (const ValidationError& e) {
+            QVERIFY2(e.message().startsWith(npz + QStringLiteral(": landmark 5 (Jaw05) is vertex "
+                                                                 "10000000, but ")),
+                     qPrintable(e.message()));
+        }
+        writeNpz(npz, {{QStringLiteral("v11"), formatNpyIntegers(past)}});
+        try {
+            Dataset::open(dir.path());
+            QFAIL("no v10 accepted");
+        } catch (const FormatError& e) {
+            QCOMPARE(e.message(), npz + QStringLiteral(": no array \"v10\" (the file holds: v11)"));
+        }
+    }
+
+    // A landmark-schema.json in the dataset folder: every case follows it, its ground truth in
+    // landmarks.csv.
+    void aDatasetSchemaFileHoldsForItsCases() {
+        QTemporaryDir dir;
+        test::writeAll(dir.filePath(QStringLiteral("landmark-schema.json")),
+                       R"({"format": "palstudio-landmark-schema", "formatVersion": 1,
+                           "id": "Lab-2", "landmarks": [{"key": "Prn"}, {"key": "Pg"}]})");
+        const QString folder = dir.filePath(QStringLiteral("C1"));
+        QDir().mkpath(folder);
+        test::writeAll(folder + "/mesh.obj",
+                       "v 0 0 0\nv 1 0 0\nv 0 1 0\nv 0 0 1\nf 1 3 2\nf 1 2 4\nf 1 4 3\nf 2 3 4\n");
+        test::writeAll(folder + "/landmarks.csv", "number,x,y,z\n1,1,2,3\n2,4,5,6\n");
+        const Dataset ds = Dataset::open(dir.path());
+        QCOMPARE(ds.schema()->id(), QStringLiteral("Lab-2"));
+        const Case& c = ds.cases()[0];
+        QVERIFY(c.schemaIsKnown());
+        QCOMPARE(c.schema()->id(), QStringLiteral("Lab-2"));
+        QVERIFY(c.files().landmarks.endsWith(QStringLiteral("landmarks.csv")));
+        const LandmarkSet set = c.readLandmarks().landmarks;
+        QCOMPARE(set.size(), 2);
+        QCOMPARE(set.at(1).position, Eigen::Vector3d(4, 5, 6));
+        // Opened alone, the case finds the schema in the folder above.
+        QCOMPARE(Case::open(folder).schema()->id(), QStringLiteral("Lab-2"));
     }
 };
 

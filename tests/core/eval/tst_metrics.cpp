@@ -28,9 +28,9 @@ std::shared_ptr<const LandmarkSchema> tinySchema() {
     return std::make_shared<const LandmarkSchema>(
         QStringLiteral("tiny-3"),
         std::vector<LandmarkDefinition>{
-            {1, QStringLiteral("Alpha"), QStringLiteral("A"), Side::Midline, 0},
-            {2, QStringLiteral("Beta"), QStringLiteral("B"), Side::Right, 3},
-            {3, QStringLiteral("Beta"), QStringLiteral("B"), Side::Left, 2}});
+            {1, QStringLiteral("Alpha"), QStringLiteral("A"), Side::Midline, 0, {}, {}},
+            {2, QStringLiteral("Beta"), QStringLiteral("B"), Side::Right, 3, {}, {}},
+            {3, QStringLiteral("Beta"), QStringLiteral("B"), Side::Left, 2, {}, {}}});
 }
 
 Eigen::MatrixX3d rows3(const Eigen::Vector3d& a, const Eigen::Vector3d& b,

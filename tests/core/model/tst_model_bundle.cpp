@@ -445,8 +445,9 @@ private Q_SLOTS:
         QTest::newRow("unknown schema")
             << set(QStringLiteral("schema"), QStringLiteral("id"), QStringLiteral("ibug-68"))
             << true
-            << QStringLiteral(
-                   "manifest.json: \"schema.id\" is \"ibug-68\"; this version knows \"LA-FAS-50\"");
+            << QStringLiteral("manifest.json: \"schema.id\" is \"ibug-68\"; this version knows "
+                              "\"LA-FAS-50\", \"FaceScape-68\" and schemas the bundle defines "
+                              "(\"schema.definition\")");
         QTest::newRow("schema keys in another order")
             << ManifestEdit([](QJsonObject& r) {
                    QJsonObject s = r[QStringLiteral("schema")].toObject();
