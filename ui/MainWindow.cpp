@@ -1,5 +1,7 @@
 #include "ui/MainWindow.h"
 
+#include "core/workflow/ImportLandmarks.h"
+
 #include "ui/DisplaySettings.h"
 #include "ui/HelpDialogs.h"
 #include "ui/JobsWidget.h"
@@ -75,7 +77,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     d->bannerBar = bannerBar;
     setCentralWidget(central);
 
-    d->display = new LandmarkDisplayState(LandmarkSchema::lafas50()->size(), this);
+    d->display = new LandmarkDisplayState(LandmarkSchema::lafas50()->id(),
+                                          LandmarkSchema::lafas50()->size(), this);
     d->tableModel = new LandmarkTableModel(&d->doc(), d->display, this);
     d->datasetModel = new DatasetModel(this);
     createDocks();
@@ -135,6 +138,8 @@ void MainWindow::connectDocument() {
         updateSummary(); // "N/50 reviewed" follows C and M at once
     });
     connect(&d->doc(), &CaseDocument::workingReplaced, this, [this] {
+        const LandmarkSchema& schema = d->doc().working().schema();
+        d->display->useSchema(schema.id(), schema.size());
         refreshViewport();
         updateSummary();
     });
@@ -229,6 +234,11 @@ void MainWindow::createFileMenu(ToolActions& t) {
     d->exportAction =
         file->addAction(tr("&Export Landmarks..."), this, &MainWindow::showExportDialog);
     d->exportAction->setShortcut(QKeySequence(tr("Ctrl+E")));
+    d->importAction =
+        file->addAction(tr("&Import Landmarks..."), this, &MainWindow::showImportDialog);
+    d->importAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    d->importAction->setStatusTip(tr("Place the landmarks of a 3D Slicer, MeshLab, TPS, CSV or "
+                                     "LA-FAS file on the open case (one undo step)"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -392,11 +402,24 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     }
 }
 
+// A mesh, a case folder or a dataset opens; a landmark file is imported onto the open case.
 void MainWindow::dropEvent(QDropEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.first().isLocalFile()) {
-        openPath(urls.first().toLocalFile());
-        event->acceptProposedAction();
+    if (urls.isEmpty() || !urls.first().isLocalFile()) {
+        return;
+    }
+    const QString path = urls.first().toLocalFile();
+    event->acceptProposedAction();
+    if (isLandmarkFileName(path) && QFileInfo(path).isFile()) {
+        if (!d->session.isOpen()) {
+            showError(tr("%1 is a landmark file: open a case first, then drop it on the window "
+                         "to place its landmarks")
+                          .arg(path));
+            return;
+        }
+        importLandmarks(path);
+    } else {
+        openPath(path);
     }
 }
 
@@ -417,8 +440,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     settings.setValue(QStringLiteral("view/errorLines"), d->showErrors->isChecked());
     settings.setValue(QStringLiteral("view/errorLegend"), d->showLegend->isChecked());
     settings.setValue(QStringLiteral("view/tipsBar"), d->showBanner->isChecked());
-    settings.setValue(QStringLiteral("view/hiddenLandmarks"), d->display->hiddenList());
-    settings.setValue(QStringLiteral("view/lockedLandmarks"), d->display->lockedList());
+    // The LA-FAS-50 choices are kept between sessions; another schema's last for this one.
+    const QString lafas = LandmarkSchema::lafas50()->id();
+    settings.setValue(QStringLiteral("view/hiddenLandmarks"), d->display->hiddenList(lafas));
+    settings.setValue(QStringLiteral("view/lockedLandmarks"), d->display->lockedList(lafas));
     event->accept();
 }
 

@@ -75,6 +75,10 @@ public Q_SLOTS:
     // the case's own landmarks.txt (refuses in screenshot mode). Refuses an LA-FAS file when a
     // landmark is marked missing (CSV leaves it empty); lastError() says why.
     bool exportLandmarks(const QString& path);
+    // Places the landmarks of another tool's file (any format of docs/formats.md) on the open
+    // case, as one undo step; reports what it placed and the labels it could not map. False,
+    // with the message shown, when the file cannot be read or places nothing.
+    bool importLandmarks(const QString& path);
     void setReviewState(int state); // pal::ReviewState
     // Model > Train or Fine-tune...: the training dialog (non-modal) on the open dataset; asks
     // for a folder when none is open. Its "Use This Model" reloads the predictor.
@@ -132,6 +136,7 @@ private:
     void updateRecentMenu();
     void addRecent(const QString& path);
     void showExportDialog();
+    void showImportDialog();
     void onDragFinished(int index, const Eigen::Vector3d& point);
     void bringIntoView(int index);
     void onSurfaceClicked(const Eigen::Vector3d& point);

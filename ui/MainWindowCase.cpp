@@ -4,6 +4,7 @@
 #include "core/errors/Error.h"
 #include "core/landmarks/LandmarkIO.h"
 #include "core/review/ReviewStore.h"
+#include "core/workflow/ImportLandmarks.h"
 #include "ui/MainWindowImpl.h"
 #include "ui/review/ReviewCommands.h"
 
@@ -308,7 +309,9 @@ void MainWindow::showExportDialog() {
         return;
     }
     const QStringList missing = missingKeys(d->doc().working());
-    if (!missing.isEmpty()) {
+    // An LA-FAS file holds the LA-FAS 50 only: for another schema it is not offered at all.
+    const bool lafas = d->doc().working().schema().sameLandmarks(*LandmarkSchema::lafas50());
+    if (lafas && !missing.isEmpty()) {
         const auto answer = QMessageBox::question(
             this, tr("Landmarks marked missing"),
             tr("%n landmark(s) are marked missing (%1). An LA-FAS landmarks file holds all 50 "
@@ -324,12 +327,13 @@ void MainWindow::showExportDialog() {
     }
     const QString suggested =
         QDir(d->doc().caseInfo().files().folder)
-            .filePath(missing.isEmpty() ? QStringLiteral("landmarks.corrected.txt")
-                                        : QStringLiteral("landmarks.corrected.csv"));
+            .filePath(lafas && missing.isEmpty() ? QStringLiteral("landmarks.corrected.txt")
+                                                 : QStringLiteral("landmarks.corrected.csv"));
     // Every format writeLandmarks knows (docs/formats.md); LA-FAS only with all 50 present.
     const QString others = tr("CSV (*.csv);;3D Slicer markups (*.mrk.json);;3D Slicer fiducials "
                               "(*.fcsv);;MeshLab picked points (*.pp);;TPS (*.tps)");
-    const QString filter = missing.isEmpty() ? tr("LA-FAS landmarks (*.txt);;") + others : others;
+    const QString filter =
+        lafas && missing.isEmpty() ? tr("LA-FAS landmarks (*.txt);;") + others : others;
     const QString path =
         QFileDialog::getSaveFileName(this, tr("Export landmarks"), suggested, filter, nullptr,
                                      QFileDialog::DontConfirmOverwrite);
@@ -378,6 +382,50 @@ bool MainWindow::exportLandmarks(const QString& path) {
         return false;
     }
     statusBar()->showMessage(tr("Exported %1").arg(path), 8000);
+    return true;
+}
+
+void MainWindow::showImportDialog() {
+    if (!d->session.isOpen()) {
+        return;
+    }
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import landmarks onto %1").arg(d->caseId()), d->doc().caseInfo().files().folder,
+        tr("Landmark files (*.txt *.csv *.mrk.json *.json *.fcsv *.pp *.tps);;All files (*)"));
+    if (!path.isEmpty()) {
+        importLandmarks(path);
+    }
+}
+
+bool MainWindow::importLandmarks(const QString& path) {
+    if (!d->session.isOpen()) {
+        return false;
+    }
+    LandmarkImport import;
+    try {
+        import = pal::importLandmarks(path, d->doc().working());
+    } catch (const Error& e) {
+        d->lastError = e.message();
+        showError(d->lastError);
+        return false;
+    }
+    d->undo().push(
+        new ImportLandmarksCommand(&d->doc(), import.result, QFileInfo(path).fileName()));
+    const int kept = import.result.size() - import.placed;
+    QString text = tr("Imported %n landmark(s) from %1", nullptr, import.placed).arg(path);
+    if (kept > 0) {
+        text += tr("; %n not in the file kept as they were", nullptr, kept);
+    }
+    if (import.unmatchedLabels.isEmpty()) {
+        statusBar()->showMessage(text, 10000);
+    } else {
+        // Labels that name no landmark are data the user may expect to see: said, not hidden
+        // in the status bar.
+        d->lastError = tr("%1. Labels that name no landmark of %2: %3.")
+                           .arg(text, import.result.schema().id(),
+                                import.unmatchedLabels.join(QStringLiteral(", ")));
+        showError(d->lastError);
+    }
     return true;
 }
 

@@ -76,6 +76,7 @@ struct MainWindow::Impl {
     QAction* placeMode = nullptr;
     QAction* save = nullptr;
     QAction* exportAction = nullptr;
+    QAction* importAction = nullptr;
     QAction* predict = nullptr;
     QAction* predictAll = nullptr;
     QMenu* recent = nullptr;

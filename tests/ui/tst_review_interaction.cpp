@@ -18,12 +18,14 @@
 #include <QApplication>
 #include <QDialog>
 #include <QDir>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -33,6 +35,7 @@
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
+#include <QUrl>
 
 using namespace pal;
 using pal::ui::MainWindow;
@@ -389,6 +392,53 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // A MeshLab file dropped on the window places its landmarks by label on the open case, as
+    // one undo step, and says which label it could not map.
+    void aDroppedLandmarkFileIsImported() {
+        MainWindow w;
+        openCase(w);
+        const Landmark prnBefore = w.document()->working().at(3);
+        const Landmark exBefore = w.document()->working().at(21); // Ex_R
+        const Landmark trBefore = w.document()->working().at(0);
+        const QString pp = m_dir.filePath(QStringLiteral("picked.pp"));
+        pal::test::writeAll(pp, "<!DOCTYPE PickedPoints>\n<PickedPoints>\n"
+                                " <point x=\"1.5\" y=\"2.5\" z=\"90\" active=\"1\" name=\"Prn\"/>\n"
+                                " <point x=\"-30\" y=\"40\" z=\"60\" active=\"1\" name=\"ex_r\"/>\n"
+                                " <point x=\"0\" y=\"0\" z=\"0\" active=\"1\" name=\"Bogus\"/>\n"
+                                "</PickedPoints>\n");
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(pp)});
+        // As a drag from a file manager arrives: it enters the window (which takes it), then
+        // drops. Qt delivers a drop only to the widget that took the drag's entry.
+        const QPoint centre(w.width() / 2, w.height() / 2);
+        QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(centre), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        bool asked = false;
+        QString text;
+        QTimer::singleShot(0, this,
+                           [&] { pal::test::answerModal(QMessageBox::Ok, &asked, &text); });
+        QApplication::sendEvent(&w, &drop);
+        QVERIFY(asked);
+        QVERIFY2(text.contains(QStringLiteral("Imported 2 landmark(s) from %1").arg(pp)),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Labels that name no landmark of LA-FAS-50: Bogus")),
+                 qPrintable(text));
+        const LandmarkSet& after = w.document()->working();
+        QCOMPARE(after.at(3).position, Eigen::Vector3d(1.5, 2.5, 90));
+        QCOMPARE(after.at(3).status, LandmarkStatus::Placed);
+        QCOMPARE(after.at(3).provenance.source, pp);
+        QCOMPARE(after.at(21).position, Eigen::Vector3d(-30, 40, 60));
+        QCOMPARE(after.at(0).position, trBefore.position); // not in the file: as it was
+        QCOMPARE(after.at(0).status, trBefore.status);
+        QVERIFY(w.isWindowModified());
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier); // one undo step takes both back
+        QCOMPARE(w.document()->working().at(3).position, prnBefore.position);
+        QCOMPARE(w.document()->working().at(3).status, prnBefore.status);
+        QCOMPARE(w.document()->working().at(21).position, exBefore.position);
     }
 
     // Opening the mesh of a case folder opens the case (its prediction, its review); the working

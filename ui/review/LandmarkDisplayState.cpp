@@ -30,9 +30,30 @@ std::vector<int> indicesOf(const QString& list, int size) {
 
 } // namespace
 
-LandmarkDisplayState::LandmarkDisplayState(int landmarks, QObject* parent)
-    : QObject(parent), m_shown(static_cast<std::size_t>(landmarks), true),
+LandmarkDisplayState::LandmarkDisplayState(const QString& schemaId, int landmarks, QObject* parent)
+    : QObject(parent), m_schemaId(schemaId), m_shown(static_cast<std::size_t>(landmarks), true),
       m_locked(static_cast<std::size_t>(landmarks), false) {}
+
+void LandmarkDisplayState::useSchema(const QString& schemaId, int landmarks) {
+    if (schemaId == m_schemaId && landmarks == size()) {
+        return;
+    }
+    m_other[m_schemaId] = {m_shown, m_locked};
+    m_schemaId = schemaId;
+    const auto n = static_cast<std::size_t>(landmarks);
+    const auto it = m_other.find(schemaId);
+    if (it != m_other.end() && it->second.first.size() == n) {
+        m_shown = it->second.first;
+        m_locked = it->second.second;
+    } else {
+        m_shown.assign(n, true);
+        m_locked.assign(n, false);
+    }
+    for (int i = 0; i < landmarks; ++i) {
+        Q_EMIT shownChanged(i, isShown(i));
+        Q_EMIT lockedChanged(i, isLocked(i));
+    }
+}
 
 bool LandmarkDisplayState::isShown(int index) const {
     return index < 0 || index >= size() || m_shown[static_cast<std::size_t>(index)];
@@ -64,6 +85,22 @@ QString LandmarkDisplayState::hiddenList() const {
 
 QString LandmarkDisplayState::lockedList() const {
     return listOf(m_locked, true);
+}
+
+QString LandmarkDisplayState::hiddenList(const QString& schemaId) const {
+    if (schemaId == m_schemaId) {
+        return hiddenList();
+    }
+    const auto it = m_other.find(schemaId);
+    return it == m_other.end() ? QString() : listOf(it->second.first, false);
+}
+
+QString LandmarkDisplayState::lockedList(const QString& schemaId) const {
+    if (schemaId == m_schemaId) {
+        return lockedList();
+    }
+    const auto it = m_other.find(schemaId);
+    return it == m_other.end() ? QString() : listOf(it->second.second, true);
 }
 
 void LandmarkDisplayState::setHiddenList(const QString& list) {

@@ -151,6 +151,9 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::ToolTipRole) {
         QString tip = QStringLiteral("%1 (%2, %3)")
                           .arg(schema.at(row).name, schema.key(row), sideName(schema.at(row).side));
+        if (!schema.at(row).definition.isEmpty()) {
+            tip += QLatin1Char('\n') + schema.at(row).definition;
+        }
         if (!w.provenance.source.isEmpty()) {
             tip += QStringLiteral("\n%1: %2").arg(statusName(w.status), w.provenance.source);
         }

@@ -85,4 +85,17 @@ void ReplacePredictionCommand::redo() {
     m_doc->setPredicted(m_predicted);
 }
 
+ImportLandmarksCommand::ImportLandmarksCommand(CaseDocument* doc, const LandmarkSet& after,
+                                               const QString& fileName, QUndoCommand* parent)
+    : QUndoCommand(parent), m_doc(doc), m_before(doc->working()), m_after(after) {
+    setText(QCoreApplication::translate("ReviewCommands", "Import %1").arg(fileName));
+}
+
+void ImportLandmarksCommand::undo() {
+    m_doc->setWorking(m_before);
+}
+void ImportLandmarksCommand::redo() {
+    m_doc->setWorking(m_after);
+}
+
 } // namespace pal::ui

@@ -62,6 +62,21 @@ private:
     LandmarkSet m_predicted;
 };
 
+// Landmarks placed from another tool's file (File > Import Landmarks, or a dropped file): the
+// whole working set before and after, one undo step.
+class ImportLandmarksCommand : public QUndoCommand {
+public:
+    ImportLandmarksCommand(CaseDocument* doc, const LandmarkSet& after, const QString& fileName,
+                           QUndoCommand* parent = nullptr);
+    void undo() override;
+    void redo() override;
+
+private:
+    CaseDocument* m_doc;
+    LandmarkSet m_before;
+    LandmarkSet m_after;
+};
+
 class SetReviewStateCommand : public QUndoCommand {
 public:
     SetReviewStateCommand(CaseDocument* doc, ReviewState state, QUndoCommand* parent = nullptr);
