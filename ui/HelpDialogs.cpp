@@ -144,8 +144,8 @@ void showAbout(QWidget* window, const QString& modelPath) {
         QCoreApplication::translate(
             "Help",
             "<h3>PAL Studio %1</h3>"
-            "<p>Review, correct and predict the 50 LA-FAS facial landmarks on 3D face scans "
-            "with PAL-Net.</p>"
+            "<p>Review, correct and predict facial landmarks on 3D face scans with PAL-Net: "
+            "the 50 of LA-FAS, the 68 of FaceScape, or a schema of your own.</p>"
             "<p>Qt %2, VTK %3. The PAL-Net engine (LibTorch) is loaded on the first prediction "
             "or training.</p>"
             "%4"

@@ -75,7 +75,8 @@ void MainWindow::startLoad(const QString& path, const QString& caseId) {
 void MainWindow::showOpenFileDialog() {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open a mesh"), QString(),
-        tr("Meshes (*.obj *.ply *.stl *.off *.gltf *.glb *.dae *.zae *.fbx);;All files (*)"));
+        tr("Meshes (*.obj *.ply *.stl *.off *.gltf *.glb *.dae *.zae *.fbx);;NumPy cases "
+           "(*.npz);;All files (*)"));
     if (!path.isEmpty()) {
         openPath(path);
     }

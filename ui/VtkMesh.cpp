@@ -65,6 +65,15 @@ vtkSmartPointer<vtkPolyData> plainPolyData(const Mesh& mesh,
     auto poly = vtkSmartPointer<vtkPolyData>::New();
     poly->SetPoints(points);
     poly->SetPolys(cells);
+    if (mesh.triangleCount() == 0) {
+        // A point cloud (an .npz case of "points"): its points are drawn as vertices.
+        auto verts = vtkSmartPointer<vtkCellArray>::New();
+        verts->AllocateExact(mesh.vertexCount(), mesh.vertexCount());
+        for (vtkIdType v = 0; v < mesh.vertexCount(); ++v) {
+            verts->InsertNextCell(1, &v);
+        }
+        poly->SetVerts(verts);
+    }
     return poly;
 }
 

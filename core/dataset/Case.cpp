@@ -1,5 +1,6 @@
 #include "core/dataset/Case.h"
 
+#include "core/dataset/NpzCase.h"
 #include "core/errors/Error.h"
 #include "core/geometry/Transform.h"
 #include "core/io/NativePath.h"
@@ -55,11 +56,50 @@ Case Case::openFaceScape(const QString& mesh, const QString& root, VertexIndices
     return c;
 }
 
+bool Case::isNpzCaseFile(const QString& path) {
+    return path.endsWith(QLatin1String(".npz"), Qt::CaseInsensitive);
+}
+
+Case Case::openNpz(const QString& path, SchemaPtr schema) {
+    Case c;
+    c.m_isNpz = true;
+    c.m_files.folder = folderOf(path);
+    c.m_files.mesh = path;
+    c.m_id = QFileInfo(path).completeBaseName();
+    const NpzCaseIndex index = indexNpzCase(path);
+    if (index.hasTransform) {
+        c.m_files.transform = path;
+    }
+    if (!schema) {
+        schema = schemaInFolder(c.m_files.folder);
+    }
+    if (index.landmarkRows >= 0) {
+        c.m_files.landmarks = path;
+        if (!schema) {
+            schema = schemaForLandmarkCount(index.landmarkRows);
+        }
+        if (!schema) {
+            throw ValidationError(path, QStringLiteral("\"landmarks\" has %1 rows, which is no "
+                                                       "built-in schema (LA-FAS-50, FaceScape-68): "
+                                                       "put a landmark-schema.json beside it")
+                                            .arg(index.landmarkRows));
+        }
+    }
+    if (schema) {
+        c.m_schema = std::move(schema);
+        c.m_schemaKnown = true;
+    }
+    return c;
+}
+
 Case Case::open(const QString& path, SchemaPtr schema) {
     const QFileInfo info(path); // names only
     const PathKind kind = pathKind(path);
     if (kind == PathKind::Missing) {
         throw IoError(path, QStringLiteral("no such file or folder"));
+    }
+    if (kind == PathKind::File && isNpzCaseFile(path)) {
+        return openNpz(path, std::move(schema));
     }
     if (kind == PathKind::File) {
         if (const QString root = faceScapeRootOf(path); !root.isEmpty()) {
@@ -132,11 +172,11 @@ Eigen::Matrix4d Case::readTransform() const {
     if (!hasTransform()) {
         return Eigen::Matrix4d::Identity();
     }
-    return readNpyMatrix4(m_files.transform);
+    return m_isNpz ? readNpzTransform(m_files.transform) : readNpyMatrix4(m_files.transform);
 }
 
 Mesh Case::readMesh(Warnings* warnings, bool toCommonFrame, const std::atomic<bool>* cancel) const {
-    Mesh mesh = pal::readMesh(m_files.mesh, warnings, cancel);
+    Mesh mesh = m_isNpz ? readNpzMesh(m_files.mesh) : pal::readMesh(m_files.mesh, warnings, cancel);
     if (toCommonFrame && hasTransform()) {
         transformMesh(readTransform(), mesh);
     }
@@ -147,6 +187,9 @@ LandmarkFile Case::readLandmarks() const {
     if (!hasLandmarks()) {
         throw IoError(m_files.folder,
                       QStringLiteral("case has no %1").arg(QLatin1String(kLandmarksFile)));
+    }
+    if (m_isNpz) {
+        return {readNpzLandmarks(m_files.landmarks, m_schema), std::nullopt, {}};
     }
     if (!m_vertexLandmarks) {
         return pal::readLandmarks(m_files.landmarks, m_schema);

@@ -35,6 +35,8 @@ public:
     // one its folder or the folder above defines, else LA-FAS-50. A *_neutral.obj below a
     // FaceScape root opens as a FaceScape case.
     static Case open(const QString& path, SchemaPtr schema = nullptr);
+    // True for a .npz case file (core/dataset/NpzCase.h).
+    static bool isNpzCaseFile(const QString& path);
     // A FaceScape case: mesh is a *_neutral.obj below root; indices are root's
     // landmark_indices.npz, read once for the whole dataset.
     static Case openFaceScape(const QString& mesh, const QString& root, VertexIndices indices);
@@ -53,6 +55,8 @@ public:
     // FaceScape layout); false for a bare mesh that follows LA-FAS-50 only by default, which a
     // model of any schema may predict.
     bool schemaIsKnown() const { return m_schemaKnown; }
+    // True for a case that is one .npz file (mesh, landmarks and transform inside).
+    bool isNpz() const { return m_isNpz; }
     // True for a FaceScape case (landmarks are mesh vertices).
     bool hasVertexLandmarks() const { return m_vertexLandmarks != nullptr; }
 
@@ -73,11 +77,14 @@ public:
     static QStringList otherLandmarkFiles();
 
 private:
+    static Case openNpz(const QString& path, SchemaPtr schema);
+
     QString m_id;
     CaseFiles m_files;
     bool m_isFolder = false;
     SchemaPtr m_schema = LandmarkSchema::lafas50();
     bool m_schemaKnown = false;
+    bool m_isNpz = false;
     VertexIndices m_vertexLandmarks; // FaceScape: one vertex per landmark
 };
 

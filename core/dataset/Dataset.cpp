@@ -52,6 +52,16 @@ bool naturalLess(const QString& a, const QString& b) {
     return a.size() - i < b.size() - j;
 }
 
+// The .npz case files directly in folder, in natural order.
+QStringList npzFiles(const QString& folder) {
+    QStringList names = folderEntries(folder, PathKind::File);
+    names.erase(std::remove_if(names.begin(), names.end(),
+                               [](const QString& n) { return !Case::isNpzCaseFile(n); }),
+                names.end());
+    std::stable_sort(names.begin(), names.end(), naturalLess);
+    return names;
+}
+
 QStringList subfolders(const QString& folder) {
     QStringList names = folderEntries(folder, PathKind::Folder);
     std::stable_sort(names.begin(), names.end(), naturalLess);
@@ -70,7 +80,8 @@ bool Dataset::isDatasetFolder(const QString& folder) {
     const QDir dir(folder);
     const QStringList names = subfolders(folder);
     return std::any_of(names.begin(), names.end(),
-                       [&](const QString& n) { return Case::isCaseFolder(dir.filePath(n)); });
+                       [&](const QString& n) { return Case::isCaseFolder(dir.filePath(n)); }) ||
+           !npzFiles(folder).isEmpty();
 }
 
 Dataset Dataset::open(const QString& folder) {
@@ -114,6 +125,31 @@ Dataset Dataset::open(const QString& folder) {
             ds.m_cases.push_back(Case::open(sub, own));
         } else {
             ds.m_skipped.append(name);
+        }
+    }
+    // Cases as .npz files (core/dataset/NpzCase.h), beside or instead of case folders.
+    for (const QString& name : npzFiles(folder)) {
+        ds.m_cases.push_back(Case::open(dir.filePath(name), own));
+    }
+    if (!ds.m_cases.empty() && std::all_of(ds.m_cases.begin(), ds.m_cases.end(),
+                                           [](const Case& c) { return c.isNpz(); })) {
+        ds.m_layout = QStringLiteral("NumPy .npz");
+    }
+    // One schema per dataset: the schema file's, or the first case's that knows its own (an
+    // .npz case by its landmark count); a case of another is refused, naming it.
+    if (!own) {
+        const auto known = std::find_if(ds.m_cases.begin(), ds.m_cases.end(),
+                                        [](const Case& c) { return c.schemaIsKnown(); });
+        if (known != ds.m_cases.end()) {
+            ds.m_schema = known->schema();
+        }
+    }
+    for (const Case& c : ds.m_cases) {
+        if (c.schemaIsKnown() && !c.schema()->sameLandmarks(*ds.m_schema)) {
+            throw ValidationError(c.isFolder() ? c.files().folder : c.files().mesh,
+                                  QStringLiteral("follows %1, but the dataset's cases follow %2: "
+                                                 "a dataset has one landmark schema")
+                                      .arg(c.schema()->describe(), ds.m_schema->describe()));
         }
     }
     if (ds.m_cases.empty()) {

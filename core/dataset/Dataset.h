@@ -24,7 +24,7 @@ public:
     const std::vector<Case>& cases() const { return m_cases; }
     int size() const { return static_cast<int>(m_cases.size()); }
     const SchemaPtr& schema() const { return m_schema; }
-    // "LA-FAS" or "FaceScape".
+    // "LA-FAS", "FaceScape" or "NumPy .npz" (every case an .npz file).
     const QString& layout() const { return m_layout; }
     // FaceScape: meshes of expressions other than neutral, not taken as cases.
     int skippedExpressions() const { return m_skippedExpressions; }

@@ -72,7 +72,10 @@ struct Predictor::Impl {
                 QElapsedTimer st;
                 st.start();
                 SampleSet set;
-                set.samples = sampleSurfaceEvenly(*mesh, count, seed);
+                // A point cloud (an .npz case of "points") has no surface to sample: its
+                // points are the samples.
+                set.samples = mesh->triangleCount() > 0 ? sampleSurfaceEvenly(*mesh, count, seed)
+                                                        : mesh->vertices;
                 set.tree = std::make_unique<KdTree3>(set.samples);
                 set.ms = elapsedMs(st);
                 return set;

@@ -6,6 +6,8 @@
 
 #include <QJsonArray>
 
+#include <functional>
+
 namespace pal {
 namespace {
 
@@ -68,17 +70,26 @@ MeshSummary summarizeMesh(const Mesh& mesh) {
     return s;
 }
 
-LandmarksSummary summarizeLandmarks(const QString& path, const SchemaPtr& schema) {
+namespace {
+
+// read's landmarks counted, or its error.
+LandmarksSummary summarizeRead(const QString& path, const std::function<LandmarkFile()>& read) {
     LandmarksSummary s;
     s.path = path;
     try {
-        const LandmarkFile f = readLandmarks(path, schema);
+        const LandmarkFile f = read();
         s.present = f.landmarks.presentCount();
         s.total = f.landmarks.size();
     } catch (const Error& e) {
         s.error = e.message();
     }
     return s;
+}
+
+} // namespace
+
+LandmarksSummary summarizeLandmarks(const QString& path, const SchemaPtr& schema) {
+    return summarizeRead(path, [&] { return readLandmarks(path, schema); });
 }
 
 CaseSummary summarizeCase(const Case& c, Warnings* warnings, bool withMesh) {
@@ -101,7 +112,7 @@ CaseSummary summarizeCase(const Case& c, Warnings* warnings, bool withMesh) {
         s.landmarks = LandmarksSummary{c.files().landmarks, c.schema()->size(), c.schema()->size(),
                                        QString()};
     } else if (c.hasLandmarks()) {
-        s.landmarks = summarizeLandmarks(c.files().landmarks, c.schema());
+        s.landmarks = summarizeRead(c.files().landmarks, [&] { return c.readLandmarks(); });
     }
     return s;
 }

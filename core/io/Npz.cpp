@@ -35,7 +35,7 @@ void writeNpz(const QString& path, const std::vector<std::pair<QString, QByteArr
     out.commit();
 }
 
-NpzFile NpzFile::read(const QString& path) {
+NpzFile NpzFile::read(const QString& path, const QStringList& only) {
     QFile file;
     QuaZip zip;
     openZip(zip, file, path,
@@ -52,6 +52,11 @@ NpzFile NpzFile::read(const QString& path) {
                                                    "holds .npy arrays only)")
                                         .arg(entry));
         }
+        const QString name = entry.chopped(4);
+        if (!only.isEmpty() && !only.contains(name)) {
+            out.m_order << name;
+            continue;
+        }
         const QuaZipFileInfo64 info =
             selectEntry(zip, entry, path, QStringLiteral("the archive has no %1"));
         if (info.uncompressedSize > quint64(kMaxEntryBytes)) {
@@ -66,7 +71,6 @@ NpzFile NpzFile::read(const QString& path) {
             reader.read(bytes.data(), bytes.size());
             reader.finish();
         }
-        const QString name = entry.chopped(4);
         try {
             out.m_arrays[name] = parseNpyArray(bytes, QString());
         } catch (const Error& e) {

@@ -24,7 +24,8 @@ public:
     // Reads every array. Throws IoError (cannot open) or FormatError (not a zip, a damaged or
     // encrypted entry, an entry that is not .npy, a malformed array), naming the file and the
     // entry ("landmark_indices.npz: v10.npy: truncated: ...").
-    static NpzFile read(const QString& path);
+    // only: the arrays to read (others are listed by names() but not read); empty: all.
+    static NpzFile read(const QString& path, const QStringList& only = {});
 
     const QString& path() const { return m_path; }
     QStringList names() const; // without ".npy", in archive order

@@ -368,6 +368,33 @@ private Q_SLOTS:
                                                        "landmarks")),
                  qPrintable(wrongTune.err));
     }
+
+    // A folder of .npz cases (tests/data/npz: a mesh with a transform, and a point cloud) is
+    // listed, predicted beside the files and evaluated.
+    void npzCasesArePredictedAndEvaluated() {
+        const QString folder = m_dir.filePath(QStringLiteral("npz"));
+        QDir().mkpath(folder);
+        for (const char* name : {"mesh_case.npz", "points_case.npz"}) {
+            QVERIFY(QFile::copy(test::dataPath(QStringLiteral("npz/") + QLatin1String(name)),
+                                folder + QLatin1Char('/') + QLatin1String(name)));
+        }
+        const Run info = cli({QStringLiteral("info"), folder});
+        QVERIFY2(info.code == 0, qPrintable(info.err));
+        QVERIFY2(info.out.contains(QStringLiteral("layout: NumPy .npz")), qPrintable(info.out));
+        QVERIFY2(info.out.contains(QStringLiteral("mesh_case  mesh_case.npz  transform  49/50")),
+                 qPrintable(info.out));
+        const Run p = cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model, folder});
+        QVERIFY2(p.code == 0, qPrintable(p.err));
+        for (const char* id : {"mesh_case", "points_case"}) {
+            const QString out = folder + QLatin1Char('/') + QLatin1String(id) +
+                                QStringLiteral(".landmarks.predicted.txt");
+            QCOMPARE(readLandmarks(out).landmarks.presentCount(), 50);
+        }
+        const Run e = cli({QStringLiteral("evaluate"), QStringLiteral("--model"), m_model,
+                           QStringLiteral("--data"), folder, QStringLiteral("--report"),
+                           m_dir.filePath(QStringLiteral("npz-report"))});
+        QVERIFY2(e.code == 0, qPrintable(e.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliPredict)

@@ -1,6 +1,7 @@
 // The corpus of bad files in tests/data/broken (README there): each is refused with its exact
 // message, or accepted with its exact warning.
 
+#include "core/dataset/Case.h"
 #include "core/errors/Error.h"
 #include "core/io/Npy.h"
 #include "core/landmarks/LandmarkIO.h"
@@ -20,7 +21,13 @@ namespace {
 // Reads a file the way the application would, by extension.
 void load(const QString& path, Warnings* warnings) {
     const QString ext = QFileInfo(path).suffix();
-    if (ext == QLatin1String("npy")) {
+    if (ext == QLatin1String("npz")) {
+        const Case c = Case::open(path); // an .npz case: its mesh, then its landmarks
+        c.readMesh(warnings);
+        if (c.hasLandmarks()) {
+            c.readLandmarks();
+        }
+    } else if (ext == QLatin1String("npy")) {
         readNpyMatrix4(path);
     } else if (QFileInfo(path).fileName().startsWith(QLatin1String("schema_"))) {
         readLandmarkSchema(path); // a landmark-schema.json
@@ -61,6 +68,13 @@ private Q_SLOTS:
             ": \"id\" is \"LA-FAS-50\", a built-in schema; give your schema its own id");
         row("schema_newer.json", "format",
             ": landmark schema format version 2 is newer than this PAL Studio reads (1)");
+        row("npz_face_out_of_range.npz", "format",
+            ": face 2 refers to vertex 400; there are 400 vertices (indices start at 0)");
+        row("npz_landmarks_7.npz", "validation",
+            ": \"landmarks\" has 7 rows, which is no built-in schema (LA-FAS-50, FaceScape-68): "
+            "put a landmark-schema.json beside it");
+        row("npz_no_mesh.npz", "format",
+            ": no \"vertices\" and \"faces\", and no \"points\" (the file holds: landmarks)");
         row("landmarks_49.txt", "validation", ": expected 50 landmarks, found 49");
         row("landmarks_51.txt", "validation", ": expected 50 landmarks, found 51");
         row("not_a_number.txt", "format", ":6: coordinate 2 is not a number: 'abc'");

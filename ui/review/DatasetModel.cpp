@@ -71,6 +71,9 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     }
     if (role == SortRole) {
         switch (index.column()) {
+        case Id:
+            // The dataset's own order, natural (2 before 10, as Dataset::open lists the cases).
+            return double(index.row());
         case Review:
             return double(int(r.state));
         case MeanError:

@@ -164,6 +164,63 @@ private Q_SLOTS:
         // Opened alone, the case finds the schema in the folder above.
         QCOMPARE(Case::open(folder).schema()->id(), QStringLiteral("Lab-2"));
     }
+
+    // Cases as .npz files (tests/data/npz, written as np.savez and np.savez_compressed write):
+    // a folder of them is a dataset; the mesh, the transform, the landmarks (a NaN row is
+    // missing) and a point cloud are read.
+    void npzFilesAreCases() {
+        QTemporaryDir dir;
+        for (const char* name : {"mesh_case.npz", "points_case.npz"}) {
+            QVERIFY(QFile::copy(dataPath(QStringLiteral("npz/") + QLatin1String(name)),
+                                dir.filePath(QLatin1String(name))));
+        }
+        QVERIFY(Dataset::isDatasetFolder(dir.path()));
+        const Dataset ds = Dataset::open(dir.path());
+        QCOMPARE(ds.size(), 2);
+        QCOMPARE(ds.schema()->id(), QStringLiteral("LA-FAS-50"));
+        const Case& mesh = ds.cases()[0];
+        QCOMPARE(mesh.id(), QStringLiteral("mesh_case"));
+        QVERIFY(mesh.isNpz() && mesh.hasTransform() && mesh.hasLandmarks());
+        const Mesh m = mesh.readMesh();
+        QCOMPARE(m.vertexCount(), Eigen::Index(400));
+        QCOMPARE(m.triangleCount(), Eigen::Index(722));
+        QCOMPARE(m.vertices.row(21), Eigen::RowVector3d(-42.5, -42.5, 50 - 2 * 42.5 * 42.5 / 200));
+        QCOMPARE(mesh.readTransform()(0, 3), 5.0);
+        QCOMPARE(mesh.readTransform()(1, 3), -3.0);
+        const LandmarkSet l = mesh.readLandmarks().landmarks;
+        QCOMPARE(l.presentCount(), 49);
+        QVERIFY(!l.at(33).isPresent());
+        QCOMPARE(l.at(12).position, Eigen::Vector3d(-22, -31, 50 - (22.0 * 22 + 31.0 * 31) / 200));
+        const Case& points = ds.cases()[1];
+        QVERIFY(!points.hasTransform());
+        const Mesh p = points.readMesh();
+        QCOMPARE(p.vertexCount(), Eigen::Index(400));
+        QCOMPARE(p.triangleCount(), Eigen::Index(0));
+        QCOMPARE(points.readLandmarks().landmarks.presentCount(), 50);
+    }
+
+    // A dataset has one schema: an .npz case of 68 landmarks among LA-FAS cases is named.
+    void aCaseOfAnotherSchemaIsNamed() {
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(dataPath(QStringLiteral("npz/mesh_case.npz")),
+                            dir.filePath(QStringLiteral("a.npz"))));
+        std::vector<std::pair<QString, QByteArray>> arrays;
+        arrays.push_back(
+            {QStringLiteral("points"), formatNpyMatrix(Eigen::MatrixXd::Random(20, 3))});
+        arrays.push_back(
+            {QStringLiteral("landmarks"), formatNpyMatrix(Eigen::MatrixXd::Zero(68, 3))});
+        writeNpz(dir.filePath(QStringLiteral("b.npz")), arrays);
+        try {
+            Dataset::open(dir.path());
+            QFAIL("a dataset of two schemas was opened");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.message(), dir.filePath(QStringLiteral("b.npz")) +
+                                      QStringLiteral(": follows FaceScape-68 (68 landmarks), but "
+                                                     "the dataset's cases follow LA-FAS-50 (50 "
+                                                     "landmarks): a dataset has one landmark "
+                                                     "schema"));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDataset)
