@@ -235,6 +235,11 @@ private:
 
 // Step 3: the network, its template (the parent's, or the training split's mean), the cache.
 void Run::prepare() {
+    // The bundle's folder first: a run must not train an epoch to find it cannot save it.
+    if (!makeFolders(folderOf(o.out))) {
+        throw IoError(folderOf(o.out),
+                      QStringLiteral("cannot create the folder for %1").arg(o.out));
+    }
     sel = splitSamples(selectSamples(o, result.outliers, schema), o);
     result.trainCases = idsOf(sel, sel.train);
     result.validationCases = idsOf(sel, sel.validation);
@@ -283,7 +288,9 @@ void Run::prepare() {
     const QString cacheDir = o.cacheDir.isEmpty()
                                  ? QDir(o.dataDir).filePath(QStringLiteral(".palstudio-cache"))
                                  : o.cacheDir;
-    makeFolders(cacheDir);
+    if (!makeFolders(cacheDir)) {
+        throw IoError(cacheDir, QStringLiteral("cannot create the patch cache folder"));
+    }
     for (Sample& s : sel.kept) {
         s.cacheFile = QDir(cacheDir).filePath(s.id + QLatin1Char('-') +
                                               cacheKey(s.source, config.patchSize, templ) +

@@ -307,7 +307,8 @@ private Q_SLOTS:
                                                   "*_neutral.obj are cases): 2")),
                  qPrintable(info.out));
 
-        const QString bundle = m_dir.filePath(QStringLiteral("facescape.palnet"));
+        // In a folder that does not exist yet: the run makes it before its first epoch.
+        const QString bundle = m_dir.filePath(QStringLiteral("fs-models/facescape.palnet"));
         const Run train =
             cli({QStringLiteral("train"), QStringLiteral("--data"), root, QStringLiteral("--out"),
                  bundle, QStringLiteral("--patch-size"), QStringLiteral("100"),
