@@ -110,6 +110,9 @@ void ViewportMeshLayer::setMesh(const Mesh& mesh) {
         m_lodActor->SetTexture(nullptr);
         m_actor->GetProperty()->SetColor(0.87, 0.78, 0.70);
     }
+    // A point cloud (no triangles) is drawn as round points big enough to see its shape.
+    m_actor->GetProperty()->SetPointSize(mesh.triangleCount() == 0 ? 4.0f : 1.0f);
+    m_actor->GetProperty()->SetRenderPointsAsSpheres(mesh.triangleCount() == 0);
     if (!m_hasMesh) {
         m_renderer->AddActor(m_actor);
         m_renderer->AddActor(m_lodActor);
