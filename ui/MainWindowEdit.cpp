@@ -135,6 +135,14 @@ void MainWindow::predictDataset() {
 void MainWindow::onCasePredicted(const QString& meshFile, const LandmarkSet& landmarks,
                                  const QString& modelId) {
     if (d->session.isOpen() && meshFile == d->doc().caseInfo().files().mesh) {
+        if (!landmarks.schema().sameLandmarks(d->doc().working().schema()) && d->doc().hasEdits()) {
+            // The prediction would replace landmarks of another schema that a person edited.
+            showError(
+                tr("%1 predicted the %2, but this case's review holds %3 landmarks you "
+                   "edited: the prediction was saved beside the case, not applied.")
+                    .arg(modelId, landmarks.schema().describe(), d->doc().working().schema().id()));
+            return;
+        }
         d->undo().push(new ReplacePredictionCommand(&d->doc(), landmarks, modelId));
         statusBar()->showMessage(tr("Predicted %1 with %2").arg(d->caseId(), modelId), 8000);
     }

@@ -154,6 +154,15 @@ void CaseDocument::setReviewState(ReviewState state, const ReviewStamp& stamp) {
 
 void CaseDocument::setPredicted(const LandmarkSet& predicted) {
     m_predicted = predicted;
+    if (!predicted.schema().sameLandmarks(m_working.schema())) {
+        // A bare mesh predicted by a model of another schema: the working set takes the
+        // prediction's landmarks (the caller keeps edits from being dropped, hasEdits()).
+        m_working = predicted;
+        Q_EMIT predictedReplaced();
+        Q_EMIT workingReplaced();
+        touched();
+        return;
+    }
     for (int i = 0; i < size(); ++i) {
         // Only what nobody reviewed: a landmark a person marked missing stays missing.
         if (!isReviewed(m_working.at(i)) && m_working.at(i).status != LandmarkStatus::Placed) {
@@ -163,6 +172,15 @@ void CaseDocument::setPredicted(const LandmarkSet& predicted) {
     Q_EMIT predictedReplaced();
     Q_EMIT workingReplaced();
     touched();
+}
+
+bool CaseDocument::hasEdits() const {
+    for (int i = 0; i < m_working.size(); ++i) {
+        if (isReviewed(m_working.at(i)) || m_working.at(i).status == LandmarkStatus::Placed) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void CaseDocument::restorePrediction(const std::optional<LandmarkSet>& predicted,

@@ -77,8 +77,12 @@ public:
     void setReviewState(ReviewState state, const ReviewStamp& stamp);
     // Replaces the prediction (a new model run) and, for landmarks nobody touched yet (status
     // Predicted, or Missing without a person's name: never placed), the working position too.
-    // A landmark a person marked missing stays missing.
+    // A landmark a person marked missing stays missing. A prediction of another schema (a bare
+    // mesh predicted by, say, a FaceScape model) replaces the whole working set: check
+    // hasEdits() first.
     void setPredicted(const LandmarkSet& predicted);
+    // True when a working landmark was reviewed, placed or imported: work a replacement loses.
+    bool hasEdits() const;
     // Replaces the working set wholesale (recovered edits, a reloaded sidecar).
     void setWorking(const LandmarkSet& working);
     // Puts back a prediction and working set as they were (undoing a new prediction).

@@ -4,6 +4,7 @@
 // cancelled from the status bar while another job runs. Uses the engine module and the
 // default model of the build tree on a GENERATED dataset.
 
+#include "ReviewWindowSupport.h"
 #include "UiTestSupport.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
@@ -22,6 +23,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -265,6 +267,40 @@ private Q_SLOTS:
                                      QStringLiteral("/landmarks.predicted.txt"));
         }
         QVERIFY(written < 3);
+    }
+
+    // A FaceScape dataset (the generated stand-in) opens with its 68 landmarks in the table and
+    // the ground truth from the mesh's vertices; predicting it with the default LA-FAS model is
+    // refused with the schemas named, and nothing changes.
+    void aFaceScapeCaseShowsItsSixtyEightLandmarks() {
+        const QString root =
+            pal::test::generatedFaceScape(m_dir.filePath(QStringLiteral("facescape")), 2, 0);
+        MainWindow w;
+        show(w, QSize(1000, 700));
+        open(w, root);
+        QCOMPARE(w.caseId(), QStringLiteral("1"));
+        QCOMPARE(w.document()->working().size(), 68);
+        QVERIFY(w.document()->groundTruth());
+        QCOMPARE(w.document()->groundTruth()->presentCount(), 68);
+        auto* table = pal::test::landmarkTable(w);
+        QCOMPARE(table->model()->rowCount(), 68);
+        QCOMPARE(table->model()->index(8, 1).data().toString(), QStringLiteral("Jaw09"));
+
+        bool asked = false;
+        QString text;
+        QTimer::singleShot(0, this,
+                           [&] { pal::test::answerModal(QMessageBox::Ok, &asked, &text); });
+        QSignalSpy predicted(&w, &MainWindow::predictionFinished);
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier); // Predict This Case
+        QVERIFY(predicted.wait(120000));
+        QCOMPARE(predicted.first().at(0).toBool(), false);
+        QVERIFY(asked);
+        QVERIFY2(text.contains(QStringLiteral("the model predicts the LA-FAS-50 (50 landmarks); "
+                                              "this case follows FaceScape-68 (68 landmarks)")),
+                 qPrintable(text));
+        QVERIFY(!w.document()->predicted());
+        QCOMPARE(w.document()->working().size(), 68);
+        QVERIFY(!w.isWindowModified());
     }
 };
 

@@ -187,6 +187,32 @@ private Q_SLOTS:
         }
         QVERIFY_THROWS_EXCEPTION(FormatError, parseReview("{ not json", QStringLiteral("r.json")));
     }
+
+    // A bare mesh (LA-FAS-50 only by default) predicted by a model of another schema: the
+    // working set takes the prediction's landmarks; undo brings the 50 back.
+    void aPredictionOfAnotherSchemaReplacesAnUneditedWorkingSet() {
+        CaseDocument doc;
+        doc.load(Case(), std::nullopt, std::nullopt, std::nullopt);
+        QCOMPARE(doc.size(), 50);
+        QVERIFY(!doc.hasEdits());
+        const LandmarkSet before = doc.working();
+        LandmarkSet fs(LandmarkSchema::facescape68());
+        for (int i = 0; i < fs.size(); ++i) {
+            fs.setPosition(i, {double(i), 0, 0}, LandmarkStatus::Predicted);
+        }
+        doc.setPredicted(fs);
+        QCOMPARE(doc.size(), 68);
+        QCOMPARE(doc.working().schema().id(), QStringLiteral("FaceScape-68"));
+        QCOMPARE(doc.working().at(67).position, Eigen::Vector3d(67, 0, 0));
+        doc.restorePrediction(std::nullopt, before);
+        QCOMPARE(doc.size(), 50);
+        doc.setWorking([&] {
+            LandmarkSet w = before;
+            w.setPosition(3, {1, 2, 3}, LandmarkStatus::Placed);
+            return w;
+        }());
+        QVERIFY(doc.hasEdits());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestReview)
