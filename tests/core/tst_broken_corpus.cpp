@@ -21,7 +21,9 @@ namespace {
 // Reads a file the way the application would, by extension.
 void load(const QString& path, Warnings* warnings) {
     const QString ext = QFileInfo(path).suffix();
-    if (ext == QLatin1String("npz")) {
+    if (QFileInfo(path).fileName().startsWith(QLatin1String("facescape_"))) {
+        readFaceScapeIndices(path); // a landmark_indices.npz
+    } else if (ext == QLatin1String("npz")) {
         const Case c = Case::open(path); // an .npz case: its mesh, then its landmarks
         c.readMesh(warnings);
         if (c.hasLandmarks()) {
@@ -68,6 +70,10 @@ private Q_SLOTS:
             ": \"id\" is \"LA-FAS-50\", a built-in schema; give your schema its own id");
         row("schema_newer.json", "format",
             ": landmark schema format version 2 is newer than this PAL Studio reads (1)");
+        row("facescape_67_indices.npz", "validation",
+            ": \"v10\" holds 67 vertex indices; FaceScape has 68 landmarks");
+        row("facescape_float_indices.npz", "format",
+            ": \"v10\" holds floating-point values; vertex indices are integers");
         row("npz_face_out_of_range.npz", "format",
             ": face 2 refers to vertex 400; there are 400 vertices (indices start at 0)");
         row("npz_landmarks_7.npz", "validation",

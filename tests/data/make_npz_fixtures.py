@@ -78,6 +78,11 @@ def main():
            ("landmarks", npy("<f8", (7, 3), landmarks(7)))])
     savez(os.path.join(HERE, "broken/npz_no_mesh.npz"),
           [("landmarks", npy("<f8", (50, 3), landmarks(50)))])
+    # FaceScape's landmark_indices.npz, wrong: 67 indices, and floats instead of integers.
+    savez(os.path.join(HERE, "broken/facescape_67_indices.npz"),
+          [("v10", npy("<i8", (67,), list(range(67))))])
+    savez(os.path.join(HERE, "broken/facescape_float_indices.npz"),
+          [("v10", npy("<f8", (68,), [float(k) for k in range(68)]))])
 
 
 if __name__ == "__main__":
