@@ -1,11 +1,16 @@
 #include "ui/CaseSession.h"
 
 #include "core/errors/Error.h"
+#include "core/io/NativePath.h"
 #include "core/review/ReviewStore.h"
 #include "ui/UserFolders.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+
+#include <cerrno>
+#include <cstdio>
 
 namespace pal::ui {
 
@@ -40,6 +45,7 @@ void CaseSession::open(const CaseForReview& loaded, bool recoverJournal) {
     m_switching = false;
     m_caseId = loaded.caseId;
     m_open = true;
+    m_sidecarUnreadable = loaded.sidecarUnreadable;
     m_journalFile = loaded.journalFile;
     m_doc.load(*loaded.source, loaded.groundTruth, loaded.layout, loaded.predicted);
     if (loaded.sidecar) {
@@ -62,7 +68,21 @@ void CaseSession::save() {
     if (!m_open) {
         return;
     }
-    writeReview(sidecarPath(m_doc.caseInfo()), snapshotOf(m_doc), m_caseId);
+    const QString path = sidecarPath(m_doc.caseInfo());
+    if (m_sidecarUnreadable && pathExists(path)) {
+        // A review that could not be read (damaged, from a newer version, of another schema)
+        // is someone's work: it is moved aside, never written over.
+        const QString aside =
+            path + QStringLiteral(".unreadable-") +
+            QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-hhmmss"));
+        if (std::rename(nativePath(path).constData(), nativePath(aside).constData()) != 0) {
+            throw IoError(path, QStringLiteral("not saved: the unreadable review could not be "
+                                               "kept aside as %1 (%2)")
+                                    .arg(aside, systemReason(errno)));
+        }
+    }
+    writeReview(path, snapshotOf(m_doc), m_caseId);
+    m_sidecarUnreadable = false;
     m_doc.markSaved();
     if (m_undo.isClean()) {
         clearJournal();

@@ -348,7 +348,8 @@ bool MainWindow::exportLandmarks(const QString& path) {
         return false;
     }
     const QStringList missing = missingKeys(d->doc().working());
-    if (isLafasPath(path) && !missing.isEmpty()) { // before any question about replacing
+    const bool lafas = d->doc().working().schema().sameLandmarks(*LandmarkSchema::lafas50());
+    if (isLafasPath(path) && lafas && !missing.isEmpty()) { // before any question about replacing
         d->lastError = tr("%1: not exported: %2 marked missing, and an LA-FAS file holds all 50 "
                           "positions; export as .csv, .mrk.json, .fcsv, .pp or .tps to keep the "
                           "missing ones missing")

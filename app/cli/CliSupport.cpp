@@ -1,5 +1,6 @@
 #include "app/cli/CliSupport.h"
 #include "core/io/NativePath.h"
+#include "core/landmarks/SchemaFile.h"
 
 #include "core/io/InstallPaths.h"
 
@@ -40,6 +41,26 @@ QCommandLineOption threadsOption() {
     return QCommandLineOption(QStringLiteral("threads"),
                               QStringLiteral("CPU threads for the network (default: all)."),
                               QStringLiteral("N"), QStringLiteral("0"));
+}
+
+QCommandLineOption schemaOption() {
+    return QCommandLineOption(
+        QStringLiteral("schema"),
+        QStringLiteral("The landmarks the files hold: LA-FAS-50 (default), FaceScape-68, or a "
+                       "landmark-schema.json of your own."),
+        QStringLiteral("ID|FILE"), LandmarkSchema::lafas50()->id());
+}
+
+SchemaPtr schemaOf(const QCommandLineParser& parser, const QCommandLineOption& schema) {
+    const QString value = parser.value(schema);
+    if (SchemaPtr builtIn = LandmarkSchema::builtIn(value)) {
+        return builtIn;
+    }
+    if (!pathExists(value)) {
+        throw UsageProblem{QStringLiteral("--schema takes %1 or a landmark-schema.json file")
+                               .arg(LandmarkSchema::builtInIds().join(QStringLiteral(", ")))};
+    }
+    return readLandmarkSchema(value);
 }
 
 int intValue(const QCommandLineParser& p, const QCommandLineOption& o, int min, const char* what) {

@@ -4,6 +4,7 @@
 // cancel flag, and progress on stderr (a bar on a terminal, one line per step otherwise).
 
 #include "app/cli/Cli.h"
+#include "core/landmarks/LandmarkSchema.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -19,6 +20,11 @@ QCommandLineOption modelOption();
 // The model to use; UsageProblem when none is given and no default model is installed.
 QString modelPathOf(const QCommandLineParser& parser, const QCommandLineOption& model);
 QCommandLineOption threadsOption();
+
+// --schema ID|FILE: the landmarks a landmark file holds (default LA-FAS-50).
+QCommandLineOption schemaOption();
+// A built-in schema's id or a landmark-schema.json; UsageProblem for anything else.
+SchemaPtr schemaOf(const QCommandLineParser& parser, const QCommandLineOption& schema);
 
 // The option's value as an integer of at least min; UsageProblem otherwise.
 int intValue(const QCommandLineParser& p, const QCommandLineOption& o, int min, const char* what);

@@ -1,4 +1,5 @@
 #include "app/cli/Cli.h"
+#include "app/cli/CliSupport.h"
 #include "app/cli/CommandParser.h"
 #include "core/errors/Error.h"
 #include "core/io/NativePath.h"
@@ -12,7 +13,8 @@ int runConvert(const QStringList& args, Streams io) {
     QCommandLineParser parser;
     const QCommandLineOption force(QStringLiteral("force"),
                                    QStringLiteral("Replace OUT when it exists (never IN itself)."));
-    parser.addOption(force);
+    const QCommandLineOption schema = schemaOption();
+    parser.addOptions({force, schema});
     parser.addPositionalArgument(
         QStringLiteral("IN"), QStringLiteral("Landmark file to read (.txt LA-FAS, .csv, "
                                              ".mrk.json or .fcsv 3D Slicer, .pp MeshLab, .tps)."));
@@ -38,7 +40,8 @@ int runConvert(const QStringList& args, Streams io) {
     if (pathExists(out) && !parser.isSet(force)) {
         throw UsageProblem{QStringLiteral("'%1' exists; add --force to replace it").arg(out)};
     }
-    const LandmarkFile file = readLandmarks(in);
+    const SchemaPtr landmarks = schemaOf(parser, schema);
+    const LandmarkFile file = readLandmarks(in, landmarks);
     if (!file.unmatchedLabels.isEmpty()) {
         io.err << "warning: " << in << ": " << file.unmatchedLabels.size()
                << " label(s) name no landmark and were left out: "

@@ -1,4 +1,5 @@
 #include "app/cli/Cli.h"
+#include "app/cli/CliSupport.h"
 #include "app/cli/CommandParser.h"
 #include "core/dataset/Case.h"
 #include "core/dataset/Dataset.h"
@@ -63,10 +64,11 @@ void printTransform(QTextStream& out, const CaseSummary& c, const QString& inden
 }
 
 // Each kind of PATH: its JSON form and, unless quiet (--json), its text on io.out.
-QJsonObject infoOfLandmarks(const QString& path, QTextStream& out, bool quiet) {
-    const LandmarksSummary l = summarizeLandmarks(path);
+QJsonObject infoOfLandmarks(const QString& path, const SchemaPtr& schema, QTextStream& out,
+                            bool quiet) {
+    const LandmarksSummary l = summarizeLandmarks(path, schema);
     if (!l.error.isEmpty()) {
-        readLandmarks(path); // throws the typed error for main to report
+        readLandmarks(path, schema); // throws the typed error for main to report
     }
     if (!quiet) {
         printLandmarks(out, l, QString());
@@ -146,7 +148,8 @@ int runInfo(const QStringList& args, Streams io) {
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print the summary as JSON."));
-    parser.addOption(json);
+    const QCommandLineOption schema = schemaOption();
+    parser.addOptions({json, schema});
     parser.addPositionalArgument(
         QStringLiteral("PATH"),
         QStringLiteral("A mesh file, case folder, dataset folder or landmark "
@@ -181,8 +184,8 @@ int runInfo(const QStringList& args, Streams io) {
                               (suffix != QLatin1String("json") ||
                                path.endsWith(QLatin1String(".mrk.json"), Qt::CaseInsensitive));
     if (info.isFile() && landmarkFile) {
-        object = infoOfLandmarks(path, io.out, quiet);
-    } else if (info.isDir() && !Case::isCaseFolder(path)) {
+        object = infoOfLandmarks(path, schemaOf(parser, schema), io.out, quiet);
+    } else if (info.isDir() && (isFaceScapeRoot(path) || !Case::isCaseFolder(path))) {
         object = infoOfDataset(path, io.out, quiet, warnings);
     } else {
         object = infoOfCase(path, io.out, quiet, warnings);

@@ -32,9 +32,10 @@ int runPredict(const QStringList& args, Streams io) {
             parser, args, io,
             QStringLiteral(
                 "Predict the landmarks of cases with a PAL-Net model (its schema's: the 50 of "
-                "LA-FAS, FaceScape's 68, or a lab's own). Predictions are written as LA-FAS "
-                "files named landmarks.predicted.txt (landmarks.predicted.csv for a schema "
-                "other than LA-FAS-50), in the case's own frame; the case's landmarks are "
+                "LA-FAS, FaceScape's 68, or a lab's own). Predictions are written beside each "
+                "case as landmarks.predicted.txt, an LA-FAS file (landmarks.predicted.csv, a "
+                "CSV file, for a schema other than LA-FAS-50), in the case's own frame; the case's "
+                "landmarks are "
                 "never touched. A case of another schema than the model's is refused. A case "
                 "that cannot be "
                 "predicted is listed with its reason, the others are still written, and the "

@@ -45,11 +45,14 @@ Case Case::openFaceScape(const QString& mesh, const QString& root, VertexIndices
     c.m_files.folder = folderOf(mesh);
     c.m_files.mesh = mesh;
     c.m_files.landmarks = QDir(root).filePath(QLatin1String(kFaceScapeIndicesFile));
-    // "<subject>/models_reg/1_neutral.obj" is case "<subject>"; a mesh directly in the root is
-    // named by its file.
-    const QString relative = QDir(root).relativeFilePath(mesh);
-    const qsizetype slash = relative.indexOf(QLatin1Char('/'));
-    c.m_id = slash > 0 ? relative.left(slash) : QFileInfo(mesh).completeBaseName();
+    // "<subject>/models_reg/1_neutral.obj" is case "<subject>", "<set>/<subject>/models_reg/..."
+    // case "<set>_<subject>"; a mesh directly in the root is named by its file.
+    QStringList parts = QDir(root).relativeFilePath(c.m_files.folder).split(QLatin1Char('/'));
+    parts.removeAll(QStringLiteral("."));
+    if (!parts.isEmpty() && parts.last() == QLatin1String("models_reg")) {
+        parts.removeLast();
+    }
+    c.m_id = parts.isEmpty() ? QFileInfo(mesh).completeBaseName() : parts.join(QLatin1Char('_'));
     c.m_schema = LandmarkSchema::facescape68();
     c.m_schemaKnown = true;
     c.m_vertexLandmarks = std::move(indices);
@@ -67,6 +70,11 @@ Case Case::openNpz(const QString& path, SchemaPtr schema) {
     c.m_files.mesh = path;
     c.m_id = QFileInfo(path).completeBaseName();
     const NpzCaseIndex index = indexNpzCase(path);
+    if (!index.hasMesh) {
+        throw ValidationError(path, QStringLiteral("holds no mesh (\"vertices\" and \"faces\", or "
+                                                   "\"points\"; it holds: %1): not a case")
+                                        .arg(index.arrays.join(QStringLiteral(", "))));
+    }
     if (index.hasTransform) {
         c.m_files.transform = path;
     }

@@ -55,6 +55,12 @@ public:
     // FaceScape layout); false for a bare mesh that follows LA-FAS-50 only by default, which a
     // model of any schema may predict.
     bool schemaIsKnown() const { return m_schemaKnown; }
+    // A dataset's case whose own data name no schema (no landmarks, no schema file) follows the
+    // dataset's: what its predictions and review hold.
+    void followSchema(const SchemaPtr& schema) {
+        m_schema = schema;
+        m_schemaKnown = true;
+    }
     // True for a case that is one .npz file (mesh, landmarks and transform inside).
     bool isNpz() const { return m_isNpz; }
     // True for a FaceScape case (landmarks are mesh vertices).

@@ -2,8 +2,11 @@
 
 #include "core/errors/Error.h"
 
+#include "core/dataset/NpzCase.h"
 #include "core/io/NativePath.h"
 #include "core/landmarks/SchemaFile.h"
+
+#include <QHash>
 
 #include <QDir>
 #include <QFileInfo>
@@ -50,6 +53,21 @@ bool naturalLess(const QString& a, const QString& b) {
         }
     }
     return a.size() - i < b.size() - j;
+}
+
+// Cases are named by their ids (outputs under -o, the browser, the review window): two cases
+// with one id are refused, naming both.
+void checkUniqueIds(const std::vector<Case>& cases) {
+    QHash<QString, QString> owner; // id -> the path that has it
+    for (const Case& c : cases) {
+        const QString where = c.isFolder() ? c.files().folder : c.files().mesh;
+        if (owner.contains(c.id())) {
+            throw ValidationError(where, QStringLiteral("has the case id \"%1\" of %2: cases are "
+                                                        "named by their ids, which must differ")
+                                             .arg(c.id(), owner.value(c.id())));
+        }
+        owner.insert(c.id(), where);
+    }
 }
 
 // The .npz case files directly in folder, in natural order.
@@ -105,6 +123,7 @@ Dataset Dataset::open(const QString& folder) {
             ds.m_cases.push_back(Case::openFaceScape(mesh, folder, indices));
         }
         ds.m_skippedExpressions = meshes.otherExpressions;
+        checkUniqueIds(ds.m_cases);
         if (ds.m_cases.empty()) {
             throw ValidationError(folder, QStringLiteral("FaceScape root (it holds %1) without "
                                                          "any *_neutral.obj mesh below it")
@@ -128,7 +147,13 @@ Dataset Dataset::open(const QString& folder) {
         }
     }
     // Cases as .npz files (core/dataset/NpzCase.h), beside or instead of case folders.
+    // An .npz without a mesh (statistics, say) is not a case: skipped and listed, as a folder
+    // without a mesh is.
     for (const QString& name : npzFiles(folder)) {
+        if (!indexNpzCase(dir.filePath(name)).hasMesh) {
+            ds.m_skipped.append(name);
+            continue;
+        }
         ds.m_cases.push_back(Case::open(dir.filePath(name), own));
     }
     if (!ds.m_cases.empty() && std::all_of(ds.m_cases.begin(), ds.m_cases.end(),
@@ -137,14 +162,22 @@ Dataset Dataset::open(const QString& folder) {
     }
     // One schema per dataset: the schema file's, or the first case's that knows its own (an
     // .npz case by its landmark count); a case of another is refused, naming it.
+    bool known = own != nullptr;
     if (!own) {
-        const auto known = std::find_if(ds.m_cases.begin(), ds.m_cases.end(),
+        const auto first = std::find_if(ds.m_cases.begin(), ds.m_cases.end(),
                                         [](const Case& c) { return c.schemaIsKnown(); });
-        if (known != ds.m_cases.end()) {
-            ds.m_schema = known->schema();
+        if (first != ds.m_cases.end()) {
+            ds.m_schema = first->schema();
+            known = true;
         }
     }
-    for (const Case& c : ds.m_cases) {
+    checkUniqueIds(ds.m_cases);
+    for (Case& c : ds.m_cases) {
+        // A case without landmarks of its own follows the dataset's schema when the dataset
+        // has one; a folder of bare meshes stays open to a model of any schema.
+        if (!c.schemaIsKnown() && known) {
+            c.followSchema(ds.m_schema);
+        }
         if (c.schemaIsKnown() && !c.schema()->sameLandmarks(*ds.m_schema)) {
             throw ValidationError(c.isFolder() ? c.files().folder : c.files().mesh,
                                   QStringLiteral("follows %1, but the dataset's cases follow %2: "

@@ -49,8 +49,9 @@ QString faceScapeRootOf(const QString& meshPath) {
     if (!isFaceScapeNeutralMesh(meshPath)) {
         return {};
     }
+    // As deep as findFaceScapeMeshes looks: the mesh's folder and kMaxDepth folders above it.
     QString folder = folderOf(meshPath);
-    for (int up = 0; up < 3; ++up) {
+    for (int up = 0; up <= kMaxDepth; ++up) {
         if (isFaceScapeRoot(folder)) {
             return folder;
         }
@@ -64,8 +65,8 @@ QString faceScapeRootOf(const QString& meshPath) {
 }
 
 VertexIndices readFaceScapeIndices(const QString& npzPath) {
-    const NpzFile npz = NpzFile::read(npzPath);
     const QString name = QLatin1String(kFaceScapeIndicesArray);
+    const NpzFile npz = NpzFile::read(npzPath, {name});
     const NpyArray& a = npz.array(name);
     const int expected = LandmarkSchema::facescape68()->size();
     if (!a.isInteger) {

@@ -24,7 +24,7 @@ using VertexIndices = std::shared_ptr<const std::vector<int>>;
 bool isFaceScapeRoot(const QString& folder);
 // True for a file name ending in "_neutral.obj" (any case).
 bool isFaceScapeNeutralMesh(const QString& fileName);
-// The FaceScape root above a neutral mesh (up to three folders up), or empty.
+// The FaceScape root above a neutral mesh (as deep as findFaceScapeMeshes looks), or empty.
 QString faceScapeRootOf(const QString& meshPath);
 // The 68 vertex indices of landmark_indices.npz's "v10". Throws FormatError or ValidationError
 // naming the file (no such array, not integers, not 68 values, a negative index).

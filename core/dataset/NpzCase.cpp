@@ -38,6 +38,9 @@ NpzCaseIndex indexNpzCase(const QString& path) {
     const NpzFile npz =
         NpzFile::read(path, {QStringLiteral("landmarks"), QStringLiteral("transform")});
     NpzCaseIndex out;
+    out.arrays = npz.names();
+    out.hasMesh = npz.names().contains(QStringLiteral("vertices")) ||
+                  npz.names().contains(QStringLiteral("points"));
     out.hasTransform = npz.has(QStringLiteral("transform"));
     if (npz.has(QStringLiteral("landmarks"))) {
         out.landmarkRows =
@@ -59,6 +62,9 @@ Mesh readNpzMesh(const QString& path) {
     }
     const QString name = isMesh ? QStringLiteral("vertices") : QStringLiteral("points");
     const NpyArray& v = floatRows(npz, name, 3);
+    if (v.shape[0] == 0) {
+        throw FormatError(path, QStringLiteral("\"%1\" holds no points").arg(name));
+    }
     mesh.vertices = Eigen::Map<const Vertices>(v.values.data(), v.shape[0], 3);
     for (Eigen::Index i = 0; i < mesh.vertexCount(); ++i) {
         if (!mesh.vertices.row(i).allFinite()) {
@@ -74,6 +80,10 @@ Mesh readNpzMesh(const QString& path) {
                                                "integers")
                                     .arg(shapeText(f), f.isInteger ? QStringLiteral("integers")
                                                                    : QStringLiteral("floats")));
+    }
+    if (f.shape[0] == 0) {
+        throw FormatError(path, QStringLiteral("\"faces\" holds no triangles (a point cloud is "
+                                               "stored as \"points\")"));
     }
     mesh.triangles.resize(f.shape[0], 3);
     for (std::size_t k = 0; k < f.integers.size(); ++k) {
@@ -92,8 +102,8 @@ Mesh readNpzMesh(const QString& path) {
 
 Eigen::Matrix4d readNpzTransform(const QString& path) {
     const NpzFile npz = NpzFile::read(path, {QStringLiteral("transform")});
-    const NpyArray& t = floatRows(npz, QStringLiteral("transform"), 4);
-    if (t.shape[0] != 4) {
+    const NpyArray& t = npz.array(QStringLiteral("transform"));
+    if (t.isInteger || t.shape != std::vector<Eigen::Index>{4, 4}) {
         throw FormatError(
             path, QStringLiteral("\"transform\" has shape %1; expected (4, 4)").arg(shapeText(t)));
     }

@@ -19,6 +19,7 @@
 
 #include <Eigen/Core>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -27,6 +28,8 @@ namespace pal {
 // What Case::open needs, without reading the mesh arrays: which optional arrays there are and
 // how many landmark rows.
 struct NpzCaseIndex {
+    QStringList arrays;   // every array's name
+    bool hasMesh = false; // "vertices" or "points"
     bool hasTransform = false;
     int landmarkRows = -1; // -1: no landmarks array
 };

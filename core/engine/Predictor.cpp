@@ -54,6 +54,14 @@ struct Predictor::Impl {
     // trainer); sampling for the snap starts on its own thread meanwhile.
     Prepared prepare(const Case& c) const {
         const SchemaPtr& model = bundle.manifest.schema;
+        if (!c.schemaIsKnown() && !LandmarkSchema::builtIn(model->id())) {
+            // Its prediction and review could not be read back without the schema beside it.
+            throw ValidationError(c.isFolder() ? c.files().folder : c.files().mesh,
+                                  QStringLiteral("the model predicts the %1, a schema of its own: "
+                                                 "put its landmark-schema.json beside the case "
+                                                 "first")
+                                      .arg(model->describe()));
+        }
         if (c.schemaIsKnown() && !c.schema()->sameLandmarks(*model)) {
             throw ValidationError(c.isFolder() ? c.files().folder : c.files().mesh,
                                   QStringLiteral("the model predicts the %1; this case follows %2")

@@ -107,8 +107,8 @@ CaseSummary summarizeCase(const Case& c, Warnings* warnings, bool withMesh) {
     s.transform = c.readTransform();
     s.schema = c.schema()->describe();
     if (c.hasVertexLandmarks()) {
-        // FaceScape: vertex indices, checked when the dataset was opened; the positions need
-        // the mesh, which a listing does not read.
+        // FaceScape: 68 vertex indices, read when the dataset was opened; whether each is a
+        // vertex of this mesh shows only when the mesh is read, which a listing does not do.
         s.landmarks = LandmarksSummary{c.files().landmarks, c.schema()->size(), c.schema()->size(),
                                        QString()};
     } else if (c.hasLandmarks()) {

@@ -236,6 +236,12 @@ NpyArray parseNpyArray(const QByteArray& data, const QString& path) {
     const std::size_t start = pre.offset + pre.headerLen;
     const std::size_t n =
         checkedElements(shape, h, static_cast<std::size_t>(data.size()) - start, path, "array");
+    // Every value is widened to 8 bytes: a cap on the count bounds what a small dtype costs.
+    if (n > kMaxNpyArrayValues) {
+        throw FormatError(path, QStringLiteral("%1 values; at most %2 are read from one array")
+                                    .arg(n)
+                                    .arg(kMaxNpyArrayValues));
+    }
     a.shape = shape;
     a.isInteger = h.isInteger;
     const bool swap = h.bigEndian == (std::endian::native == std::endian::little);

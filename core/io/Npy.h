@@ -32,6 +32,7 @@ struct NpyArray {
     std::vector<std::int64_t> integers; // integer arrays (a uint64 past int64's range reads -1)
     std::size_t count() const { return isInteger ? integers.size() : values.size(); }
 };
+inline constexpr std::size_t kMaxNpyArrayValues = std::size_t(1) << 27; // 1 GiB as float64
 NpyArray parseNpyArray(const QByteArray& data, const QString& path);
 
 // Float64, little endian, C order, version 1.0; the bytes NumPy's np.save writes.

@@ -42,6 +42,7 @@ NpzFile NpzFile::read(const QString& path, const QStringList& only) {
             QStringLiteral("not a zip archive (a NumPy .npz file is a zip of .npy arrays)"));
     NpzFile out;
     out.m_path = path;
+    qint64 total = 0;
     const QStringList entries = zip.getFileNameList();
     for (const QString& entry : entries) {
         if (entry.endsWith(QLatin1Char('/'))) {
@@ -64,6 +65,28 @@ NpzFile NpzFile::read(const QString& path, const QStringList& only) {
                                         .arg(entry)
                                         .arg(info.uncompressedSize)
                                         .arg(kMaxEntryBytes));
+        }
+        // The sizes in a zip's directory are claims: deflate cannot expand data more than about
+        // 1032 to 1, so a larger claim is a damaged or hostile file, refused before allocating.
+        if (info.method != 0 && info.uncompressedSize > info.compressedSize * 1100 + 4096) {
+            throw FormatError(path, QStringLiteral("%1 claims %2 bytes from %3 compressed, more "
+                                                   "than deflate can give (damaged file?)")
+                                        .arg(entry)
+                                        .arg(info.uncompressedSize)
+                                        .arg(info.compressedSize));
+        }
+        if (info.method == 0 && info.uncompressedSize != info.compressedSize) {
+            throw FormatError(path, QStringLiteral("%1 is stored with %2 bytes but claims %3 "
+                                                   "(damaged file?)")
+                                        .arg(entry)
+                                        .arg(info.compressedSize)
+                                        .arg(info.uncompressedSize));
+        }
+        total += static_cast<qint64>(info.uncompressedSize);
+        if (total > kMaxTotalBytes) {
+            throw FormatError(path, QStringLiteral("the arrays hold more than %1 bytes, more than "
+                                                   "PAL Studio reads from one file")
+                                        .arg(kMaxTotalBytes));
         }
         QByteArray bytes(static_cast<qsizetype>(info.uncompressedSize), Qt::Uninitialized);
         {

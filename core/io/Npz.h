@@ -34,6 +34,7 @@ public:
     const NpyArray& array(const QString& name) const;
 
     static constexpr qint64 kMaxEntryBytes = qint64(1) << 30;
+    static constexpr qint64 kMaxTotalBytes = qint64(2) << 30; // the arrays read from one file
 
 private:
     QString m_path;

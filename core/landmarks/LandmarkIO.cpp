@@ -140,6 +140,18 @@ LandmarkSet parseLandmarkCsv(const QByteArray& data, const QString& path, const 
         }
         seen[number] = ln;
         const int index = set.schema().indexOfNumber(number);
+        // Rows map by number; a key that names another landmark is a file of another schema
+        // (an LA-FAS file read as FaceScape's, say), never silently remapped.
+        if (const std::string_view key = get("key"); !key.empty()) {
+            const QString k = QString::fromUtf8(key);
+            if (k.compare(set.schema().key(index), Qt::CaseInsensitive) != 0) {
+                throw ValidationError(path, ln,
+                                      QStringLiteral("landmark %1 is %2 in %3, but this row calls "
+                                                     "it '%4' (a file of another landmark schema?)")
+                                          .arg(number)
+                                          .arg(set.schema().key(index), set.schema().id(), k));
+            }
+        }
         LandmarkStatus status = LandmarkStatus::Placed;
         if (const auto s = get("status");
             !s.empty() && !statusFromName(QString::fromUtf8(s), status)) {

@@ -75,8 +75,11 @@ public:
             LandmarkDefinition d;
             d.number = static_cast<int>(i) + 1;
             d.key = string(l, QStringLiteral("key"), where + QStringLiteral(".key"), true);
-            if (d.key.isEmpty() || d.key.contains(QRegularExpression(QStringLiteral("\\s")))) {
-                invalid(QStringLiteral("\"%1.key\" is \"%2\"; a key is one word without spaces")
+            // Keys label points in other tools' files: no spaces, and none of the characters
+            // that delimit a field there (a .fcsv row is split at commas).
+            if (d.key.isEmpty() || d.key.contains(QRegularExpression(QStringLiteral("[\\s,\"]")))) {
+                invalid(QStringLiteral("\"%1.key\" is \"%2\"; a key is one word without spaces, "
+                                       "commas or quotes")
                             .arg(where, d.key));
             }
             if (numberOfKey.contains(d.key.toLower())) {

@@ -57,8 +57,9 @@ void writePrediction(const QString& path, const LandmarkSet& landmarks) {
 }
 
 bool isDatasetPath(const QString& path) {
-    return pathKind(path) == PathKind::Folder && !Case::isCaseFolder(path) &&
-           Dataset::isDatasetFolder(path);
+    // A FaceScape root is a dataset even when it holds a mesh itself.
+    return pathKind(path) == PathKind::Folder &&
+           (isFaceScapeRoot(path) || (!Case::isCaseFolder(path) && Dataset::isDatasetFolder(path)));
 }
 
 std::vector<Case> casesOf(const QString& path) {

@@ -32,6 +32,7 @@ void readReviewFiles(const Case& c, const QString& journalDir, CaseForReview& ou
         out.sidecar = readReview(sidecarPath(c), c);
     } catch (const Error& e) {
         warnings.messages.append(e.message());
+        out.sidecarUnreadable = true;
     }
     if (!journalDir.isEmpty()) {
         out.journalFile = journalPath(c, journalDir);
@@ -46,7 +47,9 @@ void readReviewFiles(const Case& c, const QString& journalDir, CaseForReview& ou
     }
 }
 
-QString caseFolderOf(const QString& path, const QString& caseId, CaseForReview& out) {
+// The case path names: a case folder or mesh, or the case caseId of a dataset, taken from the
+// dataset itself so that it keeps the dataset's layout and landmark schema.
+Case caseOf(const QString& path, const QString& caseId, CaseForReview& out) {
     const QFileInfo info(path); // names only (NativePath.h)
     if (pathKind(path) == PathKind::File) {
         // The mesh of an LA-FAS case folder (one with landmarks or a transform) opens that
@@ -56,25 +59,22 @@ QString caseFolderOf(const QString& path, const QString& caseId, CaseForReview& 
             const Case c = Case::open(folder);
             if ((c.hasLandmarks() || c.hasTransform()) &&
                 canonicalPath(c.files().mesh) == canonicalPath(path)) {
-                return folder;
+                return c;
             }
         }
-        return path;
+        return Case::open(path);
     }
     if (!isDatasetPath(path)) {
-        return path;
+        return Case::open(path);
     }
     const Dataset ds = Dataset::open(path);
     out.datasetFolder = path;
-    // A case folder, or the mesh of a case that is a file (FaceScape's *_neutral.obj, which
-    // Case::open takes back to its dataset's layout).
-    auto pathOf = [](const Case& c) { return c.isFolder() ? c.files().folder : c.files().mesh; };
     for (const Case& c : ds.cases()) {
         if (c.id() == caseId) {
-            return pathOf(c);
+            return c;
         }
     }
-    return pathOf(ds.cases().front());
+    return ds.cases().front();
 }
 
 } // namespace
@@ -84,7 +84,7 @@ CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
     CaseForReview out;
     out.path = path;
     try {
-        const Case c = Case::open(caseFolderOf(path, caseId, out));
+        const Case c = caseOf(path, caseId, out);
         out.source = c;
         out.caseId = c.id();
         out.generatedNotice = demo::generatedDataNotice(c.files().folder);

@@ -32,7 +32,10 @@ struct CaseForReview {
     std::optional<ReviewSnapshot> journal; // unsaved edits newer than the sidecar
     QString journalFile;
     QStringList warnings; // non-fatal: a missing texture, unreadable landmarks
-    QString error;        // "FILE: problem" when the case could not be opened
+    // The review sidecar exists but could not be read (damaged, newer, another schema): a save
+    // must not write over it.
+    bool sidecarUnreadable = false;
+    QString error; // "FILE: problem" when the case could not be opened
     bool cancelled = false;
 };
 

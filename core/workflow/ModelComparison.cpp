@@ -55,7 +55,7 @@ ModelComparison compareModels(const EngineApi& engine, const QString& referenceB
     out.candidateName = QFileInfo(candidateBundle).fileName();
     options.snap = mode;
     std::vector<std::vector<Prediction>> predictions;
-    std::set<QString> failed; // case folders
+    std::set<QString> failed; // caseKey: cases of one folder (.npz files) fail alone
     SchemaPtr schema;
     for (const QString& bundle : {referenceBundle, candidateBundle}) {
         const std::unique_ptr<ModelPredictor> model = engine.loadModel(bundle, options);
@@ -70,14 +70,14 @@ ModelComparison compareModels(const EngineApi& engine, const QString& referenceB
         predictions.push_back(
             predictTargets(*model, targets, QFileInfo(bundle).fileName(), progress, cancel));
         for (const Prediction& p : predictions.back()) {
-            if (!p.ok() && failed.insert(p.caseFolder).second) {
+            if (!p.ok() && failed.insert(caseKey(p.caseFolder, p.caseId)).second) {
                 out.failures.push_back({p.caseId, p.error});
             }
         }
     }
     std::vector<EvaluationCase> reference, candidate;
     for (std::size_t i = 0; i < targets.size(); ++i) {
-        if (failed.count(targets[i].source.files().folder)) {
+        if (failed.count(caseKey(targets[i].source.files().folder, targets[i].source.id()))) {
             continue;
         }
         const QString id = targets[i].source.id();

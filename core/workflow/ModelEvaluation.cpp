@@ -65,7 +65,7 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
                               const EvaluationProgress& progress, const std::atomic<bool>* cancel) {
     ModelEvaluation out;
     std::vector<std::vector<Prediction>> perMode;
-    std::set<QString> failed; // case folders
+    std::set<QString> failed; // caseKey: cases of one folder (.npz files) fail alone
     for (const SnapMode mode : modes) {
         options.snap = mode;
         const std::unique_ptr<ModelPredictor> model = engine.loadModel(bundlePath, options);
@@ -73,12 +73,12 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
         out.modelId = model->modelId();
         perMode.push_back(predictTargets(*model, targets, snapModeName(mode), progress, cancel));
         for (const Prediction& p : perMode.back()) {
-            if (!p.ok() && failed.insert(p.caseFolder).second) {
+            if (!p.ok() && failed.insert(caseKey(p.caseFolder, p.caseId)).second) {
                 out.failures.push_back({p.caseId, p.error});
             }
         }
     }
-    auto kept = [&](const Case& c) { return !failed.count(c.files().folder); };
+    auto kept = [&](const Case& c) { return !failed.count(caseKey(c.files().folder, c.id())); };
     for (std::size_t m = 0; m < modes.size(); ++m) {
         std::vector<EvaluationCase> cases;
         for (std::size_t i = 0; i < targets.size(); ++i) {

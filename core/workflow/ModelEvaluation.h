@@ -61,4 +61,10 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
                               const EvaluationProgress& progress = {},
                               const std::atomic<bool>* cancel = nullptr);
 
+// A case's key among a run's predictions: its folder and id (the .npz cases of one folder, or
+// FaceScape's, share the folder).
+inline QString caseKey(const QString& folder, const QString& id) {
+    return folder + QLatin1Char('\n') + id;
+}
+
 } // namespace pal

@@ -18,6 +18,7 @@
 
 using pal::test::dataPath;
 using pal::test::readAll;
+using pal::test::writeAll;
 
 using pal::test::cli;
 using pal::test::Run;
@@ -143,6 +144,42 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(60000));
         QCOMPARE(p.exitCode(), 0);
         QVERIFY(p.readAllStandardOutput().startsWith("dataset: " + QDir::cleanPath(out).toUtf8()));
+    }
+
+    // --schema: FaceScape's 68 (by id) and a lab's own (by file) go through every format.
+    void convertTakesASchema() {
+        QTemporaryDir dir;
+        const QString schemaFile = dir.filePath(QStringLiteral("landmark-schema.json"));
+        writeAll(schemaFile, R"({"format": "palstudio-landmark-schema", "formatVersion": 1,
+            "id": "Lab-2", "landmarks": [{"key": "Prn"}, {"key": "Pg"}]})");
+        const QString csv = dir.filePath(QStringLiteral("lab.csv"));
+        writeAll(csv, "number,key,x,y,z\n1,Prn,1,2,3\n2,Pg,4,5,6\n");
+        const QString pp = dir.filePath(QStringLiteral("lab.pp"));
+        const QString back = dir.filePath(QStringLiteral("back.csv"));
+        const Run r =
+            cli({QStringLiteral("convert"), QStringLiteral("--schema"), schemaFile, csv, pp});
+        QVERIFY2(r.code == 0, qPrintable(r.err));
+        QVERIFY2(r.out.contains(QStringLiteral("(2 of 2 landmarks)")), qPrintable(r.out));
+        QCOMPARE(
+            cli({QStringLiteral("convert"), QStringLiteral("--schema"), schemaFile, pp, back}).code,
+            0);
+        QVERIFY(readAll(back).contains("2,Pg,Pg,4,5,6,placed"));
+        // Without the schema the file is read as LA-FAS-50, where Prn and Pg are 2 of the 50.
+        const Run lafas =
+            cli({QStringLiteral("convert"), pp, dir.filePath(QStringLiteral("x.csv"))});
+        QCOMPARE(lafas.code, 0);
+        QVERIFY2(lafas.out.contains(QStringLiteral("(2 of 50 landmarks)")), qPrintable(lafas.out));
+        // An LA-FAS file cannot hold FaceScape's landmarks.
+        const Run fs =
+            cli({QStringLiteral("convert"), QStringLiteral("--schema"),
+                 QStringLiteral("FaceScape-68"), csv, dir.filePath(QStringLiteral("f.txt"))});
+        QCOMPARE(fs.code, 2);
+        const Run bad = cli({QStringLiteral("convert"), QStringLiteral("--schema"),
+                             QStringLiteral("nope"), csv, dir.filePath(QStringLiteral("y.csv"))});
+        QCOMPARE(bad.code, 1);
+        QVERIFY2(bad.err.contains(QStringLiteral("--schema takes LA-FAS-50, FaceScape-68 or a "
+                                                 "landmark-schema.json file")),
+                 qPrintable(bad.err));
     }
 
     void convertRoundTripsAndNeverOverwrites() {

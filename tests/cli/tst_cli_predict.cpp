@@ -1,6 +1,7 @@
 // palstudio-cli predict as a user runs it, with a small untrained model bundle made here
 // (K = 100, random weights: the pipeline is tested, not accuracy) on generated cases.
 
+#include "core/io/Npz.h"
 #include "core/landmarks/LandmarkIO.h"
 #include "tests/TestSupport.h"
 #include "tests/cli/CliRunner.h"
@@ -395,6 +396,26 @@ private Q_SLOTS:
                            QStringLiteral("--data"), folder, QStringLiteral("--report"),
                            m_dir.filePath(QStringLiteral("npz-report"))});
         QVERIFY2(e.code == 0, qPrintable(e.err));
+        // A third case too small to cut patches from fails alone: the two others in the same
+        // folder are still evaluated, and the failure is named.
+        writeNpz(folder + QStringLiteral("/tiny.npz"),
+                 {{QStringLiteral("points"), formatNpyMatrix(Eigen::MatrixXd::Random(30, 3))},
+                  {QStringLiteral("landmarks"), formatNpyMatrix(Eigen::MatrixXd::Zero(50, 3))}});
+        const QString report = m_dir.filePath(QStringLiteral("npz-report-2"));
+        const Run e2 = cli({QStringLiteral("evaluate"), QStringLiteral("--model"), m_model,
+                            QStringLiteral("--data"), folder, QStringLiteral("--report"), report});
+        QCOMPARE(e2.code, 2);
+        QVERIFY2(e2.err.contains(QStringLiteral("1 of 3 case(s) could not be predicted")) &&
+                     e2.err.contains(QStringLiteral("tiny: ")),
+                 qPrintable(e2.err));
+        const QDir reportDir(report);
+        const QStringList perCase =
+            reportDir.entryList({QStringLiteral("*_per_case.csv")}, QDir::Files);
+        QVERIFY(!perCase.isEmpty());
+        const QByteArray table = readAll(reportDir.filePath(perCase.first()));
+        QVERIFY2(table.contains("mesh_case") && table.contains("points_case") &&
+                     !table.contains("tiny"),
+                 table.constData());
     }
 };
 

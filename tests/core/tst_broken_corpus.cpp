@@ -79,8 +79,9 @@ private Q_SLOTS:
         row("npz_landmarks_7.npz", "validation",
             ": \"landmarks\" has 7 rows, which is no built-in schema (LA-FAS-50, FaceScape-68): "
             "put a landmark-schema.json beside it");
-        row("npz_no_mesh.npz", "format",
-            ": no \"vertices\" and \"faces\", and no \"points\" (the file holds: landmarks)");
+        row("npz_no_mesh.npz", "validation",
+            ": holds no mesh (\"vertices\" and \"faces\", or \"points\"; it holds: landmarks): "
+            "not a case");
         row("landmarks_49.txt", "validation", ": expected 50 landmarks, found 49");
         row("landmarks_51.txt", "validation", ": expected 50 landmarks, found 51");
         row("not_a_number.txt", "format", ":6: coordinate 2 is not a number: 'abc'");

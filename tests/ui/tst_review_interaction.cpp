@@ -473,6 +473,48 @@ private Q_SLOTS:
     }
 
     // A landmarks file that cannot be read is said in a dialog naming it; the mesh still opens.
+    // A review sidecar that cannot be read (damaged here) is said on opening and, at the first
+    // save, moved aside with its bytes intact: someone's work is never written over.
+    void anUnreadableReviewIsKeptAsideNotOverwritten() {
+        const QString folder = m_dir.filePath(QStringLiteral("damagedreview"));
+        QDir().mkpath(folder);
+        QVERIFY(QFile::copy(m_data + QStringLiteral("/D002/mesh.obj"), folder + "/mesh.obj"));
+        const QByteArray damaged = "{\"format\": \"palstudio-review\", \"working\": [";
+        pal::test::writeAll(folder + QStringLiteral("/palstudio-review.json"), damaged);
+        MainWindow w;
+        w.setJournalFolder(journalOfThisTest());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        bool asked = false;
+        QString text;
+        QTimer::singleShot(0, this,
+                           [&] { pal::test::answerModal(QMessageBox::Ok, &asked, &text); });
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        w.openPath(folder);
+        QVERIFY(loaded.wait(30000));
+        QVERIFY(asked);
+        QVERIFY2(text.contains(QStringLiteral("palstudio-review.json")), qPrintable(text));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        w.selectLandmark(5);
+        QTest::keyClick(&w, Qt::Key_M); // an edit, then a save
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!w.isWindowModified());
+        const QStringList aside = QDir(folder).entryList(
+            {QStringLiteral("palstudio-review.json.unreadable-*")}, QDir::Files);
+        QCOMPARE(aside.size(), 1);
+        QCOMPARE(pal::test::readAll(folder + QLatin1Char('/') + aside.first()), damaged);
+        QVERIFY(readReview(folder + QStringLiteral("/palstudio-review.json")).has_value());
+        // The next save writes over the new sidecar only: nothing more is set aside.
+        w.selectLandmark(6);
+        QTest::keyClick(&w, Qt::Key_M);
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QCOMPARE(QDir(folder)
+                     .entryList({QStringLiteral("palstudio-review.json.unreadable-*")}, QDir::Files)
+                     .size(),
+                 1);
+    }
+
     void aBadLandmarksFileIsSaidAndTheMeshOpens() {
         const QString folder = m_dir.filePath(QStringLiteral("badlandmarks"));
         QDir().mkpath(folder);

@@ -221,6 +221,62 @@ private Q_SLOTS:
                                                      "schema"));
         }
     }
+
+    // A case without landmarks follows its dataset's schema (known from another case); a
+    // folder of bare meshes stays open to any; an .npz without a mesh is skipped; two cases of
+    // one id are refused.
+    void casesFollowTheirDatasetAndIdsDiffer() {
+        QTemporaryDir dir;
+        writeNpz(dir.filePath(QStringLiteral("a.npz")),
+                 {{QStringLiteral("points"), formatNpyMatrix(Eigen::MatrixXd::Random(20, 3))},
+                  {QStringLiteral("landmarks"), formatNpyMatrix(Eigen::MatrixXd::Zero(68, 3))}});
+        writeNpz(dir.filePath(QStringLiteral("stats.npz")),
+                 {{QStringLiteral("mean"), formatNpyMatrix(Eigen::MatrixXd::Zero(68, 3))}});
+        const QString bare = dir.filePath(QStringLiteral("b"));
+        QDir().mkpath(bare);
+        test::writeAll(bare + "/mesh.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\n");
+        const Dataset ds = Dataset::open(dir.path());
+        QCOMPARE(ds.size(), 2);
+        QCOMPARE(ds.skipped(), QStringList{QStringLiteral("stats.npz")});
+        QCOMPARE(ds.schema()->id(), QStringLiteral("FaceScape-68"));
+        for (const Case& c : ds.cases()) {
+            QVERIFY(c.schemaIsKnown());
+            QCOMPARE(c.schema()->id(), QStringLiteral("FaceScape-68"));
+        }
+        // Without the .npz nothing says which landmarks the bare mesh has.
+        QFile::remove(dir.filePath(QStringLiteral("a.npz")));
+        QVERIFY(!Dataset::open(dir.path()).cases().front().schemaIsKnown());
+        // b/ and b.npz would both be case "b".
+        writeNpz(dir.filePath(QStringLiteral("b.npz")),
+                 {{QStringLiteral("points"), formatNpyMatrix(Eigen::MatrixXd::Random(20, 3))}});
+        try {
+            Dataset::open(dir.path());
+            QFAIL("two cases named b");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.message(), dir.filePath(QStringLiteral("b.npz")) +
+                                      QStringLiteral(": has the case id \"b\" of %1: cases are "
+                                                     "named by their ids, which must differ")
+                                          .arg(bare));
+        }
+    }
+
+    // FaceScape's meshes may sit deeper (a set folder above the subjects): ids keep the path
+    // below the root, and a mesh opened alone still finds its root.
+    void deeperFaceScapeLayouts() {
+        QTemporaryDir dir;
+        test::generatedFaceScape(dir.path(), 2, 0);
+        QDir root(dir.path());
+        QVERIFY(root.mkpath(QStringLiteral("trainset")));
+        QVERIFY(root.rename(QStringLiteral("2"), QStringLiteral("trainset/2")));
+        const Dataset ds = Dataset::open(dir.path());
+        QCOMPARE(ds.size(), 2);
+        QCOMPARE(ds.cases()[0].id(), QStringLiteral("1"));
+        QCOMPARE(ds.cases()[1].id(), QStringLiteral("trainset_2"));
+        const Case alone =
+            Case::open(dir.filePath(QStringLiteral("trainset/2/models_reg/1_neutral.obj")));
+        QVERIFY(alone.hasVertexLandmarks());
+        QCOMPARE(alone.id(), QStringLiteral("trainset_2"));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDataset)

@@ -149,7 +149,11 @@ private Q_SLOTS:
         QTest::newRow("key with a space")
             << head + R"("id": "X", "landmarks": [{"key": "Ex R"}]})"
             << QStringLiteral("s.json: \"landmarks[0].key\" is \"Ex R\"; a key is one word "
-                              "without spaces");
+                              "without spaces, commas or quotes");
+        QTest::newRow("key with a comma")
+            << head + R"("id": "X", "landmarks": [{"key": "Ex,R"}]})"
+            << QStringLiteral("s.json: \"landmarks[0].key\" is \"Ex,R\"; a key is one word "
+                              "without spaces, commas or quotes");
         QTest::newRow("bad side") << head +
                                          R"("id": "X", "landmarks": [{"key": "A", "side": "up"}]})"
                                   << QStringLiteral("s.json: \"landmarks[0].side\" is \"up\"; "
@@ -223,6 +227,27 @@ private Q_SLOTS:
         const LandmarkSet quoted = parseLandmarkCsv(
             "number,name,x,y,z\n1,\"a \"\"b\"\", c\",1,2,3\n", QStringLiteral("q.csv"), s);
         QCOMPARE(quoted.at(0).position, Eigen::Vector3d(1, 2, 3));
+    }
+
+    // A CSV names its landmarks by key as well as number: read in another schema, the first
+    // key that disagrees is refused rather than remapped.
+    void aCsvOfAnotherSchemaIsRefused() {
+        LandmarkSet lafas;
+        lafas.setPosition(0, {1, 2, 3}, LandmarkStatus::Placed);
+        try {
+            parseLandmarkCsv(formatLandmarkCsv(lafas), QStringLiteral("l.csv"),
+                             LandmarkSchema::facescape68());
+            QFAIL("an LA-FAS CSV was read as FaceScape's");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.message(), QStringLiteral("l.csv:2: landmark 1 is Jaw01 in FaceScape-68, "
+                                                 "but this row calls it 'Tr' (a file of another "
+                                                 "landmark schema?)"));
+        }
+        // Keys are compared ignoring case; a CSV without a key column maps by number.
+        QCOMPARE(parseLandmarkCsv("number,key,x,y,z\n4,prn,1,2,3\n", QStringLiteral("k.csv"))
+                     .at(3)
+                     .position,
+                 Eigen::Vector3d(1, 2, 3));
     }
 };
 
