@@ -16,7 +16,10 @@ void writeNpz(const QString& path, const std::vector<std::pair<QString, QByteArr
             throw IoError(path,
                           QStringLiteral("cannot write: zip error %1").arg(zip.getZipError()));
         }
-        for (const auto& [name, bytes] : arrays) {
+        for (const auto& array : arrays) {
+            // Not a structured binding: clang before 16 cannot capture one in a lambda.
+            const QByteArray& bytes = array.second;
+            const QString& name = array.first;
             writeZipEntry(zip, name + QStringLiteral(".npy"), false, path, [&](QuaZipFile& f) {
                 if (f.write(bytes) != bytes.size()) {
                     throw IoError(path, QStringLiteral("cannot write: %1").arg(out.errorString()));

@@ -125,6 +125,12 @@ QByteArray formatReview(const ReviewSnapshot& s, const QString& caseId) {
     if (s.predicted) {
         o.insert(QStringLiteral("predicted"), setToJson(*s.predicted));
     }
+    // A user schema can be edited under the same id: its keys are kept, so that a review of
+    // other landmarks is refused rather than remapped. The built-in schemas never change.
+    if (!LandmarkSchema::builtIn(s.working.schema().id())) {
+        o.insert(QStringLiteral("schemaKeys"),
+                 QJsonArray::fromStringList(s.working.schema().keys()));
+    }
     return QJsonDocument(o).toJson(QJsonDocument::Indented);
 }
 
@@ -160,6 +166,18 @@ ReviewSnapshot parseReview(const QByteArray& json, const QString& path, const Sc
             throw ValidationError(path, QStringLiteral("the review holds %1 landmarks; this case "
                                                        "follows %2")
                                             .arg(schemaId, caseSchema->describe()));
+        }
+    }
+    if (o.contains(QStringLiteral("schemaKeys"))) {
+        QStringList keys;
+        for (const QJsonValue& k : o.value(QStringLiteral("schemaKeys")).toArray()) {
+            keys << k.toString();
+        }
+        if (keys != schema->keys()) {
+            throw ValidationError(path, QStringLiteral("the review was saved with other landmarks "
+                                                       "under the schema id %1 (was its "
+                                                       "landmark-schema.json edited?)")
+                                            .arg(schemaId));
         }
     }
     ReviewSnapshot s;

@@ -3,6 +3,7 @@
 
 #include "core/errors/Error.h"
 #include "core/landmarks/LandmarkIO.h"
+#include "core/landmarks/SchemaFile.h"
 #include "core/mesh/MeshIO.h"
 #include "core/review/CaseDocument.h"
 #include "core/review/ReviewStore.h"
@@ -212,6 +213,39 @@ private Q_SLOTS:
             return w;
         }());
         QVERIFY(doc.hasEdits());
+    }
+
+    // A review in a user schema keeps the schema's keys: read back under the same schema it is
+    // the same review; under an edited schema of the same id it is refused, not remapped.
+    void aUserSchemaReviewIsTiedToItsKeys() {
+        const SchemaPtr lab = parseLandmarkSchema(
+            R"({"format": "palstudio-landmark-schema", "formatVersion": 1, "id": "Lab-2",
+                "landmarks": [{"key": "Prn"}, {"key": "Pg"}]})",
+            QStringLiteral("a.json"));
+        const SchemaPtr edited = parseLandmarkSchema(
+            R"({"format": "palstudio-landmark-schema", "formatVersion": 1, "id": "Lab-2",
+                "landmarks": [{"key": "Pg"}, {"key": "Prn"}]})",
+            QStringLiteral("b.json"));
+        ReviewSnapshot s;
+        s.working = LandmarkSet(lab);
+        s.working.setPosition(1, {4, 5, 6}, LandmarkStatus::Placed);
+        const QByteArray json = formatReview(s, QStringLiteral("C1"));
+        const ReviewSnapshot back = parseReview(json, QStringLiteral("r.json"), lab);
+        QCOMPARE(back.working.at(1).position, Eigen::Vector3d(4, 5, 6));
+        try {
+            parseReview(json, QStringLiteral("r.json"), edited);
+            QFAIL("a review of other landmarks was read");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.message(), QStringLiteral("r.json: the review was saved with other "
+                                                 "landmarks under the schema id Lab-2 (was its "
+                                                 "landmark-schema.json edited?)"));
+        }
+        // A built-in schema's review carries no keys (they never change).
+        LandmarkSet lafas;
+        lafas.setPosition(0, {1, 2, 3}, LandmarkStatus::Placed);
+        ReviewSnapshot l;
+        l.working = lafas;
+        QVERIFY(!formatReview(l, QStringLiteral("C2")).contains("schemaKeys"));
     }
 };
 
