@@ -50,9 +50,13 @@ PredictionController::PredictionController(JobCentre& jobs, QObject* parent)
 
 PredictionController::~PredictionController() = default;
 
-QString PredictionController::modelPath() const {
+QString PredictionController::activeModelPath() {
     const QString chosen = QSettings().value(QStringLiteral("model/path")).toString();
     return chosen.isEmpty() ? defaultModelPath() : chosen;
+}
+
+QString PredictionController::modelPath() const {
+    return activeModelPath();
 }
 
 void PredictionController::setModelPath(const QString& path) {

@@ -28,6 +28,9 @@ public:
 
     // The chosen model (settings "model/path"), else the installed default model.
     QString modelPath() const;
+    // The model the window predicts with (the one chosen in Model > Models..., else the
+    // installed default), without a controller: for --version.
+    static QString activeModelPath();
     // Remembers the model for the next predictions (settings "model/path"); the one it
     // replaces becomes previousModelPath(), and both join knownModels(). Emits modelChanged
     // when the path changes.

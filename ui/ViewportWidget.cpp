@@ -25,6 +25,7 @@
 #include <vtkOpenGLState.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
+#include <vtkVersion.h>
 
 #include <algorithm>
 #include <array>
@@ -625,6 +626,10 @@ QImage ViewportWidget::grabFramebuffer() {
     image = image.mirrored().convertToFormat(QImage::Format_RGB32);
     image.setDevicePixelRatio(dpr);
     return image;
+}
+
+QString ViewportWidget::vtkVersion() {
+    return QString::fromLatin1(vtkVersion::GetVTKVersion());
 }
 
 void ViewportWidget::setDefaultSurfaceFormat() {

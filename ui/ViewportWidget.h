@@ -51,6 +51,8 @@ public:
     // The OpenGL format VTK needs (3.2 core, depth 24, stencil 8, no multisampling), as the
     // default of every context. Call before the QApplication is created.
     static void setDefaultSurfaceFormat();
+    // The VTK the view renders with ("9.1.0").
+    static QString vtkVersion();
 
     void setMesh(const Mesh& mesh);
     void clearMesh();

@@ -4,6 +4,7 @@
 #include "core/errors/Error.h"
 #include "core/io/NativePath.h"
 #include "core/workflow/EngineLoader.h"
+#include "core/workflow/VersionReport.h"
 
 #include <QCoreApplication>
 
@@ -55,15 +56,16 @@ int main(int argc, char** argv) {
         return pal::cli::Success;
     }
     if (command == QLatin1String("--version")) {
-        out << "palstudio-cli " << PALSTUDIO_VERSION << "\n";
-        try {
-            const pal::RuntimeInfo rt = pal::loadEngine().runtimeInfo();
-            out << "engine: LibTorch " << rt.torchVersion << ", " << rt.threads
-                << " threads, device " << rt.device << " (" << pal::engineModulePath() << ")\n";
-        } catch (const pal::Error& e) {
-            out << "engine: not available: " << e.message() << "\n";
-        }
-        out << "default model: " << pal::defaultModelPath() << "\n";
+#ifdef PALSTUDIO_VTK_VERSION
+        const QString vtk = QStringLiteral("%1 (the review window's; the command line draws "
+                                           "nothing)")
+                                .arg(QLatin1String(PALSTUDIO_VTK_VERSION));
+#else
+        const QString vtk = QStringLiteral("none (built without the review window)");
+#endif
+        // The model predict uses without --model: $PALSTUDIO_MODEL or the installed default.
+        out << pal::versionReport(QStringLiteral("palstudio-cli"),
+                                  QStringLiteral(PALSTUDIO_VERSION), vtk, pal::defaultModelPath());
         return pal::cli::Success;
     }
     const std::map<QString, std::function<int(const QStringList&, pal::cli::Streams)>> commands = {

@@ -2,7 +2,9 @@
 //   palstudio [PATH] [--screenshot PNG] [--view front|left|right|top|bottom] [--no-labels]
 
 #include "core/demo/Resources.h"
+#include "core/workflow/VersionReport.h"
 #include "ui/MainWindow.h"
+#include "ui/PredictionController.h"
 #include "ui/Screenshot.h"
 #include "ui/UserFolders.h"
 #include "ui/ViewportWidget.h"
@@ -27,7 +29,11 @@ int main(int argc, char** argv) {
     parser.setApplicationDescription(
         QStringLiteral("PAL Studio: review 3D facial landmarks on face scans."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    const QCommandLineOption version(
+        {QStringLiteral("v"), QStringLiteral("version")},
+        QStringLiteral("Print the versions of PAL Studio, Qt, VTK and LibTorch, and the model "
+                       "predictions use, then exit."));
+    parser.addOption(version);
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QStringLiteral("A mesh file or a case folder to open."),
                                  QStringLiteral("[PATH]"));
@@ -46,6 +52,14 @@ int main(int argc, char** argv) {
                                       QStringLiteral("Hide the landmark labels."));
     parser.addOption(noLabels);
     parser.process(app); // exits with 1 on unknown options
+    if (parser.isSet(version)) {
+        std::fputs(qPrintable(pal::versionReport(QStringLiteral("palstudio"),
+                                                 QStringLiteral(PALSTUDIO_VERSION),
+                                                 pal::ui::ViewportWidget::vtkVersion(),
+                                                 pal::ui::PredictionController::activeModelPath())),
+                   stdout);
+        return 0;
+    }
     const QStringList args = parser.positionalArguments();
     if (args.size() > 1) {
         std::fprintf(stderr, "palstudio: one PATH at most\n%s", qPrintable(parser.helpText()));

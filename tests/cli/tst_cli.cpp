@@ -41,9 +41,19 @@ private Q_SLOTS:
         const Run r = cli({QStringLiteral("--version")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.startsWith(QStringLiteral("palstudio-cli ")));
+        QVERIFY2(
+            r.out.contains(QStringLiteral("\nQt %1 (built with ").arg(QLatin1String(qVersion()))),
+            qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("\nVTK ")), qPrintable(r.out));
 #ifdef PALSTUDIO_HAVE_ENGINE
-        QVERIFY2(r.out.contains(QStringLiteral("engine: LibTorch ")), qPrintable(r.out));
+        QVERIFY2(r.out.contains(QStringLiteral("\nLibTorch ")) &&
+                     r.out.contains(QStringLiteral(" threads, device ")),
+                 qPrintable(r.out));
 #endif
+        // The model predict uses without --model, with what it predicts.
+        QVERIFY2(r.out.contains(QStringLiteral("\nmodel: ")) &&
+                     r.out.contains(QStringLiteral("LA-FAS-50 (50 landmarks), patch size ")),
+                 qPrintable(r.out));
     }
 
     void helpOnEverySubcommand() {

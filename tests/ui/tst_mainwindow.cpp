@@ -132,6 +132,17 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLocal8Bit(app.readAllStandardOutput()).trimmed(), png);
         checkScreenshot(png);
 
+        // --version: the versions and the model, without opening a window.
+        app.start(exe, {QStringLiteral("--version")});
+        QVERIFY(app.waitForFinished(120000));
+        QCOMPARE(app.exitCode(), 0);
+        const QString version = QString::fromLocal8Bit(app.readAllStandardOutput());
+        QVERIFY2(version.startsWith(QStringLiteral("palstudio ")) &&
+                     version.contains(QStringLiteral("\nQt ")) &&
+                     version.contains(QStringLiteral("\nVTK 9.")) &&
+                     version.contains(QStringLiteral("\nmodel: ")),
+                 qPrintable(version));
+
         app.start(exe, {m_broken, QStringLiteral("--screenshot"), png + QStringLiteral(".x")});
         QVERIFY(app.waitForFinished(120000));
         QCOMPARE(app.exitStatus(), QProcess::NormalExit);
