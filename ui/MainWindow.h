@@ -63,7 +63,11 @@ public:
 public Q_SLOTS:
     // Reads a mesh file, a case folder or a dataset folder (its first case) in a job, then
     // shows it. An open asked for while another runs replaces it (the first is cancelled).
+    // A mesh, case folder, dataset or .npz opens; a landmarks file opens its case; a model
+    // bundle (.palnet) is offered for predictions (offerModel).
     void openPath(const QString& path);
+    // Asks whether to predict with the bundle at path from now on (names what it predicts).
+    void offerModel(const QString& path);
     void openCaseOfDataset(const QString& caseId);
     void showOpenFileDialog();
     void showOpenFolderDialog();

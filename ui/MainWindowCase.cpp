@@ -2,7 +2,9 @@
 
 #include "core/dataset/Dataset.h"
 #include "core/errors/Error.h"
+#include "core/io/NativePath.h"
 #include "core/landmarks/LandmarkIO.h"
+#include "core/model/ModelBundle.h"
 #include "core/review/ReviewStore.h"
 #include "core/workflow/ImportLandmarks.h"
 #include "ui/MainWindowImpl.h"
@@ -22,11 +24,48 @@
 namespace pal::ui {
 
 void MainWindow::openPath(const QString& path) {
+    // What a file manager hands over on a double click (packaging/linux/palstudio.desktop): a
+    // model bundle is offered for predictions; a landmarks file opens the case it belongs to.
+    if (pathKind(path) == PathKind::File &&
+        path.endsWith(QLatin1String(".palnet"), Qt::CaseInsensitive)) {
+        offerModel(path);
+        return;
+    }
+    QString target = path;
+    if (pathKind(path) == PathKind::File && isLandmarkFileName(path) &&
+        Case::isCaseFolder(folderOf(path))) {
+        target = folderOf(path);
+    }
     dropLoad(); // the newer open replaces it, asked or not: no result lands while asking
     if (!maybeKeepEdits()) {
         return;
     }
-    startLoad(path, QString());
+    startLoad(target, QString());
+}
+
+void MainWindow::offerModel(const QString& path) {
+    ModelManifest m;
+    try {
+        m = readModelManifest(path);
+    } catch (const Error& e) {
+        d->lastError = e.message();
+        showError(d->lastError);
+        return;
+    }
+    const bool yes =
+        d->screenshotMode ||
+        QMessageBox::question(this, tr("Use this model?"),
+                              tr("Predict with %1 from now on? It predicts the %2 (patch size "
+                                 "%3). The model in use now is %4.")
+                                  .arg(path, m.schema->describe())
+                                  .arg(m.patchSize)
+                                  .arg(d->prediction->modelPath()),
+                              QMessageBox::Yes | QMessageBox::Cancel,
+                              QMessageBox::Cancel) == QMessageBox::Yes;
+    if (yes) {
+        d->prediction->setModelPath(path);
+        statusBar()->showMessage(tr("Predictions now use %1").arg(path), 8000);
+    }
 }
 
 void MainWindow::openCaseOfDataset(const QString& caseId) {

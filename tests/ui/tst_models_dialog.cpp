@@ -10,6 +10,7 @@
 #include "core/landmarks/LandmarkSchema.h"
 #include "core/model/ModelBundle.h"
 #include "core/model/TrainingFiles.h"
+#include "core/review/CaseDocument.h"
 #include "tests/TestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/ModelsDialog.h"
@@ -269,6 +270,38 @@ private Q_SLOTS:
         QVERIFY(!row(list, QStringLiteral("cancelled.palnet"))
                      ->text(5)
                      .contains(QStringLiteral("checkpoint")));
+    }
+
+    // What a file manager hands over (packaging/linux/palstudio.desktop): a bundle is offered
+    // for predictions, saying what it predicts, and used only after a yes; a landmarks file
+    // opens its case.
+    void filesFromAFileManager() {
+        MainWindow w;
+        w.setJournalFolder(m_dir.filePath(QStringLiteral("journal-open")));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto* prediction = w.findChild<ui::PredictionController*>();
+        const QString before = prediction->modelPath();
+        const QString tuned = model(QStringLiteral("tuned.palnet"));
+        bool asked = false;
+        QString question;
+        QTimer::singleShot(0,
+                           [&] { pal::test::answerModal(QMessageBox::Cancel, &asked, &question); });
+        w.openPath(tuned);
+        QVERIFY(asked);
+        QVERIFY2(question.contains(QStringLiteral("It predicts the LA-FAS-50 (50 landmarks)")),
+                 qPrintable(question));
+        QCOMPARE(prediction->modelPath(), before); // cancelled: nothing changed
+        QTimer::singleShot(0, [&] { pal::test::answerModal(QMessageBox::Yes, &asked); });
+        w.openPath(tuned);
+        QCOMPARE(prediction->modelPath(), tuned);
+        QVERIFY(prediction->revert());
+
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        w.openPath(m_data + QStringLiteral("/D002/landmarks.txt"));
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(w.caseId(), QStringLiteral("D002"));
+        QVERIFY(w.document()->groundTruth().has_value());
     }
 };
 
