@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMenuBar>
@@ -47,6 +48,12 @@ QString MainWindow::earlyBuildText() {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     setWindowTitle(tr("PAL Studio[*]")); // [*]: where "modified" shows
+    // The icon of resources/icons (PNG sizes: no SVG plugin needed), compiled in (help.qrc).
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256}) {
+        icon.addFile(QStringLiteral(":/icons/palstudio-%1.png").arg(size), QSize(size, size));
+    }
+    setWindowIcon(icon);
     setAcceptDrops(true);
     setObjectName(QStringLiteral("MainWindow"));
 

@@ -78,6 +78,10 @@ private Q_SLOTS:
         QVERIFY(!window.isLoading());
         QCOMPARE(window.caseId(), QStringLiteral("case001"));
         QVERIFY(window.windowTitle().contains(QStringLiteral("case001")));
+        // The project's icon, in the sizes a desktop asks for (resources/icons).
+        QVERIFY(window.windowIcon().availableSizes().contains(QSize(256, 256)));
+        QVERIFY(window.windowIcon().availableSizes().contains(QSize(16, 16)));
+        QVERIFY(!window.windowIcon().pixmap(48, 48).isNull());
         QVERIFY(window.viewport()->hasMesh());
         QVERIFY2(window.lastWarnings().isEmpty(), qPrintable(window.lastWarnings().join('\n')));
     }
