@@ -30,13 +30,18 @@ std::optional<LandmarkSet> readPrediction(const Case& c) {
     if (!c.schemaIsKnown()) {
         schemas.push_back(LandmarkSchema::facescape68());
     }
+    // When both exist (models of two schemas predicted this mesh), the newer is the one shown.
     QString path;
     SchemaPtr schema;
+    qint64 newest = 0;
     for (const SchemaPtr& s : schemas) {
-        if (pathExists(predictionPath(c, {}, s))) {
-            path = predictionPath(c, {}, s);
+        const QString candidate = predictionPath(c, {}, s);
+        qint64 size = 0;
+        qint64 modified = 0;
+        if (fileStamp(candidate, size, modified) && (path.isEmpty() || modified > newest)) {
+            path = candidate;
             schema = s;
-            break;
+            newest = modified;
         }
     }
     if (path.isEmpty()) {

@@ -16,6 +16,7 @@
 
 #include "tests/TestSupport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -84,6 +85,30 @@ private Q_SLOTS:
         QCOMPARE(predictionPath(bare),
                  QDir(folder.files().folder).filePath(bare.id() + ".landmarks.predicted.txt"));
         QVERIFY(!readPrediction(folder)); // none yet
+        // A bare mesh predicted by an LA-FAS model, then by a FaceScape one: the newer shows.
+        QTemporaryDir bareDir;
+        QVERIFY(QFile::copy(folder.files().mesh, bareDir.filePath(QStringLiteral("scan.obj"))));
+        const Case scan = Case::open(bareDir.filePath(QStringLiteral("scan.obj")));
+        LandmarkSet lafas; // an LA-FAS file holds all 50
+        for (int i = 0; i < lafas.size(); ++i) {
+            lafas.setPosition(i, {1, 2, double(i)}, LandmarkStatus::Predicted);
+        }
+        writePrediction(predictionPath(scan), lafas);
+        LandmarkSet fs(LandmarkSchema::facescape68());
+        fs.setPosition(0, {4, 5, 6}, LandmarkStatus::Predicted);
+        const QString csv = predictionPath(scan, {}, LandmarkSchema::facescape68());
+        QVERIFY(csv.endsWith(QStringLiteral("scan.landmarks.predicted.csv")));
+        writePrediction(csv, fs);
+        auto touch = [](const QString& path, int seconds) {
+            QFile f(path); // setFileTime needs an open file
+            return f.open(QIODevice::ReadWrite) &&
+                   f.setFileTime(QDateTime::currentDateTimeUtc().addSecs(seconds),
+                                 QFileDevice::FileModificationTime);
+        };
+        QVERIFY(touch(csv, 60));
+        QCOMPARE(readPrediction(scan)->schema().id(), QStringLiteral("FaceScape-68"));
+        QVERIFY(touch(predictionPath(scan), 120));
+        QCOMPARE(readPrediction(scan)->schema().id(), QStringLiteral("LA-FAS-50"));
         QVERIFY(isDatasetPath(m_data));
         QVERIFY(!isDatasetPath(folder.files().folder));
         QCOMPARE(casesOf(m_data).size(), std::size_t(3));
