@@ -59,7 +59,7 @@ private:
     QString m_caseId;
     bool m_open = false;
     bool m_sidecarUnreadable = false; // kept aside at the first save, never written over
-    bool m_switching = false; // open() clears the stack: not an undo back to a save
+    bool m_switching = false;         // open() clears the stack: not an undo back to a save
 };
 
 } // namespace pal::ui

@@ -63,13 +63,12 @@ bool Case::isNpzCaseFile(const QString& path) {
     return path.endsWith(QLatin1String(".npz"), Qt::CaseInsensitive);
 }
 
-Case Case::openNpz(const QString& path, SchemaPtr schema) {
+Case Case::openNpz(const QString& path, SchemaPtr schema, const NpzCaseIndex& index) {
     Case c;
     c.m_isNpz = true;
     c.m_files.folder = folderOf(path);
     c.m_files.mesh = path;
     c.m_id = QFileInfo(path).completeBaseName();
-    const NpzCaseIndex index = indexNpzCase(path);
     if (!index.hasMesh) {
         throw ValidationError(path, QStringLiteral("holds no mesh (\"vertices\" and \"faces\", or "
                                                    "\"points\"; it holds: %1): not a case")
@@ -107,7 +106,7 @@ Case Case::open(const QString& path, SchemaPtr schema) {
         throw IoError(path, QStringLiteral("no such file or folder"));
     }
     if (kind == PathKind::File && isNpzCaseFile(path)) {
-        return openNpz(path, std::move(schema));
+        return openNpz(path, std::move(schema), indexNpzCase(path));
     }
     if (kind == PathKind::File) {
         if (const QString root = faceScapeRootOf(path); !root.isEmpty()) {
@@ -191,7 +190,7 @@ Mesh Case::readMesh(Warnings* warnings, bool toCommonFrame, const std::atomic<bo
     return mesh;
 }
 
-LandmarkFile Case::readLandmarks() const {
+LandmarkFile Case::readLandmarks(const Mesh* meshAsStored) const {
     if (!hasLandmarks()) {
         throw IoError(m_files.folder,
                       QStringLiteral("case has no %1").arg(QLatin1String(kLandmarksFile)));
@@ -202,7 +201,8 @@ LandmarkFile Case::readLandmarks() const {
     if (!m_vertexLandmarks) {
         return pal::readLandmarks(m_files.landmarks, m_schema);
     }
-    const Mesh mesh = pal::readMesh(m_files.mesh);
+    const Mesh read = meshAsStored ? Mesh() : pal::readMesh(m_files.mesh);
+    const Mesh& mesh = meshAsStored ? *meshAsStored : read;
     LandmarkSet set(m_schema);
     for (int i = 0; i < set.size(); ++i) {
         const int v = (*m_vertexLandmarks)[static_cast<std::size_t>(i)];

@@ -9,6 +9,7 @@
 // files; meshes and landmarks are read on demand.
 
 #include "core/dataset/FaceScape.h"
+#include "core/dataset/NpzCase.h"
 #include "core/errors/Warnings.h"
 #include "core/landmarks/LandmarkIO.h"
 #include "core/mesh/Mesh.h"
@@ -37,6 +38,8 @@ public:
     static Case open(const QString& path, SchemaPtr schema = nullptr);
     // True for a .npz case file (core/dataset/NpzCase.h).
     static bool isNpzCaseFile(const QString& path);
+    // An .npz case whose arrays were listed already (a dataset skips those without a mesh).
+    static Case openNpz(const QString& path, SchemaPtr schema, const NpzCaseIndex& index);
     // A FaceScape case: mesh is a *_neutral.obj below root; indices are root's
     // landmark_indices.npz, read once for the whole dataset.
     static Case openFaceScape(const QString& mesh, const QString& root, VertexIndices indices);
@@ -74,7 +77,9 @@ public:
                   const std::atomic<bool>* cancel = nullptr) const;
     // The ground-truth landmarks as stored (the case's own frame), in the case's schema. A
     // FaceScape case reads its mesh and takes the indexed vertices. Throws when there are none.
-    LandmarkFile readLandmarks() const;
+    // meshAsStored: the case's mesh already read (as stored, not moved), so that a FaceScape
+    // case does not read it a second time.
+    LandmarkFile readLandmarks(const Mesh* meshAsStored = nullptr) const;
 
     static constexpr const char* kTransformFile = "transformation_matrix.npy";
     static constexpr const char* kLandmarksFile = "landmarks.txt";
@@ -83,8 +88,6 @@ public:
     static QStringList otherLandmarkFiles();
 
 private:
-    static Case openNpz(const QString& path, SchemaPtr schema);
-
     QString m_id;
     CaseFiles m_files;
     bool m_isFolder = false;

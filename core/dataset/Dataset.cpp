@@ -150,11 +150,12 @@ Dataset Dataset::open(const QString& folder) {
     // An .npz without a mesh (statistics, say) is not a case: skipped and listed, as a folder
     // without a mesh is.
     for (const QString& name : npzFiles(folder)) {
-        if (!indexNpzCase(dir.filePath(name)).hasMesh) {
+        const NpzCaseIndex index = indexNpzCase(dir.filePath(name));
+        if (!index.hasMesh) {
             ds.m_skipped.append(name);
             continue;
         }
-        ds.m_cases.push_back(Case::open(dir.filePath(name), own));
+        ds.m_cases.push_back(Case::openNpz(dir.filePath(name), own, index));
     }
     if (!ds.m_cases.empty() && std::all_of(ds.m_cases.begin(), ds.m_cases.end(),
                                            [](const Case& c) { return c.isNpz(); })) {

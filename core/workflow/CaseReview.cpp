@@ -16,7 +16,7 @@ void readReviewFiles(const Case& c, const QString& journalDir, CaseForReview& ou
                      Warnings& warnings) {
     if (c.hasLandmarks()) {
         try {
-            LandmarkFile f = c.readLandmarks();
+            LandmarkFile f = c.readLandmarks(&out.mesh); // out.mesh: as stored, read above
             out.groundTruth = std::move(f.landmarks);
             out.layout = std::move(f.lafasLayout);
         } catch (const Error& e) {
