@@ -32,6 +32,11 @@ static void initHelpResource() {
 namespace pal::ui {
 namespace {
 
+// The help windows' translatable texts (Qt Linguist context "Help").
+struct Help {
+    Q_DECLARE_TR_FUNCTIONS(Help)
+};
+
 // A non-modal help window that deletes itself on close: content above a Close button.
 void showHelpWindow(QDialog* dialog, const QString& name, const QString& title, QWidget* content,
                     const QSize& size) {
@@ -52,9 +57,7 @@ void showHelpWindow(QDialog* dialog, const QString& name, const QString& title, 
 void showShortcutSheet(QWidget* window) {
     auto* dialog = new QDialog(window);
     auto* table = new QTableWidget(0, 3, dialog);
-    table->setHorizontalHeaderLabels({QCoreApplication::translate("Help", "Key"),
-                                      QCoreApplication::translate("Help", "Action"),
-                                      QCoreApplication::translate("Help", "Menu")});
+    table->setHorizontalHeaderLabels({Help::tr("Key"), Help::tr("Action"), Help::tr("Menu")});
     table->verticalHeader()->hide();
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->horizontalHeader()->setStretchLastSection(true);
@@ -79,8 +82,8 @@ void showShortcutSheet(QWidget* window) {
         }
     }
     table->resizeColumnsToContents();
-    showHelpWindow(dialog, QStringLiteral("ShortcutSheet"),
-                   QCoreApplication::translate("Help", "Keyboard Shortcuts"), table, {560, 620});
+    showHelpWindow(dialog, QStringLiteral("ShortcutSheet"), Help::tr("Keyboard Shortcuts"), table,
+                   {560, 620});
 }
 
 void showManual(QWidget* window) {
@@ -90,19 +93,18 @@ void showManual(QWidget* window) {
     text->setOpenExternalLinks(true);
     QFile page(QStringLiteral(":/help/manual.html"));
     text->setHtml(page.open(QIODevice::ReadOnly) ? QString::fromUtf8(page.readAll())
-                                                 : QStringLiteral("(the manual is missing)"));
-    showHelpWindow(dialog, QStringLiteral("Manual"),
-                   QCoreApplication::translate("Help", "Reviewing Landmarks"), text, {640, 680});
+                                                 : Help::tr("(the manual is missing)"));
+    showHelpWindow(dialog, QStringLiteral("Manual"), Help::tr("Reviewing Landmarks"), text,
+                   {640, 680});
 }
 
 QString modelCardHtml(const QString& modelPath) {
-    const auto tr = [](const char* text) { return QCoreApplication::translate("Help", text); };
     if (modelPath.isEmpty()) {
-        return tr("<p>Model: none chosen (Model &gt; Choose Model).</p>");
+        return Help::tr("<p>Model: none chosen (Model &gt; Choose Model).</p>");
     }
     const QFileInfo file(modelPath);
-    QString html =
-        QStringLiteral("<p><b>%1</b> %2<br>").arg(tr("Model:"), file.fileName().toHtmlEscaped());
+    QString html = QStringLiteral("<p><b>%1</b> %2<br>")
+                       .arg(Help::tr("Model:"), file.fileName().toHtmlEscaped());
     try {
         const ModelManifest m = readModelManifest(modelPath);
         const QJsonObject& p = m.provenance;
@@ -110,30 +112,30 @@ QString modelCardHtml(const QString& modelPath) {
             html += QStringLiteral("<b>%1</b><br>")
                         .arg(p.value(QStringLiteral("notice")).toString().toHtmlEscaped());
         }
-        html += tr("PAL-Net (%1), patch size %2, %3 landmarks, %4 weights<br>")
+        html += Help::tr("PAL-Net (%1), patch size %2, %3 landmarks, %4 weights<br>")
                     .arg(m.variant)
                     .arg(m.patchSize)
                     .arg(m.landmarks)
                     .arg(m.weightsDtype);
-        html += tr("Made by %1 on %2 from %3 training and %4 validation case(s)")
+        html += Help::tr("Made by %1 on %2 from %3 training and %4 validation case(s)")
                     .arg(p.value(QStringLiteral("createdBy")).toString().toHtmlEscaped(),
                          p.value(QStringLiteral("created")).toString().toHtmlEscaped())
                     .arg(p.value(QStringLiteral("trainCases")).toArray().size())
                     .arg(p.value(QStringLiteral("validationCases")).toArray().size());
         if (m.metrics.contains(QStringLiteral("bestValidationLoss"))) {
-            html += tr("; best validation loss %1 at epoch %2")
+            html += Help::tr("; best validation loss %1 at epoch %2")
                         .arg(m.metrics.value(QStringLiteral("bestValidationLoss")).toDouble(), 0,
                              'f', 3)
                         .arg(m.metrics.value(QStringLiteral("bestEpoch")).toInt());
         }
         html += QStringLiteral("<br>");
     } catch (const Error& e) {
-        html += tr("It cannot be read: %1<br>").arg(e.message().toHtmlEscaped());
+        html += Help::tr("It cannot be read: %1<br>").arg(e.message().toHtmlEscaped());
     }
     const QString card =
         file.absoluteDir().filePath(file.completeBaseName() + QStringLiteral(".md"));
     if (QFileInfo::exists(card)) {
-        html += tr("Model card: <a href=\"%1\">%2</a>")
+        html += Help::tr("Model card: <a href=\"%1\">%2</a>")
                     .arg(QUrl::fromLocalFile(card).toString(), card.toHtmlEscaped());
     }
     return html + QStringLiteral("</p>");
@@ -141,8 +143,7 @@ QString modelCardHtml(const QString& modelPath) {
 
 void showAbout(QWidget* window, const QString& modelPath) {
     const QString text =
-        QCoreApplication::translate(
-            "Help",
+        Help::tr(
             "<h3>PAL Studio %1</h3>"
             "<p>Review, correct and predict facial landmarks on 3D face scans with PAL-Net: "
             "the 50 of LA-FAS, the 68 of FaceScape, or a schema of your own.</p>"
@@ -153,7 +154,7 @@ void showAbout(QWidget* window, const QString& modelPath) {
             "not measurements of real people and not for clinical use.</p>")
             .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
                  QString::fromLatin1(vtkVersion::GetVTKVersion()), modelCardHtml(modelPath));
-    QMessageBox::about(window, QCoreApplication::translate("Help", "About PAL Studio"), text);
+    QMessageBox::about(window, Help::tr("About PAL Studio"), text);
 }
 
 } // namespace pal::ui

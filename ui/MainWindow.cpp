@@ -4,6 +4,7 @@
 
 #include "ui/DisplaySettings.h"
 #include "ui/HelpDialogs.h"
+#include "ui/LanguageMenu.h"
 #include "ui/JobsWidget.h"
 #include "ui/MainWindowImpl.h"
 #include "ui/review/LandmarkDisplayState.h"
@@ -186,7 +187,7 @@ void MainWindow::connectViewport() {
         statusBar()->showMessage(
             tr("%1 (%2), %3%4")
                 .arg(s.key(i), s.at(i).name,
-                     truth ? tr("ground truth") : statusName(d->doc().working().at(i).status))
+                     truth ? tr("ground truth") : statusTitle(d->doc().working().at(i).status))
                 .arg(std::isnan(e) ? QString()
                                    : tr(", %1 mm from ground truth").arg(e, 0, 'f', 2)));
     });
@@ -329,6 +330,8 @@ void MainWindow::createHelpMenu() {
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutSheet(this); })
         ->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&Reviewing Landmarks (Manual)"), this, [this] { showManual(this); });
+    help->addMenu(createLanguageMenu(this));
+    help->addSeparator();
     help->addAction(tr("&About PAL Studio"), this,
                     [this] { showAbout(this, d->prediction->modelPath()); });
 }

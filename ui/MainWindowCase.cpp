@@ -268,7 +268,7 @@ void MainWindow::updateSummary() {
     const int reviewed = reviewedCount(d->doc().working());
     const double mean = d->doc().meanError();
     QString text = tr("%1: %2, %3/%4 reviewed")
-                       .arg(d->caseId(), reviewStateName(d->doc().reviewState()))
+                       .arg(d->caseId(), reviewStateTitle(d->doc().reviewState()))
                        .arg(reviewed)
                        .arg(d->doc().size());
     if (!std::isnan(mean)) {

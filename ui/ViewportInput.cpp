@@ -255,14 +255,16 @@ void ViewportWidget::Impl::reportHover(int index, bool groundTruth,
         hoverIndex = index;
         hoverGroundTruth = groundTruth;
         hoverWasNothing = false;
-        text = QStringLiteral("%1, %2").arg(landmarks->describe(index),
-                                            groundTruth ? QStringLiteral("ground truth")
-                                                        : QStringLiteral("predicted"));
         const double error = landmarks->error(index);
-        if (std::isfinite(error)) {
-            text += groundTruth ? QStringLiteral(", %1 mm from the prediction")
-                                : QStringLiteral(", %1 mm from ground truth");
-            text = text.arg(error, 0, 'f', 1);
+        const QString which = landmarks->describe(index);
+        if (!std::isfinite(error)) {
+            text = groundTruth ? ViewportWidget::tr("%1, ground truth").arg(which)
+                               : ViewportWidget::tr("%1, predicted").arg(which);
+        } else {
+            //: %1 names the landmark, %2 is a distance in millimetres
+            text = groundTruth ? ViewportWidget::tr("%1, ground truth, %2 mm from the prediction")
+                               : ViewportWidget::tr("%1, predicted, %2 mm from ground truth");
+            text = text.arg(which).arg(error, 0, 'f', 1);
         }
         if (changed) {
             Q_EMIT q->hoveredLandmark(index, groundTruth);
@@ -270,7 +272,7 @@ void ViewportWidget::Impl::reportHover(int index, bool groundTruth,
     } else if (surface != nullptr) {
         hoverIndex = -1;
         hoverWasNothing = false;
-        text = QStringLiteral("surface %1, %2, %3 mm")
+        text = ViewportWidget::tr("surface %1, %2, %3 mm")
                    .arg(surface->x(), 0, 'f', 1)
                    .arg(surface->y(), 0, 'f', 1)
                    .arg(surface->z(), 0, 'f', 1);

@@ -4,10 +4,16 @@
 // returns an exit code of the design: 0 success, 1 usage error, 2 bad input, 3 cancelled,
 // 4 internal error. pal::Error is caught at the edge (main), never inside a command.
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <QTextStream>
 
 namespace pal::cli {
+
+// The command line's translatable texts (Qt Linguist context "Cli"; translations/README.md).
+struct Cli {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
 
 enum ExitCode {
     Success = 0,

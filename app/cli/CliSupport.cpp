@@ -21,8 +21,8 @@ extern "C" void onInterrupt(int) {
 
 QCommandLineOption modelOption() {
     return QCommandLineOption(QStringLiteral("model"),
-                              QStringLiteral("Model bundle (.palnet); default: $PALSTUDIO_MODEL "
-                                             "or the installed default model."),
+                              Cli::tr("Model bundle (.palnet); default: $PALSTUDIO_MODEL "
+                                      "or the installed default model."),
                               QStringLiteral("M"));
 }
 
@@ -32,22 +32,23 @@ QString modelPathOf(const QCommandLineParser& parser, const QCommandLineOption& 
     }
     const QString path = defaultModelPath();
     if (!pathExists(path)) {
-        throw UsageProblem{QStringLiteral("no --model given and no default model at %1").arg(path)};
+        //: %1 is the path where the default model would be
+        throw UsageProblem{Cli::tr("no --model given and no default model at %1").arg(path)};
     }
     return path;
 }
 
 QCommandLineOption threadsOption() {
     return QCommandLineOption(QStringLiteral("threads"),
-                              QStringLiteral("CPU threads for the network (default: all)."),
+                              Cli::tr("CPU threads for the network (default: all)."),
                               QStringLiteral("N"), QStringLiteral("0"));
 }
 
 QCommandLineOption schemaOption() {
     return QCommandLineOption(
         QStringLiteral("schema"),
-        QStringLiteral("The landmarks the files hold: LA-FAS-50 (default), FaceScape-68, or a "
-                       "landmark-schema.json of your own."),
+        Cli::tr("The landmarks the files hold: LA-FAS-50 (default), FaceScape-68, or a "
+                "landmark-schema.json of your own."),
         QStringLiteral("ID|FILE"), LandmarkSchema::lafas50()->id());
 }
 
@@ -57,7 +58,8 @@ SchemaPtr schemaOf(const QCommandLineParser& parser, const QCommandLineOption& s
         return builtIn;
     }
     if (!pathExists(value)) {
-        throw UsageProblem{QStringLiteral("--schema takes %1 or a landmark-schema.json file")
+        //: %1 lists the built-in schema ids, e.g. LA-FAS-50, FaceScape-68
+        throw UsageProblem{Cli::tr("--schema takes %1 or a landmark-schema.json file")
                                .arg(LandmarkSchema::builtInIds().join(QStringLiteral(", ")))};
     }
     return readLandmarkSchema(value);
@@ -68,7 +70,8 @@ int intValue(const QCommandLineParser& p, const QCommandLineOption& o, int min, 
     const int v = p.value(o).toInt(&ok);
     if (!ok || v < min) {
         throw UsageProblem{
-            QStringLiteral("%1 takes a number of at least %2").arg(QLatin1String(what)).arg(min)};
+            //: %1 is an option name such as --epochs, %2 the smallest number it takes
+            Cli::tr("%1 takes a number of at least %2").arg(QLatin1String(what)).arg(min)};
     }
     return v;
 }

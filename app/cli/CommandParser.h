@@ -13,7 +13,7 @@ inline bool parseCommand(QCommandLineParser& parser, const QStringList& args, St
     parser.setApplicationDescription(description);
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+                                  Cli::tr("Show this help."));
     parser.addOption(help);
     QStringList full = args;
     full.first() = QStringLiteral("palstudio-cli ") + args.first();

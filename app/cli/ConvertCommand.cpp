@@ -12,33 +12,31 @@ namespace pal::cli {
 int runConvert(const QStringList& args, Streams io) {
     QCommandLineParser parser;
     const QCommandLineOption force(QStringLiteral("force"),
-                                   QStringLiteral("Replace OUT when it exists (never IN itself)."));
+                                   Cli::tr("Replace OUT when it exists (never IN itself)."));
     const QCommandLineOption schema = schemaOption();
     parser.addOptions({force, schema});
-    parser.addPositionalArgument(
-        QStringLiteral("IN"), QStringLiteral("Landmark file to read (.txt LA-FAS, .csv, "
-                                             ".mrk.json or .fcsv 3D Slicer, .pp MeshLab, .tps)."));
+    parser.addPositionalArgument(QStringLiteral("IN"),
+                                 Cli::tr("Landmark file to read (.txt LA-FAS, .csv, "
+                                         ".mrk.json or .fcsv 3D Slicer, .pp MeshLab, .tps)."));
     parser.addPositionalArgument(
         QStringLiteral("OUT"),
-        QStringLiteral(
-            "Landmark file to write (.txt LA-FAS, .csv, .mrk.json, .fcsv, .pp or .tps)."));
-    if (!parseCommand(
-            parser, args, io,
-            QStringLiteral("Convert a landmark file; formats are chosen by extension."))) {
+        Cli::tr("Landmark file to write (.txt LA-FAS, .csv, .mrk.json, .fcsv, .pp or .tps)."));
+    if (!parseCommand(parser, args, io,
+                      Cli::tr("Convert a landmark file; formats are chosen by extension."))) {
         return Success;
     }
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2) {
-        throw UsageProblem{QStringLiteral("expected IN and OUT")};
+        throw UsageProblem{Cli::tr("expected IN and OUT")};
     }
     const QString in = pos[0];
     const QString out = pos[1];
     if (absolutePath(in) == absolutePath(out)) {
-        throw UsageProblem{
-            QStringLiteral("OUT is the same file as IN; originals are never overwritten")};
+        throw UsageProblem{Cli::tr("OUT is the same file as IN; originals are never overwritten")};
     }
     if (pathExists(out) && !parser.isSet(force)) {
-        throw UsageProblem{QStringLiteral("'%1' exists; add --force to replace it").arg(out)};
+        //: %1 is the OUT file
+        throw UsageProblem{Cli::tr("'%1' exists; add --force to replace it").arg(out)};
     }
     const SchemaPtr landmarks = schemaOf(parser, schema);
     const LandmarkFile file = readLandmarks(in, landmarks);

@@ -45,24 +45,23 @@ int runEvaluate(const QStringList& args, Streams io) {
     QCommandLineParser parser;
     const QCommandLineOption model = modelOption();
     const QCommandLineOption data(QStringLiteral("data"),
-                                  QStringLiteral("Dataset folder with ground-truth landmarks."),
+                                  Cli::tr("Dataset folder with ground-truth landmarks."),
                                   QStringLiteral("DIR"));
     const QCommandLineOption report(QStringLiteral("report"),
-                                    QStringLiteral("Folder for the CSV files and report.html."),
+                                    Cli::tr("Folder for the CSV files and report.html."),
                                     QStringLiteral("DIR"));
     const QCommandLineOption threads = threadsOption();
     parser.addOptions({model, data, report, threads});
     if (!parseCommand(
             parser, args, io,
-            QStringLiteral(
-                "Evaluate a model as the paper reports it: point-wise and distance-wise errors "
-                "for 'closest' and 'average' post-processing, against the mean template as a "
-                "baseline; CSV files and a self-contained HTML report. Cases that cannot be "
-                "predicted are listed and left out, and the exit code is 2."))) {
+            Cli::tr("Evaluate a model as the paper reports it: point-wise and distance-wise errors "
+                    "for 'closest' and 'average' post-processing, against the mean template as a "
+                    "baseline; CSV files and a self-contained HTML report. Cases that cannot be "
+                    "predicted are listed and left out, and the exit code is 2."))) {
         return Success;
     }
     if (!parser.isSet(data) || !parser.isSet(report)) {
-        throw UsageProblem{QStringLiteral("--data DIR and --report DIR are required")};
+        throw UsageProblem{Cli::tr("--data DIR and --report DIR are required")};
     }
     const QString modelPath = modelPathOf(parser, model);
     setEngineThreads(intValue(parser, threads, 0, "--threads"));

@@ -146,30 +146,29 @@ QJsonObject infoOfCase(const QString& path, QTextStream& out, bool quiet, Warnin
 
 int runInfo(const QStringList& args, Streams io) {
     QCommandLineParser parser;
-    const QCommandLineOption json(QStringLiteral("json"),
-                                  QStringLiteral("Print the summary as JSON."));
+    const QCommandLineOption json(QStringLiteral("json"), Cli::tr("Print the summary as JSON."));
     const QCommandLineOption schema = schemaOption();
     parser.addOptions({json, schema});
     parser.addPositionalArgument(
         QStringLiteral("PATH"),
-        QStringLiteral("A mesh file, case folder, dataset folder or landmark "
-                       "file (.txt, .csv, .mrk.json, .fcsv, .pp, .tps); default: the generated "
-                       "demo dataset."),
+        Cli::tr("A mesh file, case folder, dataset folder or landmark "
+                "file (.txt, .csv, .mrk.json, .fcsv, .pp, .tps); default: the generated "
+                "demo dataset."),
         QStringLiteral("[PATH]"));
     if (!parseCommand(parser, args, io,
-                      QStringLiteral("Summarise a mesh, case, dataset or landmark file: counts, "
-                                     "bounding box, units, landmarks present, transform."))) {
+                      Cli::tr("Summarise a mesh, case, dataset or landmark file: counts, "
+                              "bounding box, units, landmarks present, transform."))) {
         return Success;
     }
     if (parser.positionalArguments().size() > 1) {
-        throw UsageProblem{QStringLiteral("expected one PATH")};
+        throw UsageProblem{Cli::tr("expected one PATH")};
     }
     // With no PATH: the generated demo dataset that setup made.
     const QString path = parser.positionalArguments().isEmpty()
                              ? demo::defaultDemoDataset()
                              : parser.positionalArguments().first();
     if (path.isEmpty()) {
-        throw UsageProblem{QStringLiteral("expected a PATH (no demo dataset was found either)")};
+        throw UsageProblem{Cli::tr("expected a PATH (no demo dataset was found either)")};
     }
     const QFileInfo info(path); // its suffix only (core/io/NativePath.h)
     if (!pathExists(path)) {

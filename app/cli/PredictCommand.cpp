@@ -14,23 +14,23 @@ int runPredict(const QStringList& args, Streams io) {
     const QCommandLineOption model = modelOption();
     const QCommandLineOption snap(
         QStringLiteral("snap"),
-        QStringLiteral("Post-processing: closest, average or none (default: the model's)."),
+        Cli::tr("Post-processing: closest, average or none (default: the model's)."),
         QStringLiteral("MODE"));
     const QCommandLineOption threads = threadsOption();
     const QCommandLineOption out(
         {QStringLiteral("o"), QStringLiteral("out")},
-        QStringLiteral("Write predictions under DIR/<case>/ instead of beside each case."),
+        Cli::tr("Write predictions under DIR/<case>/ instead of beside each case."),
         QStringLiteral("DIR"));
     const QCommandLineOption batch(QStringLiteral("batch"),
-                                   QStringLiteral("Cases per forward pass (default 8)."),
+                                   Cli::tr("Cases per forward pass (default 8)."),
                                    QStringLiteral("N"), QStringLiteral("8"));
     parser.addOptions({model, snap, threads, out, batch});
     parser.addPositionalArgument(QStringLiteral("INPUT"),
-                                 QStringLiteral("Case folders, mesh files or dataset folders."),
+                                 Cli::tr("Case folders, mesh files or dataset folders."),
                                  QStringLiteral("INPUT..."));
     if (!parseCommand(
             parser, args, io,
-            QStringLiteral(
+            Cli::tr(
                 "Predict the landmarks of cases with a PAL-Net model (its schema's: the 50 of "
                 "LA-FAS, FaceScape's 68, or a lab's own). Predictions are written beside each "
                 "case as landmarks.predicted.txt, an LA-FAS file (landmarks.predicted.csv, a "
@@ -43,13 +43,13 @@ int runPredict(const QStringList& args, Streams io) {
         return Success;
     }
     if (parser.positionalArguments().isEmpty()) {
-        throw UsageProblem{QStringLiteral("expected at least one INPUT")};
+        throw UsageProblem{Cli::tr("expected at least one INPUT")};
     }
     PredictorOptions options;
     if (parser.isSet(snap)) {
         options.snap = parseSnapMode(parser.value(snap));
         if (!options.snap) {
-            throw UsageProblem{QStringLiteral("--snap must be closest, average or none")};
+            throw UsageProblem{Cli::tr("--snap must be closest, average or none")};
         }
     }
     options.batchSize = intValue(parser, batch, 1, "--batch");

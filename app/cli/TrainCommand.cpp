@@ -131,17 +131,17 @@ int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Stre
 // The values the parser cannot check alone.
 void checkTrainOptions(const TrainOptions& o) {
     if (o.weightsDtype != QLatin1String("float32") && o.weightsDtype != QLatin1String("float16")) {
-        throw UsageProblem{QStringLiteral("--weights must be float32 or float16")};
+        throw UsageProblem{Cli::tr("--weights must be float32 or float16")};
     }
     if (o.freezeBlocks > 3) {
-        throw UsageProblem{QStringLiteral("--freeze takes 0 to 3: PAL-Net has 3 blocks")};
+        throw UsageProblem{Cli::tr("--freeze takes 0 to 3: PAL-Net has 3 blocks")};
     }
     if (o.freezeBlocks > 0 && o.init.isEmpty()) {
-        throw UsageProblem{QStringLiteral("--freeze keeps a parent's weights: it needs --init")};
+        throw UsageProblem{Cli::tr("--freeze keeps a parent's weights: it needs --init")};
     }
     if (!o.init.isEmpty() && absolutePath(o.init) == absolutePath(o.out)) {
         throw UsageProblem{
-            QStringLiteral("--out must differ from --init: the original bundle is kept untouched")};
+            Cli::tr("--out must differ from --init: the original bundle is kept untouched")};
     }
 }
 
@@ -149,82 +149,77 @@ void checkTrainOptions(const TrainOptions& o) {
 
 int runTrain(const QStringList& args, Streams io) {
     QCommandLineParser parser;
-    const QCommandLineOption data(QStringLiteral("data"),
-                                  QStringLiteral("Dataset folder of LA-FAS cases."),
-                                  QStringLiteral("DIR"));
-    const QCommandLineOption out(QStringLiteral("out"),
-                                 QStringLiteral("Model bundle to write (.palnet)."),
+    const QCommandLineOption data(
+        QStringLiteral("data"), Cli::tr("Dataset folder of LA-FAS cases."), QStringLiteral("DIR"));
+    const QCommandLineOption out(QStringLiteral("out"), Cli::tr("Model bundle to write (.palnet)."),
                                  QStringLiteral("M"));
     const QCommandLineOption patch(QStringLiteral("patch-size"),
-                                   QStringLiteral("K, a multiple of 100 (default 1000)."),
+                                   Cli::tr("K, a multiple of 100 (default 1000)."),
                                    QStringLiteral("K"), QStringLiteral("1000"));
-    const QCommandLineOption epochs(QStringLiteral("epochs"),
-                                    QStringLiteral("Most epochs (default 200)."),
+    const QCommandLineOption epochs(QStringLiteral("epochs"), Cli::tr("Most epochs (default 200)."),
                                     QStringLiteral("N"), QStringLiteral("200"));
     const QCommandLineOption folds(QStringLiteral("folds"),
-                                   QStringLiteral("k-fold cross-validation: train F models, "
-                                                  "M.fold1.palnet ... (default: one 80/20 split)."),
+                                   Cli::tr("k-fold cross-validation: train F models, "
+                                           "M.fold1.palnet ... (default: one 80/20 split)."),
                                    QStringLiteral("F"), QStringLiteral("0"));
     const QCommandLineOption seed(
         QStringLiteral("seed"),
-        QStringLiteral("Seed of the split, initialisation and dropout (default 1)."),
-        QStringLiteral("S"), QStringLiteral("1"));
+        Cli::tr("Seed of the split, initialisation and dropout (default 1)."), QStringLiteral("S"),
+        QStringLiteral("1"));
     const QCommandLineOption init(QStringLiteral("init"),
-                                  QStringLiteral("Fine-tune from this bundle (kept untouched)."),
+                                  Cli::tr("Fine-tune from this bundle (kept untouched)."),
                                   QStringLiteral("M0"));
     const QCommandLineOption resume(QStringLiteral("resume"),
-                                    QStringLiteral("Continue from a checkpoint (M.ckpt.json)."),
+                                    Cli::tr("Continue from a checkpoint (M.ckpt.json)."),
                                     QStringLiteral("CKPT"));
-    const QCommandLineOption batch(QStringLiteral("batch"),
-                                   QStringLiteral("Batch size (default 16)."), QStringLiteral("N"),
-                                   QStringLiteral("16"));
+    const QCommandLineOption batch(QStringLiteral("batch"), Cli::tr("Batch size (default 16)."),
+                                   QStringLiteral("N"), QStringLiteral("16"));
     const QCommandLineOption trainOn(
         QStringLiteral("train-on"),
-        QStringLiteral("What each case is trained on: ground-truth (its landmarks.txt, the "
-                       "default), reviewed (the clinician's landmarks, cases whose review "
-                       "corrected or confirmed every landmark) or both (the review where it is "
-                       "complete, the ground truth elsewhere)."),
+        Cli::tr("What each case is trained on: ground-truth (its landmarks.txt, the "
+                "default), reviewed (the clinician's landmarks, cases whose review "
+                "corrected or confirmed every landmark) or both (the review where it is "
+                "complete, the ground truth elsewhere)."),
         QStringLiteral("WHAT"), QStringLiteral("ground-truth"));
     const QCommandLineOption reviewed(QStringLiteral("reviewed-only"),
-                                      QStringLiteral("The same as --train-on reviewed."));
+                                      Cli::tr("The same as --train-on reviewed."));
     const QCommandLineOption lr(
         QStringLiteral("lr"),
-        QStringLiteral("Starting learning rate (default 1e-3 from scratch, 1e-5 with --init)."),
+        Cli::tr("Starting learning rate (default 1e-3 from scratch, 1e-5 with --init)."),
         QStringLiteral("RATE"));
     const QCommandLineOption freeze(
         QStringLiteral("freeze"),
-        QStringLiteral("With --init: the first N convolution blocks (0-3) and their attention "
-                       "keep the parent's weights (default 0)."),
+        Cli::tr("With --init: the first N convolution blocks (0-3) and their attention "
+                "keep the parent's weights (default 0)."),
         QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption exclude(QStringLiteral("exclude"),
-                                     QStringLiteral("Case ids to leave out, comma-separated."),
+                                     Cli::tr("Case ids to leave out, comma-separated."),
                                      QStringLiteral("IDS"));
-    const QCommandLineOption dtype(
-        QStringLiteral("weights"),
-        QStringLiteral("Weight precision in the bundle: float32 or float16."),
-        QStringLiteral("DTYPE"), QStringLiteral("float32"));
+    const QCommandLineOption dtype(QStringLiteral("weights"),
+                                   Cli::tr("Weight precision in the bundle: float32 or float16."),
+                                   QStringLiteral("DTYPE"), QStringLiteral("float32"));
     const QCommandLineOption compare(
         QStringLiteral("compare-with"),
-        QStringLiteral("After the run, compare the new model with this one on the validation "
-                       "cases (default: the --init model; none when training from scratch)."),
+        Cli::tr("After the run, compare the new model with this one on the validation "
+                "cases (default: the --init model; none when training from scratch)."),
         QStringLiteral("M1"));
     const QCommandLineOption keep(
         QStringLiteral("keep-checkpoint"),
-        QStringLiteral("Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) "
-                       "when the run ends, to continue it later with more --epochs (default: "
-                       "removed; a cancelled run always keeps them)."));
+        Cli::tr("Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) "
+                "when the run ends, to continue it later with more --epochs (default: "
+                "removed; a cancelled run always keeps them)."));
     const QCommandLineOption variant(
         QStringLiteral("variant"),
-        QStringLiteral("The network trained from scratch: attention (PAL-Net, the default), or "
-                       "an ablation: no-attention, top-k-attention, two-blocks, no-dropout. A "
-                       "fine-tune keeps its parent's."),
+        Cli::tr("The network trained from scratch: attention (PAL-Net, the default), or "
+                "an ablation: no-attention, top-k-attention, two-blocks, no-dropout. A "
+                "fine-tune keeps its parent's."),
         QStringLiteral("NAME"), QStringLiteral("attention"));
     const QCommandLineOption threads = threadsOption();
     parser.addOptions({data, out, patch, epochs, folds, seed, init, resume, batch, trainOn,
                        reviewed, lr, freeze, exclude, dtype, compare, keep, variant, threads});
     if (!parseCommand(
             parser, args, io,
-            QStringLiteral(
+            Cli::tr(
                 "Train PAL-Net, or fine-tune a model with --init, as the reference does: seeded "
                 "80/20 split, 0.6/0.4 loss, Adam, reduce-on-plateau, early stopping; a checkpoint "
                 "after every epoch. Ctrl+C stops at the next batch. A fine-tune starts from the "
@@ -233,7 +228,7 @@ int runTrain(const QStringList& args, Streams io) {
         return Success;
     }
     if (!parser.isSet(data) || !parser.isSet(out)) {
-        throw UsageProblem{QStringLiteral("--data DIR and --out M are required")};
+        throw UsageProblem{Cli::tr("--data DIR and --out M are required")};
     }
     TrainOptions o;
     o.dataDir = parser.value(data);
@@ -245,23 +240,24 @@ int runTrain(const QStringList& args, Streams io) {
     bool ok = false;
     o.seed = parser.value(seed).toULongLong(&ok);
     if (!ok) {
-        throw UsageProblem{QStringLiteral("--seed takes a non-negative integer")};
+        throw UsageProblem{Cli::tr("--seed takes a non-negative integer")};
     }
     o.init = parser.value(init);
     o.resume = parser.value(resume);
     const std::optional<TrainingSource> source = trainingSourceFromName(parser.value(trainOn));
     if (!source) {
-        throw UsageProblem{QStringLiteral("--train-on must be ground-truth, reviewed or both")};
+        throw UsageProblem{Cli::tr("--train-on must be ground-truth, reviewed or both")};
     }
     if (parser.isSet(reviewed) && parser.isSet(trainOn) && *source != TrainingSource::Reviewed) {
         throw UsageProblem{
-            QStringLiteral("--reviewed-only contradicts --train-on %1").arg(parser.value(trainOn))};
+            //: %1 is the value given to --train-on
+            Cli::tr("--reviewed-only contradicts --train-on %1").arg(parser.value(trainOn))};
     }
     o.source = parser.isSet(reviewed) ? TrainingSource::Reviewed : *source;
     if (parser.isSet(lr)) {
         o.learningRate = parser.value(lr).toDouble(&ok);
         if (!ok || !(o.learningRate > 0) || !std::isfinite(o.learningRate)) {
-            throw UsageProblem{QStringLiteral("--lr takes a positive number, e.g. 1e-4")};
+            throw UsageProblem{Cli::tr("--lr takes a positive number, e.g. 1e-4")};
         }
     }
     o.freezeBlocks = intValue(parser, freeze, 0, "--freeze");
@@ -270,12 +266,13 @@ int runTrain(const QStringList& args, Streams io) {
     o.keepCheckpoint = parser.isSet(keep);
     const std::optional<NetworkVariant> network = variantFromName(parser.value(variant));
     if (!network) {
-        throw UsageProblem{QStringLiteral("--variant must be one of %1")
-                               .arg(variantNames().join(QStringLiteral(", ")))};
+        throw UsageProblem{
+            //: %1 lists the variant names, e.g. attention, no-attention
+            Cli::tr("--variant must be one of %1").arg(variantNames().join(QStringLiteral(", ")))};
     }
     if (parser.isSet(variant) && !o.init.isEmpty()) {
-        throw UsageProblem{QStringLiteral("--variant chooses the network trained from scratch: "
-                                          "a fine-tune (--init) keeps its parent's")};
+        throw UsageProblem{Cli::tr("--variant chooses the network trained from scratch: "
+                                   "a fine-tune (--init) keeps its parent's")};
     }
     o.variant = *network;
     checkTrainOptions(o);

@@ -2,6 +2,7 @@
 
 #include "app/cli/Cli.h"
 #include "core/errors/Error.h"
+#include "core/i18n/Translations.h"
 #include "core/io/NativePath.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/VersionReport.h"
@@ -14,20 +15,25 @@
 
 namespace {
 
-const char* kUsage =
-    "Usage: palstudio-cli <command> [options]\n"
-    "\n"
-    "Commands:\n"
-    "  info PATH        summary of a mesh, case folder, dataset folder or landmark file\n"
-    "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
-    "  predict [--model M] INPUT...  predict landmarks of cases and datasets\n"
-    "  train --data DIR --out M     train or fine-tune (--init M0) a model\n"
-    "  evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report\n"
-    "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
-    "  make-template    derive the demo template head from Debian's MakeHuman model\n"
-    "\n"
-    "Run 'palstudio-cli <command> --help' for a command's options.\n"
-    "Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error.\n";
+using pal::cli::Cli;
+
+QString usage() {
+    //: The command names and option names (info, --model, ...) are typed as they are.
+    return Cli::tr(
+        "Usage: palstudio-cli <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  info PATH        summary of a mesh, case folder, dataset folder or landmark file\n"
+        "  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension\n"
+        "  predict [--model M] INPUT...  predict landmarks of cases and datasets\n"
+        "  train --data DIR --out M     train or fine-tune (--init M0) a model\n"
+        "  evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report\n"
+        "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
+        "  make-template    derive the demo template head from Debian's MakeHuman model\n"
+        "\n"
+        "Run 'palstudio-cli <command> --help' for a command's options.\n"
+        "Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error.\n");
+}
 
 } // namespace
 
@@ -35,6 +41,9 @@ int main(int argc, char** argv) {
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("palstudio-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PALSTUDIO_VERSION));
+    // Help and argument errors in the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG);
+    // results stay in English, for the scripts that read them.
+    pal::installTranslations(QString());
     QTextStream out(stdout);
     QTextStream err(stderr);
     const pal::cli::Streams io{out, err};
@@ -46,13 +55,13 @@ int main(int argc, char** argv) {
         args << pal::pathFromNative(QByteArray(argv[i]));
     }
     if (args.isEmpty()) {
-        err << kUsage;
+        err << usage();
         return pal::cli::UsageFailure;
     }
     const QString command = args.first();
     if (command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
-        out << kUsage;
+        out << usage();
         return pal::cli::Success;
     }
     if (command == QLatin1String("--version")) {
@@ -79,23 +88,28 @@ int main(int argc, char** argv) {
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {
-        err << "palstudio-cli: unknown command '" << command << "'\n\n" << kUsage;
+        //: %1 is the command name as typed
+        err << Cli::tr("palstudio-cli: unknown command '%1'").arg(command) << "\n\n" << usage();
         return pal::cli::UsageFailure;
     }
     try {
         return it->second(args, io);
     } catch (const pal::cli::UsageProblem& p) {
-        err << "palstudio-cli " << command << ": " << p.message << "\n"
-            << "Run 'palstudio-cli " << command << " --help' for usage.\n";
+        err << "palstudio-cli " << command << ": " << p.message << "\n";
+        //: %1 is a command name such as predict
+        err << Cli::tr("Run 'palstudio-cli %1 --help' for usage.").arg(command) << "\n";
         return pal::cli::UsageFailure;
     } catch (const pal::Error& e) {
-        err << "error: " << e.message() << "\n";
+        //: %1 is the error message (already in its final form)
+        err << Cli::tr("error: %1").arg(e.message()) << "\n";
         return pal::cli::BadInput;
     } catch (const pal::Cancelled&) {
-        err << "cancelled\n";
+        //: Printed when the user stopped the command (Ctrl+C)
+        err << Cli::tr("cancelled") << "\n";
         return pal::cli::CancelledByUser;
     } catch (const std::exception& e) {
-        err << "internal error: " << e.what() << "\n";
+        //: %1 is a technical message from the program
+        err << Cli::tr("internal error: %1").arg(QString::fromUtf8(e.what())) << "\n";
         return pal::cli::InternalError;
     }
 }

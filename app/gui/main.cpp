@@ -2,7 +2,9 @@
 //   palstudio [PATH] [--screenshot PNG] [--view front|left|right|top|bottom] [--no-labels]
 
 #include "core/demo/Resources.h"
+#include "core/i18n/Translations.h"
 #include "core/workflow/VersionReport.h"
+#include "ui/LanguageMenu.h"
 #include "ui/MainWindow.h"
 #include "ui/PredictionController.h"
 #include "ui/Screenshot.h"
@@ -24,32 +26,39 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     pal::ui::setApplicationNames(); // settings in ~/.config/palstudio/palstudio.conf
     QApplication::setApplicationVersion(QStringLiteral(PALSTUDIO_VERSION));
+    // Help > Language, or the system's language: before any text is made.
+    pal::installTranslations(pal::ui::languagePreference());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("PAL Studio: review 3D facial landmarks on face scans."));
+    parser.setApplicationDescription(QCoreApplication::translate(
+        "main", "PAL Studio: review 3D facial landmarks on face scans."));
     parser.addHelpOption();
     const QCommandLineOption version(
         {QStringLiteral("v"), QStringLiteral("version")},
-        QStringLiteral("Print the versions of PAL Studio, Qt, VTK and LibTorch, and the model "
-                       "predictions use, then exit."));
+        QCoreApplication::translate(
+            "main", "Print the versions of PAL Studio, Qt, VTK and LibTorch, and the model "
+                    "predictions use, then exit."));
     parser.addOption(version);
-    parser.addPositionalArgument(QStringLiteral("path"),
-                                 QStringLiteral("A mesh file or a case folder to open."),
-                                 QStringLiteral("[PATH]"));
+    parser.addPositionalArgument(
+        QStringLiteral("path"),
+        QCoreApplication::translate("main", "A mesh file or a case folder to open."),
+        QStringLiteral("[PATH]"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
-        QStringLiteral("Open PATH, render the window once, save it to PNG and exit."),
+        QCoreApplication::translate("main",
+                                    "Open PATH, render the window once, save it to PNG and exit."),
         QStringLiteral("PNG"));
     parser.addOption(screenshot);
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QStringLiteral("Frame the case from this side: front (default), left, right, top or "
-                       "bottom (the subject's left and right)."),
+        QCoreApplication::translate(
+            "main", "Frame the case from this side: front (default), left, right, top or "
+                    "bottom (the subject's left and right)."),
         QStringLiteral("SIDE"), QStringLiteral("front"));
     parser.addOption(view);
-    const QCommandLineOption noLabels(QStringLiteral("no-labels"),
-                                      QStringLiteral("Hide the landmark labels."));
+    const QCommandLineOption noLabels(
+        QStringLiteral("no-labels"),
+        QCoreApplication::translate("main", "Hide the landmark labels."));
     parser.addOption(noLabels);
     parser.process(app); // exits with 1 on unknown options
     if (parser.isSet(version)) {

@@ -1,5 +1,7 @@
 #include "core/landmarks/LandmarkSchema.h"
 
+#include <QCoreApplication>
+
 #include <array>
 
 namespace pal {
@@ -155,6 +157,20 @@ int LandmarkSchema::indexOfLabel(const QString& label) const {
     bool isNumber = false;
     const int number = l.toInt(&isNumber);
     return isNumber ? indexOfNumber(number) : -1;
+}
+
+QString sideTitle(Side side) {
+    switch (side) {
+    case Side::Right:
+        //: the subject's right side
+        return QCoreApplication::translate("Landmarks", "right");
+    case Side::Left:
+        //: the subject's left side
+        return QCoreApplication::translate("Landmarks", "left");
+    case Side::Midline:
+        break;
+    }
+    return QCoreApplication::translate("Landmarks", "midline");
 }
 
 QString sideName(Side side) {

@@ -70,5 +70,7 @@ private:
 using SchemaPtr = std::shared_ptr<const LandmarkSchema>;
 
 QString sideName(Side side);
+// The side as the window shows it: sideName in the user's language (core/i18n).
+QString sideTitle(Side side);
 
 } // namespace pal

@@ -1,5 +1,7 @@
 #include "core/landmarks/LandmarkSet.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <limits>
 
@@ -12,6 +14,15 @@ constexpr std::array<const char*, 5> kStatusNames = {"missing", "predicted", "pl
 
 QString statusName(LandmarkStatus status) {
     return QString::fromLatin1(kStatusNames.at(static_cast<std::size_t>(status)));
+}
+
+QString statusTitle(LandmarkStatus status) {
+    // The same words as the file formats', translated for the window (context "Landmarks").
+    static constexpr std::array<const char*, 5> kTitles = {
+        QT_TRANSLATE_NOOP("Landmarks", "missing"), QT_TRANSLATE_NOOP("Landmarks", "predicted"),
+        QT_TRANSLATE_NOOP("Landmarks", "placed"), QT_TRANSLATE_NOOP("Landmarks", "corrected"),
+        QT_TRANSLATE_NOOP("Landmarks", "confirmed")};
+    return QCoreApplication::translate("Landmarks", kTitles.at(static_cast<std::size_t>(status)));
 }
 
 bool statusFromName(const QString& name, LandmarkStatus& status) {

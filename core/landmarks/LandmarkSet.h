@@ -23,6 +23,8 @@ enum class LandmarkStatus {
 };
 
 QString statusName(LandmarkStatus status);
+// The status as the window shows it: statusName in the user's language (core/i18n).
+QString statusTitle(LandmarkStatus status);
 // Inverse of statusName; returns false for an unknown name.
 bool statusFromName(const QString& name, LandmarkStatus& status);
 

@@ -1,5 +1,7 @@
 #include "core/review/CaseDocument.h"
 
+#include <QCoreApplication>
+
 #include <array>
 #include <cmath>
 #include <limits>
@@ -12,6 +14,13 @@ constexpr std::array<const char*, 3> kReviewNames = {"unreviewed", "in review", 
 
 QString reviewStateName(ReviewState state) {
     return QString::fromLatin1(kReviewNames.at(static_cast<std::size_t>(state)));
+}
+
+QString reviewStateTitle(ReviewState state) {
+    static constexpr std::array<const char*, 3> kTitles = {
+        QT_TRANSLATE_NOOP("Landmarks", "unreviewed"), QT_TRANSLATE_NOOP("Landmarks", "in review"),
+        QT_TRANSLATE_NOOP("Landmarks", "done")};
+    return QCoreApplication::translate("Landmarks", kTitles.at(static_cast<std::size_t>(state)));
 }
 
 bool reviewStateFromName(const QString& name, ReviewState& state) {

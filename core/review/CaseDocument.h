@@ -22,6 +22,8 @@ namespace pal {
 
 enum class ReviewState { Unreviewed, InReview, Done };
 QString reviewStateName(ReviewState state);
+// The state as the window shows it: reviewStateName in the user's language (core/i18n).
+QString reviewStateTitle(ReviewState state);
 bool reviewStateFromName(const QString& name, ReviewState& state);
 
 // The one rule for "reviewed", used by the window's summary, N (next to review), Mark Done and

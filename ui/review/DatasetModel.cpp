@@ -56,7 +56,7 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
         case Id:
             return r.id;
         case Review:
-            return reviewStateName(r.state);
+            return reviewStateTitle(r.state);
         case MeanError:
             return std::isnan(r.meanError) ? QStringLiteral("-")
                                            : QString::number(r.meanError, 'f', 2);

@@ -115,7 +115,7 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
         case Name:
             return schema.at(row).name;
         case Status:
-            return statusName(w.status);
+            return statusTitle(w.status);
         case GroundTruth:
             return m_doc->groundTruth() ? formatPoint(m_doc->groundTruth()->at(row))
                                         : QStringLiteral("-");
@@ -150,12 +150,12 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::ToolTipRole) {
         QString tip = QStringLiteral("%1 (%2, %3)")
-                          .arg(schema.at(row).name, schema.key(row), sideName(schema.at(row).side));
+                          .arg(schema.at(row).name, schema.key(row), sideTitle(schema.at(row).side));
         if (!schema.at(row).definition.isEmpty()) {
             tip += QLatin1Char('\n') + schema.at(row).definition;
         }
         if (!w.provenance.source.isEmpty()) {
-            tip += QStringLiteral("\n%1: %2").arg(statusName(w.status), w.provenance.source);
+            tip += QStringLiteral("\n%1: %2").arg(statusTitle(w.status), w.provenance.source);
         }
         if (!w.provenance.user.isEmpty()) {
             tip +=

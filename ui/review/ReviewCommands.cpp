@@ -29,9 +29,10 @@ MoveLandmarkCommand::MoveLandmarkCommand(CaseDocument* doc, int index, const Lan
     m_after.status = before.status == LandmarkStatus::Missing ? LandmarkStatus::Placed
                                                               : LandmarkStatus::Corrected;
     m_after.provenance = manualProvenance();
-    setText(
-        QCoreApplication::translate("ReviewCommands", before.isPresent() ? "Move %1" : "Place %1")
-            .arg(key(doc, index)));
+    //: %1 is a landmark's key; the text follows Undo/Redo in the Edit menu
+    setText((before.isPresent() ? QCoreApplication::translate("ReviewCommands", "Move %1")
+                                : QCoreApplication::translate("ReviewCommands", "Place %1"))
+                .arg(key(doc, index)));
 }
 
 void MoveLandmarkCommand::undo() {
@@ -46,7 +47,7 @@ SetStatusCommand::SetStatusCommand(CaseDocument* doc, int index, LandmarkStatus 
     : QUndoCommand(parent), m_doc(doc), m_index(index), m_before(doc->working().at(index)),
       m_status(status), m_provenance(manualProvenance()) {
     setText(QCoreApplication::translate("ReviewCommands", "Mark %1 %2")
-                .arg(key(doc, index), statusName(status)));
+                .arg(key(doc, index), statusTitle(status)));
 }
 
 void SetStatusCommand::undo() {
@@ -61,7 +62,7 @@ SetReviewStateCommand::SetReviewStateCommand(CaseDocument* doc, ReviewState stat
     : QUndoCommand(parent), m_doc(doc), m_beforeState(doc->reviewState()),
       m_beforeStamp(doc->reviewStamp()), m_state(state), m_stamp(currentStamp()) {
     setText(
-        QCoreApplication::translate("ReviewCommands", "Mark case %1").arg(reviewStateName(state)));
+        QCoreApplication::translate("ReviewCommands", "Mark case %1").arg(reviewStateTitle(state)));
 }
 
 void SetReviewStateCommand::undo() {
