@@ -5,174 +5,174 @@
     <name>Cli</name>
     <message>
         <source>Model bundle (.palnet); default: $PALSTUDIO_MODEL or the installed default model.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacchetto del modello (.palnet); predefinito: $PALSTUDIO_MODEL o il modello predefinito installato.</translation>
     </message>
     <message>
         <source>no --model given and no default model at %1</source>
         <extracomment>%1 is the path where the default model would be</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>nessun --model indicato e nessun modello predefinito in %1</translation>
     </message>
     <message>
         <source>CPU threads for the network (default: all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Thread della CPU per la rete (predefinito: tutti).</translation>
     </message>
     <message>
         <source>The landmarks the files hold: LA-FAS-50 (default), FaceScape-68, or a landmark-schema.json of your own.</source>
-        <translation type="unfinished"></translation>
+        <translation>I landmark contenuti nei file: LA-FAS-50 (predefinito), FaceScape-68 o un tuo landmark-schema.json.</translation>
     </message>
     <message>
         <source>--schema takes %1 or a landmark-schema.json file</source>
         <extracomment>%1 lists the built-in schema ids, e.g. LA-FAS-50, FaceScape-68</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>--schema accetta %1 o un file landmark-schema.json</translation>
     </message>
     <message>
         <source>%1 takes a number of at least %2</source>
         <extracomment>%1 is an option name such as --epochs, %2 the smallest number it takes</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1 accetta un numero non inferiore a %2</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra questo aiuto.</translation>
     </message>
     <message>
         <source>Replace OUT when it exists (never IN itself).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sostituisce OUT se esiste (mai IN stesso).</translation>
     </message>
     <message>
         <source>Landmark file to read (.txt LA-FAS, .csv, .mrk.json or .fcsv 3D Slicer, .pp MeshLab, .tps).</source>
-        <translation type="unfinished"></translation>
+        <translation>File di landmark da leggere (.txt LA-FAS, .csv, .mrk.json o .fcsv 3D Slicer, .pp MeshLab, .tps).</translation>
     </message>
     <message>
         <source>Landmark file to write (.txt LA-FAS, .csv, .mrk.json, .fcsv, .pp or .tps).</source>
-        <translation type="unfinished"></translation>
+        <translation>File di landmark da scrivere (.txt LA-FAS, .csv, .mrk.json, .fcsv, .pp o .tps).</translation>
     </message>
     <message>
         <source>Convert a landmark file; formats are chosen by extension.</source>
-        <translation type="unfinished"></translation>
+        <translation>Converte un file di landmark; i formati sono scelti in base all&apos;estensione.</translation>
     </message>
     <message>
         <source>expected IN and OUT</source>
-        <translation type="unfinished"></translation>
+        <translation>attesi IN e OUT</translation>
     </message>
     <message>
         <source>OUT is the same file as IN; originals are never overwritten</source>
-        <translation type="unfinished"></translation>
+        <translation>OUT è lo stesso file di IN; gli originali non vengono mai sovrascritti</translation>
     </message>
     <message>
         <source>&apos;%1&apos; exists; add --force to replace it</source>
         <extracomment>%1 is the OUT file</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; esiste; aggiungi --force per sostituirlo</translation>
     </message>
     <message>
         <source>MakeHuman model to derive from (default: %1).</source>
         <extracomment>%1 is a file path</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Modello MakeHuman da cui derivare (predefinito: %1).</translation>
     </message>
     <message>
         <source>Folder to write mesh.obj into.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartella in cui scrivere mesh.obj.</translation>
     </message>
     <message>
         <source>Derive the demo template head (resources/demo/template) from the MakeHuman model of Debian&apos;s assimp-testmodels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Deriva il modello di testa (template) della demo (resources/demo/template) dal modello MakeHuman di assimp-testmodels di Debian.</translation>
     </message>
     <message>
         <source>--out DIR is required</source>
-        <translation type="unfinished"></translation>
+        <translation>--out DIR è obbligatorio</translation>
     </message>
     <message>
         <source>Dataset folder to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartella del dataset da scrivere.</translation>
     </message>
     <message>
         <source>Number of cases (default 20).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numero di casi (predefinito 20).</translation>
     </message>
     <message>
         <source>Random seed (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seme casuale (predefinito 1).</translation>
     </message>
     <message>
         <source>Template folder (mesh.obj, landmarks.txt); default: %1.</source>
         <extracomment>%1 is a folder path</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cartella del modello di testa (mesh.obj, landmarks.txt); predefinito: %1.</translation>
     </message>
     <message>
         <source>No holes and no missing ear regions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun buco e nessuna regione delle orecchie mancante.</translation>
     </message>
     <message>
         <source>Loop subdivision levels of the template head, 0-3 (default 2, about 67,000 vertices; 1 is about 17,000, a coarser scanner).</source>
-        <translation type="unfinished"></translation>
+        <translation>Livelli di suddivisione Loop del modello di testa, 0-3 (predefinito 2, circa 67.000 vertici; 1 corrisponde a circa 17.000, uno scanner più grossolano).</translation>
     </message>
     <message>
         <source>Write into DIR even if it is not empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrive in DIR anche se non è vuota.</translation>
     </message>
     <message>
         <source>lafas (default): LA-FAS case folders with the 50 landmarks; facescape: FaceScape&apos;s layout, 68 landmarks as vertex indices of shared-topology meshes (a stand-in for FaceScape, which cannot be shipped).</source>
-        <translation type="unfinished"></translation>
+        <translation>lafas (predefinito): cartelle di casi LA-FAS con i 50 landmark; facescape: la struttura di FaceScape, 68 landmark come indici dei vertici di mesh con topologia condivisa (un sostituto di FaceScape, che non può essere distribuito).</translation>
     </message>
     <message>
         <source>Generate a demo dataset of LA-FAS cases from the template head. GENERATED data: not scans of real people, not for clinical use. The same seed gives the same bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Genera un dataset demo di casi LA-FAS dal modello di testa. Dati GENERATI: non sono scansioni di persone reali, non per uso clinico. Lo stesso seme produce gli stessi byte.</translation>
     </message>
     <message>
         <source>--subdivisions takes 0 to 3</source>
-        <translation type="unfinished"></translation>
+        <translation>--subdivisions accetta da 0 a 3</translation>
     </message>
     <message>
         <source>--cases takes a number from 1 to 100000</source>
-        <translation type="unfinished"></translation>
+        <translation>--cases accetta un numero da 1 a 100000</translation>
     </message>
     <message>
         <source>--seed takes a non-negative integer</source>
-        <translation type="unfinished"></translation>
+        <translation>--seed accetta un intero non negativo</translation>
     </message>
     <message>
         <source>--layout takes lafas or facescape</source>
-        <translation type="unfinished"></translation>
+        <translation>--layout accetta lafas o facescape</translation>
     </message>
     <message>
         <source>&apos;%1&apos; exists and is not a generated dataset; add --force to write into it</source>
         <extracomment>%1 is the --out folder</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; esiste e non è un dataset generato; aggiungi --force per scriverci dentro</translation>
     </message>
     <message>
         <source>Dataset folder with ground-truth landmarks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartella del dataset con i landmark di ground truth.</translation>
     </message>
     <message>
         <source>Folder for the CSV files and report.html.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartella per i file CSV e report.html.</translation>
     </message>
     <message>
         <source>Evaluate a model as the paper reports it: point-wise and distance-wise errors for &apos;closest&apos; and &apos;average&apos; post-processing, against the mean template as a baseline; CSV files and a self-contained HTML report. Cases that cannot be predicted are listed and left out, and the exit code is 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Valuta un modello come riportato nell&apos;articolo: errori punto per punto e per distanza con il post-processing &apos;closest&apos; e &apos;average&apos;, rispetto al template medio come riferimento; file CSV e un rapporto HTML autonomo. I casi che non possono essere predetti vengono elencati ed esclusi, e il codice di uscita è 2.</translation>
     </message>
     <message>
         <source>--data DIR and --report DIR are required</source>
-        <translation type="unfinished"></translation>
+        <translation>--data DIR e --report DIR sono obbligatori</translation>
     </message>
     <message>
         <source>Print the summary as JSON.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stampa il riepilogo come JSON.</translation>
     </message>
     <message>
         <source>A mesh file, case folder, dataset folder or landmark file (.txt, .csv, .mrk.json, .fcsv, .pp, .tps); default: the generated demo dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un file di mesh, una cartella di caso, una cartella di dataset o un file di landmark (.txt, .csv, .mrk.json, .fcsv, .pp, .tps); predefinito: il dataset demo generato.</translation>
     </message>
     <message>
         <source>Summarise a mesh, case, dataset or landmark file: counts, bounding box, units, landmarks present, transform.</source>
-        <translation type="unfinished"></translation>
+        <translation>Riepiloga un file di mesh, un caso, un dataset o un file di landmark: conteggi, bounding box, unità, landmark presenti, trasformazione.</translation>
     </message>
     <message>
         <source>expected one PATH</source>
-        <translation type="unfinished"></translation>
+        <translation>atteso un PATH</translation>
     </message>
     <message>
         <source>expected a PATH (no demo dataset was found either)</source>
-        <translation type="unfinished"></translation>
+        <translation>atteso un PATH (non è stato trovato nemmeno un dataset demo)</translation>
     </message>
     <message>
         <source>Usage: palstudio-cli &lt;command&gt; [options]
@@ -190,241 +190,254 @@ Run &apos;palstudio-cli &lt;command&gt; --help&apos; for a command&apos;s option
 Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error.
 </source>
         <extracomment>The command names and option names (info, --model, ...) are typed as they are.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Uso: palstudio-cli &lt;comando&gt; [opzioni]
+
+Comandi:
+  info PATH        riepilogo di una mesh, cartella di caso, cartella di dataset o file di landmark
+  convert IN OUT   converte file di landmark (LA-FAS .txt, .csv), scelti in base all&apos;estensione
+  predict [--model M] INPUT...  predice i landmark di casi e dataset
+  train --data DIR --out M     addestra o affina (--init M0) un modello
+  evaluate --model M --data DIR --report DIR   errori, file CSV e un rapporto HTML
+  make-demo        genera un dataset demo (volti generati, non per uso clinico)
+  make-template    deriva il modello di testa della demo dal modello MakeHuman di Debian
+
+Esegui &apos;palstudio-cli &lt;comando&gt; --help&apos; per le opzioni di un comando.
+Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 4 errore interno.
+</translation>
     </message>
     <message>
         <source>palstudio-cli: unknown command &apos;%1&apos;</source>
         <extracomment>%1 is the command name as typed</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>palstudio-cli: comando sconosciuto &apos;%1&apos;</translation>
     </message>
     <message>
         <source>Run &apos;palstudio-cli %1 --help&apos; for usage.</source>
         <extracomment>%1 is a command name such as predict</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Esegui &apos;palstudio-cli %1 --help&apos; per l&apos;uso.</translation>
     </message>
     <message>
         <source>error: %1</source>
         <extracomment>%1 is the error message (already in its final form)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>errore: %1</translation>
     </message>
     <message>
         <source>cancelled</source>
         <extracomment>Printed when the user stopped the command (Ctrl+C)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>annullato</translation>
     </message>
     <message>
         <source>internal error: %1</source>
         <extracomment>%1 is a technical message from the program</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>errore interno: %1</translation>
     </message>
     <message>
         <source>Post-processing: closest, average or none (default: the model&apos;s).</source>
-        <translation type="unfinished"></translation>
+        <translation>Post-processing: closest, average o none (predefinito: quello del modello).</translation>
     </message>
     <message>
         <source>Write predictions under DIR/&lt;case&gt;/ instead of beside each case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrive le predizioni in DIR/&lt;caso&gt;/ invece che accanto a ogni caso.</translation>
     </message>
     <message>
         <source>Cases per forward pass (default 8).</source>
-        <translation type="unfinished"></translation>
+        <translation>Casi per forward pass (predefinito 8).</translation>
     </message>
     <message>
         <source>Case folders, mesh files or dataset folders.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartelle di casi, file di mesh o cartelle di dataset.</translation>
     </message>
     <message>
         <source>Predict the landmarks of cases with a PAL-Net model (its schema&apos;s: the 50 of LA-FAS, FaceScape&apos;s 68, or a lab&apos;s own). Predictions are written beside each case as landmarks.predicted.txt, an LA-FAS file (landmarks.predicted.csv, a CSV file, for a schema other than LA-FAS-50), in the case&apos;s own frame; the case&apos;s landmarks are never touched. A case of another schema than the model&apos;s is refused. A case that cannot be predicted is listed with its reason, the others are still written, and the exit code is 2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Predice i landmark dei casi con un modello PAL-Net (quelli del suo schema: i 50 di LA-FAS, i 68 di FaceScape o quelli di un laboratorio). Le predizioni vengono scritte accanto a ogni caso come landmarks.predicted.txt, un file LA-FAS (landmarks.predicted.csv, un file CSV, per uno schema diverso da LA-FAS-50), nel sistema di riferimento del caso; i landmark del caso non vengono mai toccati. Un caso con uno schema diverso da quello del modello viene rifiutato. Un caso che non può essere predetto viene elencato con il motivo, gli altri vengono comunque scritti, e il codice di uscita è 2.</translation>
     </message>
     <message>
         <source>expected at least one INPUT</source>
-        <translation type="unfinished"></translation>
+        <translation>atteso almeno un INPUT</translation>
     </message>
     <message>
         <source>--snap must be closest, average or none</source>
-        <translation type="unfinished"></translation>
+        <translation>--snap deve essere closest, average o none</translation>
     </message>
     <message>
         <source>--weights must be float32 or float16</source>
-        <translation type="unfinished"></translation>
+        <translation>--weights deve essere float32 o float16</translation>
     </message>
     <message>
         <source>--freeze takes 0 to 3: PAL-Net has 3 blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>--freeze accetta da 0 a 3: PAL-Net ha 3 blocchi</translation>
     </message>
     <message>
         <source>--freeze keeps a parent&apos;s weights: it needs --init</source>
-        <translation type="unfinished"></translation>
+        <translation>--freeze mantiene i pesi del modello padre: richiede --init</translation>
     </message>
     <message>
         <source>--out must differ from --init: the original bundle is kept untouched</source>
-        <translation type="unfinished"></translation>
+        <translation>--out deve essere diverso da --init: il pacchetto originale resta intatto</translation>
     </message>
     <message>
         <source>Dataset folder of LA-FAS cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cartella del dataset di casi LA-FAS.</translation>
     </message>
     <message>
         <source>Model bundle to write (.palnet).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacchetto del modello da scrivere (.palnet).</translation>
     </message>
     <message>
         <source>K, a multiple of 100 (default 1000).</source>
-        <translation type="unfinished"></translation>
+        <translation>K, un multiplo di 100 (predefinito 1000).</translation>
     </message>
     <message>
         <source>Most epochs (default 200).</source>
-        <translation type="unfinished"></translation>
+        <translation>Numero massimo di epoche (predefinito 200).</translation>
     </message>
     <message>
         <source>k-fold cross-validation: train F models, M.fold1.palnet ... (default: one 80/20 split).</source>
-        <translation type="unfinished"></translation>
+        <translation>Validazione incrociata k-fold: addestra F modelli, M.fold1.palnet ... (predefinito: una sola suddivisione 80/20).</translation>
     </message>
     <message>
         <source>Seed of the split, initialisation and dropout (default 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Seme della suddivisione, dell&apos;inizializzazione e del dropout (predefinito 1).</translation>
     </message>
     <message>
         <source>Fine-tune from this bundle (kept untouched).</source>
-        <translation type="unfinished"></translation>
+        <translation>Affina (fine-tuning) a partire da questo pacchetto (che resta intatto).</translation>
     </message>
     <message>
         <source>Continue from a checkpoint (M.ckpt.json).</source>
-        <translation type="unfinished"></translation>
+        <translation>Riprende da un checkpoint (M.ckpt.json).</translation>
     </message>
     <message>
         <source>Batch size (default 16).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensione del batch (predefinito 16).</translation>
     </message>
     <message>
         <source>What each case is trained on: ground-truth (its landmarks.txt, the default), reviewed (the clinician&apos;s landmarks, cases whose review corrected or confirmed every landmark) or both (the review where it is complete, the ground truth elsewhere).</source>
-        <translation type="unfinished"></translation>
+        <translation>Su cosa viene addestrato ogni caso: ground-truth (il suo landmarks.txt, predefinito), reviewed (i landmark del clinico, casi la cui revisione ha corretto o confermato ogni landmark) o both (la revisione dove è completa, la ground truth altrove).</translation>
     </message>
     <message>
         <source>The same as --train-on reviewed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Equivale a --train-on reviewed.</translation>
     </message>
     <message>
         <source>Starting learning rate (default 1e-3 from scratch, 1e-5 with --init).</source>
-        <translation type="unfinished"></translation>
+        <translation>Learning rate iniziale (predefinito 1e-3 da zero, 1e-5 con --init).</translation>
     </message>
     <message>
         <source>With --init: the first N convolution blocks (0-3) and their attention keep the parent&apos;s weights (default 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>Con --init: i primi N blocchi di convoluzione (0-3) e la loro attenzione mantengono i pesi del modello padre (predefinito 0).</translation>
     </message>
     <message>
         <source>Case ids to leave out, comma-separated.</source>
-        <translation type="unfinished"></translation>
+        <translation>ID dei casi da escludere, separati da virgole.</translation>
     </message>
     <message>
         <source>Weight precision in the bundle: float32 or float16.</source>
-        <translation type="unfinished"></translation>
+        <translation>Precisione dei pesi nel pacchetto: float32 o float16.</translation>
     </message>
     <message>
         <source>After the run, compare the new model with this one on the validation cases (default: the --init model; none when training from scratch).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dopo l&apos;esecuzione, confronta il nuovo modello con questo sui casi di validazione (predefinito: il modello di --init; nessuno quando si addestra da zero).</translation>
     </message>
     <message>
         <source>Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) when the run ends, to continue it later with more --epochs (default: removed; a cancelled run always keeps them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserva i file di checkpoint (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) al termine dell&apos;esecuzione, per continuarla in seguito con più --epochs (predefinito: rimossi; un&apos;esecuzione annullata li conserva sempre).</translation>
     </message>
     <message>
         <source>The network trained from scratch: attention (PAL-Net, the default), or an ablation: no-attention, top-k-attention, two-blocks, no-dropout. A fine-tune keeps its parent&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>La rete addestrata da zero: attention (PAL-Net, predefinita) o un&apos;ablazione: no-attention, top-k-attention, two-blocks, no-dropout. Un affinamento mantiene quella del modello padre.</translation>
     </message>
     <message>
         <source>Train PAL-Net, or fine-tune a model with --init, as the reference does: seeded 80/20 split, 0.6/0.4 loss, Adam, reduce-on-plateau, early stopping; a checkpoint after every epoch. Ctrl+C stops at the next batch. A fine-tune starts from the parent&apos;s validation loss (epoch 0), keeps only an epoch that beats it, and is then compared with the parent on the validation cases.</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestra PAL-Net, o affina un modello con --init, come fa l&apos;implementazione di riferimento: suddivisione 80/20 con seme, loss 0.6/0.4, Adam, reduce-on-plateau, early stopping; un checkpoint dopo ogni epoca. Ctrl+C interrompe al batch successivo. Un affinamento parte dalla loss di validazione del modello padre (epoca 0), mantiene solo un&apos;epoca che la migliora e viene poi confrontato con il modello padre sui casi di validazione.</translation>
     </message>
     <message>
         <source>--data DIR and --out M are required</source>
-        <translation type="unfinished"></translation>
+        <translation>--data DIR e --out M sono obbligatori</translation>
     </message>
     <message>
         <source>--train-on must be ground-truth, reviewed or both</source>
-        <translation type="unfinished"></translation>
+        <translation>--train-on deve essere ground-truth, reviewed o both</translation>
     </message>
     <message>
         <source>--reviewed-only contradicts --train-on %1</source>
         <extracomment>%1 is the value given to --train-on</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>--reviewed-only è in contraddizione con --train-on %1</translation>
     </message>
     <message>
         <source>--lr takes a positive number, e.g. 1e-4</source>
-        <translation type="unfinished"></translation>
+        <translation>--lr richiede un numero positivo, ad es. 1e-4</translation>
     </message>
     <message>
         <source>--variant must be one of %1</source>
         <extracomment>%1 lists the variant names, e.g. attention, no-attention</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>--variant deve essere uno tra %1</translation>
     </message>
     <message>
         <source>--variant chooses the network trained from scratch: a fine-tune (--init) keeps its parent&apos;s</source>
-        <translation type="unfinished"></translation>
+        <translation>--variant sceglie la rete addestrata da zero: un affinamento (--init) mantiene quella del modello padre</translation>
     </message>
 </context>
 <context>
     <name>Help</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasto</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Azione</translation>
     </message>
     <message>
         <source>Menu</source>
-        <translation type="unfinished"></translation>
+        <translation>Menu</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Scorciatoie da tastiera</translation>
     </message>
     <message>
         <source>(the manual is missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>(manca il manuale)</translation>
     </message>
     <message>
         <source>Reviewing Landmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisione dei landmark</translation>
     </message>
     <message>
         <source>&lt;p&gt;Model: none chosen (Model &amp;gt; Choose Model).&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Modello: nessuno scelto (Modello &amp;gt; Scegli modello).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>Modello:</translation>
     </message>
     <message>
         <source>PAL-Net (%1), patch size %2, %3 landmarks, %4 weights&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>PAL-Net (%1), dimensione della patch %2, %3 landmark, pesi %4&lt;br&gt;</translation>
     </message>
     <message>
         <source>Made by %1 on %2 from %3 training and %4 validation case(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Creato da %1 il %2 con %3 casi di addestramento e %4 di validazione</translation>
     </message>
     <message>
         <source>; best validation loss %1 at epoch %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; migliore loss di validazione %1 all&apos;epoca %2</translation>
     </message>
     <message>
         <source>It cannot be read: %1&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Non è leggibile: %1&lt;br&gt;</translation>
     </message>
     <message>
         <source>Model card: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheda del modello: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;PAL Studio %1&lt;/h3&gt;&lt;p&gt;Review, correct and predict facial landmarks on 3D face scans with PAL-Net: the 50 of LA-FAS, the 68 of FaceScape, or a schema of your own.&lt;/p&gt;&lt;p&gt;Qt %2, VTK %3. The PAL-Net engine (LibTorch) is loaded on the first prediction or training.&lt;/p&gt;%4&lt;p&gt;The demo dataset and the default model are generated by this project: they are not measurements of real people and not for clinical use.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;PAL Studio %1&lt;/h3&gt;&lt;p&gt;Revisiona, correggi e predici landmark facciali su scansioni 3D del volto con PAL-Net: i 50 di LA-FAS, i 68 di FaceScape o uno schema tuo.&lt;/p&gt;&lt;p&gt;Qt %2, VTK %3. Il motore PAL-Net (LibTorch) viene caricato alla prima predizione o al primo addestramento.&lt;/p&gt;%4&lt;p&gt;Il dataset dimostrativo e il modello predefinito sono generati da questo progetto: non sono misurazioni di persone reali e non sono per uso clinico.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>About PAL Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>Informazioni su PAL Studio</translation>
     </message>
 </context>
 <context>
@@ -432,69 +445,69 @@ Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error
     <message>
         <source>right</source>
         <extracomment>the subject&apos;s right side</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>destra</translation>
     </message>
     <message>
         <source>left</source>
         <extracomment>the subject&apos;s left side</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>sinistra</translation>
     </message>
     <message>
         <source>midline</source>
-        <translation type="unfinished"></translation>
+        <translation>linea mediana</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>mancante</translation>
     </message>
     <message>
         <source>predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>predetto</translation>
     </message>
     <message>
         <source>placed</source>
-        <translation type="unfinished"></translation>
+        <translation>posizionato</translation>
     </message>
     <message>
         <source>corrected</source>
-        <translation type="unfinished"></translation>
+        <translation>corretto</translation>
     </message>
     <message>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>confermato</translation>
     </message>
     <message>
         <source>unreviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>non revisionato</translation>
     </message>
     <message>
         <source>in review</source>
-        <translation type="unfinished"></translation>
+        <translation>in revisione</translation>
     </message>
     <message>
         <source>done</source>
-        <translation type="unfinished"></translation>
+        <translation>completato</translation>
     </message>
 </context>
 <context>
     <name>LanguageMenu</name>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Lingua</translation>
     </message>
     <message>
         <source>PAL Studio will show its texts in %1 from the next start.</source>
         <extracomment>%1 is a language&apos;s own name, such as &quot;Italiano&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>PAL Studio mostrerà i suoi testi in %1 dal prossimo avvio.</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lingua</translation>
     </message>
     <message>
         <source>System (%1)</source>
         <extracomment>%1 is the system&apos;s language, named in that language (e.g. &quot;Italiano&quot;)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sistema (%1)</translation>
     </message>
 </context>
 <context>
@@ -502,945 +515,951 @@ Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error
     <message>
         <source>Move %1</source>
         <extracomment>%1 is a landmark&apos;s key; the text follows Undo/Redo in the Edit menu</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Sposta %1</translation>
     </message>
     <message>
         <source>Place %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Posiziona %1</translation>
     </message>
     <message>
         <source>Mark %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Segna %1 come %2</translation>
     </message>
     <message>
         <source>Mark case %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Segna il caso come %1</translation>
     </message>
     <message>
         <source>Prediction by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Predizione di %1</translation>
     </message>
     <message>
         <source>Import %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa %1</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>PAL Studio: review 3D facial landmarks on face scans.</source>
-        <translation type="unfinished"></translation>
+        <translation>PAL Studio: revisiona landmark facciali 3D su scansioni del volto.</translation>
     </message>
     <message>
         <source>Print the versions of PAL Studio, Qt, VTK and LibTorch, and the model predictions use, then exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stampa le versioni di PAL Studio, Qt, VTK e LibTorch e il modello usato dalle predizioni, poi esce.</translation>
     </message>
     <message>
         <source>A mesh file or a case folder to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un file di mesh o una cartella di caso da aprire.</translation>
     </message>
     <message>
         <source>Open PATH, render the window once, save it to PNG and exit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Apre PATH, esegue il rendering della finestra una volta, lo salva in PNG ed esce.</translation>
     </message>
     <message>
         <source>Frame the case from this side: front (default), left, right, top or bottom (the subject&apos;s left and right).</source>
-        <translation type="unfinished"></translation>
+        <translation>Inquadra il caso da questo lato: front (predefinito), left, right, top o bottom (sinistra e destra del soggetto).</translation>
     </message>
     <message>
         <source>Hide the landmark labels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nasconde le etichette dei landmark.</translation>
     </message>
 </context>
 <context>
     <name>pal::ui::DatasetModel</name>
     <message>
         <source>truth</source>
-        <translation type="unfinished"></translation>
+        <translation>ground truth</translation>
     </message>
     <message>
         <source> + prediction</source>
-        <translation type="unfinished"></translation>
+        <translation> + predizione</translation>
     </message>
     <message>
         <source>prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>predizione</translation>
     </message>
     <message>
         <source>Mean error (mm) between the working landmarks and the ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore medio (mm) tra i landmark dell&apos;insieme di lavoro e la ground truth</translation>
     </message>
     <message>
         <source>%1
 reviewed by %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+revisionato da %2</translation>
     </message>
     <message>
         <source>Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisione</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore</translation>
     </message>
     <message>
         <source>Landmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Landmark</translation>
     </message>
 </context>
 <context>
     <name>pal::ui::DisplaySettingsDialog</name>
     <message>
         <source>Display Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Impostazioni di visualizzazione</translation>
     </message>
     <message>
         <source> mm</source>
-        <translation type="unfinished"></translation>
+        <translation> mm</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> px</translation>
     </message>
     <message>
         <source>Below 100 %, landmarks behind the surface show through it</source>
-        <translation type="unfinished"></translation>
+        <translation>Sotto il 100 %, i landmark dietro la superficie si vedono attraverso di essa</translation>
     </message>
     <message>
         <source>Landmark size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensione dei landmark:</translation>
     </message>
     <message>
         <source>Label size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensione delle etichette:</translation>
     </message>
     <message>
         <source>Surface opacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Opacità della superficie:</translation>
     </message>
 </context>
 <context>
     <name>pal::ui::JobsWidget</name>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla</translation>
     </message>
     <message>
         <source>Cancel: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla: %1</translation>
     </message>
     <message>
         <source>%1 (cancelling...)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (annullamento...)</translation>
     </message>
 </context>
 <context>
     <name>pal::ui::LandmarkTableModel</name>
     <message>
         <source>Show this landmark in the view</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra questo landmark nella vista</translation>
     </message>
     <message>
         <source>Lock: the landmark cannot be dragged or placed</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocca: il landmark non può essere trascinato né posizionato</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Sigla</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nome</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Stato</translation>
     </message>
     <message>
         <source>Ground truth (mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground truth (mm)</translation>
     </message>
     <message>
         <source>Prediction (mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Predizione (mm)</translation>
     </message>
     <message>
         <source>Error (mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Errore (mm)</translation>
     </message>
     <message>
         <source>Show</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra</translation>
     </message>
     <message>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>Blocca</translation>
     </message>
 </context>
 <context>
     <name>pal::ui::MainWindow</name>
     <message>
         <source>N: next landmark to review. C: confirm. Drag: move on the surface. Ctrl+D: case done. F1: all keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>N: prossimo landmark da revisionare. C: conferma. Trascina: sposta sulla superficie. Ctrl+D: caso completato. F1: tutti i tasti.</translation>
     </message>
     <message>
         <source>PAL Studio[*]</source>
-        <translation type="unfinished"></translation>
+        <translation>PAL Studio[*]</translation>
     </message>
     <message>
         <source>Close the tips bar (View &gt; Tips Bar brings it back)</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiudi la barra dei suggerimenti (Visualizza &gt; Barra dei suggerimenti la riporta)</translation>
     </message>
     <message>
         <source>Open a mesh, a case folder or a dataset (File menu, or drop it here)</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri una mesh, la cartella di un caso o un dataset (menu File, o trascinalo qui)</translation>
     </message>
     <message>
         <source>Cannot journal unsaved edits: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile scrivere le modifiche non salvate nel giornale delle modifiche: %1</translation>
     </message>
     <message>
         <source>%1 (%2), %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2), %3%4</translation>
     </message>
     <message>
         <source>ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>ground truth</translation>
     </message>
     <message>
         <source>, %1 mm from ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>, a %1 mm dalla ground truth</translation>
     </message>
     <message>
         <source>surface at (%1, %2, %3) mm</source>
-        <translation type="unfinished"></translation>
+        <translation>superficie in (%1, %2, %3) mm</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <source>&amp;Open Mesh or Landmarks...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Apri mesh o landmark...</translation>
     </message>
     <message>
         <source>Open &amp;Folder (Case or Dataset)...</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri &amp;cartella (caso o dataset)...</translation>
     </message>
     <message>
         <source>Ctrl+Shift+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri &amp;recenti</translation>
     </message>
     <message>
         <source>&amp;Save Review</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salva revisione</translation>
     </message>
     <message>
         <source>Write the review beside the case (palstudio-review.json); your landmark files are not touched</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrive la revisione accanto al caso (palstudio-review.json); i tuoi file di landmark non vengono toccati</translation>
     </message>
     <message>
         <source>&amp;Export Landmarks...</source>
-        <translation type="unfinished"></translation>
+        <translation>Es&amp;porta landmark...</translation>
     </message>
     <message>
         <source>Ctrl+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+E</translation>
     </message>
     <message>
         <source>&amp;Import Landmarks...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importa landmark...</translation>
     </message>
     <message>
         <source>Ctrl+Shift+I</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+I</translation>
     </message>
     <message>
         <source>Place the landmarks of a 3D Slicer, MeshLab, TPS, CSV or LA-FAS file on the open case (one undo step)</source>
-        <translation type="unfinished"></translation>
+        <translation>Posiziona sul caso aperto i landmark di un file 3D Slicer, MeshLab, TPS, CSV o LA-FAS (un solo passo di annullamento)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Esci</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modifica</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annulla</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ripeti</translation>
     </message>
     <message>
         <source>&amp;Next Landmark to Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Landmark &amp;successivo da revisionare</translation>
     </message>
     <message>
         <source>&amp;Place Selected Landmark by Clicking</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Posiziona il landmark selezionato con un clic</translation>
     </message>
     <message>
         <source>Click the surface once to place the selected landmark there; Escape leaves without placing</source>
-        <translation type="unfinished"></translation>
+        <translation>Fai clic una volta sulla superficie per posizionarvi il landmark selezionato; Escape esce senza posizionare</translation>
     </message>
     <message>
         <source>Click where %1 belongs (Escape: leave without placing)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fai clic dove va posizionato %1 (Escape: esci senza posizionare)</translation>
     </message>
     <message>
         <source>Select a landmark first, then click where it belongs</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima un landmark, poi fai clic dove va posizionato</translation>
     </message>
     <message>
         <source>Leave Place Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Esci dalla modalità di posizionamento</translation>
     </message>
     <message>
         <source>&amp;Confirm Selected Landmark</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Conferma il landmark selezionato</translation>
     </message>
     <message>
         <source>Mark Selected Landmark &amp;Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Segna il landmark selezionato come &amp;mancante</translation>
     </message>
     <message>
         <source>&amp;Case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Caso</translation>
     </message>
     <message>
         <source>Mark &amp;Unreviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Segna come &amp;non revisionato</translation>
     </message>
     <message>
         <source>Mark &amp;In Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Segna come &amp;in revisione</translation>
     </message>
     <message>
         <source>Mark &amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Segna come &amp;completato</translation>
     </message>
     <message>
         <source>Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+D</translation>
     </message>
     <message>
         <source>N&amp;ext Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso &amp;successivo</translation>
     </message>
     <message>
         <source>&amp;Previous Case</source>
-        <translation type="unfinished"></translation>
+        <translation>Caso &amp;precedente</translation>
     </message>
     <message>
         <source>&amp;Model</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;odello</translation>
     </message>
     <message>
         <source>&amp;Predict This Case</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Predici questo caso</translation>
     </message>
     <message>
         <source>Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+R</translation>
     </message>
     <message>
         <source>Predict the Whole &amp;Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Predici l&apos;intero &amp;dataset</translation>
     </message>
     <message>
         <source>&amp;Models...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modelli...</translation>
     </message>
     <message>
         <source>&amp;Choose Model...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Scegli modello...</translation>
     </message>
     <message>
         <source>&amp;Back to Previous Model</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Torna al modello precedente</translation>
     </message>
     <message>
         <source>&amp;Train or Fine-tune...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Addestra o affina...</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aiuto</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
         <source>&amp;Reviewing Landmarks (Manual)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Revisione dei landmark (manuale)</translation>
     </message>
     <message>
         <source>&amp;About PAL Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Informazioni su PAL Studio</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Principale</translation>
     </message>
     <message>
         <source>PAL Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>PAL Studio</translation>
     </message>
     <message>
         <source>%1 is a landmark file: open a case first, then drop it on the window to place its landmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è un file di landmark: apri prima un caso, poi trascinalo sulla finestra per posizionarne i landmark</translation>
     </message>
     <message>
         <source>Use this model?</source>
-        <translation type="unfinished"></translation>
+        <translation>Usare questo modello?</translation>
     </message>
     <message>
         <source>Predict with %1 from now on? It predicts the %2 (patch size %3). The model in use now is %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>Predire con %1 d&apos;ora in poi? Predice %2 (dimensione della patch %3). Il modello in uso ora è %4.</translation>
     </message>
     <message>
         <source>Predictions now use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le predizioni ora usano %1</translation>
     </message>
     <message>
         <source>Opening %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Apertura di %1...</translation>
     </message>
     <message>
         <source>Opening %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Apertura di %1</translation>
     </message>
     <message>
         <source>Opening cancelled: the case on screen stays</source>
-        <translation type="unfinished"></translation>
+        <translation>Apertura annullata: resta il caso sullo schermo</translation>
     </message>
     <message>
         <source>%1: opening cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: apertura annullata</translation>
     </message>
     <message>
         <source>Open a mesh</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri una mesh</translation>
     </message>
     <message>
         <source>Meshes (*.obj *.ply *.stl *.off *.gltf *.glb *.dae *.zae *.fbx);;NumPy cases (*.npz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesh (*.obj *.ply *.stl *.off *.gltf *.glb *.dae *.zae *.fbx);;Casi NumPy (*.npz);;Tutti i file (*)</translation>
     </message>
     <message>
         <source>Open a case or dataset folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Apri la cartella di un caso o di un dataset</translation>
     </message>
     <message>
         <source>%1: not opened, the edits of %2 are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: non aperto, le modifiche di %2 vengono mantenute</translation>
     </message>
     <message>
         <source>Recover unsaved edits?</source>
-        <translation type="unfinished"></translation>
+        <translation>Recuperare le modifiche non salvate?</translation>
     </message>
     <message>
         <source>%1 has edits from %2 that were not saved (the program ended before they were). Recover them?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ha modifiche del %2 che non sono state salvate (il programma è terminato prima del salvataggio). Vuoi recuperarle?</translation>
     </message>
     <message>
         <source>Recovered unsaved edits of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiche non salvate di %1 recuperate</translation>
     </message>
     <message numerus="yes">
         <source>Opened %1 with %n warning(s): %2</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 aperto con %n avviso: %2</numerusform>
+            <numerusform>%1 aperto con %n avvisi: %2</numerusform>
         </translation>
     </message>
     <message>
         <source>Opened %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 aperto</translation>
     </message>
     <message>
         <source>Opened with problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperto con problemi</translation>
     </message>
     <message>
         <source>%1 is open, but:
 
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è aperto, ma:
+
+%2</translation>
     </message>
     <message>
         <source>%1[*] - PAL Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] - PAL Studio</translation>
     </message>
     <message>
         <source>%1 (generated demo data, not for clinical use)[*] - PAL Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (dati dimostrativi generati, non per uso clinico)[*] - PAL Studio</translation>
     </message>
     <message>
         <source>&lt;b&gt;Generated demo data&lt;/b&gt; (a synthetic face), not for clinical use. </source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Dati dimostrativi generati&lt;/b&gt; (un volto sintetico), non per uso clinico. </translation>
     </message>
     <message>
         <source>Reading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettura di %1</translation>
     </message>
     <message>
         <source>%1: %2, %3/%4 reviewed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, %3/%4 revisionati</translation>
     </message>
     <message>
         <source>, mean error %1 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>, errore medio %1 mm</translation>
     </message>
     <message>
         <source> (%1, %2)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1, %2)</translation>
     </message>
     <message>
         <source>Unsaved review</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisione non salvata</translation>
     </message>
     <message>
         <source>%1 has unsaved edits. Save the review before going on?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ha modifiche non salvate. Vuoi salvare la revisione prima di continuare?</translation>
     </message>
     <message>
         <source>Saved the review of %1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisione di %1 salvata in %2</translation>
     </message>
     <message>
         <source>Landmarks marked missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Landmark segnati come mancanti</translation>
     </message>
     <message numerus="yes">
         <source>%n landmark(s) are marked missing (%1). An LA-FAS landmarks file holds all 50 positions, so it cannot be written; CSV, 3D Slicer, MeshLab and TPS files can, with the missing ones marked missing. Export in one of those?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n landmark è segnato come mancante (%1). Un file di landmark LA-FAS contiene tutte le 50 posizioni, quindi non può essere scritto; i file CSV, 3D Slicer, MeshLab e TPS sì, con i mancanti segnati come mancanti. Vuoi esportare in uno di questi formati?</numerusform>
+            <numerusform>%n landmark sono segnati come mancanti (%1). Un file di landmark LA-FAS contiene tutte le 50 posizioni, quindi non può essere scritto; i file CSV, 3D Slicer, MeshLab e TPS sì, con i mancanti segnati come mancanti. Vuoi esportare in uno di questi formati?</numerusform>
         </translation>
     </message>
     <message>
         <source>Not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Non esportato</translation>
     </message>
     <message>
         <source>CSV (*.csv);;3D Slicer markups (*.mrk.json);;3D Slicer fiducials (*.fcsv);;MeshLab picked points (*.pp);;TPS (*.tps)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv);;Markup di 3D Slicer (*.mrk.json);;Fiducial di 3D Slicer (*.fcsv);;Punti selezionati di MeshLab (*.pp);;TPS (*.tps)</translation>
     </message>
     <message>
         <source>LA-FAS landmarks (*.txt);;</source>
-        <translation type="unfinished"></translation>
+        <translation>Landmark LA-FAS (*.txt);;</translation>
     </message>
     <message>
         <source>Export landmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Esporta landmark</translation>
     </message>
     <message>
         <source>%1: not exported: %2 marked missing, and an LA-FAS file holds all 50 positions; export as .csv, .mrk.json, .fcsv, .pp or .tps to keep the missing ones missing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: non esportato: landmark segnati come mancanti (%2), e un file LA-FAS contiene tutte le 50 posizioni; esporta come .csv, .mrk.json, .fcsv, .pp o .tps per mantenere mancanti quelli mancanti</translation>
     </message>
     <message>
         <source>%1 is the case&apos;s own annotation. Replace it with the reviewed landmarks? The original cannot be brought back.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è l&apos;annotazione propria del caso. Vuoi sostituirla con i landmark revisionati? L&apos;originale non potrà essere ripristinato.</translation>
     </message>
     <message>
         <source>%1 exists. Replace it?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 esiste già. Vuoi sostituirlo?</translation>
     </message>
     <message>
         <source>Replace file?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sostituire il file?</translation>
     </message>
     <message>
         <source>Not exported: %1 was kept as it is</source>
-        <translation type="unfinished"></translation>
+        <translation>Non esportato: %1 è stato lasciato com&apos;era</translation>
     </message>
     <message>
         <source>Exported %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 esportato</translation>
     </message>
     <message>
         <source>Import landmarks onto %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Importa landmark su %1</translation>
     </message>
     <message>
         <source>Landmark files (*.txt *.csv *.mrk.json *.json *.fcsv *.pp *.tps);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>File di landmark (*.txt *.csv *.mrk.json *.json *.fcsv *.pp *.tps);;Tutti i file (*)</translation>
     </message>
     <message numerus="yes">
         <source>Imported %n landmark(s) from %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Importato %n landmark da %1</numerusform>
+            <numerusform>Importati %n landmark da %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>; %n not in the file kept as they were</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>; %n non presente nel file lasciato com&apos;era</numerusform>
+            <numerusform>; %n non presenti nel file lasciati com&apos;erano</numerusform>
         </translation>
     </message>
     <message>
         <source>%1. Labels that name no landmark of %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1. Etichette che non indicano alcun landmark di %2: %3.</translation>
     </message>
     <message>
         <source>Mark the case done?</source>
-        <translation type="unfinished"></translation>
+        <translation>Segnare il caso come completato?</translation>
     </message>
     <message numerus="yes">
         <source>%n landmark(s) of %1 are not reviewed yet (the first is %2). Mark the case done anyway?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n landmark di %1 non è ancora revisionato (è %2). Segnare comunque il caso come completato?</numerusform>
+            <numerusform>%n landmark di %1 non sono ancora revisionati (il primo è %2). Segnare comunque il caso come completato?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Not marked done: %n landmark(s) still to review</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Non segnato come completato: %n landmark ancora da revisionare</numerusform>
+            <numerusform>Non segnato come completato: %n landmark ancora da revisionare</numerusform>
         </translation>
     </message>
     <message>
         <source>Unreviewed only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo non revisionati</translation>
     </message>
     <message>
         <source>Show only the landmarks nobody has confirmed, corrected, placed or marked missing; click a column header to sort (Error: worst first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostra solo i landmark che nessuno ha confermato, corretto, posizionato o segnato come mancanti; fai clic sull&apos;intestazione di una colonna per ordinare (Errore: prima i peggiori)</translation>
     </message>
     <message>
         <source>Landmarks</source>
-        <translation type="unfinished"></translation>
+        <translation>Landmark</translation>
     </message>
     <message>
         <source>Not done only</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo non completati</translation>
     </message>
     <message>
         <source>Hide the cases marked done; click a column header to sort (Mean error: worst first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nascondi i casi segnati come completati; fai clic sull&apos;intestazione di una colonna per ordinare (Errore medio: prima i peggiori)</translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataset</translation>
     </message>
     <message>
         <source>Every landmark is reviewed: mark the case done with Ctrl+D</source>
-        <translation type="unfinished"></translation>
+        <translation>Tutti i landmark sono revisionati: segna il caso come completato con Ctrl+D</translation>
     </message>
     <message>
         <source>Select a landmark in the table first, then click where it belongs</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleziona prima un landmark nella tabella, poi fai clic dove va posizionato</translation>
     </message>
     <message>
         <source>%1 is locked: unlock it in the landmark table to place it</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 è bloccato: sbloccalo nella tabella dei landmark per posizionarlo</translation>
     </message>
     <message>
         <source>Placed %1 (P places again, Ctrl+Z undoes)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 posizionato (P lo posiziona di nuovo, Ctrl+Z annulla)</translation>
     </message>
     <message>
         <source>Predicting %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Predizione di %1</translation>
     </message>
     <message>
         <source>Predicting %1 cases</source>
-        <translation type="unfinished"></translation>
+        <translation>Predizione di %1 casi</translation>
     </message>
     <message>
         <source>%1 predicted the %2, but this case&apos;s review holds %3 landmarks you edited: the prediction was saved beside the case, not applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ha predetto %2, ma la revisione di questo caso contiene landmark %3 che hai modificato: la predizione è stata salvata accanto al caso, non applicata.</translation>
     </message>
     <message>
         <source>Predicted %1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 predetto con %2</translation>
     </message>
     <message>
         <source>Prediction cancelled after %1 case(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Predizione annullata; casi predetti: %1</translation>
     </message>
     <message>
         <source>Predicted %1 case(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Casi predetti: %1</translation>
     </message>
     <message>
         <source>Choose a PAL-Net model</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli un modello PAL-Net</translation>
     </message>
     <message>
         <source>Model bundles (*.palnet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacchetti del modello (*.palnet)</translation>
     </message>
     <message>
         <source>Dataset to Train On</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataset su cui addestrare</translation>
     </message>
     <message>
         <source>Predictions now use %1 again (Ctrl+R predicts this case with it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le predizioni usano di nuovo %1 (Ctrl+R predice questo caso con esso)</translation>
     </message>
     <message>
         <source>Model: &lt;a href=&quot;models&quot;&gt;%1&lt;/a&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Modello: &lt;a href=&quot;models&quot;&gt;%1&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Predictions use %1 (click: the models list)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le predizioni usano %1 (clic: l&apos;elenco dei modelli)</translation>
     </message>
     <message>
         <source>&amp;Back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Torna a %1</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Visualizza</translation>
     </message>
     <message>
         <source>&amp;Front</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Frontale</translation>
     </message>
     <message>
         <source>&amp;Left Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Lato &amp;sinistro</translation>
     </message>
     <message>
         <source>Ctrl+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+3</translation>
     </message>
     <message>
         <source>&amp;Right Side</source>
-        <translation type="unfinished"></translation>
+        <translation>Lato &amp;destro</translation>
     </message>
     <message>
         <source>&amp;Top</source>
-        <translation type="unfinished"></translation>
+        <translation>Dall&apos;&amp;alto</translation>
     </message>
     <message>
         <source>&amp;Bottom</source>
-        <translation type="unfinished"></translation>
+        <translation>Dal &amp;basso</translation>
     </message>
     <message>
         <source>Ctrl+7</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+7</translation>
     </message>
     <message>
         <source>Landmark &amp;Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Etichette dei landmark</translation>
     </message>
     <message>
         <source>&amp;Ground Truth</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ground truth</translation>
     </message>
     <message>
         <source>&amp;Prediction</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Predizione</translation>
     </message>
     <message>
         <source>&amp;Error Lines</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Linee di errore</translation>
     </message>
     <message>
         <source>Error L&amp;egend</source>
-        <translation type="unfinished"></translation>
+        <translation>Lege&amp;nda degli errori</translation>
     </message>
     <message>
         <source>&amp;Display Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Impostazioni di visualizzazione...</translation>
     </message>
     <message>
         <source>&amp;Tips Bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barra dei s&amp;uggerimenti</translation>
     </message>
     <message>
         <source>Error Legend &amp;Position</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;osizione della legenda degli errori</translation>
     </message>
     <message>
         <source>Bottom Right</source>
-        <translation type="unfinished"></translation>
+        <translation>In basso a destra</translation>
     </message>
     <message>
         <source>Top Right</source>
-        <translation type="unfinished"></translation>
+        <translation>In alto a destra</translation>
     </message>
     <message>
         <source>Bottom Left</source>
-        <translation type="unfinished"></translation>
+        <translation>In basso a sinistra</translation>
     </message>
     <message>
         <source>Top Left</source>
-        <translation type="unfinished"></translation>
+        <translation>In alto a sinistra</translation>
     </message>
 </context>
 <context>
     <name>pal::ui::ModelsDialog</name>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelli</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Modello</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>Padre</translation>
     </message>
     <message>
         <source>Trained on</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestrato su</translation>
     </message>
     <message>
         <source>Made</source>
-        <translation type="unfinished"></translation>
+        <translation>Creato</translation>
     </message>
     <message>
         <source>Validation loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Loss di validazione</translation>
     </message>
     <message>
         <source>On disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Su disco</translation>
     </message>
     <message>
         <source>Use This Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa questo modello</translation>
     </message>
     <message>
         <source>Model Card</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheda del modello</translation>
     </message>
     <message>
         <source>Remove Checkpoint Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Rimuovi file di checkpoint</translation>
     </message>
     <message>
         <source>Add...</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi...</translation>
     </message>
     <message>
         <source> (default)</source>
-        <translation type="unfinished"></translation>
+        <translation> (predefinito)</translation>
     </message>
     <message>
         <source> - in use</source>
-        <translation type="unfinished"></translation>
+        <translation> - in uso</translation>
     </message>
     <message>
         <source>cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>non leggibile</translation>
     </message>
     <message>
         <source>none (from scratch)</source>
-        <translation type="unfinished"></translation>
+        <translation>nessuno (da zero)</translation>
     </message>
     <message>
         <source>%1 (%2, %3 cases)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2, %3 casi)</translation>
     </message>
     <message>
         <source>, generated</source>
-        <translation type="unfinished"></translation>
+        <translation>, generato</translation>
     </message>
     <message>
         <source>%1 (epoch %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (epoca %2)</translation>
     </message>
     <message>
         <source>
 PAL-Net (%1), patch size %2, %3 weights</source>
-        <translation type="unfinished"></translation>
+        <translation>
+PAL-Net (%1), dimensione della patch %2, pesi %3</translation>
     </message>
     <message>
         <source>
 Trained on generated data: not for clinical use.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Addestrato su dati generati: non per uso clinico.</translation>
     </message>
     <message>
         <source> + %1 checkpoint files (a run in progress)</source>
-        <translation type="unfinished"></translation>
+        <translation> + %1 di file di checkpoint (un&apos;esecuzione in corso)</translation>
     </message>
     <message>
         <source> + %1 checkpoint files</source>
-        <translation type="unfinished"></translation>
+        <translation> + %1 di file di checkpoint</translation>
     </message>
     <message>
         <source>
 A cancelled run left %1 file(s) beside it (%2): Resume in the training dialog continues it, Remove Checkpoint Files frees the space.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Un&apos;esecuzione annullata ha lasciato %1 file accanto a esso (%2): Riprendi nella finestra di addestramento la continua, Rimuovi file di checkpoint libera lo spazio.</translation>
     </message>
     <message numerus="yes">
         <source>%n model(s), %1 on disk</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modello, %1 su disco</numerusform>
+            <numerusform>%n modelli, %1 su disco</numerusform>
         </translation>
     </message>
     <message>
         <source>, of which %1 are training checkpoint files</source>
-        <translation type="unfinished"></translation>
+        <translation>, di cui %1 sono file di checkpoint dell&apos;addestramento</translation>
     </message>
     <message>
         <source>Back to Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Torna al precedente</translation>
     </message>
     <message>
         <source>Back to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Torna a %1</translation>
     </message>
     <message>
         <source>Add a PAL-Net model</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi un modello PAL-Net</translation>
     </message>
     <message>
         <source>Model bundles (*.palnet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Pacchetti del modello (*.palnet)</translation>
     </message>
     <message>
         <source>Add Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Aggiungi modello</translation>
     </message>
     <message>
         <source>%1 cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile usare %1: %2</translation>
     </message>
     <message>
         <source>Model Card: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scheda del modello: %1</translation>
     </message>
     <message>
         <source>%1 cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile leggere %1: %2</translation>
     </message>
     <message>
         <source>%1 has no model card (%2 is missing).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non ha una scheda del modello (manca %2).</translation>
     </message>
     <message numerus="yes">
         <source>Remove the %n checkpoint file(s) a cancelled run of %1 left (%2)? The run can then no longer be resumed; %1 itself stays.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Vuoi rimuovere %n file di checkpoint lasciato da un&apos;esecuzione annullata di %1 (%2)? L&apos;esecuzione non potrà più essere ripresa; %1 resta.</numerusform>
+            <numerusform>Vuoi rimuovere i %n file di checkpoint lasciati da un&apos;esecuzione annullata di %1 (%2)? L&apos;esecuzione non potrà più essere ripresa; %1 resta.</numerusform>
         </translation>
     </message>
 </context>
@@ -1448,379 +1467,379 @@ A cancelled run left %1 file(s) beside it (%2): Resume in the training dialog co
     <name>pal::ui::PredictionController</name>
     <message>
         <source>A prediction is running: wait for it or cancel it first</source>
-        <translation type="unfinished"></translation>
+        <translation>È in corso una predizione: attendi che finisca o annullala prima</translation>
     </message>
     <message>
         <source>No model to predict with: choose one with Model &gt; Choose Model... (%1 does not exist)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun modello con cui predire: scegline uno con Modello &gt; Scegli modello... (%1 non esiste)</translation>
     </message>
 </context>
 <context>
     <name>pal::ui::TrainingDialog</name>
     <message>
         <source>Train or Fine-tune PAL-Net</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestra o affina PAL-Net</translation>
     </message>
     <message>
         <source>Change...</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambia...</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataset:</translation>
     </message>
     <message>
         <source>Ground truth (each case&apos;s landmarks.txt)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ground truth (il landmarks.txt di ogni caso)</translation>
     </message>
     <message>
         <source>The clinician&apos;s reviewed landmarks (complete reviews only)</source>
-        <translation type="unfinished"></translation>
+        <translation>I landmark revisionati dal clinico (solo revisioni complete)</translation>
     </message>
     <message>
         <source>Both: the review where it is complete, else the ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrambi: la revisione dove è completa, altrimenti la ground truth</translation>
     </message>
     <message>
         <source>Train on:</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestra su:</translation>
     </message>
     <message>
         <source>None: train from scratch</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuno: addestra da zero</translation>
     </message>
     <message>
         <source>Choose...</source>
-        <translation type="unfinished"></translation>
+        <translation>Scegli...</translation>
     </message>
     <message>
         <source>Start from:</source>
-        <translation type="unfinished"></translation>
+        <translation>Parti da:</translation>
     </message>
     <message>
         <source>Adam&apos;s starting learning rate. Fine-tuning needs a much lower one than training from scratch: a high rate throws the parent&apos;s weights off in the first step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasso di apprendimento iniziale di Adam. L&apos;affinamento (fine-tuning) richiede un valore molto più basso dell&apos;addestramento da zero: un valore alto stravolge i pesi del modello padre già al primo passo.</translation>
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tasso di apprendimento:</translation>
     </message>
     <message>
         <source> of 3 blocks</source>
-        <translation type="unfinished"></translation>
+        <translation> di 3 blocchi</translation>
     </message>
     <message>
         <source>Fine-tuning: the first convolution blocks (and their attention) keep the parent&apos;s weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Affinamento: i primi blocchi di convoluzione (e la loro attenzione) mantengono i pesi del modello padre</translation>
     </message>
     <message>
         <source>Frozen:</source>
-        <translation type="unfinished"></translation>
+        <translation>Congelati:</translation>
     </message>
     <message>
         <source> vertices</source>
-        <translation type="unfinished"></translation>
+        <translation> vertici</translation>
     </message>
     <message>
         <source>Patch size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Dimensione della patch:</translation>
     </message>
     <message>
         <source>PAL-Net (attention)</source>
-        <translation type="unfinished"></translation>
+        <translation>PAL-Net (attenzione)</translation>
     </message>
     <message>
         <source>Ablation: no attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablazione: nessuna attenzione</translation>
     </message>
     <message>
         <source>Ablation: top-k attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablazione: attenzione top-k</translation>
     </message>
     <message>
         <source>Ablation: two blocks</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablazione: due blocchi</translation>
     </message>
     <message>
         <source>Ablation: no dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>Ablazione: nessun dropout</translation>
     </message>
     <message>
         <source>The network trained from scratch; a fine-tune keeps its model&apos;s network</source>
-        <translation type="unfinished"></translation>
+        <translation>La rete addestrata da zero; un affinamento mantiene la rete del suo modello</translation>
     </message>
     <message>
         <source>Network:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rete:</translation>
     </message>
     <message>
         <source>Epochs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seme:</translation>
     </message>
     <message>
         <source>float16 (half the size; errors change by about 0.002 mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>float16 (metà della dimensione; gli errori cambiano di circa 0,002 mm)</translation>
     </message>
     <message>
         <source>float32</source>
-        <translation type="unfinished"></translation>
+        <translation>float32</translation>
     </message>
     <message>
         <source>The precision of the weights in the model written. The run&apos;s checkpoint files are removed when it ends; only this bundle stays.</source>
-        <translation type="unfinished"></translation>
+        <translation>La precisione dei pesi nel modello scritto. I file di checkpoint dell&apos;esecuzione vengono rimossi al termine; resta solo questo pacchetto.</translation>
     </message>
     <message>
         <source>Weights:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pesi:</translation>
     </message>
     <message>
         <source>Browse...</source>
-        <translation type="unfinished"></translation>
+        <translation>Sfoglia...</translation>
     </message>
     <message>
         <source>Write to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrivi in:</translation>
     </message>
     <message>
         <source>training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>loss di addestramento</translation>
     </message>
     <message>
         <source>validation loss</source>
-        <translation type="unfinished"></translation>
+        <translation>loss di validazione</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>epoca</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>loss</translation>
     </message>
     <message>
         <source>Per landmark, after a run: the model it would replace and the new one, side by side</source>
-        <translation type="unfinished"></translation>
+        <translation>Per landmark, dopo un&apos;esecuzione: il modello che sostituirebbe e quello nuovo, affiancati</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Avvia</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Riprendi</translation>
     </message>
     <message>
         <source>Continue the run whose checkpoint is &lt;output&gt;.ckpt.json</source>
-        <translation type="unfinished"></translation>
+        <translation>Continua l&apos;esecuzione il cui checkpoint è &lt;output&gt;.ckpt.json</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulla</translation>
     </message>
     <message>
         <source>Use This Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa questo modello</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiudi</translation>
     </message>
     <message>
         <source>(none: choose a dataset folder)</source>
-        <translation type="unfinished"></translation>
+        <translation>(nessuno: scegli una cartella di dataset)</translation>
     </message>
     <message>
         <source>No case qualifies: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessun caso idoneo: %1.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) qualify</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n caso idoneo</numerusform>
+            <numerusform>%n casi idonei</numerusform>
         </translation>
     </message>
     <message>
         <source> (%1 from reviews, %2 ground truth)</source>
-        <translation type="unfinished"></translation>
+        <translation> (%1 dalle revisioni, %2 dalla ground truth)</translation>
     </message>
     <message>
         <source>; about 20 % of them are held out for validation and the comparison.</source>
-        <translation type="unfinished"></translation>
+        <translation>; circa il 20% di essi viene riservato alla validazione e al confronto.</translation>
     </message>
     <message numerus="yes">
         <source>%n case(s) do not qualify</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n caso non è idoneo</numerusform>
+            <numerusform>%n casi non sono idonei</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>(%n excluded)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>(%n escluso)</numerusform>
+            <numerusform>(%n esclusi)</numerusform>
         </translation>
     </message>
     <message>
         <source>Cannot count the cases: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossibile contare i casi: %1</translation>
     </message>
     <message>
         <source>Dataset to Train On</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataset su cui addestrare</translation>
     </message>
     <message>
         <source>Model to Start From</source>
-        <translation type="unfinished"></translation>
+        <translation>Modello da cui partire</translation>
     </message>
     <message>
         <source>PAL-Net models (*.palnet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modelli PAL-Net (*.palnet)</translation>
     </message>
     <message>
         <source>Write the Model To</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrivi il modello in</translation>
     </message>
     <message>
         <source>%1 is not clearly better than %2, the model it would replace.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 non è chiaramente migliore di %2, il modello che sostituirebbe.</translation>
     </message>
     <message>
         <source>Keep %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantieni %1</translation>
     </message>
     <message>
         <source>Use Anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa comunque</translation>
     </message>
     <message>
         <source>Predictions still use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le predizioni usano ancora %1</translation>
     </message>
     <message>
         <source>Predictions now use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le predizioni ora usano %1</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento</translation>
     </message>
     <message>
         <source>Training is running. Cancel it and close? The last checkpoint stays, and Resume continues from it.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;addestramento è in corso. Vuoi annullarlo e chiudere? L&apos;ultimo checkpoint resta e Riprendi continua da lì.</translation>
     </message>
     <message>
         <source>Write the new model to another file: the model you start from stays untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Scrivi il nuovo modello in un altro file: il modello da cui parti resta intatto.</translation>
     </message>
     <message>
         <source>Training...</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento...</translation>
     </message>
     <message>
         <source>Resuming...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ripresa...</translation>
     </message>
     <message>
         <source>Epoch 0/%1: the parent before fine-tuning: training %2, validation %3%4</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoca 0/%1: il modello padre prima dell&apos;affinamento: addestramento %2, validazione %3%4</translation>
     </message>
     <message>
         <source> (from the checkpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation> (dal checkpoint)</translation>
     </message>
     <message>
         <source>Epoch %1/%2: training %3, validation %4, learning rate %5, %6 s%7%8</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoca %1/%2: addestramento %3, validazione %4, tasso di apprendimento %5, %6 s%7%8</translation>
     </message>
     <message>
         <source> (best)</source>
-        <translation type="unfinished"></translation>
+        <translation> (migliore)</translation>
     </message>
     <message>
         <source>Cancelling after the current batch...</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullamento dopo il batch corrente...</translation>
     </message>
     <message>
         <source>The run&apos;s checkpoint files were not all removed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non tutti i file di checkpoint dell&apos;esecuzione sono stati rimossi: %1</translation>
     </message>
     <message>
         <source>Removed the run&apos;s checkpoint files (%1 MB).</source>
-        <translation type="unfinished"></translation>
+        <translation>File di checkpoint dell&apos;esecuzione rimossi (%1 MB).</translation>
     </message>
     <message>
         <source>Training failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestramento non riuscito: %1</translation>
     </message>
     <message>
         <source>Cancelled after %1 epoch(s): Resume continues from the checkpoint.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annullato dopo %1 epoca/e: Riprendi continua dal checkpoint.</translation>
     </message>
     <message>
         <source>No epoch beat %1 on the validation cases (its loss %2 before fine-tuning): no model was written, and %1 stays in use.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nessuna epoca ha superato %1 sui casi di validazione (la sua loss era %2 prima dell&apos;affinamento): non è stato scritto alcun modello e %1 resta in uso.</translation>
     </message>
     <message>
         <source>Done: nothing better than the parent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Completato: niente di meglio del modello padre.</translation>
     </message>
     <message>
         <source>Trained %1 epoch(s), best %2; comparing with %3 on the validation cases...</source>
-        <translation type="unfinished"></translation>
+        <translation>Addestrate %1 epoca/e, migliore %2; confronto con %3 sui casi di validazione...</translation>
     </message>
     <message>
         <source>Comparing %1 with %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Confronto di %1 con %2</translation>
     </message>
     <message>
         <source>the run has no validation case to compare on</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;esecuzione non ha casi di validazione su cui fare il confronto</translation>
     </message>
     <message>
         <source>validation case(s), not trained on</source>
-        <translation type="unfinished"></translation>
+        <translation>caso/i di validazione, non usati per l&apos;addestramento</translation>
     </message>
     <message>
         <source>Comparison cancelled: the new model was not compared with %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Confronto annullato: il nuovo modello non è stato confrontato con %1.</translation>
     </message>
     <message>
         <source>Comparison failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Confronto non riuscito: %1</translation>
     </message>
     <message>
         <source>Done: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Completato: %1</translation>
     </message>
 </context>
 <context>
     <name>pal::ui::ViewportWidget</name>
     <message>
         <source>%1, ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, ground truth</translation>
     </message>
     <message>
         <source>%1, predicted</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, predetto</translation>
     </message>
     <message>
         <source>%1, ground truth, %2 mm from the prediction</source>
         <extracomment>%1 names the landmark, %2 is a distance in millimetres</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>%1, ground truth, a %2 mm dalla predizione</translation>
     </message>
     <message>
         <source>%1, predicted, %2 mm from ground truth</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, predetto, a %2 mm dalla ground truth</translation>
     </message>
     <message>
         <source>surface %1, %2, %3 mm</source>
-        <translation type="unfinished"></translation>
+        <translation>superficie %1, %2, %3 mm</translation>
     </message>
 </context>
 </TS>

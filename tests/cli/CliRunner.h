@@ -21,8 +21,18 @@ struct Run {
 
 // maxFileBytes > 0: the program may write no file beyond that size (RLIMIT_FSIZE, SIGXFSZ
 // ignored), so its writes fail as on a full disk, with a real error from the kernel.
-inline Run cli(const QStringList& args, long maxFileBytes = 0) {
+// language: when not empty, the program runs as under a system set to it (LANG=language, no
+// LANGUAGE or LC_ALL to override it), e.g. "it_IT.UTF-8".
+inline Run cli(const QStringList& args, long maxFileBytes = 0, const QString& language = {}) {
     QProcess p;
+    if (!language.isEmpty()) {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("LANGUAGE"));
+        env.remove(QStringLiteral("LC_ALL"));
+        env.remove(QStringLiteral("LC_MESSAGES"));
+        env.insert(QStringLiteral("LANG"), language);
+        p.setProcessEnvironment(env);
+    }
     if (maxFileBytes > 0) {
         p.setChildProcessModifier([maxFileBytes] {
             ::signal(SIGXFSZ, SIG_IGN);

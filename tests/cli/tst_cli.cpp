@@ -66,6 +66,37 @@ private Q_SLOTS:
         QVERIFY(cli({QStringLiteral("--help")}).out.contains(QStringLiteral("Exit codes")));
     }
 
+    void helpAndUsageErrorsFollowTheSystemLanguage() {
+        const QString italian = QStringLiteral("it_IT.UTF-8");
+        const Run help = cli({QStringLiteral("--help")}, 0, italian);
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("Uso: palstudio-cli <comando>")),
+                 qPrintable(help.out));
+        const Run predictHelp =
+            cli({QStringLiteral("predict"), QStringLiteral("--help")}, 0, italian);
+        QCOMPARE(predictHelp.code, 0);
+        // The subcommand is named in the usage line whatever language Qt's "Usage:" is in.
+        QVERIFY2(predictHelp.out.section(QLatin1Char('\n'), 0, 0)
+                     .contains(QStringLiteral("palstudio-cli predict")),
+                 qPrintable(predictHelp.out));
+        QVERIFY2(predictHelp.out.contains(QStringLiteral("Mostra questo aiuto.")),
+                 qPrintable(predictHelp.out));
+        const Run usage = cli({QStringLiteral("predict")}, 0, italian);
+        QCOMPARE(usage.code, 1);
+        QVERIFY2(usage.err.contains(QStringLiteral("atteso almeno un INPUT")),
+                 qPrintable(usage.err));
+        // Results are for scripts too: they stay English.
+        const Run info =
+            cli({QStringLiteral("info"), dataPath(QStringLiteral("lafas/valid.txt"))}, 0, italian);
+        const Run infoEnglish =
+            cli({QStringLiteral("info"), dataPath(QStringLiteral("lafas/valid.txt"))});
+        QCOMPARE(info.code, infoEnglish.code);
+        QCOMPARE(info.out, infoEnglish.out);
+        // The tests' own environment (LANGUAGE=en) gives the source texts.
+        QVERIFY(
+            cli({QStringLiteral("--help")}).out.startsWith(QStringLiteral("Usage: palstudio-cli")));
+    }
+
     void badInputExitsWithTwoAndNamesFileAndProblem_data() {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("message");

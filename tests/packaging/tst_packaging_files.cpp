@@ -1,7 +1,7 @@
 // The files that present PAL Studio to a Linux desktop (packaging/linux, resources/icons): the
-// AppStream metadata passes appstreamcli's validation offline; the desktop entry names the
-// program, an icon that exists in every size, and file types that the MIME file defines or
-// the system knows.
+// AppStream metadata passes appstreamcli's validation offline and the desktop entry
+// desktop-file-validate's, without a hint; the desktop entry names the program, an icon that
+// exists in every size, and file types that the MIME file defines or the system knows.
 
 #include "tests/TestSupport.h"
 
@@ -49,6 +49,20 @@ private Q_SLOTS:
              source(QStringLiteral("packaging/linux/io.github.palstudio.PalStudio.metainfo.xml"))});
         QVERIFY(p.waitForFinished(60000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardOutput().constData());
+    }
+
+    void desktopEntryValidates() {
+        const QString tool =
+            QStandardPaths::findExecutable(QStringLiteral("desktop-file-validate"));
+        QVERIFY2(!tool.isEmpty(),
+                 "desktop-file-validate is missing (packaging/debian-build-deps.txt "
+                 "lists desktop-file-utils)");
+        QProcess p;
+        p.start(tool, {source(QStringLiteral("packaging/linux/palstudio.desktop"))});
+        QVERIFY(p.waitForFinished(60000));
+        // It prints hints and errors alike; any output at all is a finding.
+        const QByteArray said = p.readAllStandardOutput() + p.readAllStandardError();
+        QVERIFY2(p.exitCode() == 0 && said.isEmpty(), said.constData());
     }
 
     void desktopEntryNamesWhatIsInstalled() {
