@@ -21,11 +21,13 @@ inline bool parseCommand(QCommandLineParser& parser, const QStringList& args, St
         throw UsageProblem{parser.errorText()};
     }
     if (parser.isSet(help)) {
-        // Qt names the executable only; name the subcommand too.
+        // Qt's usage line names the executable as it was started (in Qt's words for "Usage:",
+        // which are translated too); name it and the subcommand instead.
         QString text = parser.helpText();
-        const qsizetype end = text.indexOf(QLatin1String(" [options]"));
-        if (text.startsWith(QLatin1String("Usage: ")) && end > 0) {
-            text.replace(7, end - 7, full.first());
+        const QString program = QCoreApplication::arguments().value(0);
+        const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+        if (at >= 0 && at < text.indexOf(QLatin1Char('\n'))) {
+            text.replace(at, program.size(), full.first());
         }
         io.out << text;
         return false;
