@@ -1,8 +1,10 @@
 #include "ui/Screenshot.h"
 
+#include "core/workflow/JobCentre.h"
 #include "ui/MainWindow.h"
 #include "ui/ViewportWidget.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -17,21 +19,35 @@ ScreenshotOutcome takeScreenshot(MainWindow& window, const QString& path, const 
     window.setScreenshotMode(true);
     ViewportWidget* viewport = window.viewport();
 
+    // The picture is taken when the case is loaded, the jobs its opening started (the
+    // dataset's summary, a prediction) have ended, and a frame was drawn after both: the
+    // window as a user sees it once it has settled.
+    JobCentre* jobs = window.jobCentre();
     bool loaded = path.isEmpty();
     bool loadOk = true;
-    int framesAtLoad = 0; // a frame drawn after this count shows the loaded scene
+    int framesAtSettle = 0; // a frame drawn after this count shows the settled window
+    bool settled = false;
     QEventLoop loop;
-    auto done = [&] { return loaded && viewport->renderedFrameCount() > framesAtLoad; };
+    auto done = [&] { return settled && viewport->renderedFrameCount() > framesAtSettle; };
+    auto settleIfIdle = [&] {
+        if (loaded && !settled && jobs->isIdle()) {
+            settled = true;
+            framesAtSettle = viewport->renderedFrameCount();
+            viewport->update();
+        }
+    };
     QObject::connect(&window, &MainWindow::loadFinished, &loop, [&](bool ok) {
         loaded = true;
         loadOk = ok;
-        framesAtLoad = viewport->renderedFrameCount();
         if (!ok) {
             loop.quit();
         } else {
-            viewport->update();
+            settleIfIdle();
         }
     });
+    // After the job's own handlers; the centre forgets it only when this returns.
+    QObject::connect(jobs, &JobCentre::jobEnded, &loop,
+                     [&] { QTimer::singleShot(0, &loop, settleIfIdle); });
     QObject::connect(viewport, &ViewportWidget::frameRendered, &loop, [&] {
         if (done()) {
             loop.quit();
@@ -45,6 +61,7 @@ ScreenshotOutcome takeScreenshot(MainWindow& window, const QString& path, const 
     if (!path.isEmpty()) {
         window.openPath(path);
     }
+    settleIfIdle(); // no PATH: nothing to wait for
     timeout.start(timeoutMs);
     if (!done()) {
         loop.exec();
@@ -55,6 +72,7 @@ ScreenshotOutcome takeScreenshot(MainWindow& window, const QString& path, const 
     if (!done()) {
         return {4, QStringLiteral("no frame was rendered within %1 s").arg(timeoutMs / 1000)};
     }
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest); // a text changed last
     // QWidget::grab() leaves the viewport's native window out: its frame is drawn in.
     QPixmap picture = window.grab();
     if (viewport->isVisible()) {

@@ -5,6 +5,9 @@
 
 #include "core/landmarks/LandmarkIO.h"
 #include "core/mesh/MeshIO.h"
+#include "core/workflow/Job.h"
+#include "core/workflow/JobCentre.h"
+#include "tests/TestSupport.h"
 #include "ui/MainWindow.h"
 #include "ui/Screenshot.h"
 #include "ui/ViewportWidget.h"
@@ -14,10 +17,32 @@
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QtTest>
 
 using pal::ui::MainWindow;
 using pal::ui::takeScreenshot;
+
+namespace {
+
+// A background job that only takes time (the window's job centre runs it).
+class SleepingJob : public pal::Job {
+public:
+    explicit SleepingJob(int ms) : pal::Job(QStringLiteral("Sleeping")), m_ms(ms) {}
+    ~SleepingJob() override { stopAndWait(); }
+
+protected:
+    void work(const std::atomic<bool>& cancel) override {
+        for (int slept = 0; slept < m_ms && !cancel; slept += 10) {
+            QThread::msleep(10);
+        }
+    }
+
+private:
+    int m_ms;
+};
+
+} // namespace
 
 class TestMainWindow : public QObject {
     Q_OBJECT
@@ -119,6 +144,23 @@ private Q_SLOTS:
         const pal::ui::ScreenshotOutcome outcome = takeScreenshot(window, m_case, png);
         QCOMPARE(outcome.exitCode, 0);
         QCOMPARE(outcome.message, png);
+        checkScreenshot(png);
+    }
+
+    // A screenshot waits for the jobs running in the window (opening a dataset starts its
+    // summary; a prediction may follow) and for a frame drawn after them: the picture is the
+    // settled window, not "Opening..." with the status bar half made.
+    void aScreenshotWaitsForTheWindowsJobs() {
+        MainWindow window;
+        window.resize(1280, 800);
+        auto* job = window.jobCentre()->start(std::make_unique<SleepingJob>(800));
+        bool jobEnded = false;
+        connect(job, &pal::Job::ended, this, [&] { jobEnded = true; });
+        const QString png = outputPath(QStringLiteral("mainwindow_settled_screenshot.png"));
+        const pal::ui::ScreenshotOutcome outcome = takeScreenshot(window, m_case, png);
+        QCOMPARE(outcome.exitCode, 0);
+        QVERIFY(jobEnded);
+        QVERIFY(window.jobCentre()->isIdle());
         checkScreenshot(png);
     }
 
