@@ -1307,6 +1307,38 @@ revisionato da %2</translation>
         <source>Top Left</source>
         <translation>In alto a sinistra</translation>
     </message>
+    <message>
+        <source>Next</source>
+        <translation>Successivo</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>Conferma</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Posiziona</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Completato</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>Predici</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Esporta</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Apri</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salva</translation>
+    </message>
 </context>
 <context>
     <name>pal::ui::ModelsDialog</name>
@@ -1840,6 +1872,10 @@ Un&apos;esecuzione annullata ha lasciato %1 file accanto a esso (%2): Riprendi n
     <message>
         <source>surface %1, %2, %3 mm</source>
         <translation>superficie %1, %2, %3 mm</translation>
+    </message>
+    <message>
+        <source>error (mm)</source>
+        <translation>errore (mm)</translation>
     </message>
 </context>
 </TS>

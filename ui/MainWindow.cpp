@@ -4,8 +4,8 @@
 
 #include "ui/DisplaySettings.h"
 #include "ui/HelpDialogs.h"
-#include "ui/LanguageMenu.h"
 #include "ui/JobsWidget.h"
+#include "ui/LanguageMenu.h"
 #include "ui/MainWindowImpl.h"
 #include "ui/review/LandmarkDisplayState.h"
 #include "ui/review/ReviewCommands.h"
@@ -352,6 +352,16 @@ void MainWindow::createToolBar(const ToolActions& t) {
     tools->addAction(t.done);
     tools->addSeparator();
     tools->addAction(d->predict);
+    // One word each on the toolbar, so that it fits in any language; the menu's full text is
+    // the tooltip.
+    const std::pair<QAction*, QString> shortTexts[] = {
+        {t.next, tr("Next")}, {t.confirm, tr("Confirm")},  {d->placeMode, tr("Place")},
+        {t.done, tr("Done")}, {d->predict, tr("Predict")}, {d->exportAction, tr("Export")},
+        {t.open, tr("Open")}, {d->save, tr("Save")}};
+    for (const auto& [action, text] : shortTexts) {
+        action->setToolTip(action->text().remove(QLatin1Char('&')));
+        action->setIconText(text);
+    }
 }
 
 ViewportWidget* MainWindow::viewport() const {
