@@ -10,6 +10,9 @@
 set(PALSTUDIO_DOC_DIR share/doc/palstudio)
 install(FILES packaging/debian/copyright DESTINATION ${PALSTUDIO_DOC_DIR})
 install(FILES docs/formats.md docs/landmarks.md docs/method.md DESTINATION ${PALSTUDIO_DOC_DIR})
+if(TARGET palstudio)
+    add_subdirectory(packaging/tools) # the manual rendered into HTML, with its pictures
+endif()
 set(palstudio_gzipped "")
 foreach(pair "debian/changelog:changelog.gz" "man/palstudio.1:palstudio.1.gz"
         "man/palstudio-cli.1:palstudio-cli.1.gz")

@@ -400,10 +400,6 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <translation>(manca il manuale)</translation>
     </message>
     <message>
-        <source>Reviewing Landmarks</source>
-        <translation>Revisione dei landmark</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;Model: none chosen (Model &amp;gt; Choose Model).&lt;/p&gt;</source>
         <translation>&lt;p&gt;Modello: nessuno scelto (Modello &amp;gt; Scegli modello).&lt;/p&gt;</translation>
     </message>
@@ -438,6 +434,10 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
     <message>
         <source>About PAL Studio</source>
         <translation>Informazioni su PAL Studio</translation>
+    </message>
+    <message>
+        <source>PAL Studio Manual</source>
+        <translation>Manuale di PAL Studio</translation>
     </message>
 </context>
 <context>
@@ -902,10 +902,6 @@ revisionato da %2</translation>
         <translation>&amp;Scorciatoie da tastiera</translation>
     </message>
     <message>
-        <source>&amp;Reviewing Landmarks (Manual)</source>
-        <translation>&amp;Revisione dei landmark (manuale)</translation>
-    </message>
-    <message>
         <source>&amp;About PAL Studio</source>
         <translation>&amp;Informazioni su PAL Studio</translation>
     </message>
@@ -1338,6 +1334,10 @@ revisionato da %2</translation>
     <message>
         <source>Save</source>
         <translation>Salva</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Manuale</translation>
     </message>
 </context>
 <context>

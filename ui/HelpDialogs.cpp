@@ -90,12 +90,16 @@ void showManual(QWidget* window) {
     auto* dialog = new QDialog(window);
     initHelpResource();
     auto* text = new QTextBrowser(dialog);
-    text->setOpenExternalLinks(true);
-    QFile page(QStringLiteral(":/help/manual.html"));
-    text->setHtml(page.open(QIODevice::ReadOnly) ? QString::fromUtf8(page.readAll())
-                                                 : Help::tr("(the manual is missing)"));
-    showHelpWindow(dialog, QStringLiteral("Manual"), Help::tr("Reviewing Landmarks"), text,
-                   {640, 680});
+    text->setOpenExternalLinks(true); // web links open in the browser, the manual's own here
+    // docs/manual.md, compiled in with its pictures and the formats document it links to.
+    const QString manual = QStringLiteral(":/help/manual.md");
+    if (QFile::exists(manual)) {
+        text->setSource(QUrl(QStringLiteral("qrc") + manual), QTextDocument::MarkdownResource);
+    } else {
+        text->setPlainText(Help::tr("(the manual is missing)"));
+    }
+    showHelpWindow(dialog, QStringLiteral("Manual"), Help::tr("PAL Studio Manual"), text,
+                   {860, 760});
 }
 
 QString modelCardHtml(const QString& modelPath) {

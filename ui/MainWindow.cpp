@@ -329,7 +329,7 @@ void MainWindow::createHelpMenu() {
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] { showShortcutSheet(this); })
         ->setShortcut(QKeySequence::HelpContents);
-    help->addAction(tr("&Reviewing Landmarks (Manual)"), this, [this] { showManual(this); });
+    help->addAction(tr("&Manual"), this, [this] { showManual(this); });
     help->addMenu(createLanguageMenu(this));
     help->addSeparator();
     help->addAction(tr("&About PAL Studio"), this,

@@ -349,18 +349,29 @@ private Q_SLOTS:
         QVERIFY(close->isVisible());
     }
 
-    // Help > Reviewing Landmarks shows the manual; About's model card reads the bundle's
+    // Help > Manual shows the manual; About's model card reads the bundle's
     // manifest and points to its card file.
     void theManualAndTheModelCard() {
         MainWindow w;
-        pal::test::findAction(w, QStringLiteral("&Reviewing Landmarks (Manual)"))->trigger();
+        pal::test::findAction(w, QStringLiteral("&Manual"))->trigger();
         auto* manual = w.findChild<QDialog*>(QStringLiteral("Manual"));
         QVERIFY(manual);
-        const QString text = manual->findChild<QTextBrowser*>()->toPlainText();
-        for (const char* part : {"What the colours mean", "What each status means",
-                                 "How to review a case", "How to fine-tune the model"}) {
+        auto* browser = manual->findChild<QTextBrowser*>();
+        const QString text = browser->toPlainText();
+        for (const char* part : {"Reviewing a case", "Statuses and colours", "Exporting landmarks",
+                                 "Training and fine-tuning", "The command line", "File formats"}) {
             QVERIFY2(text.contains(QLatin1String(part)), part);
         }
+        // Its pictures and the formats document it links to come with it.
+        for (const char* picture : {"images/review-front.png", "images/review-left.png"}) {
+            const QVariant image =
+                browser->loadResource(QTextDocument::ImageResource, QUrl(QLatin1String(picture)));
+            QVERIFY2(!image.isNull(), picture);
+        }
+        QVERIFY(
+            !browser
+                 ->loadResource(QTextDocument::MarkdownResource, QUrl(QStringLiteral("formats.md")))
+                 .isNull());
         manual->close();
 
         const QString card = ui::modelCardHtml(pal::defaultModelPath());
