@@ -53,9 +53,8 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # palstudio_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The engine module is a private library (not a public SONAME): dpkg-shlibdeps must not look
-# for a package that provides it.
-set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS_PRIVATE_DIRS ${CPACK_PACKAGING_INSTALL_PREFIX}/lib/palstudio)
+# The engine module (lib/palstudio) is opened by path, not linked: no binary needs it by
+# SONAME, and its own libraries (LibTorch) are among the computed dependencies.
 # Not a library: Qt's own translated texts (standard buttons, the file dialog) in Italian.
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-translations-l10n")
 set(CPACK_DEBIAN_COMPRESSION_TYPE gzip)

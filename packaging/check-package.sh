@@ -21,7 +21,7 @@ echo "== unpacking into $work/root"
 dpkg-deb -x "$deb" "$work/root"
 desktop-file-validate "$work/root/usr/share/applications/palstudio.desktop"
 appstreamcli validate --no-net --pedantic \
-    "$work/root/usr/share/metainfo/io.github.palstudio.PalStudio.metainfo.xml" >/dev/null
+    "$work/root/usr/share/metainfo/io.github.palstudio.PalStudio.metainfo.xml"
 
 # The run, inside a mount namespace where the source tree (and the build tree within it) is
 # an empty folder.
@@ -34,7 +34,7 @@ if ls "$2" >/dev/null 2>&1 && [ -n "$(ls -A "$2")" ]; then
 fi
 "$cli" --version
 help=$(LANG=it_IT.UTF-8 "$cli" --help)
-[[ $help == "Uso: palstudio-cli "* ]] || { echo "the help is not in Italian: $help" >&2; exit 1; }
+[[ $help == "Utilizzo: palstudio-cli "* ]] || { echo "the help is not in Italian: $help" >&2; exit 1; }
 "$cli" make-demo --out "$WORK/demo" --cases 3 --seed 7 >/dev/null
 "$cli" predict "$WORK/demo" --threads 2
 for c in D001 D002 D003; do

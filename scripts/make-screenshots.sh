@@ -17,7 +17,8 @@ trap 'rm -rf "$home"' EXIT
 shot() {
     local name=$1 lang=$2
     shift 2
-    env HOME="$home" LANGUAGE= LC_ALL= LANG="$lang" QT_QPA_PLATFORM=xcb \
+    env -u LANGUAGE -u LC_ALL -u LC_MESSAGES HOME="$home" XDG_CONFIG_HOME="$home/.config" \
+        XDG_DATA_HOME="$home/.local/share" LANG="$lang" QT_QPA_PLATFORM=xcb \
         xvfb-run -a -s "-screen 0 1280x800x24" "$app" "$demo" "$@" --screenshot "$home/$name.png" >/dev/null
     convert "$home/$name.png" -resize 800x -strip "$out/$name.png"
     echo "$out/$name.png"

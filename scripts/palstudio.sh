@@ -21,7 +21,7 @@ jobs=$(nproc)
 # CPack's DEB generator over the ci build's install rules (cmake/PalStudioPackaging.cmake).
 make_package() {
     rm -f build/ci/package/palstudio_*.deb
-    (cd build/ci && cpack -G DEB >/dev/null)
+    (cd build/ci && cpack -G DEB)
     echo "Debian package: $(ls "$root"/build/ci/package/palstudio_*.deb)"
 }
 

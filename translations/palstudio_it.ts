@@ -190,7 +190,7 @@ Run &apos;palstudio-cli &lt;command&gt; --help&apos; for a command&apos;s option
 Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error.
 </source>
         <extracomment>The command names and option names (info, --model, ...) are typed as they are.</extracomment>
-        <translation>Uso: palstudio-cli &lt;comando&gt; [opzioni]
+        <translation>Utilizzo: palstudio-cli &lt;comando&gt; [opzioni]
 
 Comandi:
   info PATH        riepilogo di una mesh, cartella di caso, cartella di dataset o file di landmark
@@ -470,7 +470,7 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
     </message>
     <message>
         <source>corrected</source>
-        <translation>corretto</translation>
+        <translation>riposizionato</translation>
     </message>
     <message>
         <source>confirmed</source>
@@ -722,18 +722,6 @@ revisionato da %2</translation>
         <translation>Impossibile scrivere le modifiche non salvate nel giornale delle modifiche: %1</translation>
     </message>
     <message>
-        <source>%1 (%2), %3%4</source>
-        <translation>%1 (%2), %3%4</translation>
-    </message>
-    <message>
-        <source>ground truth</source>
-        <translation>ground truth</translation>
-    </message>
-    <message>
-        <source>, %1 mm from ground truth</source>
-        <translation>, a %1 mm dalla ground truth</translation>
-    </message>
-    <message>
         <source>surface at (%1, %2, %3) mm</source>
         <translation>superficie in (%1, %2, %3) mm</translation>
     </message>
@@ -811,11 +799,11 @@ revisionato da %2</translation>
     </message>
     <message>
         <source>Click the surface once to place the selected landmark there; Escape leaves without placing</source>
-        <translation>Fai clic una volta sulla superficie per posizionarvi il landmark selezionato; Escape esce senza posizionare</translation>
+        <translation>Fai clic una volta sulla superficie per posizionarvi il landmark selezionato; Esc esce senza posizionare</translation>
     </message>
     <message>
         <source>Click where %1 belongs (Escape: leave without placing)</source>
-        <translation>Fai clic dove va posizionato %1 (Escape: esci senza posizionare)</translation>
+        <translation>Fai clic dove va posizionato %1 (Esc: esci senza posizionare)</translation>
     </message>
     <message>
         <source>Select a landmark first, then click where it belongs</source>
@@ -1305,7 +1293,7 @@ revisionato da %2</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation>Successivo</translation>
+        <translation>Avanti</translation>
     </message>
     <message>
         <source>Confirm</source>
@@ -1317,7 +1305,7 @@ revisionato da %2</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation>Completato</translation>
+        <translation>Completa</translation>
     </message>
     <message>
         <source>Predict</source>
@@ -1338,6 +1326,32 @@ revisionato da %2</translation>
     <message>
         <source>&amp;Manual</source>
         <translation>&amp;Manuale</translation>
+    </message>
+    <message>
+        <source>%1 (%2), ground truth</source>
+        <extracomment>%1 is a landmark&apos;s key, %2 its name; %3 a distance in millimetres</extracomment>
+        <translation>%1 (%2), ground truth</translation>
+    </message>
+    <message>
+        <source>%1 (%2), ground truth, %3 mm from the working landmark</source>
+        <translation>%1 (%2), ground truth, a %3 mm dal landmark di lavoro</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3</source>
+        <extracomment>%1 is a landmark&apos;s key, %2 its name, %3 its status; %4 a distance in millimetres</extracomment>
+        <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2), %3, %4 mm from ground truth</source>
+        <translation>%1 (%2), %3, a %4 mm dalla ground truth</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annulla</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Ripeti</translation>
     </message>
 </context>
 <context>
@@ -1614,7 +1628,7 @@ Un&apos;esecuzione annullata ha lasciato %1 file accanto a esso (%2): Riprendi n
     </message>
     <message>
         <source>float16 (half the size; errors change by about 0.002 mm)</source>
-        <translation>float16 (metà della dimensione; gli errori cambiano di circa 0,002 mm)</translation>
+        <translation>float16 (metà della dimensione; gli errori cambiano di circa 0.002 mm)</translation>
     </message>
     <message>
         <source>float32</source>

@@ -91,7 +91,8 @@ void showManual(QWidget* window) {
     initHelpResource();
     auto* text = new QTextBrowser(dialog);
     text->setOpenExternalLinks(true); // web links open in the browser, the manual's own here
-    // docs/manual.md, compiled in with its pictures and the formats document it links to.
+    // docs/manual.md, compiled in with its pictures and the documents it links to (formats.md,
+    // and landmarks.md and method.md that formats.md links to).
     const QString manual = QStringLiteral(":/help/manual.md");
     if (QFile::exists(manual)) {
         text->setSource(QUrl(QStringLiteral("qrc") + manual), QTextDocument::MarkdownResource);

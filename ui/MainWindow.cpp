@@ -184,12 +184,22 @@ void MainWindow::connectViewport() {
     connect(d->viewport, &ViewportWidget::hoveredLandmark, this, [this](int i, bool truth) {
         const LandmarkSchema& s = d->doc().working().schema();
         const double e = d->doc().error(i);
-        statusBar()->showMessage(
-            tr("%1 (%2), %3%4")
-                .arg(s.key(i), s.at(i).name,
-                     truth ? tr("ground truth") : statusTitle(d->doc().working().at(i).status))
-                .arg(std::isnan(e) ? QString()
-                                   : tr(", %1 mm from ground truth").arg(e, 0, 'f', 2)));
+        const QString status = statusTitle(d->doc().working().at(i).status);
+        QString text;
+        if (truth) {
+            //: %1 is a landmark's key, %2 its name; %3 a distance in millimetres
+            text = std::isnan(e) ? tr("%1 (%2), ground truth").arg(s.key(i), s.at(i).name)
+                                 : tr("%1 (%2), ground truth, %3 mm from the working landmark")
+                                       .arg(s.key(i), s.at(i).name)
+                                       .arg(e, 0, 'f', 2);
+        } else {
+            //: %1 is a landmark's key, %2 its name, %3 its status; %4 a distance in millimetres
+            text = std::isnan(e) ? tr("%1 (%2), %3").arg(s.key(i), s.at(i).name, status)
+                                 : tr("%1 (%2), %3, %4 mm from ground truth")
+                                       .arg(s.key(i), s.at(i).name, status)
+                                       .arg(e, 0, 'f', 2);
+        }
+        statusBar()->showMessage(text);
     });
     connect(d->viewport, &ViewportWidget::hoveredSurface, this, [this](const Eigen::Vector3d& p) {
         statusBar()->showMessage(tr("surface at (%1, %2, %3) mm")
@@ -357,7 +367,8 @@ void MainWindow::createToolBar(const ToolActions& t) {
     const std::pair<QAction*, QString> shortTexts[] = {
         {t.next, tr("Next")}, {t.confirm, tr("Confirm")},  {d->placeMode, tr("Place")},
         {t.done, tr("Done")}, {d->predict, tr("Predict")}, {d->exportAction, tr("Export")},
-        {t.open, tr("Open")}, {d->save, tr("Save")}};
+        {t.open, tr("Open")}, {d->save, tr("Save")},       {t.undo, tr("Undo")},
+        {t.redo, tr("Redo")}};
     for (const auto& [action, text] : shortTexts) {
         action->setToolTip(action->text().remove(QLatin1Char('&')));
         action->setIconText(text);

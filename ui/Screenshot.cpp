@@ -19,8 +19,8 @@ ScreenshotOutcome takeScreenshot(MainWindow& window, const QString& path, const 
     window.setScreenshotMode(true);
     ViewportWidget* viewport = window.viewport();
 
-    // The picture is taken when the case is loaded, the jobs its opening started (the
-    // dataset's summary, a prediction) have ended, and a frame was drawn after both: the
+    // The picture is taken when the case is loaded, every job running in the window (one its
+    // opening started, such as a prediction) has ended, and a frame was drawn after both: the
     // window as a user sees it once it has settled.
     JobCentre* jobs = window.jobCentre();
     bool loaded = path.isEmpty();

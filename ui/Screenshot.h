@@ -13,10 +13,10 @@ struct ScreenshotOutcome {
     QString message;  // the PNG's absolute path, or what went wrong
 };
 
-// Shows window, opens path (unless empty), waits until the open ended and the viewport drew a
-// frame after it, then saves QWidget::grab() of the window, with the viewport's frame drawn
-// in, as png. Errors never raise a
-// dialog (the window is put in screenshot mode).
+// Shows window, opens path (unless empty), waits until the open ended, no job runs in the
+// window and the viewport drew a frame after both, then saves QWidget::grab() of the window,
+// with the viewport's frame drawn in, as png. Errors never raise a dialog (the window is put
+// in screenshot mode).
 ScreenshotOutcome takeScreenshot(MainWindow& window, const QString& path, const QString& png,
                                  int timeoutMs = 120000);
 

@@ -263,6 +263,7 @@ void ViewportWidget::Impl::reportHover(int index, bool groundTruth,
         } else {
             //: %1 names the landmark, %2 is a distance in millimetres
             text = groundTruth ? ViewportWidget::tr("%1, ground truth, %2 mm from the prediction")
+                               //: %1 names the landmark, %2 is a distance in millimetres
                                : ViewportWidget::tr("%1, predicted, %2 mm from ground truth");
             text = text.arg(which).arg(error, 0, 'f', 1);
         }

@@ -58,8 +58,8 @@ QImage ViewportLegend::draw(int w, int h, int textPx, vtkColorTransferFunction* 
     };
     // The title on top, the bar below it with the ticks to its right.
     const int titleHeight = metrics.height() + std::max(2, textPx / 2);
-    text(QRect(0, 0, w, titleHeight), Qt::AlignLeft | Qt::AlignTop, ViewportWidget::tr("error (mm)"),
-         title);
+    text(QRect(0, 0, w, titleHeight), Qt::AlignLeft | Qt::AlignTop,
+         ViewportWidget::tr("error (mm)"), title);
     const int half = metrics.height() / 2;
     const int barTop = titleHeight + half;
     const int barBottom = h - half - 1;

@@ -36,6 +36,9 @@ QStringList availableLanguages() {
 }
 
 QString languageName(const QString& code) {
+    if (code == QLatin1String("en")) {
+        return QStringLiteral("English"); // Qt's own name is "American English"
+    }
     const QLocale locale(code);
     if (locale.language() == QLocale::C || code.isEmpty()) {
         return code;

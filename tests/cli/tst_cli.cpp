@@ -70,7 +70,7 @@ private Q_SLOTS:
         const QString italian = QStringLiteral("it_IT.UTF-8");
         const Run help = cli({QStringLiteral("--help")}, 0, italian);
         QCOMPARE(help.code, 0);
-        QVERIFY2(help.out.startsWith(QStringLiteral("Uso: palstudio-cli <comando>")),
+        QVERIFY2(help.out.startsWith(QStringLiteral("Utilizzo: palstudio-cli <comando>")),
                  qPrintable(help.out));
         const Run predictHelp =
             cli({QStringLiteral("predict"), QStringLiteral("--help")}, 0, italian);

@@ -109,7 +109,10 @@ private Q_SLOTS:
                        QStringLiteral("-silent"), QStringLiteral("core"), QStringLiteral("ui"),
                        QStringLiteral("app"), QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(120000));
-        QVERIFY2(lupdate.exitCode() == 0, lupdate.readAllStandardError().constData());
+        // Its warnings ("Cannot invoke tr() like this", a class it cannot resolve) name texts it
+        // could not extract, or extracted into a context the program will not look up.
+        const QByteArray warnings = lupdate.readAllStandardError();
+        QVERIFY2(lupdate.exitCode() == 0 && warnings.isEmpty(), warnings.constData());
         const std::vector<Entry> entries = readTs(copy);
         QVERIFY(entries.size() > 400); // the window's and the command line's texts
         QStringList untranslated;
@@ -147,6 +150,7 @@ private Q_SLOTS:
     void theCompiledTranslationIsLoaded() {
         QVERIFY(pal::availableLanguages().contains(QStringLiteral("it")));
         QCOMPARE(pal::languageName(QStringLiteral("it")), QStringLiteral("Italiano"));
+        QCOMPARE(pal::languageName(QStringLiteral("en")), QStringLiteral("English"));
         QCOMPARE(pal::installTranslations(QStringLiteral("it")), QStringLiteral("it"));
         QCOMPARE(pal::statusTitle(pal::LandmarkStatus::Missing), QStringLiteral("mancante"));
         QCOMPARE(pal::reviewStateTitle(pal::ReviewState::Done), QStringLiteral("completato"));

@@ -149,8 +149,9 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
         return errorColor(err);
     }
     if (role == Qt::ToolTipRole) {
-        QString tip = QStringLiteral("%1 (%2, %3)")
-                          .arg(schema.at(row).name, schema.key(row), sideTitle(schema.at(row).side));
+        QString tip =
+            QStringLiteral("%1 (%2, %3)")
+                .arg(schema.at(row).name, schema.key(row), sideTitle(schema.at(row).side));
         if (!schema.at(row).definition.isEmpty()) {
             tip += QLatin1Char('\n') + schema.at(row).definition;
         }

@@ -31,6 +31,7 @@ MoveLandmarkCommand::MoveLandmarkCommand(CaseDocument* doc, int index, const Lan
     m_after.provenance = manualProvenance();
     //: %1 is a landmark's key; the text follows Undo/Redo in the Edit menu
     setText((before.isPresent() ? QCoreApplication::translate("ReviewCommands", "Move %1")
+                                //: %1 is a landmark's key; the text follows Undo/Redo
                                 : QCoreApplication::translate("ReviewCommands", "Place %1"))
                 .arg(key(doc, index)));
 }
