@@ -376,6 +376,34 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <source>--variant chooses the network trained from scratch: a fine-tune (--init) keeps its parent&apos;s</source>
         <translation>--variant sceglie la rete addestrata da zero: un affinamento (--init) mantiene quella del modello padre</translation>
     </message>
+    <message>
+        <source>Training processes in all (default: $WORLD_SIZE, $SLURM_NTASKS or 1). Each takes its share of every batch; their gradients are summed.</source>
+        <translation>Processi di addestramento in tutto (predefinito: $WORLD_SIZE, $SLURM_NTASKS o 1). Ognuno prende la sua parte di ogni batch; i loro gradienti vengono sommati.</translation>
+    </message>
+    <message>
+        <source>This process&apos;s number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 writes the checkpoints and the model.</source>
+        <translation>Il numero di questo processo, da 0 a N-1 (predefinito: $RANK o $SLURM_PROCID). Il rank 0 scrive i checkpoint e il modello.</translation>
+    </message>
+    <message>
+        <source>Where rank 0 listens (default: $MASTER_ADDR or 127.0.0.1).</source>
+        <translation>Dove è in ascolto il rank 0 (predefinito: $MASTER_ADDR o 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Rank 0&apos;s port (default: $MASTER_PORT or 29500).</source>
+        <translation>La porta del rank 0 (predefinito: $MASTER_PORT o 29500).</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the other processes, at the start and at every step (default 300).</source>
+        <translation>Secondi di attesa degli altri processi, all&apos;avvio e a ogni passo (predefinito 300).</translation>
+    </message>
+    <message>
+        <source>--rank must be less than --world-size</source>
+        <translation>--rank deve essere minore di --world-size</translation>
+    </message>
+    <message>
+        <source>--folds runs one training after another: run it with one process</source>
+        <translation>--folds esegue un addestramento dopo l&apos;altro: eseguilo con un solo processo</translation>
+    </message>
 </context>
 <context>
     <name>Help</name>

@@ -4,6 +4,7 @@
 #include "core/errors/Error.h"
 #include "core/io/NativePath.h"
 #include "core/model/ModelBundle.h"
+#include "core/workflow/Distributed.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/ModelCard.h"
 #include "core/workflow/ModelComparison.h"
@@ -70,9 +71,18 @@ int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Stre
             io.err << "fold " << f + 1 << "/" << nFolds << "\n";
         }
         bool firstEpoch = true;
+        const DistributedOptions& dist = run.distributed;
+        if (dist.worldSize > 1) {
+            io.err << "training process " << dist.rank << " of " << dist.worldSize << ", rank 0 at "
+                   << dist.masterAddress << ":" << dist.masterPort << "\n"
+                   << Qt::flush;
+        }
         const TrainResult r = engine.train(
             run,
             [&](const EpochReport& e) {
+                if (dist.rank != 0) {
+                    return; // rank 0 reports the epochs (the same losses)
+                }
                 if (firstEpoch && !run.resume.isEmpty()) {
                     io.err << "resuming " << run.resume << "\n";
                 }
@@ -80,6 +90,10 @@ int trainAll(const TrainOptions& o, int nFolds, const QString& compareWith, Stre
                 printEpoch(io.err, e);
             },
             &interrupt.flag());
+        if (dist.rank != 0) {
+            io.err << "training process " << dist.rank << " done; rank 0 writes the model\n";
+            return r.cancelled ? CancelledByUser : Success;
+        }
         if (!r.outliers.isEmpty()) {
             io.err << "left out as registration outliers: " << r.outliers.join(QStringLiteral(", "))
                    << "\n";
@@ -215,8 +229,33 @@ int runTrain(const QStringList& args, Streams io) {
                 "fine-tune keeps its parent's."),
         QStringLiteral("NAME"), QStringLiteral("attention"));
     const QCommandLineOption threads = threadsOption();
-    parser.addOptions({data, out, patch, epochs, folds, seed, init, resume, batch, trainOn,
-                       reviewed, lr, freeze, exclude, dtype, compare, keep, variant, threads});
+    // Data-parallel training; the defaults come from torchrun's or SLURM's variables.
+    const QCommandLineOption worldSize(
+        QStringLiteral("world-size"),
+        Cli::tr("Training processes in all (default: $WORLD_SIZE, $SLURM_NTASKS or 1). Each "
+                "takes its share of every batch; their gradients are summed."),
+        QStringLiteral("N"));
+    const QCommandLineOption rank(
+        QStringLiteral("rank"),
+        Cli::tr("This process's number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 "
+                "writes the checkpoints and the model."),
+        QStringLiteral("R"));
+    const QCommandLineOption masterAddr(
+        QStringLiteral("master-addr"),
+        Cli::tr("Where rank 0 listens (default: $MASTER_ADDR or 127.0.0.1)."),
+        QStringLiteral("HOST"));
+    const QCommandLineOption masterPort(QStringLiteral("master-port"),
+                                        Cli::tr("Rank 0's port (default: $MASTER_PORT or 29500)."),
+                                        QStringLiteral("PORT"));
+    const QCommandLineOption distTimeout(
+        QStringLiteral("dist-timeout"),
+        Cli::tr("Seconds to wait for the other processes, at the start and at every step "
+                "(default 300)."),
+        QStringLiteral("S"));
+    parser.addOptions({data,    out,       patch, epochs,     folds,      seed,
+                       init,    resume,    batch, trainOn,    reviewed,   lr,
+                       freeze,  exclude,   dtype, compare,    keep,       variant,
+                       threads, worldSize, rank,  masterAddr, masterPort, distTimeout});
     if (!parseCommand(
             parser, args, io,
             Cli::tr(
@@ -275,6 +314,30 @@ int runTrain(const QStringList& args, Streams io) {
                                    "a fine-tune (--init) keeps its parent's")};
     }
     o.variant = *network;
+    o.distributed = distributedFromEnvironment();
+    DistributedOptions& dist = o.distributed;
+    if (parser.isSet(worldSize)) {
+        dist.worldSize = intValue(parser, worldSize, 1, "--world-size");
+    }
+    if (parser.isSet(rank)) {
+        dist.rank = intValue(parser, rank, 0, "--rank");
+    }
+    if (parser.isSet(masterAddr)) {
+        dist.masterAddress = parser.value(masterAddr);
+    }
+    if (parser.isSet(masterPort)) {
+        dist.masterPort = intValue(parser, masterPort, 1, "--master-port");
+    }
+    if (parser.isSet(distTimeout)) {
+        dist.timeoutSeconds = intValue(parser, distTimeout, 1, "--dist-timeout");
+    }
+    if (dist.rank >= dist.worldSize) {
+        throw UsageProblem{Cli::tr("--rank must be less than --world-size")};
+    }
+    if (dist.worldSize > 1 && nFolds > 1) {
+        throw UsageProblem{Cli::tr("--folds runs one training after another: run it with one "
+                                   "process")};
+    }
     checkTrainOptions(o);
     setEngineThreads(intValue(parser, threads, 0, "--threads"));
     return trainAll(o, nFolds, parser.value(compare), io);

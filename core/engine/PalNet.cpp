@@ -359,20 +359,58 @@ void PalNet::setLearningRate(double learningRate) {
 }
 
 PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int batch) {
+    return trainStep(patches, targets, batch, GradientSum{});
+}
+
+PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int batch,
+                               const GradientSum& gradientSum) {
     if (!d->optimizer) {
         throw ValidationError(QString(), QStringLiteral("trainStep before startTraining"));
     }
     d->net->train();
-    const auto& c = d->config;
-    const torch::Tensor input = d->tensor(patches, batch, c.landmarks, c.patchSize);
-    const torch::Tensor target =
-        torch::from_blob(const_cast<float*>(targets), {batch, c.landmarks, 3}, torch::kFloat32)
-            .to(d->device);
     d->optimizer->zero_grad();
-    auto [total, loc, dist] = Impl::loss(d->net->forward(input, nullptr), target);
-    total.backward();
+    Loss result;
+    if (batch > 0) {
+        const auto& c = d->config;
+        const torch::Tensor input = d->tensor(patches, batch, c.landmarks, c.patchSize);
+        const torch::Tensor target =
+            torch::from_blob(const_cast<float*>(targets), {batch, c.landmarks, 3}, torch::kFloat32)
+                .to(d->device);
+        auto [total, loc, dist] = Impl::loss(d->net->forward(input, nullptr), target);
+        total.backward();
+        result = {total.item<double>(), loc.item<double>(), dist.item<double>()};
+    }
+    if (gradientSum.sum) {
+        // Every parameter the optimiser steps, in its order; zeros where this process had none.
+        std::vector<torch::Tensor> params;
+        for (auto& group : d->optimizer->param_groups()) {
+            for (auto& p : group.params()) {
+                if (!p.grad().defined()) {
+                    p.mutable_grad() = torch::zeros_like(p);
+                }
+                params.push_back(p);
+            }
+        }
+        std::vector<torch::Tensor> flat;
+        flat.reserve(params.size());
+        for (const auto& p : params) {
+            flat.push_back(p.grad().reshape({-1}));
+        }
+        torch::Tensor all =
+            torch::cat(flat).to(torch::kCPU, torch::kFloat32).mul_(gradientSum.share).contiguous();
+        gradientSum.sum(all.data_ptr<float>(), static_cast<std::size_t>(all.numel()));
+        all = all.to(d->device);
+        std::int64_t offset = 0;
+        for (auto& p : params) {
+            const std::int64_t n = p.numel();
+            p.mutable_grad().copy_(all.slice(0, offset, offset + n).view_as(p));
+            offset += n;
+        }
+    } else if (batch == 0) {
+        return result; // nothing to learn from
+    }
     d->optimizer->step();
-    return {total.item<double>(), loc.item<double>(), dist.item<double>()};
+    return result;
 }
 
 PalNet::Loss PalNet::evaluate(const float* patches, const float* targets, int batch) const {

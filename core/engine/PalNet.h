@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -83,6 +84,18 @@ public:
     void setLearningRate(double learningRate);
     // One optimiser step on a batch; returns the batch's loss before the step.
     Loss trainStep(const float* patches, const float* targets, int batch);
+    // Data-parallel training (core/engine/ProcessGroup.h): this process's part of a batch
+    // shared by several. Between the backward pass and the optimiser's step, the gradients,
+    // multiplied by `share` (this part's size over the whole batch's), are flattened into one
+    // float32 array in the optimiser's parameter order and handed to `sum`, which adds up every
+    // process's in place; the step then uses that sum: the whole batch's mean gradient. batch
+    // may be 0 (a small last batch): this process then adds zeros and still steps.
+    struct GradientSum {
+        double share = 1.0;
+        std::function<void(float* gradients, std::size_t count)> sum;
+    };
+    Loss trainStep(const float* patches, const float* targets, int batch,
+                   const GradientSum& gradientSum);
     // The loss without training (dropout off, no gradients).
     Loss evaluate(const float* patches, const float* targets, int batch) const;
     // Weights and optimiser state, for checkpoints (torch serialisation, written atomically).

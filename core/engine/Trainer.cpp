@@ -1,6 +1,7 @@
 #include "core/engine/Trainer.h"
 
 #include "core/dataset/Dataset.h"
+#include "core/engine/ProcessGroup.h"
 #include "core/engine/TrainingCheckpoint.h"
 #include "core/errors/Error.h"
 #include "core/io/FileBytes.h"
@@ -191,7 +192,8 @@ QJsonObject provenanceOf(const TrainOptions& o, const TrainResult& r,
 // One run's moving parts: the network, its template, the samples and the files it writes.
 class Run {
 public:
-    Run(const TrainOptions& o, TrainResult& result) : o(o), result(result) {}
+    Run(const TrainOptions& o, TrainResult& result, ProcessGroup* group)
+        : o(o), result(result), group(group) {}
 
     void prepare();
     void resumeFrom(const QString& checkpoint);
@@ -216,8 +218,12 @@ private:
     QString lastStateFile; // the state file the current checkpoint JSON names
     QString bestFile() const { return o.out + QStringLiteral(".best.palnet"); }
 
+    // Rank 0 (or the only process) writes checkpoints and the bundle; the others only train.
+    bool writes() const { return !group || group->rank() == 0; }
+
     const TrainOptions& o;
     TrainResult& result;
+    ProcessGroup* group; // null: one process
     Selection sel;
     PalNetConfig config;
     std::optional<ModelBundle> parent;
@@ -338,11 +344,16 @@ void Run::resumeFrom(const QString& path) {
 }
 
 // Batches in a fixed order (the reference does not shuffle); patches are read from the cache
-// one batch at a time, so memory does not grow with the number of cases.
+// one batch at a time, so memory does not grow with the number of cases. With several
+// processes, each takes the cases of every batch at positions rank, rank + size, ... and the
+// gradients are summed (each weighted by its share), so the step is the one a single process
+// makes on the whole batch; the losses are summed at the end.
 double Run::runBatches(const std::vector<std::size_t>& idx, bool train,
                        const std::atomic<bool>* cancel, bool& cancelled) {
     double sum = 0;
     const auto batch = static_cast<std::size_t>(o.batchSize);
+    const std::size_t ranks = group ? static_cast<std::size_t>(group->size()) : 1;
+    const std::size_t rank = group ? static_cast<std::size_t>(group->rank()) : 0;
     for (std::size_t start = 0; start < idx.size(); start += batch) {
         if (cancel && cancel->load()) {
             cancelled = true;
@@ -351,7 +362,8 @@ double Run::runBatches(const std::vector<std::size_t>& idx, bool train,
         const std::size_t count = std::min(batch, idx.size() - start);
         std::vector<float> patches;
         std::vector<float> targets;
-        for (std::size_t k = 0; k < count; ++k) {
+        std::size_t mine = 0;
+        for (std::size_t k = rank; k < count; k += ranks, ++mine) {
             const Sample& s = sel.kept[idx[start + k]];
             const std::vector<float> p = patchesOf(s, config.patchSize, templ);
             patches.insert(patches.end(), p.begin(), p.end());
@@ -361,10 +373,24 @@ double Run::runBatches(const std::vector<std::size_t>& idx, bool train,
                 }
             }
         }
-        const int b = static_cast<int>(count);
-        const PalNet::Loss loss = train ? net->trainStep(patches.data(), targets.data(), b)
-                                        : net->evaluate(patches.data(), targets.data(), b);
-        sum += loss.total * static_cast<double>(count);
+        const int b = static_cast<int>(mine);
+        PalNet::Loss loss;
+        if (train && group) {
+            const PalNet::GradientSum gradients{
+                static_cast<double>(mine) / static_cast<double>(count),
+                [this](float* values, std::size_t n) { group->sum(values, n); }};
+            loss = net->trainStep(patches.data(), targets.data(), b, gradients);
+        } else if (train) {
+            loss = net->trainStep(patches.data(), targets.data(), b);
+        } else if (b > 0) {
+            loss = net->evaluate(patches.data(), targets.data(), b);
+        }
+        sum += loss.total * static_cast<double>(mine);
+    }
+    if (group) {
+        std::vector<double> all{sum};
+        group->sum(all);
+        sum = all.front();
     }
     return sum / static_cast<double>(idx.size());
 }
@@ -472,7 +498,9 @@ void Run::epochs(const std::function<void(const EpochReport&)>& onEpoch,
         }
         report.seconds = static_cast<double>(timer.elapsed()) / 1000.0; // training + validation
         history.push_back(report);
-        checkpoint(epoch, report.best);
+        if (writes()) {
+            checkpoint(epoch, report.best);
+        }
         result.epochsRun = epoch;
         if (onEpoch) {
             onEpoch(report);
@@ -521,14 +549,26 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
         }
         options.variant = *v;
     }
-    Run run(options, result);
+    // Several processes: join them first, so that a wrong address fails before any work.
+    std::unique_ptr<ProcessGroup> group;
+    if (options.distributed.worldSize > 1) {
+        group = std::make_unique<ProcessGroup>(options.distributed);
+    }
+    const bool writes = !group || group->rank() == 0;
+    Run run(options, result, group.get());
     run.prepare();
     if (!options.resume.isEmpty()) {
         run.resumeFrom(options.resume);
     }
     run.epochs(onEpoch, cancel);
-    if (run.hasBest()) { // not when cancelled before the first epoch ended
+    if (writes && run.hasBest()) { // not when cancelled before the first epoch ended
         run.writeBundle();
+    }
+    if (group) {
+        group->barrier(); // the others end when the bundle is written (or its writer failed)
+    }
+    if (!writes) {
+        return result; // the files are rank 0's
     }
     // Only once the run is over and its bundle (if any) is written: a failure above keeps the
     // checkpoint to resume. A file that cannot be removed does not undo a finished run.

@@ -58,6 +58,18 @@ inline constexpr double kScratchLearningRate = 1e-3;
 inline constexpr double kFineTuneLearningRate = 1e-5;
 
 // Training and fine-tuning (docs/method.md, "Training").
+// Data-parallel training over several processes (docs/method.md, "Training on several
+// processes"): each takes its share of every batch and the gradients are summed over all of
+// them with torch.distributed's process group (Gloo over TCP). World size 1: one process.
+struct DistributedOptions {
+    int worldSize = 1;
+    int rank = 0;      // 0..worldSize-1; rank 0 writes the checkpoints and the bundle
+    int localRank = 0; // the process's number on its machine (its GPU, when there are GPUs)
+    QString masterAddress = QStringLiteral("127.0.0.1"); // where rank 0 listens
+    int masterPort = 29500;
+    int timeoutSeconds = 300; // rendezvous and every collective step
+};
+
 struct TrainOptions {
     QString dataDir;
     QString out; // the bundle to write (.palnet)
@@ -88,6 +100,7 @@ struct TrainOptions {
     // unless this is set, e.g. to continue it later with more epochs.
     bool keepCheckpoint = false;
     Device device = Device::Auto;
+    DistributedOptions distributed;
 };
 
 // The learning rate a run starts with.

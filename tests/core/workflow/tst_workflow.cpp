@@ -11,6 +11,7 @@
 #include "core/workflow/CaseFiles.h"
 #include "core/workflow/CasePatches.h"
 #include "core/workflow/DatasetReview.h"
+#include "core/workflow/Distributed.h"
 #include "core/workflow/JobCentre.h"
 #include "core/workflow/PredictCases.h"
 
@@ -72,6 +73,49 @@ class TestWorkflow : public QObject {
     QString m_data;
 
 private Q_SLOTS:
+    // Data-parallel training finds its peers as torchrun and SLURM say (torchrun first).
+    void distributedTrainingReadsTorchrunAndSlurm() {
+        QProcessEnvironment none;
+        const pal::DistributedOptions alone = pal::distributedFromEnvironment(none);
+        QCOMPARE(alone.worldSize, 1);
+        QCOMPARE(alone.rank, 0);
+        QCOMPARE(alone.masterAddress, QStringLiteral("127.0.0.1"));
+        QCOMPARE(alone.masterPort, 29500);
+
+        QProcessEnvironment torchrun;
+        torchrun.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("4"));
+        torchrun.insert(QStringLiteral("RANK"), QStringLiteral("3"));
+        torchrun.insert(QStringLiteral("LOCAL_RANK"), QStringLiteral("1"));
+        torchrun.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("node01"));
+        torchrun.insert(QStringLiteral("MASTER_PORT"), QStringLiteral("29400"));
+        torchrun.insert(QStringLiteral("SLURM_NTASKS"), QStringLiteral("8")); // torchrun's win
+        const pal::DistributedOptions t = pal::distributedFromEnvironment(torchrun);
+        QCOMPARE(t.worldSize, 4);
+        QCOMPARE(t.rank, 3);
+        QCOMPARE(t.localRank, 1);
+        QCOMPARE(t.masterAddress, QStringLiteral("node01"));
+        QCOMPARE(t.masterPort, 29400);
+
+        QProcessEnvironment slurm;
+        slurm.insert(QStringLiteral("SLURM_NTASKS"), QStringLiteral("8"));
+        slurm.insert(QStringLiteral("SLURM_PROCID"), QStringLiteral("5"));
+        slurm.insert(QStringLiteral("SLURM_LOCALID"), QStringLiteral("1"));
+        const pal::DistributedOptions s = pal::distributedFromEnvironment(slurm);
+        QCOMPARE(s.worldSize, 8);
+        QCOMPARE(s.rank, 5);
+        QCOMPARE(s.localRank, 1);
+
+        QProcessEnvironment bad;
+        bad.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+        bad.insert(QStringLiteral("RANK"), QStringLiteral("2")); // ranks are 0 and 1
+        try {
+            pal::distributedFromEnvironment(bad);
+            QFAIL("a rank outside the world was accepted");
+        } catch (const pal::ValidationError& e) {
+            QCOMPARE(e.message(), QStringLiteral("$RANK: '2' is not a number from 0 to 1"));
+        }
+    }
+
     void initTestCase() {
         m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 3, 0);
     }

@@ -1,0 +1,43 @@
+#include "core/workflow/Distributed.h"
+
+#include "core/errors/Error.h"
+
+namespace pal {
+namespace {
+
+// The variable's integer value, or fallback when it is not set.
+int number(const QProcessEnvironment& env, const QString& name, int fallback, int min, int max) {
+    if (!env.contains(name)) {
+        return fallback;
+    }
+    bool ok = false;
+    const int value = env.value(name).trimmed().toInt(&ok);
+    if (!ok || value < min || value > max) {
+        throw ValidationError(QStringLiteral("$") + name,
+                              QStringLiteral("'%1' is not a number from %2 to %3")
+                                  .arg(env.value(name))
+                                  .arg(min)
+                                  .arg(max));
+    }
+    return value;
+}
+
+} // namespace
+
+DistributedOptions distributedFromEnvironment(const QProcessEnvironment& env) {
+    DistributedOptions o;
+    const bool torchrun = env.contains(QStringLiteral("WORLD_SIZE"));
+    const QString size = torchrun ? QStringLiteral("WORLD_SIZE") : QStringLiteral("SLURM_NTASKS");
+    const QString rank = torchrun ? QStringLiteral("RANK") : QStringLiteral("SLURM_PROCID");
+    const QString local = torchrun ? QStringLiteral("LOCAL_RANK") : QStringLiteral("SLURM_LOCALID");
+    o.worldSize = number(env, size, 1, 1, 65536);
+    o.rank = number(env, rank, 0, 0, o.worldSize - 1);
+    o.localRank = number(env, local, 0, 0, 65535);
+    if (env.contains(QStringLiteral("MASTER_ADDR"))) {
+        o.masterAddress = env.value(QStringLiteral("MASTER_ADDR")).trimmed();
+    }
+    o.masterPort = number(env, QStringLiteral("MASTER_PORT"), o.masterPort, 1, 65535);
+    return o;
+}
+
+} // namespace pal
