@@ -404,6 +404,14 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <source>--folds runs one training after another: run it with one process</source>
         <translation>--folds esegue un addestramento dopo l&apos;altro: eseguilo con un solo processo</translation>
     </message>
+    <message>
+        <source>Where the network runs: auto (a GPU when there is one, the default), cpu or cuda (fails when this LibTorch has no CUDA or sees no GPU).</source>
+        <translation>Dove viene eseguita la rete: auto (una GPU quando c&apos;è, predefinito), cpu o cuda (fallisce quando questa LibTorch non ha CUDA o non vede alcuna GPU).</translation>
+    </message>
+    <message>
+        <source>--device must be auto, cpu or cuda</source>
+        <translation>--device deve essere auto, cpu o cuda</translation>
+    </message>
 </context>
 <context>
     <name>Help</name>

@@ -44,6 +44,28 @@ QCommandLineOption threadsOption() {
                               QStringLiteral("N"), QStringLiteral("0"));
 }
 
+QCommandLineOption deviceOption() {
+    return QCommandLineOption(
+        QStringLiteral("device"),
+        Cli::tr("Where the network runs: auto (a GPU when there is one, the default), cpu or "
+                "cuda (fails when this LibTorch has no CUDA or sees no GPU)."),
+        QStringLiteral("auto|cpu|cuda"), QStringLiteral("auto"));
+}
+
+Device deviceOf(const QCommandLineParser& parser, const QCommandLineOption& device) {
+    const QString v = parser.value(device).toLower();
+    if (v == QLatin1String("auto")) {
+        return Device::Auto;
+    }
+    if (v == QLatin1String("cpu")) {
+        return Device::Cpu;
+    }
+    if (v == QLatin1String("cuda")) {
+        return Device::Cuda;
+    }
+    throw UsageProblem{Cli::tr("--device must be auto, cpu or cuda")};
+}
+
 QCommandLineOption schemaOption() {
     return QCommandLineOption(
         QStringLiteral("schema"),

@@ -5,6 +5,7 @@
 
 #include "app/cli/Cli.h"
 #include "core/landmarks/LandmarkSchema.h"
+#include "core/workflow/EngineTypes.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -20,6 +21,9 @@ QCommandLineOption modelOption();
 // The model to use; UsageProblem when none is given and no default model is installed.
 QString modelPathOf(const QCommandLineParser& parser, const QCommandLineOption& model);
 QCommandLineOption threadsOption();
+// --device auto|cpu|cuda (default auto: a GPU when LibTorch has CUDA and sees one).
+QCommandLineOption deviceOption();
+Device deviceOf(const QCommandLineParser& parser, const QCommandLineOption& device);
 
 // --schema ID|FILE: the landmarks a landmark file holds (default LA-FAS-50).
 QCommandLineOption schemaOption();

@@ -51,7 +51,8 @@ int runEvaluate(const QStringList& args, Streams io) {
                                     Cli::tr("Folder for the CSV files and report.html."),
                                     QStringLiteral("DIR"));
     const QCommandLineOption threads = threadsOption();
-    parser.addOptions({model, data, report, threads});
+    const QCommandLineOption device = deviceOption();
+    parser.addOptions({model, data, report, threads, device});
     if (!parseCommand(
             parser, args, io,
             Cli::tr("Evaluate a model as the paper reports it: point-wise and distance-wise errors "
@@ -74,8 +75,10 @@ int runEvaluate(const QStringList& args, Streams io) {
     }
     const InterruptGuard interrupt;
     const ProgressPrinter printer(io.err, isatty(STDERR_FILENO) != 0);
+    PredictorOptions options;
+    options.device = deviceOf(parser, device);
     const ModelEvaluation ev = evaluateModel(
-        loadEngine(), modelPath, targets, {SnapMode::Closest, SnapMode::Average}, {},
+        loadEngine(), modelPath, targets, {SnapMode::Closest, SnapMode::Average}, options,
         [&](const QString& stage, int done, int total) { printer.show(done, total, stage); },
         &interrupt.flag());
     printer.finish();

@@ -17,6 +17,7 @@ int runPredict(const QStringList& args, Streams io) {
         Cli::tr("Post-processing: closest, average or none (default: the model's)."),
         QStringLiteral("MODE"));
     const QCommandLineOption threads = threadsOption();
+    const QCommandLineOption device = deviceOption();
     const QCommandLineOption out(
         {QStringLiteral("o"), QStringLiteral("out")},
         Cli::tr("Write predictions under DIR/<case>/ instead of beside each case."),
@@ -24,7 +25,7 @@ int runPredict(const QStringList& args, Streams io) {
     const QCommandLineOption batch(QStringLiteral("batch"),
                                    Cli::tr("Cases per forward pass (default 8)."),
                                    QStringLiteral("N"), QStringLiteral("8"));
-    parser.addOptions({model, snap, threads, out, batch});
+    parser.addOptions({model, snap, threads, device, out, batch});
     parser.addPositionalArgument(QStringLiteral("INPUT"),
                                  Cli::tr("Case folders, mesh files or dataset folders."),
                                  QStringLiteral("INPUT..."));
@@ -46,6 +47,7 @@ int runPredict(const QStringList& args, Streams io) {
         throw UsageProblem{Cli::tr("expected at least one INPUT")};
     }
     PredictorOptions options;
+    options.device = deviceOf(parser, device);
     if (parser.isSet(snap)) {
         options.snap = parseSnapMode(parser.value(snap));
         if (!options.snap) {

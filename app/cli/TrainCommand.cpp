@@ -229,6 +229,7 @@ int runTrain(const QStringList& args, Streams io) {
                 "fine-tune keeps its parent's."),
         QStringLiteral("NAME"), QStringLiteral("attention"));
     const QCommandLineOption threads = threadsOption();
+    const QCommandLineOption device = deviceOption();
     // Data-parallel training; the defaults come from torchrun's or SLURM's variables.
     const QCommandLineOption worldSize(
         QStringLiteral("world-size"),
@@ -252,10 +253,10 @@ int runTrain(const QStringList& args, Streams io) {
         Cli::tr("Seconds to wait for the other processes, at the start and at every step "
                 "(default 300)."),
         QStringLiteral("S"));
-    parser.addOptions({data,    out,       patch, epochs,     folds,      seed,
-                       init,    resume,    batch, trainOn,    reviewed,   lr,
-                       freeze,  exclude,   dtype, compare,    keep,       variant,
-                       threads, worldSize, rank,  masterAddr, masterPort, distTimeout});
+    parser.addOptions({data,       out,        patch,       epochs,   folds,   seed,      init,
+                       resume,     batch,      trainOn,     reviewed, lr,      freeze,    exclude,
+                       dtype,      compare,    keep,        variant,  threads, worldSize, rank,
+                       masterAddr, masterPort, distTimeout, device});
     if (!parseCommand(
             parser, args, io,
             Cli::tr(
@@ -314,6 +315,7 @@ int runTrain(const QStringList& args, Streams io) {
                                    "a fine-tune (--init) keeps its parent's")};
     }
     o.variant = *network;
+    o.device = deviceOf(parser, device);
     o.distributed = distributedFromEnvironment();
     DistributedOptions& dist = o.distributed;
     if (parser.isSet(worldSize)) {

@@ -14,6 +14,7 @@
 #include <array>
 
 #include "core/engine/PalNet.h"
+#include "core/engine/Runtime.h"
 
 #include "core/errors/Error.h"
 #include "core/io/AtomicFile.h"
@@ -152,6 +153,17 @@ TORCH_MODULE(Net);
 torch::Device chooseDevice(Device d) {
     if (d != Device::Cpu && torch::cuda::is_available()) {
         return torch::Device(torch::kCUDA);
+    }
+    if (d == Device::Cuda) { // asked for by name: never a silent CPU run
+        const RuntimeInfo rt = runtimeInfo();
+        throw ValidationError(
+            QString(), rt.cudaCompiled
+                           ? QStringLiteral("--device cuda: LibTorch has CUDA but sees no GPU "
+                                            "(check the driver and CUDA_VISIBLE_DEVICES)")
+                           : QStringLiteral("--device cuda: this LibTorch %1 is CPU-only (CUDA is "
+                                            "not compiled in; README.md, \"CUDA\", says how to "
+                                            "build with one that has it)")
+                                 .arg(rt.torchVersion));
     }
     return torch::Device(torch::kCPU);
 }

@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include <dlfcn.h>
+
 extern "C" void openblas_set_num_threads(int) __attribute__((weak));
 
 namespace pal::engine {
@@ -27,6 +29,10 @@ RuntimeInfo runtimeInfo() {
     RuntimeInfo info;
     info.torchVersion = QStringLiteral(TORCH_VERSION);
     info.threads = at::get_num_threads();
+    // A LibTorch built with CUDA links its CUDA half, libtorch_cuda.so, into every program
+    // that links LibTorch; a CPU-only one (Debian's) has none to load.
+    info.cudaCompiled = dlopen("libtorch_cuda.so", RTLD_LAZY | RTLD_NOLOAD) != nullptr;
+    info.cudaDevices = info.cudaCompiled ? static_cast<int>(torch::cuda::device_count()) : 0;
     info.cudaAvailable = torch::cuda::is_available();
     info.device = info.cudaAvailable ? QStringLiteral("cuda") : QStringLiteral("cpu");
     return info;

@@ -142,8 +142,10 @@ struct TrainResult {
 struct RuntimeInfo {
     QString torchVersion;
     int threads = 0;
+    bool cudaCompiled = false; // the LibTorch has CUDA (Debian's has not: docs/stack.md)
+    int cudaDevices = 0;       // GPUs it sees
     bool cudaAvailable = false;
-    QString device; // "cpu" or "cuda"
+    QString device; // what Device::Auto runs on: "cpu" or "cuda"
 };
 
 } // namespace pal

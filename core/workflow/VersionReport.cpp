@@ -21,6 +21,11 @@ QString versionReport(const QString& program, const QString& version, const QStr
                    .arg(rt.torchVersion)
                    .arg(rt.threads)
                    .arg(rt.device, engineModulePath());
+        out +=
+            !rt.cudaCompiled
+                ? QStringLiteral("CUDA: not compiled in (this LibTorch is CPU-only; README.md, "
+                                 "\"CUDA\", says how to build with one that has it)\n")
+                : QStringLiteral("CUDA: compiled in, %1 device(s) visible\n").arg(rt.cudaDevices);
     } catch (const Error& e) {
         out += QStringLiteral("LibTorch: the engine is not available: %1\n").arg(e.message());
     }

@@ -56,6 +56,31 @@ private Q_SLOTS:
                  qPrintable(r.out));
     }
 
+#ifdef PALSTUDIO_HAVE_ENGINE
+    // --device cuda never runs on the CPU in silence: --version says whether CUDA is compiled
+    // in, and without it (Debian's LibTorch) asking for CUDA fails with that reason.
+    void aDeviceThatIsNotThereIsRefused() {
+        const Run version = cli({QStringLiteral("--version")});
+        QVERIFY2(version.out.contains(QStringLiteral("\nCUDA: ")), qPrintable(version.out));
+        const Run unknown = cli({QStringLiteral("predict"), QStringLiteral("--device"),
+                                 QStringLiteral("gpu"), dataPath(QStringLiteral("mesh"))});
+        QCOMPARE(unknown.code, 1);
+        QVERIFY2(unknown.err.contains(QStringLiteral("--device must be auto, cpu or cuda")),
+                 qPrintable(unknown.err));
+        if (!version.out.contains(QStringLiteral("CUDA: not compiled in"))) {
+            QSKIP("this LibTorch has CUDA: --device cuda may run");
+        }
+        QTemporaryDir out;
+        const Run cuda = cli({QStringLiteral("predict"), QStringLiteral("--device"),
+                              QStringLiteral("cuda"), QStringLiteral("-o"), out.path(),
+                              pal::test::generatedDataset(out.filePath(QStringLiteral("d")), 1)});
+        QCOMPARE(cuda.code, 2);
+        QVERIFY2(cuda.err.contains(QStringLiteral("--device cuda: this LibTorch")) &&
+                     cuda.err.contains(QStringLiteral("is CPU-only")),
+                 qPrintable(cuda.err));
+    }
+#endif
+
     void helpOnEverySubcommand() {
         for (const char* cmd : {"info", "convert"}) {
             const Run r = cli({QString::fromLatin1(cmd), QStringLiteral("--help")});
