@@ -377,14 +377,6 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <translation>--variant sceglie la rete addestrata da zero: un affinamento (--init) mantiene quella del modello padre</translation>
     </message>
     <message>
-        <source>Training processes in all (default: $WORLD_SIZE, $SLURM_NTASKS or 1). Each takes its share of every batch; their gradients are summed.</source>
-        <translation>Processi di addestramento in tutto (predefinito: $WORLD_SIZE, $SLURM_NTASKS o 1). Ognuno prende la sua parte di ogni batch; i loro gradienti vengono sommati.</translation>
-    </message>
-    <message>
-        <source>This process&apos;s number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 writes the checkpoints and the model.</source>
-        <translation>Il numero di questo processo, da 0 a N-1 (predefinito: $RANK o $SLURM_PROCID). Il rank 0 scrive i checkpoint e il modello.</translation>
-    </message>
-    <message>
         <source>Where rank 0 listens (default: $MASTER_ADDR or 127.0.0.1).</source>
         <translation>Dove è in ascolto il rank 0 (predefinito: $MASTER_ADDR o 127.0.0.1).</translation>
     </message>
@@ -411,6 +403,14 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
     <message>
         <source>--device must be auto, cpu or cuda</source>
         <translation>--device deve essere auto, cpu o cuda</translation>
+    </message>
+    <message>
+        <source>Processes sharing the work, in all (default: $WORLD_SIZE, $SLURM_NTASKS or 1). Each takes its share; training sums their gradients.</source>
+        <translation>Processi che si dividono il lavoro, in tutto (predefinito: $WORLD_SIZE, $SLURM_NTASKS o 1). Ognuno prende la sua parte; l&apos;addestramento somma i loro gradienti.</translation>
+    </message>
+    <message>
+        <source>This process&apos;s number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 writes the checkpoints and the model, and the evaluation&apos;s report.</source>
+        <translation>Il numero di questo processo, da 0 a N-1 (predefinito: $RANK o $SLURM_PROCID). Il rank 0 scrive i checkpoint e il modello, e il rapporto della valutazione.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "app/cli/CliSupport.h"
 #include "core/io/NativePath.h"
 #include "core/landmarks/SchemaFile.h"
+#include "core/workflow/Distributed.h"
 
 #include "core/io/InstallPaths.h"
 
@@ -64,6 +65,54 @@ Device deviceOf(const QCommandLineParser& parser, const QCommandLineOption& devi
         return Device::Cuda;
     }
     throw UsageProblem{Cli::tr("--device must be auto, cpu or cuda")};
+}
+
+DistributedCli::DistributedCli()
+    : worldSize(QStringLiteral("world-size"),
+                Cli::tr("Processes sharing the work, in all (default: $WORLD_SIZE, "
+                        "$SLURM_NTASKS or 1). Each takes its share; training sums their "
+                        "gradients."),
+                QStringLiteral("N")),
+      rank(QStringLiteral("rank"),
+           Cli::tr("This process's number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 "
+                   "writes the checkpoints and the model, and the evaluation's report."),
+           QStringLiteral("R")),
+      masterAddr(QStringLiteral("master-addr"),
+                 Cli::tr("Where rank 0 listens (default: $MASTER_ADDR or 127.0.0.1)."),
+                 QStringLiteral("HOST")),
+      masterPort(QStringLiteral("master-port"),
+                 Cli::tr("Rank 0's port (default: $MASTER_PORT or 29500)."),
+                 QStringLiteral("PORT")),
+      timeout(QStringLiteral("dist-timeout"),
+              Cli::tr("Seconds to wait for the other processes, at the start and at every step "
+                      "(default 300)."),
+              QStringLiteral("S")) {}
+
+QList<QCommandLineOption> DistributedCli::options() const {
+    return {worldSize, rank, masterAddr, masterPort, timeout};
+}
+
+DistributedOptions DistributedCli::value(const QCommandLineParser& parser) const {
+    DistributedOptions d = distributedFromEnvironment();
+    if (parser.isSet(worldSize)) {
+        d.worldSize = intValue(parser, worldSize, 1, "--world-size");
+    }
+    if (parser.isSet(rank)) {
+        d.rank = intValue(parser, rank, 0, "--rank");
+    }
+    if (parser.isSet(masterAddr)) {
+        d.masterAddress = parser.value(masterAddr);
+    }
+    if (parser.isSet(masterPort)) {
+        d.masterPort = intValue(parser, masterPort, 1, "--master-port");
+    }
+    if (parser.isSet(timeout)) {
+        d.timeoutSeconds = intValue(parser, timeout, 1, "--dist-timeout");
+    }
+    if (d.rank >= d.worldSize) {
+        throw UsageProblem{Cli::tr("--rank must be less than --world-size")};
+    }
+    return d;
 }
 
 QCommandLineOption schemaOption() {

@@ -25,6 +25,28 @@ QCommandLineOption threadsOption();
 QCommandLineOption deviceOption();
 Device deviceOf(const QCommandLineParser& parser, const QCommandLineOption& device);
 
+// --world-size, --rank, --master-addr, --master-port, --dist-timeout: one of several processes
+// sharing the work (docs/method.md, "Training on several processes"); the defaults come from
+// torchrun's or SLURM's variables.
+struct DistributedCli {
+    DistributedCli();
+    QList<QCommandLineOption> options() const;
+    // The environment's values, then the options'; UsageProblem for a bad combination.
+    DistributedOptions value(const QCommandLineParser& parser) const;
+    QCommandLineOption worldSize, rank, masterAddr, masterPort, timeout;
+};
+
+// The items at positions rank, rank + size, ... (this process's share).
+template <typename T>
+std::vector<T> shareOf(const std::vector<T>& all, const DistributedOptions& d) {
+    std::vector<T> mine;
+    for (std::size_t i = static_cast<std::size_t>(d.rank); i < all.size();
+         i += static_cast<std::size_t>(d.worldSize)) {
+        mine.push_back(all[i]);
+    }
+    return mine;
+}
+
 // --schema ID|FILE: the landmarks a landmark file holds (default LA-FAS-50).
 QCommandLineOption schemaOption();
 // A built-in schema's id or a landmark-schema.json; UsageProblem for anything else.

@@ -53,6 +53,8 @@ int runEvaluate(const QStringList& args, Streams io) {
     const QCommandLineOption threads = threadsOption();
     const QCommandLineOption device = deviceOption();
     parser.addOptions({model, data, report, threads, device});
+    const DistributedCli distributed; // several processes, each a share of the cases
+    parser.addOptions(distributed.options());
     if (!parseCommand(
             parser, args, io,
             Cli::tr("Evaluate a model as the paper reports it: point-wise and distance-wise errors "
@@ -77,11 +79,24 @@ int runEvaluate(const QStringList& args, Streams io) {
     const ProgressPrinter printer(io.err, isatty(STDERR_FILENO) != 0);
     PredictorOptions options;
     options.device = deviceOf(parser, device);
+    const DistributedOptions dist = distributed.value(parser);
+    std::unique_ptr<Collective> group;
+    if (dist.worldSize > 1) {
+        group = loadEngine().joinGroup(dist);
+    }
     const ModelEvaluation ev = evaluateModel(
         loadEngine(), modelPath, targets, {SnapMode::Closest, SnapMode::Average}, options,
         [&](const QString& stage, int done, int total) { printer.show(done, total, stage); },
-        &interrupt.flag());
+        &interrupt.flag(), group.get());
     printer.finish();
+    if (dist.rank != 0) { // rank 0 has every prediction too, and writes the report
+        for (const CaseFailure& f : ev.failures) {
+            io.err << "error: " << f.caseId << ": " << f.message << "\n";
+        }
+        io.err << "process " << dist.rank << " of " << dist.worldSize
+               << " done; rank 0 writes the report\n";
+        return ev.failures.empty() ? Success : BadInput;
+    }
 
     const QString dir = parser.value(report);
     makeFolders(dir);

@@ -26,6 +26,8 @@ int runPredict(const QStringList& args, Streams io) {
                                    Cli::tr("Cases per forward pass (default 8)."),
                                    QStringLiteral("N"), QStringLiteral("8"));
     parser.addOptions({model, snap, threads, device, out, batch});
+    const DistributedCli distributed; // several processes, each a share of the cases
+    parser.addOptions(distributed.options());
     parser.addPositionalArgument(QStringLiteral("INPUT"),
                                  Cli::tr("Case folders, mesh files or dataset folders."),
                                  QStringLiteral("INPUT..."));
@@ -58,8 +60,18 @@ int runPredict(const QStringList& args, Streams io) {
     const QString modelPath = modelPathOf(parser, model);
     setEngineThreads(intValue(parser, threads, 0, "--threads"));
 
-    const std::vector<Case> cases = casesOf(parser.positionalArguments());
+    const DistributedOptions dist = distributed.value(parser);
+    std::unique_ptr<Collective> group;
+    if (dist.worldSize > 1) {
+        group = loadEngine().joinGroup(dist);
+    }
+    const std::vector<Case> all = casesOf(parser.positionalArguments());
+    const std::vector<Case> cases = shareOf(all, dist);
     const std::unique_ptr<ModelPredictor> predictor = loadEngine().loadModel(modelPath, options);
+    if (group) {
+        io.err << "process " << dist.rank << " of " << dist.worldSize << ": " << cases.size()
+               << " of the " << all.size() << " case(s)\n";
+    }
     io.err << "model " << predictor->modelId() << ", patch size " << predictor->manifest().patchSize
            << ", snap " << snapModeName(predictor->snapMode()) << ", " << predictor->deviceName()
            << "; " << cases.size() << " case(s)\n"
@@ -83,6 +95,22 @@ int runPredict(const QStringList& args, Streams io) {
     io.out.flush();
     if (!run.failures.empty()) {
         io.err << "error: " << describeFailures(run.failures, run.total) << "\n";
+    }
+    if (group) {
+        // Every process ends with the same exit code: what all of them did together.
+        std::vector<double> counts{double(run.written.size()), double(run.failures.size()),
+                                   run.cancelled ? 1.0 : 0.0};
+        group->sum(counts);
+        if (dist.rank == 0) {
+            io.err << counts[0] << " of " << all.size() << " case(s) written by " << dist.worldSize
+                   << " processes";
+            if (counts[1] > 0) {
+                io.err << "; " << counts[1]
+                       << " could not be predicted (each process lists its own)";
+            }
+            io.err << "\n";
+        }
+        return counts[2] > 0 ? CancelledByUser : counts[1] > 0 ? BadInput : Success;
     }
     if (run.cancelled) {
         io.err << "cancelled after " << run.predictions.size() + run.failures.size() << " of "

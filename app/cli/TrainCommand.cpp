@@ -230,33 +230,11 @@ int runTrain(const QStringList& args, Streams io) {
         QStringLiteral("NAME"), QStringLiteral("attention"));
     const QCommandLineOption threads = threadsOption();
     const QCommandLineOption device = deviceOption();
-    // Data-parallel training; the defaults come from torchrun's or SLURM's variables.
-    const QCommandLineOption worldSize(
-        QStringLiteral("world-size"),
-        Cli::tr("Training processes in all (default: $WORLD_SIZE, $SLURM_NTASKS or 1). Each "
-                "takes its share of every batch; their gradients are summed."),
-        QStringLiteral("N"));
-    const QCommandLineOption rank(
-        QStringLiteral("rank"),
-        Cli::tr("This process's number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 "
-                "writes the checkpoints and the model."),
-        QStringLiteral("R"));
-    const QCommandLineOption masterAddr(
-        QStringLiteral("master-addr"),
-        Cli::tr("Where rank 0 listens (default: $MASTER_ADDR or 127.0.0.1)."),
-        QStringLiteral("HOST"));
-    const QCommandLineOption masterPort(QStringLiteral("master-port"),
-                                        Cli::tr("Rank 0's port (default: $MASTER_PORT or 29500)."),
-                                        QStringLiteral("PORT"));
-    const QCommandLineOption distTimeout(
-        QStringLiteral("dist-timeout"),
-        Cli::tr("Seconds to wait for the other processes, at the start and at every step "
-                "(default 300)."),
-        QStringLiteral("S"));
-    parser.addOptions({data,       out,        patch,       epochs,   folds,   seed,      init,
-                       resume,     batch,      trainOn,     reviewed, lr,      freeze,    exclude,
-                       dtype,      compare,    keep,        variant,  threads, worldSize, rank,
-                       masterAddr, masterPort, distTimeout, device});
+    const DistributedCli distributed; // several processes, one model
+    parser.addOptions({data,   out,     patch,   epochs,   folds,   seed,   init,
+                       resume, batch,   trainOn, reviewed, lr,      freeze, exclude,
+                       dtype,  compare, keep,    variant,  threads, device});
+    parser.addOptions(distributed.options());
     if (!parseCommand(
             parser, args, io,
             Cli::tr(
@@ -316,26 +294,8 @@ int runTrain(const QStringList& args, Streams io) {
     }
     o.variant = *network;
     o.device = deviceOf(parser, device);
-    o.distributed = distributedFromEnvironment();
-    DistributedOptions& dist = o.distributed;
-    if (parser.isSet(worldSize)) {
-        dist.worldSize = intValue(parser, worldSize, 1, "--world-size");
-    }
-    if (parser.isSet(rank)) {
-        dist.rank = intValue(parser, rank, 0, "--rank");
-    }
-    if (parser.isSet(masterAddr)) {
-        dist.masterAddress = parser.value(masterAddr);
-    }
-    if (parser.isSet(masterPort)) {
-        dist.masterPort = intValue(parser, masterPort, 1, "--master-port");
-    }
-    if (parser.isSet(distTimeout)) {
-        dist.timeoutSeconds = intValue(parser, distTimeout, 1, "--dist-timeout");
-    }
-    if (dist.rank >= dist.worldSize) {
-        throw UsageProblem{Cli::tr("--rank must be less than --world-size")};
-    }
+    o.distributed = distributed.value(parser);
+    const DistributedOptions& dist = o.distributed;
     if (dist.worldSize > 1 && nFolds > 1) {
         throw UsageProblem{Cli::tr("--folds runs one training after another: run it with one "
                                    "process")};

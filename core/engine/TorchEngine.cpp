@@ -1,6 +1,7 @@
 #include "core/engine/TorchEngine.h"
 
 #include "core/engine/Predictor.h"
+#include "core/engine/ProcessGroup.h"
 #include "core/engine/Runtime.h"
 #include "core/engine/Trainer.h"
 
@@ -20,6 +21,9 @@ public:
                       const std::atomic<bool>* cancel) const override {
         Trainer trainer(options);
         return trainer.run(onEpoch, cancel);
+    }
+    std::unique_ptr<Collective> joinGroup(const DistributedOptions& options) const override {
+        return std::make_unique<ProcessGroup>(options);
     }
 };
 

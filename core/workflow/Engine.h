@@ -40,6 +40,18 @@ public:
                                                const std::atomic<bool>* cancel = nullptr) const = 0;
 };
 
+// The processes of a data-parallel run (docs/method.md, "Training on several processes"), as
+// the use cases see them: predict and evaluate split their cases by rank and sum their results.
+class Collective {
+public:
+    virtual ~Collective() = default;
+    virtual int rank() const = 0;
+    virtual int size() const = 0;
+    // Element-wise sum over every process, in place (all call it with the same length).
+    // Throws IoError when a process stopped answering.
+    virtual void sum(std::vector<double>& values) = 0;
+};
+
 class EngineApi {
 public:
     virtual ~EngineApi() = default;
@@ -54,12 +66,15 @@ public:
     virtual TrainResult train(const TrainOptions& options,
                               const std::function<void(const EpochReport&)>& onEpoch,
                               const std::atomic<bool>* cancel) const = 0;
+    // Joins the other processes (every one calls it with the same world size and address).
+    // Throws IoError naming the address when they do not all come within the timeout.
+    virtual std::unique_ptr<Collective> joinGroup(const DistributedOptions& options) const = 0;
 };
 
 // The version of this interface, and a fingerprint of the layouts of the values that cross
 // it: the module refuses to serve a program built from other sources (both sides link their
 // own copy of the core library, so their types must be the same).
-inline constexpr int kEngineApiVersion = 1;
+inline constexpr int kEngineApiVersion = 2;
 inline constexpr unsigned long long kEngineAbiFingerprint =
     (((sizeof(TrainOptions) * 1009ULL + sizeof(PredictorOptions)) * 1009ULL + sizeof(Prediction)) *
          1009ULL +

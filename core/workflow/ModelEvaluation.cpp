@@ -6,6 +6,7 @@
 
 #include <Eigen/LU>
 
+#include <algorithm>
 #include <set>
 
 namespace pal {
@@ -62,19 +63,81 @@ std::vector<Prediction> predictTargets(const ModelPredictor& model,
 ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath,
                               const std::vector<EvaluationTarget>& targets,
                               const std::vector<SnapMode>& modes, PredictorOptions options,
-                              const EvaluationProgress& progress, const std::atomic<bool>* cancel) {
+                              const EvaluationProgress& progress, const std::atomic<bool>* cancel,
+                              Collective* group) {
     ModelEvaluation out;
-    std::vector<std::vector<Prediction>> perMode;
+    // With several processes, this one predicts the targets at positions rank, rank + size...
+    const std::size_t ranks = group ? static_cast<std::size_t>(group->size()) : 1;
+    const std::size_t rank = group ? static_cast<std::size_t>(group->rank()) : 0;
+    std::vector<std::size_t> mine;
+    std::vector<EvaluationTarget> myTargets;
+    for (std::size_t i = rank; i < targets.size(); i += ranks) {
+        mine.push_back(i);
+        myTargets.push_back(targets[i]);
+    }
+    // positions[m][i]: target i's prediction with mode m (all targets once gathered).
+    std::vector<std::vector<Eigen::MatrixX3d>> positions(modes.size());
+    std::vector<double> failedFlags(targets.size(), 0.0);
     std::set<QString> failed; // caseKey: cases of one folder (.npz files) fail alone
-    for (const SnapMode mode : modes) {
-        options.snap = mode;
+    for (std::size_t m = 0; m < modes.size(); ++m) {
+        options.snap = modes[m];
         const std::unique_ptr<ModelPredictor> model = engine.loadModel(bundlePath, options);
         out.manifest = model->manifest();
         out.modelId = model->modelId();
-        perMode.push_back(predictTargets(*model, targets, snapModeName(mode), progress, cancel));
-        for (const Prediction& p : perMode.back()) {
-            if (!p.ok() && failed.insert(caseKey(p.caseFolder, p.caseId)).second) {
-                out.failures.push_back({p.caseId, p.error});
+        const std::vector<Prediction> predicted =
+            predictTargets(*model, myTargets, snapModeName(modes[m]), progress, cancel);
+        positions[m].assign(targets.size(), Eigen::MatrixX3d());
+        for (std::size_t k = 0; k < mine.size(); ++k) {
+            const Prediction& p = predicted[k];
+            positions[m][mine[k]] = p.landmarks.positions();
+            if (!p.ok()) {
+                failedFlags[mine[k]] = 1.0;
+                if (failed.insert(caseKey(p.caseFolder, p.caseId)).second) {
+                    out.failures.push_back({p.caseId, p.error});
+                }
+            }
+        }
+    }
+    if (group) {
+        // Every prediction and failure to every process: zeros where another one predicted,
+        // summed. A failure another process met is named here with where its reason is.
+        const std::size_t landmarks = static_cast<std::size_t>(out.manifest.schema->size());
+        const std::size_t each = landmarks * 3;
+        std::vector<double> all(modes.size() * targets.size() * each + targets.size(), 0.0);
+        for (std::size_t m = 0; m < modes.size(); ++m) {
+            for (const std::size_t i : mine) {
+                const Eigen::MatrixX3d& p = positions[m][i];
+                for (Eigen::Index r = 0; r < p.rows(); ++r) {
+                    for (int c = 0; c < 3; ++c) {
+                        all[(m * targets.size() + i) * each + static_cast<std::size_t>(r) * 3 +
+                            static_cast<std::size_t>(c)] = p(r, c);
+                    }
+                }
+            }
+        }
+        std::copy(failedFlags.begin(), failedFlags.end(), all.end() - targets.size());
+        group->sum(all);
+        for (std::size_t m = 0; m < modes.size(); ++m) {
+            for (std::size_t i = 0; i < targets.size(); ++i) {
+                Eigen::MatrixX3d p(static_cast<Eigen::Index>(landmarks), 3);
+                for (std::size_t r = 0; r < landmarks; ++r) {
+                    for (int c = 0; c < 3; ++c) {
+                        p(static_cast<Eigen::Index>(r), c) =
+                            all[(m * targets.size() + i) * each + r * 3 +
+                                static_cast<std::size_t>(c)];
+                    }
+                }
+                positions[m][i] = p;
+            }
+        }
+        for (std::size_t i = 0; i < targets.size(); ++i) {
+            const Case& c = targets[i].source;
+            if (all[all.size() - targets.size() + i] > 0 &&
+                failed.insert(caseKey(c.files().folder, c.id())).second) {
+                out.failures.push_back(
+                    {c.id(), QStringLiteral("could not be predicted by process %1 (its output "
+                                            "says why)")
+                                 .arg(i % ranks)});
             }
         }
     }
@@ -83,8 +146,7 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
         std::vector<EvaluationCase> cases;
         for (std::size_t i = 0; i < targets.size(); ++i) {
             if (kept(targets[i].source)) {
-                cases.push_back({targets[i].source.id(), perMode[m][i].landmarks.positions(),
-                                 targets[i].truth});
+                cases.push_back({targets[i].source.id(), positions[m][i], targets[i].truth});
             }
         }
         if (cases.empty()) {

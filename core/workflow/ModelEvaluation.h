@@ -55,11 +55,15 @@ std::vector<Prediction> predictTargets(const ModelPredictor& model,
 // Predicts every target with each snap mode, then compares. Cases that fail are listed in
 // failures and left out of every variant and of the baseline, so all are compared on the same
 // cases. Throws ValidationError when no case is left, pal::Cancelled on a cancel.
+// group: several processes (Collective): each predicts its share of the targets and every
+// process gets the whole evaluation; the failures another process met are named without their
+// reason, which that process reports.
 ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath,
                               const std::vector<EvaluationTarget>& targets,
                               const std::vector<SnapMode>& modes, PredictorOptions options = {},
                               const EvaluationProgress& progress = {},
-                              const std::atomic<bool>* cancel = nullptr);
+                              const std::atomic<bool>* cancel = nullptr,
+                              Collective* group = nullptr);
 
 // A case's key among a run's predictions: its folder and id (the .npz cases of one folder, or
 // FaceScape's, share the folder).

@@ -8,11 +8,13 @@
 #include "tests/TestSupport.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -69,6 +71,36 @@ std::unique_ptr<QProcess> startTrain(const QString& data, const QString& out, in
                  extra);
     p->waitForStarted();
     return p;
+}
+
+// palstudio-cli with args, as rank `rank` of 2 (rank < 0: alone).
+std::unique_ptr<QProcess> startCli(const QStringList& args, int rank = -1, int port = 0) {
+    auto p = std::make_unique<QProcess>();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (rank >= 0) {
+        env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
+        env.insert(QStringLiteral("RANK"), QString::number(rank));
+        env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
+        env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
+    }
+    p->setProcessEnvironment(env);
+    p->start(QStringLiteral(PALSTUDIO_CLI), args);
+    p->waitForStarted();
+    return p;
+}
+
+// The files under a folder, by relative path, with their bytes.
+QMap<QString, QByteArray> filesUnder(const QString& root) {
+    QMap<QString, QByteArray> out;
+    QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile f(path);
+        if (f.open(QIODevice::ReadOnly)) {
+            out.insert(QDir(root).relativeFilePath(path), f.readAll());
+        }
+    }
+    return out;
 }
 
 struct Ended {
@@ -205,6 +237,51 @@ private Q_SLOTS:
         QVERIFY2(a0.err.contains(QStringLiteral("resuming ")), qPrintable(a0.err));
         QCOMPARE(losses(out).size(), done + 2);
         QVERIFY(QFile::exists(out));
+    }
+
+    // Evaluation and prediction split their cases between the processes: rank 0's report and
+    // the predictions written are the bytes one process writes (the HTML report names its own
+    // folder, so the CSV files are compared).
+    void evaluationAndPredictionSplitAcrossProcesses() {
+        for (const QString& command : {QStringLiteral("evaluate"), QStringLiteral("predict")}) {
+            const bool evaluate = command == QLatin1String("evaluate");
+            auto args = [&](const QString& where) {
+                return evaluate ? QStringList{command,
+                                              QStringLiteral("--data"),
+                                              m_data,
+                                              QStringLiteral("--report"),
+                                              where,
+                                              QStringLiteral("--threads"),
+                                              QStringLiteral("1")}
+                                : QStringList{command,
+                                              m_data,
+                                              QStringLiteral("-o"),
+                                              where,
+                                              QStringLiteral("--threads"),
+                                              QStringLiteral("1")};
+            };
+            const QString one = m_dir.filePath(command + QStringLiteral("-one"));
+            const QString two = m_dir.filePath(command + QStringLiteral("-two"));
+            auto single = startCli(args(one));
+            const Ended s = finish(*single);
+            QVERIFY2(s.code == 0, qPrintable(s.err));
+            const int port = freePort();
+            auto rank1 = startCli(args(two), 1, port);
+            auto rank0 = startCli(args(two), 0, port);
+            const Ended r0 = finish(*rank0);
+            const Ended r1 = finish(*rank1);
+            QVERIFY2(r0.code == 0, qPrintable(r0.err));
+            QVERIFY2(r1.code == 0, qPrintable(r1.err));
+            QMap<QString, QByteArray> a = filesUnder(one);
+            QMap<QString, QByteArray> b = filesUnder(two);
+            a.remove(QStringLiteral("report.html"));
+            b.remove(QStringLiteral("report.html"));
+            QVERIFY(a.size() >= (evaluate ? 10 : 10)); // CSV files, or one prediction per case
+            QCOMPARE(b.keys(), a.keys());
+            for (auto it = a.cbegin(); it != a.cend(); ++it) {
+                QVERIFY2(b.value(it.key()) == it.value(), qPrintable(it.key()));
+            }
+        }
     }
 
     void aWrongAddressFailsWithItsName() {
