@@ -1236,10 +1236,6 @@ revisionato da %2</translation>
         <translation>Le predizioni usano di nuovo %1 (Ctrl+R predice questo caso con esso)</translation>
     </message>
     <message>
-        <source>Model: &lt;a href=&quot;models&quot;&gt;%1&lt;/a&gt;</source>
-        <translation>Modello: &lt;a href=&quot;models&quot;&gt;%1&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>Predictions use %1 (click: the models list)</source>
         <translation>Le predizioni usano %1 (clic: l&apos;elenco dei modelli)</translation>
     </message>
@@ -1388,6 +1384,39 @@ revisionato da %2</translation>
     <message>
         <source>Redo</source>
         <translation>Ripeti</translation>
+    </message>
+    <message>
+        <source>&amp;Device</source>
+        <translation>D&amp;ispositivo</translation>
+    </message>
+    <message>
+        <source>&amp;Automatic (a GPU when there is one)</source>
+        <translation>&amp;Automatico (una GPU quando c&apos;è)</translation>
+    </message>
+    <message>
+        <source>&amp;CPU</source>
+        <translation>&amp;CPU</translation>
+    </message>
+    <message>
+        <source>CUDA &amp;GPU</source>
+        <translation>&amp;GPU CUDA</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <extracomment>the device predictions run on: &quot;cpu&quot; or &quot;cuda&quot; once known, else the preference</extracomment>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>GPU CUDA</translation>
+    </message>
+    <message>
+        <source>automatic device</source>
+        <translation>dispositivo automatico</translation>
+    </message>
+    <message>
+        <source>Model: &lt;a href=&quot;models&quot;&gt;%1&lt;/a&gt; on %2</source>
+        <translation>Modello: &lt;a href=&quot;models&quot;&gt;%1&lt;/a&gt; su %2</translation>
     </message>
 </context>
 <context>

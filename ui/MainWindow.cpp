@@ -12,6 +12,7 @@
 #include "ui/review/ReviewFilterProxy.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -99,6 +100,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(new Impl) {
     d->modelLabel->setContentsMargins(12, 0, 12, 0); // apart from the message and the summary
     connect(d->modelLabel, &QLabel::linkActivated, this, &MainWindow::showModelsDialog);
     connect(d->prediction, &PredictionController::modelChanged, this, &MainWindow::showModelInUse);
+    connect(d->prediction, &PredictionController::deviceUsed, this, [this](const QString& device) {
+        d->deviceInUse = device;
+        showModelInUse();
+    });
     showModelInUse();
     statusBar()->addPermanentWidget(d->modelLabel);
     statusBar()->addPermanentWidget(d->summary);
@@ -333,6 +338,26 @@ void MainWindow::createModelMenu() {
     d->revertModel =
         model->addAction(tr("&Back to Previous Model"), this, &MainWindow::revertModel);
     model->addAction(tr("&Train or Fine-tune..."), this, &MainWindow::showTrainingDialog);
+    // Where predictions and training run. The engine is not loaded to list the choices: a
+    // GPU that is not there is reported when a prediction asks for it.
+    QMenu* devices = model->addMenu(tr("&Device"));
+    devices->setObjectName(QStringLiteral("DeviceMenu"));
+    auto* group = new QActionGroup(devices);
+    const std::pair<Device, QString> choices[] = {
+        {Device::Auto, tr("&Automatic (a GPU when there is one)")},
+        {Device::Cpu, tr("&CPU")},
+        {Device::Cuda, tr("CUDA &GPU")}};
+    for (const auto& [device, text] : choices) {
+        QAction* a = devices->addAction(text);
+        a->setCheckable(true);
+        a->setChecked(device == PredictionController::devicePreference());
+        group->addAction(a);
+        connect(a, &QAction::triggered, this, [this, device = device] {
+            d->prediction->setDevicePreference(device);
+            d->deviceInUse.clear(); // known again at the next prediction
+            showModelInUse();
+        });
+    }
 }
 
 void MainWindow::createHelpMenu() {

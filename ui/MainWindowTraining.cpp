@@ -84,8 +84,14 @@ void MainWindow::revertModel() {
 
 void MainWindow::showModelInUse() {
     const QString path = d->prediction->modelPath();
-    d->modelLabel->setText(
-        tr("Model: <a href=\"models\">%1</a>").arg(QFileInfo(path).fileName().toHtmlEscaped()));
+    const Device preferred = PredictionController::devicePreference();
+    //: the device predictions run on: "cpu" or "cuda" once known, else the preference
+    const QString device = !d->deviceInUse.isEmpty()   ? d->deviceInUse
+                           : preferred == Device::Cpu  ? tr("CPU")
+                           : preferred == Device::Cuda ? tr("CUDA GPU")
+                                                       : tr("automatic device");
+    d->modelLabel->setText(tr("Model: <a href=\"models\">%1</a> on %2")
+                               .arg(QFileInfo(path).fileName().toHtmlEscaped(), device));
     d->modelLabel->setToolTip(
         tr("Predictions use %1 (click: the models list)").arg(QDir::toNativeSeparators(path)));
     const QString previous = d->prediction->revertTarget();

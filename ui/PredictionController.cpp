@@ -28,11 +28,13 @@ struct PredictionController::ModelCache {
             .arg(info.lastModified().toMSecsSinceEpoch());
     }
 
-    std::shared_ptr<const ModelPredictor> get(const QString& bundle) {
+    std::shared_ptr<const ModelPredictor> get(const QString& bundle, Device device) {
         std::lock_guard<std::mutex> lock(mutex);
-        const QString now = stampOf(bundle);
+        const QString now = stampOf(bundle) + QLatin1Char('|') + QString::number(int(device));
         if (!model || stamp != now) {
-            model = loadEngine().loadModel(bundle, PredictorOptions{});
+            PredictorOptions options;
+            options.device = device;
+            model = loadEngine().loadModel(bundle, options);
             stamp = now;
         }
         return model;
@@ -57,6 +59,21 @@ QString PredictionController::activeModelPath() {
 
 QString PredictionController::modelPath() const {
     return activeModelPath();
+}
+
+Device PredictionController::devicePreference() {
+    const QString v = QSettings().value(QStringLiteral("engine/device")).toString();
+    return v == QLatin1String("cpu")    ? Device::Cpu
+           : v == QLatin1String("cuda") ? Device::Cuda
+                                        : Device::Auto;
+}
+
+void PredictionController::setDevicePreference(Device device) {
+    QSettings().setValue(QStringLiteral("engine/device"),
+                         device == Device::Cpu    ? QStringLiteral("cpu")
+                         : device == Device::Cuda ? QStringLiteral("cuda")
+                                                  : QStringLiteral("auto"));
+    m_cache->forget(); // the next prediction loads the model on that device
 }
 
 void PredictionController::setModelPath(const QString& path) {
@@ -116,11 +133,14 @@ Job* PredictionController::predict(std::vector<Case> cases, const QString& title
                    .arg(path);
         return nullptr;
     }
-    auto task = [this, cache = m_cache, path,
+    auto task = [this, cache = m_cache, path, device = devicePreference(),
                  cases = std::move(cases)](const std::atomic<bool>& cancel,
                                            const TaskJob<PredictionRun>::Progress& progress) {
-        const std::shared_ptr<const ModelPredictor> model = cache->get(path);
+        const std::shared_ptr<const ModelPredictor> model = cache->get(path, device);
         const QString modelId = model->modelId();
+        QMetaObject::invokeMethod(
+            this, [this, name = model->deviceName()] { Q_EMIT deviceUsed(name); },
+            Qt::QueuedConnection);
         const PredictionRun run = predictAndWrite(
             *model, cases, QString(),
             [&](int done, int total, const QString& id, bool) { progress(done, total, id); },

@@ -31,6 +31,10 @@ public:
     // The model the window predicts with (the one chosen in Model > Models..., else the
     // installed default), without a controller: for --version.
     static QString activeModelPath();
+    // Model > Device (settings "engine/device"): where predictions and training run; an
+    // explicit CUDA that cannot be had fails with the reason (never a silent CPU run).
+    static Device devicePreference();
+    void setDevicePreference(Device device);
     // Remembers the model for the next predictions (settings "model/path"); the one it
     // replaces becomes previousModelPath(), and both join knownModels(). Emits modelChanged
     // when the path changes.
@@ -55,6 +59,8 @@ public:
     bool isPredicting() const { return !m_job.isNull(); }
 
 Q_SIGNALS:
+    // The device ("cpu" or "cuda") the model of a prediction that starts runs on.
+    void deviceUsed(const QString& device);
     void modelChanged(const QString& path);
     // For every case predicted and written (meshFile: the case's mesh, which identifies it),
     // on the GUI thread, whichever case is open.

@@ -9,6 +9,7 @@
 #include "core/workflow/JobCentre.h"
 #include "core/workflow/TrainJob.h"
 #include "core/workflow/TrainingData.h"
+#include "ui/PredictionController.h"
 
 #include <QChart>
 #include <QChartView>
@@ -333,6 +334,7 @@ TrainOptions TrainingDialog::options() const {
     o.epochs = m_epochs->value();
     o.seed = static_cast<quint64>(m_seed->value());
     o.weightsDtype = m_weights->currentData().toString();
+    o.device = PredictionController::devicePreference(); // Model > Device
     o.resume.clear();
     return o;
 }

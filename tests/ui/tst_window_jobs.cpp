@@ -11,6 +11,7 @@
 #include "core/io/InstallPaths.h"
 #include "core/review/CaseDocument.h"
 #include "core/workflow/CaseFiles.h"
+#include "core/workflow/EngineLoader.h"
 #include "core/workflow/JobCentre.h"
 #include "tests/TestSupport.h"
 #include "ui/JobsWidget.h"
@@ -18,11 +19,14 @@
 #include "ui/review/DatasetModel.h"
 
 #include <QApplication>
+#include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -139,6 +143,63 @@ private Q_SLOTS:
             QCOMPARE(w.document()->working().at(i).provenance.source,
                      edited.at(i).provenance.source);
         }
+    }
+
+    // Model > Device: the choice is kept and the status bar says where predictions run; a CUDA
+    // that this LibTorch does not have fails with that reason, never as a silent CPU run.
+    void theDeviceMenuChoosesWherePredictionsRun() {
+        struct ForgetDevice {
+            ~ForgetDevice() { QSettings().remove(QStringLiteral("engine/device")); }
+        } forget;
+        // A case of its own: the prediction leaves it unsaved (with its journal), which would
+        // offer a recovery to the tests that open the shared dataset.
+        const QString data =
+            pal::test::generatedDataset(m_dir.filePath(QStringLiteral("device")), 1);
+        MainWindow w;
+        w.setScreenshotMode(true); // errors go to the status bar, not to a dialog
+        show(w, QSize(1000, 700));
+        open(w, data + QStringLiteral("/D001"));
+        auto* menu = w.findChild<QMenu*>(QStringLiteral("DeviceMenu"));
+        QVERIFY(menu);
+        auto action = [&](const QString& text) {
+            for (QAction* a : menu->actions()) {
+                if (a->text() == text) {
+                    return a;
+                }
+            }
+            return static_cast<QAction*>(nullptr);
+        };
+        QLabel* label = nullptr;
+        for (QLabel* l : w.statusBar()->findChildren<QLabel*>()) {
+            if (l->text().startsWith(QStringLiteral("Model: "))) {
+                label = l;
+            }
+        }
+        QVERIFY(label);
+        QVERIFY2(label->text().endsWith(QStringLiteral(" on automatic device")),
+                 qPrintable(label->text()));
+        QVERIFY(action(QStringLiteral("&CPU")));
+        action(QStringLiteral("&CPU"))->trigger();
+        QCOMPARE(QSettings().value(QStringLiteral("engine/device")).toString(),
+                 QStringLiteral("cpu"));
+        QVERIFY2(label->text().endsWith(QStringLiteral(" on CPU")), qPrintable(label->text()));
+        QSignalSpy predicted(&w, &MainWindow::predictionFinished);
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(predicted.wait(120000));
+        QVERIFY(predicted.last().at(0).toBool());
+        QVERIFY2(label->text().endsWith(QStringLiteral(" on cpu")), qPrintable(label->text()));
+
+        if (pal::loadEngine().runtimeInfo().cudaCompiled) {
+            return; // a CUDA build may run on the GPU: nothing to refuse here
+        }
+        action(QStringLiteral("CUDA &GPU"))->trigger();
+        QTest::keyClick(&w, Qt::Key_R, Qt::ControlModifier);
+        QVERIFY(predicted.wait(120000));
+        QVERIFY(!predicted.last().at(0).toBool());
+        const QString said = w.statusBar()->currentMessage(); // a dialog outside this mode
+        QVERIFY2(said.contains(QStringLiteral("--device cuda: this LibTorch")) &&
+                     said.contains(QStringLiteral("CPU-only")),
+                 qPrintable(said));
     }
 
     // Two bare meshes in one folder are two cases: a prediction of one never lands on the other.
