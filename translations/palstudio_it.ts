@@ -412,6 +412,10 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <source>This process&apos;s number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 writes the checkpoints and the model, and the evaluation&apos;s report.</source>
         <translation>Il numero di questo processo, da 0 a N-1 (predefinito: $RANK o $SLURM_PROCID). Il rank 0 scrive i checkpoint e il modello, e il rapporto della valutazione.</translation>
     </message>
+    <message>
+        <source>--master-port takes a port number, 1 to 65535</source>
+        <translation>--master-port accetta un numero di porta, da 1 a 65535</translation>
+    </message>
 </context>
 <context>
     <name>Help</name>

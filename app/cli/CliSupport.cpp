@@ -105,6 +105,9 @@ DistributedOptions DistributedCli::value(const QCommandLineParser& parser) const
     }
     if (parser.isSet(masterPort)) {
         d.masterPort = intValue(parser, masterPort, 1, "--master-port");
+        if (d.masterPort > 65535) {
+            throw UsageProblem{Cli::tr("--master-port takes a port number, 1 to 65535")};
+        }
     }
     if (parser.isSet(timeout)) {
         d.timeoutSeconds = intValue(parser, timeout, 1, "--dist-timeout");

@@ -100,7 +100,7 @@ int runPredict(const QStringList& args, Streams io) {
         // Every process ends with the same exit code: what all of them did together.
         std::vector<double> counts{double(run.written.size()), double(run.failures.size()),
                                    run.cancelled ? 1.0 : 0.0};
-        group->sum(counts);
+        group->finalSum(counts);
         if (dist.rank == 0) {
             io.err << counts[0] << " of " << all.size() << " case(s) written by " << dist.worldSize
                    << " processes";

@@ -11,7 +11,9 @@
 #include <torch/serialize.h>
 #include <torch/utils.h>
 
+#include <algorithm>
 #include <array>
+#include <atomic>
 
 #include "core/engine/PalNet.h"
 #include "core/engine/Runtime.h"
@@ -150,17 +152,25 @@ struct NetImpl : torch::nn::Module {
 };
 TORCH_MODULE(Net);
 
+// Which GPU a CUDA network goes to: the process's local rank, modulo the GPUs it sees (one
+// each for the processes of a machine); 0 for a single process.
+std::atomic<int> g_cudaIndex{0};
+
 torch::Device chooseDevice(Device d) {
     if (d != Device::Cpu && torch::cuda::is_available()) {
-        return torch::Device(torch::kCUDA);
+        const auto count = static_cast<int>(torch::cuda::device_count());
+        return torch::Device(torch::kCUDA,
+                             static_cast<c10::DeviceIndex>(count > 0 ? g_cudaIndex % count : 0));
     }
     if (d == Device::Cuda) { // asked for by name: never a silent CPU run
         const RuntimeInfo rt = runtimeInfo();
         throw ValidationError(
             QString(), rt.cudaCompiled
-                           ? QStringLiteral("--device cuda: LibTorch has CUDA but sees no GPU "
+                           ? QStringLiteral("CUDA was asked for (--device cuda, Model > Device): "
+                                            "LibTorch has CUDA but sees no GPU "
                                             "(check the driver and CUDA_VISIBLE_DEVICES)")
-                           : QStringLiteral("--device cuda: this LibTorch %1 is CPU-only (CUDA is "
+                           : QStringLiteral("CUDA was asked for (--device cuda, Model > Device): "
+                                            "this LibTorch %1 is CPU-only (CUDA is "
                                             "not compiled in; README.md, \"CUDA\", says how to "
                                             "build with one that has it)")
                                  .arg(rt.torchVersion));
@@ -305,6 +315,10 @@ void PalNet::importWeights(const std::vector<NamedTensor>& tensors) {
             torch::from_blob(const_cast<float*>(it->second->data.data()), want, torch::kFloat32);
         item.value().copy_(src.to(d->device));
     }
+}
+
+void PalNet::useCudaDevice(int localRank) {
+    g_cudaIndex = std::max(0, localRank);
 }
 
 void PalNet::seedRandom(std::uint64_t seed) {

@@ -74,6 +74,9 @@ public:
     };
     // Seeds torch's random numbers (initialisation, dropout) for reproducible runs.
     static void seedRandom(std::uint64_t seed);
+    // Networks made from now on that run on CUDA use GPU localRank modulo the GPUs visible
+    // (the processes of one machine take one each; docs/method.md).
+    static void useCudaDevice(int localRank);
     // Switches to training (dropout on) with a fresh Adam optimiser. frozenBlocks (0-blocks()):
     // the
     // first convolution blocks and their attention branches keep their weights (fine-tuning);

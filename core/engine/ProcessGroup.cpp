@@ -2,6 +2,7 @@
 
 #include "core/errors/Error.h"
 
+#include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
 #include <torch/torch.h>
@@ -9,27 +10,40 @@
 #include <chrono>
 
 namespace pal::engine {
+namespace {
+
+// How long the final gather waits for the slowest process: shares of a dataset may take hours
+// more on one machine than on another. A process that died is noticed at once (its connection
+// closes); this bounds only one that hangs.
+constexpr std::chrono::hours kFinalWait{24};
+
+} // namespace
 
 struct ProcessGroup::Impl {
     DistributedOptions options;
-    c10::intrusive_ptr<c10d::TCPStore> store;
+    c10::intrusive_ptr<c10d::Store> store;
     c10::intrusive_ptr<c10d::ProcessGroupGloo> group;
 
     QString where() const {
         return QStringLiteral("tcp://%1:%2").arg(options.masterAddress).arg(options.masterPort);
     }
+    QString who() const {
+        return QStringLiteral("process %1 of %2").arg(options.rank).arg(options.worldSize);
+    }
     // A failed collective: which process says so, and torch's words (its first line).
     [[noreturn]] void fail(const char* what, const std::exception& e) const {
         const QString reason = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
-        throw IoError(where(), QStringLiteral("training process %1 of %2: %3 failed: another "
-                                              "process stopped or cannot be reached (%4)")
-                                   .arg(options.rank)
-                                   .arg(options.worldSize)
-                                   .arg(QLatin1String(what), reason));
+        throw IoError(where(), QStringLiteral("%1: %2 failed: another process stopped or cannot "
+                                              "be reached (%3)")
+                                   .arg(who(), QLatin1String(what), reason));
     }
-    void run(const char* what, std::vector<at::Tensor>& tensors) {
+    void run(const char* what, std::vector<at::Tensor>& tensors, bool final) {
         try {
-            group->allreduce(tensors)->wait();
+            c10d::AllreduceOptions o;
+            if (final) {
+                o.timeout = kFinalWait;
+            }
+            group->allreduce(tensors, o)->wait();
         } catch (const std::exception& e) {
             fail(what, e);
         }
@@ -39,7 +53,7 @@ struct ProcessGroup::Impl {
 ProcessGroup::ProcessGroup(const DistributedOptions& options) : d(std::make_unique<Impl>()) {
     d->options = options;
     if (options.worldSize < 1 || options.rank < 0 || options.rank >= options.worldSize) {
-        throw ValidationError(QString(), QStringLiteral("rank %1 is not among the %2 training "
+        throw ValidationError(QString(), QStringLiteral("rank %1 is not among the %2 "
                                                         "process(es)")
                                              .arg(options.rank)
                                              .arg(options.worldSize));
@@ -48,32 +62,47 @@ ProcessGroup::ProcessGroup(const DistributedOptions& options) : d(std::make_uniq
     try {
         c10d::TCPStoreOptions storeOptions;
         storeOptions.port = static_cast<std::uint16_t>(options.masterPort);
-        storeOptions.isServer = options.rank == 0;
-        storeOptions.numWorkers = options.worldSize;
-        storeOptions.waitWorkers = true;
+        // torchrun serves the store itself: then every process is a client, under the
+        // prefix of the launcher's attempt (as torch.distributed does it).
+        storeOptions.isServer = options.rank == 0 && !options.launcherStore;
+        if (!options.launcherStore) {
+            storeOptions.numWorkers = static_cast<std::size_t>(options.worldSize);
+        }
+        storeOptions.waitWorkers = !options.launcherStore;
         storeOptions.timeout = timeout;
-        d->store =
+        auto tcp =
             c10::make_intrusive<c10d::TCPStore>(options.masterAddress.toStdString(), storeOptions);
+        if (options.launcherStore) {
+            d->store = c10::make_intrusive<c10d::PrefixStore>(
+                "/worker/attempt_" + std::to_string(options.restartCount), tcp);
+        } else {
+            d->store = tcp;
+        }
         auto groupOptions = c10d::ProcessGroupGloo::Options::create();
         groupOptions->timeout = timeout;
-        // The interface the peers reach this process by: GLOO_SOCKET_IFNAME when set (as in
-        // PyTorch), loopback for a group on one machine, else the host name's address.
-        const QByteArray interface = qgetenv("GLOO_SOCKET_IFNAME");
+        // The interfaces the peers reach this process by: GLOO_SOCKET_IFNAME when set (a
+        // comma-separated list, as in PyTorch), loopback for a group on one machine, else the
+        // address the host name resolves to (which Debian's /etc/hosts may map to 127.0.1.1:
+        // set GLOO_SOCKET_IFNAME for several machines).
+        const QString interfaces = QString::fromLocal8Bit(qgetenv("GLOO_SOCKET_IFNAME"));
         const bool local = options.masterAddress == QLatin1String("127.0.0.1") ||
                            options.masterAddress == QLatin1String("localhost");
-        groupOptions->devices.push_back(
-            !interface.isEmpty()
-                ? c10d::ProcessGroupGloo::createDeviceForInterface(interface.toStdString())
-            : local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
-                    : c10d::ProcessGroupGloo::createDefaultDevice());
+        if (!interfaces.isEmpty()) {
+            for (const QString& name : interfaces.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                groupOptions->devices.push_back(
+                    c10d::ProcessGroupGloo::createDeviceForInterface(name.trimmed().toStdString()));
+            }
+        } else {
+            groupOptions->devices.push_back(
+                local ? c10d::ProcessGroupGloo::createDeviceForHostname("127.0.0.1")
+                      : c10d::ProcessGroupGloo::createDefaultDevice());
+        }
         d->group = c10::make_intrusive<c10d::ProcessGroupGloo>(d->store, options.rank,
                                                                options.worldSize, groupOptions);
     } catch (const std::exception& e) {
         const QString reason = QString::fromUtf8(e.what()).section(QLatin1Char('\n'), 0, 0);
-        throw IoError(d->where(), QStringLiteral("training process %1 of %2 could not join the "
-                                                 "others within %3 s: %4")
-                                      .arg(options.rank)
-                                      .arg(options.worldSize)
+        throw IoError(d->where(), QStringLiteral("%1 could not join the others within %2 s: %3")
+                                      .arg(d->who())
                                       .arg(options.timeoutSeconds)
                                       .arg(reason));
     }
@@ -92,18 +121,24 @@ int ProcessGroup::size() const {
 void ProcessGroup::sum(float* values, std::size_t count) {
     std::vector<at::Tensor> tensors{
         torch::from_blob(values, {static_cast<std::int64_t>(count)}, torch::kFloat32)};
-    d->run("summing the gradients", tensors);
+    d->run("summing the gradients", tensors, false);
 }
 
 void ProcessGroup::sum(std::vector<double>& values) {
     std::vector<at::Tensor> tensors{torch::from_blob(
         values.data(), {static_cast<std::int64_t>(values.size())}, torch::kFloat64)};
-    d->run("summing the losses", tensors);
+    d->run("summing the results", tensors, false);
+}
+
+void ProcessGroup::finalSum(std::vector<double>& values) {
+    std::vector<at::Tensor> tensors{torch::from_blob(
+        values.data(), {static_cast<std::int64_t>(values.size())}, torch::kFloat64)};
+    d->run("gathering the results", tensors, true);
 }
 
 void ProcessGroup::barrier() {
     std::vector<double> one{1.0};
-    sum(one);
+    finalSum(one);
 }
 
 } // namespace pal::engine

@@ -30,7 +30,8 @@ public:
     // same length). Throws IoError when a process stopped answering.
     void sum(float* values, std::size_t count);
     void sum(std::vector<double>& values) override;
-    // Waits until every process reached it.
+    void finalSum(std::vector<double>& values) override;
+    // Waits until every process reached it (as finalSum, up to a day).
     void barrier();
 
 private:

@@ -31,7 +31,13 @@ RuntimeInfo runtimeInfo() {
     info.threads = at::get_num_threads();
     // A LibTorch built with CUDA links its CUDA half, libtorch_cuda.so, into every program
     // that links LibTorch; a CPU-only one (Debian's) has none to load.
-    info.cudaCompiled = dlopen("libtorch_cuda.so", RTLD_LAZY | RTLD_NOLOAD) != nullptr;
+    // (LibTorch 1.x split it in two, libtorch_cuda_cu and libtorch_cuda_cpp, in some builds.)
+    for (const char* name : {"libtorch_cuda.so", "libtorch_cuda_cu.so", "libtorch_cuda_cpp.so"}) {
+        if (void* loaded = dlopen(name, RTLD_LAZY | RTLD_NOLOAD)) {
+            dlclose(loaded); // only the count NOLOAD added
+            info.cudaCompiled = true;
+        }
+    }
     info.cudaDevices = info.cudaCompiled ? static_cast<int>(torch::cuda::device_count()) : 0;
     info.cudaAvailable = torch::cuda::is_available();
     info.device = info.cudaAvailable ? QStringLiteral("cuda") : QStringLiteral("cpu");

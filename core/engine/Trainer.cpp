@@ -205,6 +205,9 @@ public:
                        const std::atomic<bool>* cancel);
     void writeBundle();
     bool hasBest() const { return bestEpoch > 0 && pathExists(bestFile()); }
+    // Several processes must run the same training (cases, split, batches, epochs, network,
+    // start): they compare a fingerprint of it, and each refuses a group that differs.
+    void checkAgreement();
 
 private:
     double runBatches(const std::vector<std::size_t>& idx, bool train,
@@ -355,7 +358,15 @@ double Run::runBatches(const std::vector<std::size_t>& idx, bool train,
     const std::size_t ranks = group ? static_cast<std::size_t>(group->size()) : 1;
     const std::size_t rank = group ? static_cast<std::size_t>(group->rank()) : 0;
     for (std::size_t start = 0; start < idx.size(); start += batch) {
-        if (cancel && cancel->load()) {
+        bool stop = cancel && cancel->load();
+        if (group) {
+            // Stopping is decided together, before each batch: all processes stop at the
+            // same one, so their steps stay paired (a cancel on one stops them all).
+            std::vector<double> anyStop{stop ? 1.0 : 0.0};
+            group->sum(anyStop);
+            stop = anyStop.front() > 0;
+        }
+        if (stop) {
             cancelled = true;
             return 0.0;
         }
@@ -472,8 +483,10 @@ void Run::epochs(const std::function<void(const EpochReport&)>& onEpoch,
     for (int epoch = startEpoch; epoch <= o.epochs; ++epoch) {
         QElapsedTimer timer;
         timer.start();
-        // Dropout, seeded per epoch: a resumed run repeats the uninterrupted one.
-        PalNet::seedRandom(o.seed * 1000003ULL + static_cast<quint64>(epoch));
+        // Dropout, seeded per epoch: a resumed run repeats the uninterrupted one. Each process
+        // of a group draws its own masks (rank 0 those of a single process).
+        PalNet::seedRandom(o.seed * 1000003ULL + static_cast<quint64>(epoch) +
+                           (group ? 7919ULL * static_cast<quint64>(group->rank()) : 0ULL));
         bool cancelled = false;
         const double trainLoss = runBatches(sel.train, true, cancel, cancelled);
         const double valLoss =
@@ -511,6 +524,34 @@ void Run::epochs(const std::function<void(const EpochReport&)>& onEpoch,
     }
     result.bestEpoch = bestEpoch;
     result.bestValidationLoss = bestVal;
+}
+
+void Run::checkAgreement() {
+    QCryptographicHash h(QCryptographicHash::Sha1);
+    h.addData(result.trainCases.join(QLatin1Char(',')).toUtf8());
+    h.addData(result.validationCases.join(QLatin1Char(',')).toUtf8());
+    for (const qint64 v :
+         {qint64(o.batchSize), qint64(o.epochs), qint64(config.patchSize), qint64(config.variant),
+          qint64(o.seed), qint64(startEpoch), qint64(o.freezeBlocks), qint64(o.earlyStopping)}) {
+        h.addData(QByteArray::number(v));
+    }
+    h.addData(QByteArray::number(net->learningRate(), 'g', 17));
+    // 24 bits: exact in a double. All equal exactly when N x sum(f^2) = sum(f)^2.
+    const QByteArray d = h.result();
+    const double f = double((quint32(quint8(d[0])) << 16) | (quint32(quint8(d[1])) << 8) |
+                            quint32(quint8(d[2])));
+    std::vector<double> sums{f, f * f};
+    group->sum(sums);
+    if (double(group->size()) * sums[1] != sums[0] * sums[0]) {
+        throw ValidationError(o.dataDir,
+                              QStringLiteral("the %1 processes do not train the same run: give "
+                                             "them the same data, options and checkpoint (this "
+                                             "one: %2 training cases, batch %3, %4 epochs)")
+                                  .arg(group->size())
+                                  .arg(result.trainCases.size())
+                                  .arg(o.batchSize)
+                                  .arg(o.epochs));
+    }
 }
 
 // Step 5: the bundle, from the best weights, with its provenance and metrics.
@@ -553,12 +594,16 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
     std::unique_ptr<ProcessGroup> group;
     if (options.distributed.worldSize > 1) {
         group = std::make_unique<ProcessGroup>(options.distributed);
+        PalNet::useCudaDevice(options.distributed.localRank);
     }
     const bool writes = !group || group->rank() == 0;
     Run run(options, result, group.get());
     run.prepare();
     if (!options.resume.isEmpty()) {
         run.resumeFrom(options.resume);
+    }
+    if (group) {
+        run.checkAgreement();
     }
     run.epochs(onEpoch, cancel);
     if (writes && run.hasBest()) { // not when cancelled before the first epoch ended

@@ -27,7 +27,10 @@ int number(const QProcessEnvironment& env, const QString& name, int fallback, in
 DistributedOptions distributedFromEnvironment(const QProcessEnvironment& env) {
     DistributedOptions o;
     const bool torchrun = env.contains(QStringLiteral("WORLD_SIZE"));
-    const QString size = torchrun ? QStringLiteral("WORLD_SIZE") : QStringLiteral("SLURM_NTASKS");
+    // SLURM: the step's tasks (srun), not the job's: a program run by the batch script
+    // itself, outside srun, is one process even in a job of many tasks.
+    const QString size =
+        torchrun ? QStringLiteral("WORLD_SIZE") : QStringLiteral("SLURM_STEP_NUM_TASKS");
     const QString rank = torchrun ? QStringLiteral("RANK") : QStringLiteral("SLURM_PROCID");
     const QString local = torchrun ? QStringLiteral("LOCAL_RANK") : QStringLiteral("SLURM_LOCALID");
     o.worldSize = number(env, size, 1, 1, 65536);
@@ -37,6 +40,9 @@ DistributedOptions distributedFromEnvironment(const QProcessEnvironment& env) {
         o.masterAddress = env.value(QStringLiteral("MASTER_ADDR")).trimmed();
     }
     o.masterPort = number(env, QStringLiteral("MASTER_PORT"), o.masterPort, 1, 65535);
+    o.launcherStore =
+        env.value(QStringLiteral("TORCHELASTIC_USE_AGENT_STORE")) == QLatin1String("True");
+    o.restartCount = number(env, QStringLiteral("TORCHELASTIC_RESTART_COUNT"), 0, 0, 1000000);
     return o;
 }
 

@@ -50,6 +50,9 @@ public:
     // Element-wise sum over every process, in place (all call it with the same length).
     // Throws IoError when a process stopped answering.
     virtual void sum(std::vector<double>& values) = 0;
+    // The same, after the processes' shares of uneven work: waits up to a day for the slowest
+    // (a process that died is still noticed at once).
+    virtual void finalSum(std::vector<double>& values) = 0;
 };
 
 class EngineApi {

@@ -67,7 +67,11 @@ struct DistributedOptions {
     int localRank = 0; // the process's number on its machine (its GPU, when there are GPUs)
     QString masterAddress = QStringLiteral("127.0.0.1"); // where rank 0 listens
     int masterPort = 29500;
-    int timeoutSeconds = 300; // rendezvous and every collective step
+    int timeoutSeconds = 300; // rendezvous and every step (the final gather waits longer)
+    // Under torchrun the launcher itself serves the store at the address: every process then
+    // connects to it as a client, under the prefix of the launcher's restart.
+    bool launcherStore = false;
+    int restartCount = 0;
 };
 
 struct TrainOptions {

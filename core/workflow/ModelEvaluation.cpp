@@ -79,21 +79,33 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
     std::vector<std::vector<Eigen::MatrixX3d>> positions(modes.size());
     std::vector<double> failedFlags(targets.size(), 0.0);
     std::set<QString> failed; // caseKey: cases of one folder (.npz files) fail alone
+    std::vector<std::pair<std::size_t, CaseFailure>> failures; // by target, sorted below
+    bool cancelledHere = false;
     for (std::size_t m = 0; m < modes.size(); ++m) {
+        positions[m].assign(targets.size(), Eigen::MatrixX3d());
+    }
+    for (std::size_t m = 0; m < modes.size() && !cancelledHere; ++m) {
         options.snap = modes[m];
         const std::unique_ptr<ModelPredictor> model = engine.loadModel(bundlePath, options);
         out.manifest = model->manifest();
         out.modelId = model->modelId();
-        const std::vector<Prediction> predicted =
-            predictTargets(*model, myTargets, snapModeName(modes[m]), progress, cancel);
-        positions[m].assign(targets.size(), Eigen::MatrixX3d());
+        std::vector<Prediction> predicted;
+        try {
+            predicted = predictTargets(*model, myTargets, snapModeName(modes[m]), progress, cancel);
+        } catch (const Cancelled&) {
+            if (!group) {
+                throw;
+            }
+            cancelledHere = true; // the others hear of it at the gather, and stop too
+            break;
+        }
         for (std::size_t k = 0; k < mine.size(); ++k) {
             const Prediction& p = predicted[k];
             positions[m][mine[k]] = p.landmarks.positions();
             if (!p.ok()) {
                 failedFlags[mine[k]] = 1.0;
                 if (failed.insert(caseKey(p.caseFolder, p.caseId)).second) {
-                    out.failures.push_back({p.caseId, p.error});
+                    failures.push_back({mine[k], {p.caseId, p.error}});
                 }
             }
         }
@@ -103,7 +115,7 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
         // summed. A failure another process met is named here with where its reason is.
         const std::size_t landmarks = static_cast<std::size_t>(out.manifest.schema->size());
         const std::size_t each = landmarks * 3;
-        std::vector<double> all(modes.size() * targets.size() * each + targets.size(), 0.0);
+        std::vector<double> all(modes.size() * targets.size() * each + targets.size() + 1, 0.0);
         for (std::size_t m = 0; m < modes.size(); ++m) {
             for (const std::size_t i : mine) {
                 const Eigen::MatrixX3d& p = positions[m][i];
@@ -115,8 +127,12 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
                 }
             }
         }
-        std::copy(failedFlags.begin(), failedFlags.end(), all.end() - targets.size());
-        group->sum(all);
+        std::copy(failedFlags.begin(), failedFlags.end(), all.end() - 1 - targets.size());
+        all.back() = cancelledHere ? 1.0 : 0.0;
+        group->finalSum(all);
+        if (all.back() > 0) {
+            throw Cancelled(); // on every process, whichever was asked to stop
+        }
         for (std::size_t m = 0; m < modes.size(); ++m) {
             for (std::size_t i = 0; i < targets.size(); ++i) {
                 Eigen::MatrixX3d p(static_cast<Eigen::Index>(landmarks), 3);
@@ -132,14 +148,20 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
         }
         for (std::size_t i = 0; i < targets.size(); ++i) {
             const Case& c = targets[i].source;
-            if (all[all.size() - targets.size() + i] > 0 &&
+            if (all[all.size() - 1 - targets.size() + i] > 0 &&
                 failed.insert(caseKey(c.files().folder, c.id())).second) {
-                out.failures.push_back(
-                    {c.id(), QStringLiteral("could not be predicted by process %1 (its output "
-                                            "says why)")
-                                 .arg(i % ranks)});
+                failures.push_back(
+                    {i,
+                     {c.id(), QStringLiteral("could not be predicted by process %1 (its "
+                                             "output says why)")
+                                  .arg(i % ranks)}});
             }
         }
+    }
+    std::sort(failures.begin(), failures.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& f : failures) {
+        out.failures.push_back(std::move(f.second));
     }
     auto kept = [&](const Case& c) { return !failed.count(caseKey(c.files().folder, c.id())); };
     for (std::size_t m = 0; m < modes.size(); ++m) {

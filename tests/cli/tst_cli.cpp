@@ -75,7 +75,7 @@ private Q_SLOTS:
                               QStringLiteral("cuda"), QStringLiteral("-o"), out.path(),
                               pal::test::generatedDataset(out.filePath(QStringLiteral("d")), 1)});
         QCOMPARE(cuda.code, 2);
-        QVERIFY2(cuda.err.contains(QStringLiteral("--device cuda: this LibTorch")) &&
+        QVERIFY2(cuda.err.contains(QStringLiteral("Model > Device): this LibTorch")) &&
                      cuda.err.contains(QStringLiteral("is CPU-only")),
                  qPrintable(cuda.err));
     }

@@ -45,8 +45,9 @@ int freePort() {
 }
 
 // palstudio-cli train with the options every run here shares: K = 100, batches of 3 (so the
-// 8 training cases end in a batch of 2, split 1 + 1, and the validation's 2 cases 1 + 1), no
-// dropout (whose masks would differ between one and two processes), one thread each.
+// 7 training cases of 9 end in a batch of 1: the second process then adds zeros; the
+// validation's 2 cases split 1 + 1), no dropout (whose masks differ between processes), one
+// thread each.
 std::unique_ptr<QProcess> startTrain(const QString& data, const QString& out, int epochs,
                                      const QStringList& extra = {}, int rank = -1, int port = 0) {
     auto p = std::make_unique<QProcess>();
@@ -137,7 +138,7 @@ class TestCliDistributed : public QObject {
 private Q_SLOTS:
     void initTestCase() {
         QVERIFY(m_dir.isValid());
-        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 10);
+        m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 9);
     }
 
     void twoProcessesLearnWhatOneLearns() {
@@ -188,16 +189,16 @@ private Q_SLOTS:
         QVERIFY2(worst <= 1e-4 * std::max(1.0, largest),
                  qPrintable(
                      QStringLiteral("weights differ by %1 (largest %2)").arg(worst).arg(largest)));
-        // Without the exact-sum weighting the two would differ far more: one process trained
-        // alone on its half differs by orders of magnitude (a sanity check of the tolerance).
-        QVERIFY(largest > 1e-3);
     }
 
     void aProcessThatDiesStopsTheOtherAndARestartResumes() {
         const QString out = m_dir.filePath(QStringLiteral("killed/m.palnet"));
         const int port = freePort();
-        auto rank1 = startTrain(m_data, out, 40, {}, 1, port);
-        auto rank0 = startTrain(m_data, out, 40, {}, 0, port);
+        // A long step timeout: the dead peer must be noticed by its closed connection, not
+        // by the clock.
+        const QStringList patient{QStringLiteral("--dist-timeout"), QStringLiteral("600")};
+        auto rank1 = startTrain(m_data, out, 40, patient, 1, port);
+        auto rank0 = startTrain(m_data, out, 40, patient, 0, port);
         // Rank 0 reports each epoch on its standard error; kill rank 1 after the second.
         QString said;
         rank0->setReadChannel(QProcess::StandardError);
@@ -214,10 +215,10 @@ private Q_SLOTS:
         rank1->waitForFinished(10000);
         clock.restart();
         const Ended r0 = finish(*rank0, 90000);
-        QVERIFY2(clock.elapsed() < 80000, "rank 0 should stop soon after rank 1 died");
+        QVERIFY2(clock.elapsed() < 30000, "rank 0 should stop soon after rank 1 died");
         said += r0.err;
         QCOMPARE(r0.code, 2);
-        QVERIFY2(said.contains(QStringLiteral("training process 0 of 2")) &&
+        QVERIFY2(said.contains(QStringLiteral("process 0 of 2: ")) &&
                      said.contains(QStringLiteral("another process stopped or cannot be reached")),
                  qPrintable(said));
 
@@ -276,12 +277,29 @@ private Q_SLOTS:
             QMap<QString, QByteArray> b = filesUnder(two);
             a.remove(QStringLiteral("report.html"));
             b.remove(QStringLiteral("report.html"));
-            QVERIFY(a.size() >= (evaluate ? 10 : 10)); // CSV files, or one prediction per case
+            QVERIFY(a.size() >= 9); // the CSV files, or one prediction per case (9)
             QCOMPARE(b.keys(), a.keys());
             for (auto it = a.cbegin(); it != a.cend(); ++it) {
                 QVERIFY2(b.value(it.key()) == it.value(), qPrintable(it.key()));
             }
         }
+    }
+
+    // Processes that would not train the same run (here: other epoch counts, which would pair
+    // one's steps with the other's validation) refuse to start.
+    void processesOfDifferentRunsRefuse() {
+        const QString out = m_dir.filePath(QStringLiteral("mismatch/m.palnet"));
+        const int port = freePort();
+        auto rank1 = startTrain(m_data, out, 4, {}, 1, port);
+        auto rank0 = startTrain(m_data, out, 3, {}, 0, port);
+        const Ended r0 = finish(*rank0, 120000);
+        const Ended r1 = finish(*rank1, 120000);
+        for (const Ended& e : {r0, r1}) {
+            QCOMPARE(e.code, 2);
+            QVERIFY2(e.err.contains(QStringLiteral("processes do not train the same run")),
+                     qPrintable(e.err));
+        }
+        QVERIFY(!QFile::exists(out));
     }
 
     void aWrongAddressFailsWithItsName() {

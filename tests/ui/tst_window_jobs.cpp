@@ -197,7 +197,7 @@ private Q_SLOTS:
         QVERIFY(predicted.wait(120000));
         QVERIFY(!predicted.last().at(0).toBool());
         const QString said = w.statusBar()->currentMessage(); // a dialog outside this mode
-        QVERIFY2(said.contains(QStringLiteral("--device cuda: this LibTorch")) &&
+        QVERIFY2(said.contains(QStringLiteral("Model > Device): this LibTorch")) &&
                      said.contains(QStringLiteral("CPU-only")),
                  qPrintable(said));
     }

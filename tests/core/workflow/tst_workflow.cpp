@@ -88,16 +88,29 @@ private Q_SLOTS:
         torchrun.insert(QStringLiteral("LOCAL_RANK"), QStringLiteral("1"));
         torchrun.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("node01"));
         torchrun.insert(QStringLiteral("MASTER_PORT"), QStringLiteral("29400"));
-        torchrun.insert(QStringLiteral("SLURM_NTASKS"), QStringLiteral("8")); // torchrun's win
+        torchrun.insert(QStringLiteral("SLURM_STEP_NUM_TASKS"),
+                        QStringLiteral("8")); // torchrun wins
+        torchrun.insert(QStringLiteral("TORCHELASTIC_USE_AGENT_STORE"), QStringLiteral("True"));
+        torchrun.insert(QStringLiteral("TORCHELASTIC_RESTART_COUNT"), QStringLiteral("2"));
         const pal::DistributedOptions t = pal::distributedFromEnvironment(torchrun);
         QCOMPARE(t.worldSize, 4);
         QCOMPARE(t.rank, 3);
         QCOMPARE(t.localRank, 1);
         QCOMPARE(t.masterAddress, QStringLiteral("node01"));
         QCOMPARE(t.masterPort, 29400);
+        QVERIFY(t.launcherStore); // torchrun serves the store: every process is its client
+        QCOMPARE(t.restartCount, 2);
+        QVERIFY(!alone.launcherStore);
 
-        QProcessEnvironment slurm;
+        // The batch script of an 8-task job, outside srun: one process.
+        QProcessEnvironment script;
+        script.insert(QStringLiteral("SLURM_NTASKS"), QStringLiteral("8"));
+        script.insert(QStringLiteral("SLURM_PROCID"), QStringLiteral("0"));
+        QCOMPARE(pal::distributedFromEnvironment(script).worldSize, 1);
+
+        QProcessEnvironment slurm; // a task of srun's
         slurm.insert(QStringLiteral("SLURM_NTASKS"), QStringLiteral("8"));
+        slurm.insert(QStringLiteral("SLURM_STEP_NUM_TASKS"), QStringLiteral("8"));
         slurm.insert(QStringLiteral("SLURM_PROCID"), QStringLiteral("5"));
         slurm.insert(QStringLiteral("SLURM_LOCALID"), QStringLiteral("1"));
         const pal::DistributedOptions s = pal::distributedFromEnvironment(slurm);
