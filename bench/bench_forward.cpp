@@ -1,9 +1,13 @@
 // The PAL-Net forward pass alone, on the CPU and (when torch sees one) on a CUDA device:
 // the same weights on both, the largest difference between their outputs, and the time per
 // face at batch 1 and 16 (median of repeats, after a warm-up).
-//   build/release/bin/bench_forward [--patch-size K] [--repeats N]
+//   build/release/bin/bench_forward [--patch-size K] [--repeats N] [--threads T]
+// The threads are set as the programs set them (core/engine/Runtime.h; T = 0: all), and the
+// machine's facts are printed first (bench/MachineFacts.h).
 
+#include "bench/MachineFacts.h"
 #include "core/engine/PalNet.h"
+#include "core/engine/Runtime.h"
 
 #include <algorithm>
 #include <chrono>
@@ -39,13 +43,20 @@ double medianMsPerFace(const PalNet& net, const std::vector<float>& input, int b
 int main(int argc, char** argv) {
     int K = 1000;
     int repeats = 10;
+    int threads = 0;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--patch-size") == 0) {
             K = std::atoi(argv[i + 1]);
         } else if (std::strcmp(argv[i], "--repeats") == 0) {
             repeats = std::atoi(argv[i + 1]);
+        } else if (std::strcmp(argv[i], "--threads") == 0) {
+            threads = std::atoi(argv[i + 1]);
         }
     }
+    // As palstudio and palstudio-cli do: without it torch ran 1 thread here and OpenBLAS its
+    // own, and ATen took another convolution path at batch 1 than at 16.
+    initializeRuntime(threads);
+    pal::bench::printMachineFacts();
     const int L = 50;
     std::mt19937 rng(3);
     std::uniform_real_distribution<float> coord(-100.0f, 100.0f);
@@ -55,13 +66,15 @@ int main(int argc, char** argv) {
     }
     const PalNet cpu(PalNetConfig{K, L}, 1, Device::Cpu);
     std::printf("PAL-Net K=%d, %lld parameters\n", K, static_cast<long long>(cpu.parameterCount()));
-    std::printf("cpu : %.2f ms per face at batch 1, %.2f ms at batch 16\n",
-                medianMsPerFace(cpu, input, 1, repeats), medianMsPerFace(cpu, input, 16, repeats));
-    PalNet cuda(PalNetConfig{K, L}, 2, Device::Cuda);
-    if (cuda.deviceName() != QStringLiteral("cuda")) {
-        std::printf("cuda: not available to this LibTorch (the CPU path ran)\n");
+    const double one = medianMsPerFace(cpu, input, 1, repeats); // in this order
+    const double sixteen = medianMsPerFace(cpu, input, 16, repeats);
+    std::printf("cpu : %.2f ms per face at batch 1, %.2f ms at batch 16\n", one, sixteen);
+    if (!runtimeInfo().cudaAvailable) { // Device::Cuda would refuse, rightly
+        std::printf("cuda: not available to this LibTorch (%s)\n",
+                    runtimeInfo().cudaCompiled ? "no GPU visible" : "CUDA not compiled in");
         return 0;
     }
+    PalNet cuda(PalNetConfig{K, L}, 2, Device::Cuda);
     cuda.importWeights(cpu.exportWeights());
     const std::vector<float> a = cpu.predict(input.data(), 16);
     const std::vector<float> b = cuda.predict(input.data(), 16);

@@ -6,6 +6,7 @@
 //   bundle) build/release/bin/bench_predict --model /tmp/k1000.palnet [--repeats N]
 // The peak memory printed is the predicting process's own (the bundle is written by another).
 
+#include "bench/MachineFacts.h"
 #include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
 #include "core/engine/PalNet.h"
@@ -136,6 +137,7 @@ int main(int argc, char** argv) {
         }
     }
     engine::initializeRuntime();
+    bench::printMachineFacts();
     QTemporaryDir dir;
     demo::DemoOptions o;
     o.cases = 1;

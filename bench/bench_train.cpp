@@ -3,6 +3,7 @@
 // (the time does not depend on their values).
 //   build/release/bin/bench_train [--patch-size 1000] [--batch 16] [--repeats 5]
 
+#include "bench/MachineFacts.h"
 #include "core/engine/PalNet.h"
 #include "core/engine/Runtime.h"
 
@@ -31,6 +32,7 @@ int main(int argc, char** argv) {
         }
     }
     initializeRuntime();
+    pal::bench::printMachineFacts();
     std::mt19937 rng(1);
     std::uniform_real_distribution<float> u(-100.0f, 100.0f);
     std::vector<float> patches(static_cast<std::size_t>(batch) * 50 * K * 3);
