@@ -4,7 +4,6 @@
 #include "core/errors/Error.h"
 #include "core/io/NativePath.h"
 #include "core/model/ModelBundle.h"
-#include "core/workflow/Distributed.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/ModelCard.h"
 #include "core/workflow/ModelComparison.h"

@@ -226,6 +226,15 @@ struct PalNet::Impl {
         return torch::from_blob(const_cast<float*>(data), {batch, a, b, 3}, torch::kFloat32)
             .to(device);
     }
+    // A batch's loss: patches batch x L x K x 3, targets batch x L x 3.
+    std::tuple<torch::Tensor, torch::Tensor, torch::Tensor>
+    batchLoss(const float* patches, const float* targets, int batch) {
+        const torch::Tensor input = tensor(patches, batch, config.landmarks, config.patchSize);
+        const torch::Tensor target = torch::from_blob(const_cast<float*>(targets),
+                                                      {batch, config.landmarks, 3}, torch::kFloat32)
+                                         .to(device);
+        return loss(net->forward(input, nullptr), target);
+    }
 };
 
 PalNet::PalNet(PalNetConfig config, std::uint64_t seed, Device device)
@@ -397,12 +406,7 @@ PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int b
     d->optimizer->zero_grad();
     Loss result;
     if (batch > 0) {
-        const auto& c = d->config;
-        const torch::Tensor input = d->tensor(patches, batch, c.landmarks, c.patchSize);
-        const torch::Tensor target =
-            torch::from_blob(const_cast<float*>(targets), {batch, c.landmarks, 3}, torch::kFloat32)
-                .to(d->device);
-        auto [total, loc, dist] = Impl::loss(d->net->forward(input, nullptr), target);
+        auto [total, loc, dist] = d->batchLoss(patches, targets, batch);
         total.backward();
         result = {total.item<double>(), loc.item<double>(), dist.item<double>()};
     }
@@ -443,12 +447,7 @@ PalNet::Loss PalNet::evaluate(const float* patches, const float* targets, int ba
     torch::NoGradGuard noGrad;
     const bool wasTraining = d->net->is_training();
     d->net->eval();
-    const auto& c = d->config;
-    const torch::Tensor input = d->tensor(patches, batch, c.landmarks, c.patchSize);
-    const torch::Tensor target =
-        torch::from_blob(const_cast<float*>(targets), {batch, c.landmarks, 3}, torch::kFloat32)
-            .to(d->device);
-    auto [total, loc, dist] = Impl::loss(d->net->forward(input, nullptr), target);
+    auto [total, loc, dist] = d->batchLoss(patches, targets, batch);
     if (wasTraining) {
         d->net->train();
     }

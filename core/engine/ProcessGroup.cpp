@@ -48,6 +48,11 @@ struct ProcessGroup::Impl {
             fail(what, e);
         }
     }
+    void sumDoubles(const char* what, std::vector<double>& values, bool final) {
+        std::vector<at::Tensor> tensors{torch::from_blob(
+            values.data(), {static_cast<std::int64_t>(values.size())}, torch::kFloat64)};
+        run(what, tensors, final);
+    }
 };
 
 ProcessGroup::ProcessGroup(const DistributedOptions& options) : d(std::make_unique<Impl>()) {
@@ -125,15 +130,11 @@ void ProcessGroup::sum(float* values, std::size_t count) {
 }
 
 void ProcessGroup::sum(std::vector<double>& values) {
-    std::vector<at::Tensor> tensors{torch::from_blob(
-        values.data(), {static_cast<std::int64_t>(values.size())}, torch::kFloat64)};
-    d->run("summing the results", tensors, false);
+    d->sumDoubles("summing the results", values, false);
 }
 
 void ProcessGroup::finalSum(std::vector<double>& values) {
-    std::vector<at::Tensor> tensors{torch::from_blob(
-        values.data(), {static_cast<std::int64_t>(values.size())}, torch::kFloat64)};
-    d->run("gathering the results", tensors, true);
+    d->sumDoubles("gathering the results", values, true);
 }
 
 void ProcessGroup::barrier() {

@@ -44,43 +44,15 @@ int freePort() {
     return port;
 }
 
-// palstudio-cli train with the options every run here shares: K = 100, batches of 3 (so the
-// 7 training cases of 9 end in a batch of 1: the second process then adds zeros; the
-// validation's 2 cases split 1 + 1), no dropout (whose masks differ between processes), one
-// thread each.
-std::unique_ptr<QProcess> startTrain(const QString& data, const QString& out, int epochs,
-                                     const QStringList& extra = {}, int rank = -1, int port = 0) {
-    auto p = std::make_unique<QProcess>();
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    if (rank >= 0) { // as torchrun sets them
-        env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
-        env.insert(QStringLiteral("RANK"), QString::number(rank));
-        env.insert(QStringLiteral("LOCAL_RANK"), QString::number(rank));
-        env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
-        env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
-    }
-    p->setProcessEnvironment(env);
-    p->start(QStringLiteral(PALSTUDIO_CLI),
-             QStringList{QStringLiteral("train"), QStringLiteral("--data"), data,
-                         QStringLiteral("--out"), out, QStringLiteral("--patch-size"),
-                         QStringLiteral("100"), QStringLiteral("--epochs"), QString::number(epochs),
-                         QStringLiteral("--batch"), QStringLiteral("3"),
-                         QStringLiteral("--variant"), QStringLiteral("no-dropout"),
-                         QStringLiteral("--threads"), QStringLiteral("1"),
-                         QStringLiteral("--keep-checkpoint"), QStringLiteral("--dist-timeout"),
-                         QStringLiteral("60")} +
-                 extra);
-    p->waitForStarted();
-    return p;
-}
-
-// palstudio-cli with args, as rank `rank` of 2 (rank < 0: alone).
+// palstudio-cli with args, as rank `rank` of 2 with the variables torchrun sets (rank < 0:
+// alone).
 std::unique_ptr<QProcess> startCli(const QStringList& args, int rank = -1, int port = 0) {
     auto p = std::make_unique<QProcess>();
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (rank >= 0) {
         env.insert(QStringLiteral("WORLD_SIZE"), QStringLiteral("2"));
         env.insert(QStringLiteral("RANK"), QString::number(rank));
+        env.insert(QStringLiteral("LOCAL_RANK"), QString::number(rank));
         env.insert(QStringLiteral("MASTER_ADDR"), QStringLiteral("127.0.0.1"));
         env.insert(QStringLiteral("MASTER_PORT"), QString::number(port));
     }
@@ -102,6 +74,24 @@ QMap<QString, QByteArray> filesUnder(const QString& root) {
         }
     }
     return out;
+}
+
+// palstudio-cli train with the options every run here shares: K = 100, batches of 3 (so the
+// 7 training cases of 9 end in a batch of 1: the second process then adds zeros; the
+// validation's 2 cases split 1 + 1), no dropout (whose masks differ between processes), one
+// thread each.
+std::unique_ptr<QProcess> startTrain(const QString& data, const QString& out, int epochs,
+                                     const QStringList& extra = {}, int rank = -1, int port = 0) {
+    return startCli(QStringList{QStringLiteral("train"), QStringLiteral("--data"), data,
+                                QStringLiteral("--out"), out, QStringLiteral("--patch-size"),
+                                QStringLiteral("100"), QStringLiteral("--epochs"),
+                                QString::number(epochs), QStringLiteral("--batch"),
+                                QStringLiteral("3"), QStringLiteral("--variant"),
+                                QStringLiteral("no-dropout"), QStringLiteral("--threads"),
+                                QStringLiteral("1"), QStringLiteral("--keep-checkpoint"),
+                                QStringLiteral("--dist-timeout"), QStringLiteral("60")} +
+                        extra,
+                    rank, port);
 }
 
 struct Ended {
