@@ -6,6 +6,7 @@
 #include "bench/MachineFacts.h"
 #include "core/engine/PalNet.h"
 #include "core/engine/Runtime.h"
+#include "core/engine/TensorMemory.h"
 
 #include <algorithm>
 #include <chrono>
@@ -48,10 +49,17 @@ int main(int argc, char** argv) {
     net.trainStep(patches.data(), targets.data(), batch); // warm-up
     std::vector<double> seconds;
     for (int r = 0; r < repeats; ++r) {
+        const TensorMemoryStats before = tensorMemoryStats();
         const auto t0 = std::chrono::steady_clock::now();
         net.trainStep(patches.data(), targets.data(), batch);
         seconds.push_back(
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+        const TensorMemoryStats after = tensorMemoryStats();
+        std::printf("step %d: %.2f s; large tensors: %zu from the cache, %zu new; cache %.0f MB, "
+                    "high-water %.0f MB\n",
+                    r + 1, seconds.back(), after.reused - before.reused, after.fresh - before.fresh,
+                    static_cast<double>(after.cached) / 1048576.0,
+                    static_cast<double>(after.highWater) / 1048576.0);
     }
     std::sort(seconds.begin(), seconds.end());
     rusage usage{};

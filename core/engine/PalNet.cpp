@@ -14,9 +14,11 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cmath>
 
 #include "core/engine/PalNet.h"
 #include "core/engine/Runtime.h"
+#include "core/engine/TensorMemory.h"
 
 #include "core/errors/Error.h"
 #include "core/io/AtomicFile.h"
@@ -42,17 +44,22 @@ struct AttentionImpl : torch::nn::Module {
         torch::nn::init::xavier_normal_(W);
         topK = k < positions;
     }
-    // Returns (B, C) and the weights (B, T).
+    // x is (B, C, T), a block's output as it lies in memory (positions contiguous per
+    // channel): no copy of it is made, and none is kept for the backward pass beyond x itself
+    // (docs/method.md, "Engine speed"). Returns (B, C) and the weights (B, T).
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x) {
-        const torch::Tensor e = torch::tanh(torch::matmul(x, W) + b); // (B, T, 1)
+        // e = tanh(x W + b), as (B, 1, T)
+        const torch::Tensor e = torch::tanh(torch::matmul(W.t(), x) + b.t());
         if (!topK) {
-            const torch::Tensor a = torch::softmax(e, 1);
-            return {(a * x).sum(1), a.squeeze(-1)};
+            const torch::Tensor a = torch::softmax(e, -1);
+            return {torch::bmm(x, a.transpose(1, 2)).squeeze(-1), a.squeeze(1)};
         }
-        const auto [scores, index] = e.topk(k, 1); // (B, k, 1) each
+        const torch::Tensor et = e.transpose(1, 2); // (B, T, 1)
+        const torch::Tensor xt = x.transpose(1, 2); // (B, T, C), a view
+        const auto [scores, index] = et.topk(k, 1); // (B, k, 1) each
         const torch::Tensor a = torch::softmax(scores, 1);
-        const torch::Tensor chosen = x.gather(1, index.expand({-1, -1, x.size(2)})); // (B, k, C)
-        const torch::Tensor weights = torch::zeros_like(e).scatter(1, index, a);
+        const torch::Tensor chosen = xt.gather(1, index.expand({-1, -1, xt.size(2)})); // (B, k, C)
+        const torch::Tensor weights = torch::zeros_like(et).scatter(1, index, a);
         return {(a * chosen).sum(1), weights.squeeze(-1)};
     }
     torch::Tensor W, b;
@@ -99,8 +106,14 @@ struct NetImpl : torch::nn::Module {
         fc3 = register_module("fc3", linear(1024, std::int64_t{c.landmarks} * 3));
     }
 
-    // (B, C, L, W) -> (B, L*W, C)
-    static torch::Tensor positions(const torch::Tensor& x) { return x.flatten(2).transpose(1, 2); }
+    // (B, C, L, W) -> (B, C, L*W), a view
+    static torch::Tensor positions(const torch::Tensor& x) { return x.flatten(2); }
+    // A 1x1 convolution and its ReLU, in place: the convolution's backward pass needs its
+    // input, not its output, so the output's memory serves the ReLU (one block-sized tensor
+    // fewer kept for the backward pass).
+    static torch::Tensor convRelu(torch::nn::Conv2d& conv, const torch::Tensor& x) {
+        return conv(x).relu_();
+    }
 
     torch::Tensor forward(const torch::Tensor& patches, AttentionMaps* maps) {
         const std::int64_t batch = patches.size(0);
@@ -114,14 +127,14 @@ struct NetImpl : torch::nn::Module {
                 weights.push_back(a);
             }
         };
-        x = torch::relu(conv1b(torch::relu(conv1a(x))));
+        x = convRelu(conv1b, convRelu(conv1a, x));
         attend(att1, x);
         x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 5}).stride({1, 5}));
-        x = torch::relu(conv2b(torch::relu(conv2a(x))));
+        x = convRelu(conv2b, convRelu(conv2a, x));
         attend(att2, x);
         if (cfg.blocks() == 3) {
             x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 5}).stride({1, 5}));
-            x = torch::relu(conv3b(torch::relu(conv3a(x))));
+            x = convRelu(conv3b, convRelu(conv3a, x));
             attend(att3, x);
             x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 4}).stride({1, 4}));
         } else { // two blocks: one pool to the same K / 100 columns
@@ -151,6 +164,68 @@ struct NetImpl : torch::nn::Module {
     torch::nn::Dropout dropout{nullptr};
 };
 TORCH_MODULE(Net);
+
+// torch's Adam (LibTorch 1.13's update, step for step and element for element), with one
+// change: the denominator sqrt(v / (1 - beta2^t)) + eps is formed a slice at a time instead of
+// as two temporaries the size of the parameter. For the first Linear layer of K = 1000 those
+// were two 256 MB tensors every step, whose allocation evicted the cached activations
+// (core/engine/TensorMemory.h). The same state, so checkpoints are read and written as before.
+class SlicedAdam : public torch::optim::Adam {
+public:
+    using torch::optim::Adam::Adam;
+
+    torch::Tensor step(LossClosure closure = nullptr) override {
+        TORCH_CHECK(!closure, "SlicedAdam takes no closure");
+        torch::NoGradGuard noGrad;
+        for (auto& group : param_groups_) {
+            auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
+            TORCH_CHECK(options.weight_decay() == 0 && !options.amsgrad(),
+                        "SlicedAdam: no weight decay, no AMSGrad");
+            for (auto& p : group.params()) {
+                if (!p.grad().defined()) {
+                    continue;
+                }
+                const torch::Tensor& grad = p.grad();
+                const std::string key = c10::guts::to_string(p.unsafeGetTensorImpl());
+                auto it = state_.find(key);
+                if (it == state_.end()) {
+                    auto fresh = std::make_unique<torch::optim::AdamParamState>();
+                    fresh->step(0);
+                    fresh->exp_avg(torch::zeros_like(p, torch::MemoryFormat::Preserve));
+                    fresh->exp_avg_sq(torch::zeros_like(p, torch::MemoryFormat::Preserve));
+                    it = state_.emplace(key, std::move(fresh)).first;
+                }
+                auto& state = static_cast<torch::optim::AdamParamState&>(*it->second);
+                state.step(state.step() + 1);
+                const double beta1 = std::get<0>(options.betas());
+                const double beta2 = std::get<1>(options.betas());
+                const double correction1 = 1 - std::pow(beta1, state.step());
+                const double correction2 = 1 - std::pow(beta2, state.step());
+                torch::Tensor& m = state.exp_avg();
+                torch::Tensor& v = state.exp_avg_sq();
+                m.mul_(beta1).add_(grad, 1 - beta1);
+                v.mul_(beta2).addcmul_(grad, grad.conj(), 1 - beta2);
+                const double stepSize = options.lr() / correction1;
+                const double root2 = std::sqrt(correction2);
+                if (!p.is_contiguous() || !m.is_contiguous() || !v.is_contiguous()) {
+                    p.addcdiv_(m, (v.sqrt() / root2).add_(options.eps()), -stepSize);
+                    continue;
+                }
+                constexpr std::int64_t kSlice = std::int64_t{1} << 20; // 4 MB of floats
+                const torch::Tensor pf = p.view({-1});
+                const torch::Tensor mf = m.view({-1});
+                const torch::Tensor vf = v.view({-1});
+                for (std::int64_t at = 0; at < pf.numel(); at += kSlice) {
+                    const std::int64_t end = std::min(pf.numel(), at + kSlice);
+                    const torch::Tensor denom =
+                        (vf.slice(0, at, end).sqrt() / root2).add_(options.eps());
+                    pf.slice(0, at, end).addcdiv_(mf.slice(0, at, end), denom, -stepSize);
+                }
+            }
+        }
+        return {};
+    }
+};
 
 // Which GPU a CUDA network goes to: the process's local rank, modulo the GPUs it sees (one
 // each for the processes of a machine); 0 for a single process.
@@ -207,7 +282,7 @@ struct PalNet::Impl {
     PalNetConfig config;
     torch::Device device{torch::kCPU};
     Net net{nullptr};
-    std::unique_ptr<torch::optim::Adam> optimizer;
+    std::unique_ptr<SlicedAdam> optimizer;
 
     // The loss of the spec on (B, L, 3) tensors. The pairwise distances get a tiny epsilon
     // under the square root so that the zero diagonal has a gradient (of zero), not NaN.
@@ -240,6 +315,7 @@ struct PalNet::Impl {
 PalNet::PalNet(PalNetConfig config, std::uint64_t seed, Device device)
     : d(std::make_unique<Impl>()) {
     config.validate();
+    installTensorMemoryCache();
     d->config = config;
     torch::manual_seed(seed);
     d->net = Net(config);
@@ -254,7 +330,10 @@ PalNet::PalNet(PalNetConfig config, std::uint64_t seed, Device device)
     d->net->eval();
 }
 
-PalNet::~PalNet() = default;
+PalNet::~PalNet() {
+    d.reset();
+    releaseTensorMemoryCache(); // what the network's steps kept for reuse
+}
 PalNet::PalNet(PalNet&&) noexcept = default;
 PalNet& PalNet::operator=(PalNet&&) noexcept = default;
 
@@ -365,8 +444,7 @@ void PalNet::startTraining(double learningRate, int frozenBlocks) {
             trainable.push_back(p);
         }
     }
-    d->optimizer =
-        std::make_unique<torch::optim::Adam>(trainable, torch::optim::AdamOptions(learningRate));
+    d->optimizer = std::make_unique<SlicedAdam>(trainable, torch::optim::AdamOptions(learningRate));
     n->train();
 }
 
@@ -403,7 +481,14 @@ PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int b
         throw ValidationError(QString(), QStringLiteral("trainStep before startTraining"));
     }
     d->net->train();
-    d->optimizer->zero_grad();
+    // The gradients of the last step are dropped, not zeroed: backward then makes each one in
+    // place of adding it to a zeroed tensor (no 256 MB temporary for the first Linear layer at
+    // K = 1000), and they take no memory during the forward pass.
+    for (auto& group : d->optimizer->param_groups()) {
+        for (auto& p : group.params()) {
+            p.mutable_grad().reset();
+        }
+    }
     Loss result;
     if (batch > 0) {
         auto [total, loc, dist] = d->batchLoss(patches, targets, batch);

@@ -1,4 +1,5 @@
 #include "core/engine/Predictor.h"
+#include "core/engine/TensorMemory.h"
 
 #include "core/errors/Error.h"
 #include "core/geometry/KdTree.h"
@@ -209,6 +210,11 @@ QString messageOf(const Case& c, const Error& e) {
 std::vector<Prediction> Predictor::predictAll(const std::vector<Case>& cases,
                                               const PredictionProgress& progress,
                                               const std::atomic<bool>* cancel) const {
+    // The blocks the forward passes kept for reuse go back when the cases are done (or on
+    // an error): a window that predicted once holds no cache while the clinician reviews.
+    struct ReleaseAtEnd {
+        ~ReleaseAtEnd() { releaseTensorMemoryCache(); }
+    } release;
     std::vector<Prediction> out;
     out.reserve(cases.size());
     const int total = static_cast<int>(cases.size());

@@ -1,7 +1,9 @@
 // Training steps of PAL-Net: the loss goes down on a small learnable problem, the loss
-// matches the spec's definition computed by hand, and a checkpoint resumes exactly.
+// matches the spec's definition computed by hand, a checkpoint resumes exactly, and steps reuse
+// the memory of the steps before them without holding more than their peak.
 
 #include "core/engine/PalNet.h"
+#include "core/engine/TensorMemory.h"
 #include "core/errors/Error.h"
 
 #include <Eigen/Core>
@@ -178,6 +180,34 @@ private Q_SLOTS:
                          ckpt + QStringLiteral(": not a PAL-Net checkpoint for this network")),
                      qPrintable(e.message()));
         }
+    }
+
+    void stepsReuseTheirMemory() {
+        std::vector<float> patches, targets;
+        makeBatch(8, 3, patches, targets);
+        TensorMemoryStats last;
+        {
+            PalNet net(PalNetConfig{200, L}, 1, Device::Cpu); // block-1 tensors of 10 MB
+            net.startTraining(1e-3);
+            net.trainStep(patches.data(), targets.data(), 8);
+            for (int step = 2; step <= 4; ++step) {
+                const TensorMemoryStats before = tensorMemoryStats();
+                net.trainStep(patches.data(), targets.data(), 8);
+                last = tensorMemoryStats();
+                const std::size_t reused = last.reused - before.reused;
+                const std::size_t fresh = last.fresh - before.fresh;
+                QVERIFY2(reused > fresh, qPrintable(QStringLiteral("step %1: %2 reused, %3 new")
+                                                        .arg(step)
+                                                        .arg(reused)
+                                                        .arg(fresh)));
+                // Never more than the peak: what is in use and what is cached.
+                QVERIFY(last.inUse + last.cached <= last.highWater);
+                QVERIFY(last.cached > 0);
+            }
+        }
+        // The network gone, the cache is given back.
+        QCOMPARE(tensorMemoryStats().cached, std::size_t{0});
+        QVERIFY(tensorMemoryStats().highWater < last.highWater);
     }
 };
 
