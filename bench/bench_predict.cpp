@@ -4,6 +4,7 @@
 // the network has random weights (timing does not depend on their values).
 //   build/release/bin/bench_predict --write-model /tmp/k1000.palnet    (once: a random K=1000
 //   bundle) build/release/bin/bench_predict --model /tmp/k1000.palnet [--repeats N]
+//   [--snap closest|average|surface|none] (default closest, the reference's)
 // The peak memory printed is the predicting process's own (the bundle is written by another).
 
 #include "bench/MachineFacts.h"
@@ -70,12 +71,15 @@ void writeBenchModel(const QString& path, int K) {
 }
 
 // One face at a time: the stages and the wall clock per face.
-void measureBatch1(const QString& bundle, const Case& face, int repeats) {
+void measureBatch1(const QString& bundle, const Case& face, int repeats, SnapMode snap) {
     engine::PredictorOptions opts;
     opts.batchSize = 1;
+    opts.snap = snap;
     const engine::Predictor p1 = engine::Predictor::fromBundle(bundle, opts);
-    std::printf("PAL-Net K=%d, %s, %d torch threads; face: %lld vertices (generated demo case)\n",
+    std::printf("PAL-Net K=%d, %s, %d torch threads, snap %s; face: %lld vertices (generated "
+                "demo case)\n",
                 p1.manifest().patchSize, qPrintable(p1.deviceName()), engine::runtimeInfo().threads,
+                qPrintable(snapModeName(snap)),
                 static_cast<long long>(face.readMesh().vertexCount()));
     std::printf("%-22s %8s %8s %8s %8s %8s %9s   (ms per face, median of %d)\n", "", "load",
                 "sample", "patches", "forward", "snap", "total", repeats);
@@ -96,9 +100,10 @@ void measureBatch1(const QString& bundle, const Case& face, int repeats) {
 }
 
 // Sixteen faces per forward pass.
-void measureBatch16(const QString& bundle, const Case& face, int repeats) {
+void measureBatch16(const QString& bundle, const Case& face, int repeats, SnapMode snap) {
     engine::PredictorOptions opts;
     opts.batchSize = 16;
+    opts.snap = snap;
     const engine::Predictor p16 = engine::Predictor::fromBundle(bundle, opts);
     const std::vector<Case> sixteen(16, face);
     std::vector<engine::StageTimes> batched;
@@ -124,6 +129,7 @@ int main(int argc, char** argv) {
     int K = 1000;
     QString model;
     QString writeModel;
+    SnapMode snap = SnapMode::Closest;
     for (int i = 1; i + 1 < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--repeats") {
@@ -132,6 +138,13 @@ int main(int argc, char** argv) {
             K = std::atoi(argv[i + 1]);
         } else if (a == "--model") {
             model = QString::fromLocal8Bit(argv[i + 1]);
+        } else if (a == "--snap") {
+            const std::optional<SnapMode> m = parseSnapMode(QString::fromLocal8Bit(argv[i + 1]));
+            if (!m) {
+                std::fprintf(stderr, "--snap: closest, average, surface or none\n");
+                return 1;
+            }
+            snap = *m;
         } else if (a == "--write-model") {
             writeModel = QString::fromLocal8Bit(argv[i + 1]);
         }
@@ -154,7 +167,7 @@ int main(int argc, char** argv) {
         model = dir.filePath(QStringLiteral("bench.palnet"));
         writeBenchModel(model, K);
     }
-    measureBatch1(model, face, repeats);
-    measureBatch16(model, face, repeats);
+    measureBatch1(model, face, repeats, snap);
+    measureBatch16(model, face, repeats, snap);
     return 0;
 }

@@ -147,10 +147,6 @@
         <translation>Cartella per i file CSV e report.html.</translation>
     </message>
     <message>
-        <source>Evaluate a model as the paper reports it: point-wise and distance-wise errors for &apos;closest&apos; and &apos;average&apos; post-processing, against the mean template as a baseline; CSV files and a self-contained HTML report. Cases that cannot be predicted are listed and left out, and the exit code is 2.</source>
-        <translation>Valuta un modello come riportato nell&apos;articolo: errori punto per punto e per distanza con il post-processing &apos;closest&apos; e &apos;average&apos;, rispetto al template medio come riferimento; file CSV e un rapporto HTML autonomo. I casi che non possono essere predetti vengono elencati ed esclusi, e il codice di uscita è 2.</translation>
-    </message>
-    <message>
         <source>--data DIR and --report DIR are required</source>
         <translation>--data DIR e --report DIR sono obbligatori</translation>
     </message>
@@ -231,10 +227,6 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <translation>errore interno: %1</translation>
     </message>
     <message>
-        <source>Post-processing: closest, average or none (default: the model&apos;s).</source>
-        <translation>Post-processing: closest, average o none (predefinito: quello del modello).</translation>
-    </message>
-    <message>
         <source>Write predictions under DIR/&lt;case&gt;/ instead of beside each case.</source>
         <translation>Scrive le predizioni in DIR/&lt;caso&gt;/ invece che accanto a ogni caso.</translation>
     </message>
@@ -253,10 +245,6 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
     <message>
         <source>expected at least one INPUT</source>
         <translation>atteso almeno un INPUT</translation>
-    </message>
-    <message>
-        <source>--snap must be closest, average or none</source>
-        <translation>--snap deve essere closest, average o none</translation>
     </message>
     <message>
         <source>--weights must be float32 or float16</source>
@@ -415,6 +403,18 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
     <message>
         <source>--master-port takes a port number, 1 to 65535</source>
         <translation>--master-port accetta un numero di porta, da 1 a 65535</translation>
+    </message>
+    <message>
+        <source>Evaluate a model as the paper reports it: point-wise and distance-wise errors for &apos;closest&apos; and &apos;average&apos; post-processing, and for &apos;surface&apos; (the exact closest point of the mesh), against the mean template as a baseline; CSV files and a self-contained HTML report. Cases that cannot be predicted are listed and left out, and the exit code is 2.</source>
+        <translation>Valuta un modello come riportato nell&apos;articolo: errori punto per punto e per distanza con il post-processing &apos;closest&apos; e &apos;average&apos;, e con &apos;surface&apos; (il punto esatto della mesh più vicino), rispetto al template medio come riferimento; file CSV e un rapporto HTML autonomo. I casi che non possono essere predetti vengono elencati ed esclusi, e il codice di uscita è 2.</translation>
+    </message>
+    <message>
+        <source>Post-processing: closest (the nearest of 100,000 even surface samples, as the reference does), average (of the 12 nearest samples), surface (the exact closest point of the mesh, without sampling: faster) or none (default: the model&apos;s).</source>
+        <translation>Post-processing: closest (il più vicino di 100.000 campioni uniformi della superficie, come fa il riferimento), average (media dei 12 campioni più vicini), surface (il punto esatto della mesh più vicino, senza campionamento: più veloce) o none (predefinito: quello del modello).</translation>
+    </message>
+    <message>
+        <source>--snap must be closest, average, surface or none</source>
+        <translation>--snap deve essere closest, average, surface o none</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include "app/cli/Cli.h"
 #include "core/landmarks/LandmarkSchema.h"
+#include "core/workflow/Distributed.h"
 #include "core/workflow/EngineTypes.h"
 
 #include <QCommandLineOption>
@@ -36,12 +37,11 @@ struct DistributedCli {
     QCommandLineOption worldSize, rank, masterAddr, masterPort, timeout;
 };
 
-// The items at positions rank, rank + size, ... (this process's share).
+// This process's share: whole batches of batchSize in turn (shareOfBatches).
 template <typename T>
-std::vector<T> shareOf(const std::vector<T>& all, const DistributedOptions& d) {
+std::vector<T> shareOf(const std::vector<T>& all, const DistributedOptions& d, int batchSize) {
     std::vector<T> mine;
-    for (std::size_t i = static_cast<std::size_t>(d.rank); i < all.size();
-         i += static_cast<std::size_t>(d.worldSize)) {
+    for (const std::size_t i : shareOfBatches(all.size(), d.rank, d.worldSize, batchSize)) {
         mine.push_back(all[i]);
     }
     return mine;

@@ -58,9 +58,10 @@ int runEvaluate(const QStringList& args, Streams io) {
     if (!parseCommand(
             parser, args, io,
             Cli::tr("Evaluate a model as the paper reports it: point-wise and distance-wise errors "
-                    "for 'closest' and 'average' post-processing, against the mean template as a "
-                    "baseline; CSV files and a self-contained HTML report. Cases that cannot be "
-                    "predicted are listed and left out, and the exit code is 2."))) {
+                    "for 'closest' and 'average' post-processing, and for 'surface' (the exact "
+                    "closest point of the mesh), against the mean template as a baseline; CSV "
+                    "files and a self-contained HTML report. Cases that cannot be predicted are "
+                    "listed and left out, and the exit code is 2."))) {
         return Success;
     }
     if (!parser.isSet(data) || !parser.isSet(report)) {
@@ -85,7 +86,8 @@ int runEvaluate(const QStringList& args, Streams io) {
         group = loadEngine().joinGroup(dist);
     }
     const ModelEvaluation ev = evaluateModel(
-        loadEngine(), modelPath, targets, {SnapMode::Closest, SnapMode::Average}, options,
+        loadEngine(), modelPath, targets, {SnapMode::Closest, SnapMode::Average, SnapMode::Surface},
+        options,
         [&](const QString& stage, int done, int total) { printer.show(done, total, stage); },
         &interrupt.flag(), group.get());
     printer.finish();

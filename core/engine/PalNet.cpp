@@ -1,5 +1,6 @@
 // Torch first: Qt's keywords are off project-wide (QT_NO_KEYWORDS), but keep the order anyway.
 #include <ATen/Context.h>
+#include <ATen/Parallel.h>
 #include <torch/cuda.h>
 #include <torch/nn/functional.h>
 #include <torch/nn/init.h>
@@ -106,6 +107,30 @@ struct NetImpl : torch::nn::Module {
         fc3 = register_module("fc3", linear(1024, std::int64_t{c.landmarks} * 3));
     }
 
+    // Inference of a few faces on the CPU: the first Linear layer's product then reads all of
+    // its weights (256 MB at K = 1000) for a few multiply-adds each, which is bound by memory
+    // bandwidth, and a single core cannot draw all of it. OpenBLAS runs one thread here
+    // (Runtime.h), so the layer's output rows are split between torch's threads instead.
+    static bool fewRowsOnCpu(const torch::Tensor& x) {
+        return x.device().is_cpu() && !torch::GradMode::is_enabled() && x.size(0) <= 4 &&
+               at::get_num_threads() > 1;
+    }
+    static torch::Tensor linearByRowBlocks(const torch::Tensor& x, torch::nn::Linear& layer) {
+        const torch::Tensor& w = layer->weight; // (out, in), rows contiguous
+        const std::int64_t out = w.size(0);
+        torch::Tensor yt = torch::empty({out, x.size(0)}, x.options()); // (out, B)
+        const torch::Tensor xt = x.contiguous().t();                    // (in, B), a view
+        const bool inference = c10::InferenceMode::is_enabled();
+        at::parallel_for(0, out, 64, [&](std::int64_t begin, std::int64_t end) {
+            // Grad and inference modes belong to a thread: the caller's hold here too.
+            const c10::InferenceMode sameMode(inference);
+            const torch::NoGradGuard noGrad;
+            torch::Tensor rows = yt.slice(0, begin, end);
+            at::mm_out(rows, w.slice(0, begin, end), xt);
+        });
+        return yt.t().add(layer->bias);
+    }
+
     // (B, C, L, W) -> (B, C, L*W), a view
     static torch::Tensor positions(const torch::Tensor& x) { return x.flatten(2); }
     // A 1x1 convolution and its ReLU, in place: the convolution's backward pass needs its
@@ -141,7 +166,9 @@ struct NetImpl : torch::nn::Module {
             x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 20}).stride({1, 20}));
         }
         head.push_back(x.reshape({batch, -1}));
-        torch::Tensor y = torch::relu(fc1(torch::cat(head, 1)));
+        const torch::Tensor features = torch::cat(head, 1);
+        torch::Tensor y =
+            torch::relu(fewRowsOnCpu(features) ? linearByRowBlocks(features, fc1) : fc1(features));
         y = dropout(fc2(y));
         y = fc3(y).reshape({batch, cfg.landmarks, 3});
         if (maps && !weights.empty()) {

@@ -4,6 +4,7 @@
 #include "core/errors/Error.h"
 #include "core/geometry/KdTree.h"
 #include "core/geometry/Sampling.h"
+#include "core/geometry/SurfaceLocator.h"
 #include "core/geometry/Transform.h"
 #include "core/workflow/CasePatches.h"
 
@@ -24,11 +25,12 @@ double elapsedMs(QElapsedTimer& t) {
     return ms;
 }
 
-// What the network needs of a case, before the forward pass.
-// The even surface samples for snapping, and their search tree.
+// What snapping needs of a case: the even surface samples and their search tree (closest,
+// average), or the mesh's surface locator (surface).
 struct SampleSet {
     Vertices samples;
     std::unique_ptr<KdTree3> tree;
+    std::unique_ptr<SurfaceLocator> surface;
     double ms = 0;
 };
 
@@ -38,6 +40,7 @@ struct Prepared {
     std::vector<float> patches;
     // Sampling (about half of a face's CPU time) does not depend on the network: it runs on
     // its own thread while the patches are cut and the network runs, and is joined to snap.
+    // So does the surface locator's build, which is much cheaper.
     std::future<SampleSet> samples;
     StageTimes times;
 };
@@ -77,15 +80,20 @@ struct Predictor::Impl {
         p.times.load = elapsedMs(t);
         if (snap != SnapMode::None) {
             p.samples = std::async(std::launch::async, [mesh = input.mesh, count = options.samples,
-                                                        seed = options.sampleSeed] {
+                                                        seed = options.sampleSeed, mode = snap] {
                 QElapsedTimer st;
                 st.start();
                 SampleSet set;
-                // A point cloud (an .npz case of "points") has no surface to sample: its
-                // points are the samples.
-                set.samples = mesh->triangleCount() > 0 ? sampleSurfaceEvenly(*mesh, count, seed)
-                                                        : mesh->vertices;
-                set.tree = std::make_unique<KdTree3>(set.samples);
+                if (mode == SnapMode::Surface && mesh->triangleCount() > 0) {
+                    set.surface = std::make_unique<SurfaceLocator>(mesh);
+                } else {
+                    // A point cloud (an .npz case of "points") has no surface to sample: its
+                    // points are the samples (and the closest of them is its "surface").
+                    set.samples = mesh->triangleCount() > 0
+                                      ? sampleSurfaceEvenly(*mesh, count, seed)
+                                      : mesh->vertices;
+                    set.tree = std::make_unique<KdTree3>(set.samples);
+                }
                 set.ms = elapsedMs(st);
                 return set;
             });
@@ -112,7 +120,10 @@ struct Predictor::Impl {
             p.times.sample = set.ms;
             t.restart(); // the wait for the sampling thread is not snapping time
             try {
-                common = snapToSurface(common, set.samples, *set.tree, snap);
+                common = set.surface
+                             ? snapToMesh(common, *set.surface)
+                             : snapToSurface(common, set.samples, *set.tree,
+                                             snap == SnapMode::Surface ? SnapMode::Closest : snap);
             } catch (const ValidationError& e) {
                 throw ValidationError(p.source->files().mesh, e.problem());
             }

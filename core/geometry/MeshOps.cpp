@@ -236,10 +236,7 @@ Mesh loopSubdivide(const Mesh& mesh) {
     return out;
 }
 
-namespace {
-
-// Closest point of triangle abc to p (Ericson, Real-Time Collision Detection, 5.1.5), with
-// the barycentric weights of the result.
+// Ericson, Real-Time Collision Detection, 5.1.5.
 Eigen::Vector3d closestOnTriangle(const Eigen::Vector3d& p, const Eigen::Vector3d& a,
                                   const Eigen::Vector3d& b, const Eigen::Vector3d& c,
                                   Eigen::Vector3d& w) {
@@ -290,8 +287,6 @@ Eigen::Vector3d closestOnTriangle(const Eigen::Vector3d& p, const Eigen::Vector3
     w = {1 - v - u, v, u};
     return a + ab * v + ac * u;
 }
-
-} // namespace
 
 SurfacePoint closestPointOnMesh(const Mesh& mesh, const Eigen::Vector3d& p) {
     SurfacePoint best;

@@ -36,7 +36,13 @@ struct SurfacePoint {
     double distance = 0; // from the query point
 };
 
-// The closest point of the surface to p (brute force over triangles: O(#F)).
+// The closest point of triangle abc to p; w receives its barycentric weights (a, b, c).
+Eigen::Vector3d closestOnTriangle(const Eigen::Vector3d& p, const Eigen::Vector3d& a,
+                                  const Eigen::Vector3d& b, const Eigen::Vector3d& c,
+                                  Eigen::Vector3d& w);
+
+// The closest point of the surface to p (brute force over triangles: O(#F); the smallest
+// triangle index among equally close ones). SurfaceLocator answers the same faster.
 SurfacePoint closestPointOnMesh(const Mesh& mesh, const Eigen::Vector3d& p);
 // The position of a surface point on a mesh with the same triangles (e.g. after a deformation).
 Eigen::Vector3d evaluate(const Mesh& mesh, const SurfacePoint& sp);

@@ -12,18 +12,36 @@ QString snapModeName(SnapMode mode) {
         return QStringLiteral("closest");
     case SnapMode::Average:
         return QStringLiteral("average");
+    case SnapMode::Surface:
+        return QStringLiteral("surface");
     }
     return {};
 }
 
 std::optional<SnapMode> parseSnapMode(QStringView name) {
     const QStringView trimmed = name.trimmed();
-    for (SnapMode mode : {SnapMode::None, SnapMode::Closest, SnapMode::Average}) {
+    for (SnapMode mode :
+         {SnapMode::None, SnapMode::Closest, SnapMode::Average, SnapMode::Surface}) {
         if (trimmed.compare(snapModeName(mode), Qt::CaseInsensitive) == 0) {
             return mode;
         }
     }
     return std::nullopt;
+}
+
+Eigen::MatrixX3d snapToMesh(const Eigen::MatrixX3d& predicted, const SurfaceLocator& surface) {
+    if (!surface.hasSurface()) {
+        throw ValidationError(QString(),
+                              QStringLiteral("the mesh has no triangles to snap landmarks to"));
+    }
+    Eigen::MatrixX3d snapped = predicted;
+    for (Eigen::Index i = 0; i < predicted.rows(); ++i) {
+        const Eigen::Vector3d p = predicted.row(i).transpose();
+        if (p.allFinite()) { // a missing (NaN) landmark stays missing
+            snapped.row(i) = surface.closest(p).position.transpose();
+        }
+    }
+    return snapped;
 }
 
 Eigen::MatrixX3d
@@ -32,6 +50,10 @@ snapToSurface(const Eigen::MatrixX3d& predicted,
               const KdTree3& sampleTree, SnapMode mode, int k) {
     if (mode == SnapMode::None) {
         return predicted;
+    }
+    if (mode == SnapMode::Surface) {
+        throw ValidationError(QString(),
+                              QStringLiteral("surface snapping needs the mesh, not samples"));
     }
     if (sampleTree.size() != samples.rows()) {
         throw ValidationError(QString(),

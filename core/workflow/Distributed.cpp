@@ -1,5 +1,7 @@
 #include "core/workflow/Distributed.h"
 
+#include <algorithm>
+
 #include "core/errors/Error.h"
 
 namespace pal {
@@ -44,6 +46,19 @@ DistributedOptions distributedFromEnvironment(const QProcessEnvironment& env) {
         env.value(QStringLiteral("TORCHELASTIC_USE_AGENT_STORE")) == QLatin1String("True");
     o.restartCount = number(env, QStringLiteral("TORCHELASTIC_RESTART_COUNT"), 0, 0, 1000000);
     return o;
+}
+
+std::vector<std::size_t> shareOfBatches(std::size_t count, int rank, int worldSize, int batchSize) {
+    const std::size_t size = static_cast<std::size_t>(std::max(1, batchSize));
+    const std::size_t ranks = static_cast<std::size_t>(std::max(1, worldSize));
+    std::vector<std::size_t> mine;
+    for (std::size_t first = static_cast<std::size_t>(std::max(0, rank)) * size; first < count;
+         first += ranks * size) {
+        for (std::size_t i = first; i < std::min(count, first + size); ++i) {
+            mine.push_back(i);
+        }
+    }
+    return mine;
 }
 
 } // namespace pal

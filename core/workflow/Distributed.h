@@ -13,10 +13,20 @@
 
 #include <QProcessEnvironment>
 
+#include <cstddef>
+#include <vector>
+
 namespace pal {
 
 // Throws ValidationError naming the variable when a value is not a number or out of range.
 DistributedOptions distributedFromEnvironment(
     const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment());
+
+// Which of `count` items (cases to predict, in their order) process `rank` of `worldSize`
+// takes: whole batches of batchSize in turn, batch j to process j mod worldSize. Each forward
+// pass then holds exactly the cases one process would have put together, and the network's
+// float sums (which depend on the batch they run in, in the last bits) give the same bytes as
+// one process. Indices in increasing order.
+std::vector<std::size_t> shareOfBatches(std::size_t count, int rank, int worldSize, int batchSize);
 
 } // namespace pal

@@ -3,6 +3,7 @@
 #include "core/errors/Error.h"
 #include "core/geometry/Transform.h"
 #include "core/review/ReviewStore.h"
+#include "core/workflow/Distributed.h"
 
 #include <Eigen/LU>
 
@@ -66,13 +67,11 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
                               const EvaluationProgress& progress, const std::atomic<bool>* cancel,
                               Collective* group) {
     ModelEvaluation out;
-    // With several processes, this one predicts the targets at positions rank, rank + size...
-    const std::size_t ranks = group ? static_cast<std::size_t>(group->size()) : 1;
-    const std::size_t rank = group ? static_cast<std::size_t>(group->rank()) : 0;
-    std::vector<std::size_t> mine;
+    // With several processes, this one predicts whole batches in turn (Distributed.h).
+    const std::vector<std::size_t> mine = shareOfBatches(
+        targets.size(), group ? group->rank() : 0, group ? group->size() : 1, options.batchSize);
     std::vector<EvaluationTarget> myTargets;
-    for (std::size_t i = rank; i < targets.size(); i += ranks) {
-        mine.push_back(i);
+    for (const std::size_t i : mine) {
         myTargets.push_back(targets[i]);
     }
     // positions[m][i]: target i's prediction with mode m (all targets once gathered).
@@ -152,9 +151,11 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
                 failed.insert(caseKey(c.files().folder, c.id())).second) {
                 failures.push_back(
                     {i,
-                     {c.id(), QStringLiteral("could not be predicted by process %1 (its "
-                                             "output says why)")
-                                  .arg(i % ranks)}});
+                     {c.id(),
+                      QStringLiteral("could not be predicted by process %1 (its "
+                                     "output says why)")
+                          .arg((i / static_cast<std::size_t>(std::max(1, options.batchSize))) %
+                               static_cast<std::size_t>(group->size()))}});
             }
         }
     }

@@ -162,23 +162,39 @@ private Q_SLOTS:
                                     .arg(a[e].second)
                                     .arg(b[e].second)));
         }
-        // Float sums in another order: equal to a few units in the last place.
+        // Float sums in another order. Almost every weight agrees to a few units in the last
+        // place; Adam divides each gradient by its own running size, so a weight whose gradient
+        // is a near-cancelling sum (rounding-sized) can step differently, by at most about the
+        // learning rate per step (1e-3 here, 9 steps).
         const pal::ModelBundle x = pal::readModelBundle(one);
         const pal::ModelBundle y = pal::readModelBundle(two);
         QCOMPARE(x.tensors.size(), y.tensors.size());
-        double worst = 0, largest = 0;
+        double worst = 0;
+        QString worstTensor;
+        std::size_t total = 0, apart = 0;
         for (std::size_t t = 0; t < x.tensors.size(); ++t) {
             QCOMPARE(x.tensors[t].name, y.tensors[t].name);
             QCOMPARE(x.tensors[t].data.size(), y.tensors[t].data.size());
             for (std::size_t i = 0; i < x.tensors[t].data.size(); ++i) {
-                worst =
-                    std::max(worst, double(std::abs(x.tensors[t].data[i] - y.tensors[t].data[i])));
-                largest = std::max(largest, double(std::abs(x.tensors[t].data[i])));
+                const double d = std::abs(x.tensors[t].data[i] - y.tensors[t].data[i]);
+                ++total;
+                apart += d > 1e-5 ? 1 : 0;
+                if (d > worst) {
+                    worst = d;
+                    worstTensor =
+                        QString::fromStdString(x.tensors[t].name) + QStringLiteral("[%1]").arg(i);
+                }
             }
         }
-        QVERIFY2(worst <= 1e-4 * std::max(1.0, largest),
-                 qPrintable(
-                     QStringLiteral("weights differ by %1 (largest %2)").arg(worst).arg(largest)));
+        const QString summary = QStringLiteral("%1 of %2 weights differ by more than 1e-5; the "
+                                               "most, by %3, at %4")
+                                    .arg(apart)
+                                    .arg(total)
+                                    .arg(worst)
+                                    .arg(worstTensor);
+        QVERIFY2(apart * 10000 <= total, qPrintable(summary));
+        QVERIFY2(worst <= 9 * 2e-3, qPrintable(summary));
+        qInfo("%s", qPrintable(summary));
     }
 
     void aProcessThatDiesStopsTheOtherAndARestartResumes() {

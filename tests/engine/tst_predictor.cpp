@@ -78,6 +78,35 @@ private Q_SLOTS:
         QVERIFY(pred.times.total() > 0);
     }
 
+    // "surface": each landmark is the exact closest point of the mesh to the network's output
+    // (no sampling), so it lies on the surface, and never farther from the raw output than the
+    // nearest of the closest mode's samples.
+    void surfaceSnappingIsTheExactFoot() {
+        PredictorOptions o;
+        o.device = Device::Cpu;
+        o.samples = 20000;
+        const Case c = Case::open(m_dataset + QStringLiteral("/D002"));
+        o.snap = SnapMode::None;
+        const Prediction raw = Predictor::fromBundle(m_bundle, o).predict(c);
+        o.snap = SnapMode::Surface;
+        const Predictor p = Predictor::fromBundle(m_bundle, o);
+        QCOMPARE(p.snapMode(), SnapMode::Surface);
+        const Prediction surface = p.predict(c);
+        o.snap = SnapMode::Closest;
+        const Prediction closest = Predictor::fromBundle(m_bundle, o).predict(c);
+        const Mesh mesh = c.readMesh();
+        for (int i = 0; i < 50; ++i) {
+            const Eigen::Vector3d r = raw.landmarks.at(i).position;
+            const SurfacePoint foot = closestPointOnMesh(mesh, r);
+            // The case's mesh is posed: the foot is found in the common frame and moved back.
+            QVERIFY2((surface.landmarks.at(i).position - foot.position).norm() < 1e-6,
+                     qPrintable(QString::number(
+                         (surface.landmarks.at(i).position - foot.position).norm())));
+            QVERIFY((surface.landmarks.at(i).position - r).norm() <=
+                    (closest.landmarks.at(i).position - r).norm() + 1e-9);
+        }
+    }
+
     // The transform is applied for the network and undone for the output: the same face
     // stored posed (with its matrix) or already in the common frame gives the same landmarks.
     void theCaseTransformIsAppliedAndUndone() {

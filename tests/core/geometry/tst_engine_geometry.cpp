@@ -1,4 +1,5 @@
-// The PAL-Net engine's geometry: KD-tree, surface sampling, patches and snapping.
+// The PAL-Net engine's geometry: KD-tree, surface sampling, patches, the surface locator and
+// snapping.
 
 #include "core/errors/Error.h"
 #include "core/geometry/KdTree.h"
@@ -6,6 +7,7 @@
 #include "core/geometry/Patches.h"
 #include "core/geometry/Sampling.h"
 #include "core/geometry/Snapping.h"
+#include "core/geometry/SurfaceLocator.h"
 
 #include <QTest>
 
@@ -476,6 +478,81 @@ private Q_SLOTS:
         QVERIFY(extractPatches(v, tree, Eigen::MatrixX3d(0, 3), 4).empty());
     }
 
+    // ---- Surface locator ----
+
+    // The same answers as the brute force, ties included, on a bumpy grid with a long sliver
+    // triangle (its corners far from where it passes) and an isolated vertex, and on a cube
+    // (queries on its diagonal planes are equally close to two faces).
+    void surfaceLocatorMatchesBruteForce() {
+        std::mt19937_64 rng(11);
+        auto bumpy = std::make_shared<Mesh>();
+        const int n = 30;
+        bumpy->vertices.resize(n * n + 4, 3);
+        for (int i = 0; i < n; ++i) {
+            for (int j = 0; j < n; ++j) {
+                bumpy->vertices.row(i * n + j) << i, j, uniform(rng, -0.4, 0.4);
+            }
+        }
+        std::vector<Eigen::RowVector3i> tris;
+        for (int i = 0; i + 1 < n; ++i) {
+            for (int j = 0; j + 1 < n; ++j) {
+                const int a = i * n + j;
+                tris.push_back({a, a + n, a + 1});
+                tris.push_back({a + 1, a + n, a + n + 1});
+            }
+        }
+        bumpy->vertices.row(n * n) << -50, 15, 3; // a sliver 100 long over the grid
+        bumpy->vertices.row(n * n + 1) << 80, 15.2, 3;
+        bumpy->vertices.row(n * n + 2) << 80, 15.1, 3.1;
+        bumpy->vertices.row(n * n + 3) << 14, 14, -1; // isolated: not surface
+        tris.push_back({n * n, n * n + 1, n * n + 2});
+        bumpy->triangles.resize(Eigen::Index(tris.size()), 3);
+        for (std::size_t t = 0; t < tris.size(); ++t) {
+            bumpy->triangles.row(Eigen::Index(t)) = tris[t];
+        }
+        auto box = std::make_shared<Mesh>(cube(4.0));
+        for (const auto& mesh :
+             {std::shared_ptr<const Mesh>(bumpy), std::shared_ptr<const Mesh>(box)}) {
+            const SurfaceLocator locator(mesh);
+            QVERIFY(locator.hasSurface());
+            for (int q = 0; q < 400; ++q) {
+                Eigen::Vector3d p(uniform(rng, -10, 40), uniform(rng, -10, 40),
+                                  uniform(rng, -6, 6));
+                if (mesh == box) {
+                    p = {uniform(rng, -4, 4), uniform(rng, -4, 4), uniform(rng, -4, 4)};
+                    if (q % 2 == 0) {
+                        p.y() = p.x(); // a diagonal plane: ties between faces
+                    }
+                }
+                const SurfacePoint fast = locator.closest(p);
+                const SurfacePoint slow = closestPointOnMesh(*mesh, p);
+                QCOMPARE(fast.triangle, slow.triangle);
+                QCOMPARE(fast.distance, slow.distance);
+                QCOMPARE(fast.position, slow.position);
+                QCOMPARE(fast.weights, slow.weights);
+            }
+        }
+        // The isolated vertex is never an answer, however close.
+        const SurfaceLocator locator(bumpy);
+        QVERIFY(locator.closest({14, 14, -1}).triangle >= 0);
+        QVERIFY(locator.closest({14, 14, -1}).distance > 0.5);
+    }
+
+    void surfaceLocatorWithoutSurface() {
+        auto points = std::make_shared<Mesh>();
+        points->vertices = randomPoints(10, 3, 1.0);
+        const SurfaceLocator none(points);
+        QVERIFY(!none.hasSurface());
+        QCOMPARE(none.closest({0, 0, 0}).triangle, Eigen::Index(-1));
+        const Eigen::MatrixX3d p = Eigen::MatrixX3d::Zero(1, 3);
+        QVERIFY_THROWS_EXCEPTION(ValidationError, snapToMesh(p, none));
+        const SurfaceLocator box(std::make_shared<Mesh>(cube(2.0)));
+        QCOMPARE(box.closest({std::nan(""), 0, 0}).triangle, Eigen::Index(-1));
+        auto broken = std::make_shared<Mesh>(cube(2.0));
+        broken->triangles(3, 1) = 99;
+        QVERIFY_THROWS_EXCEPTION(ValidationError, SurfaceLocator{broken});
+    }
+
     // ---- Snapping ----
 
     void snapModesByHand() {
@@ -504,6 +581,23 @@ private Q_SLOTS:
         Eigen::MatrixX3d missing(1, 3);
         missing << std::nan(""), 0, 0;
         QVERIFY(std::isnan(snapToSurface(missing, samples, tree, SnapMode::Closest)(0, 0)));
+    }
+
+    // "surface": the exact foot on the mesh, not a sample near it.
+    void snapToMeshByHand() {
+        Mesh plane;
+        addQuad(plane, {0, 0, 0}, {10, 0, 0}, {0, 10, 0});
+        const SurfaceLocator locator(std::make_shared<Mesh>(plane));
+        Eigen::MatrixX3d p(3, 3);
+        p << 2.5, 7.25, 3, 12, 5, -1, std::nan(""), 0, 0;
+        const Eigen::MatrixX3d snapped = snapToMesh(p, locator);
+        QCOMPARE(Eigen::RowVector3d(snapped.row(0)), Eigen::RowVector3d(2.5, 7.25, 0));
+        QCOMPARE(Eigen::RowVector3d(snapped.row(1)), Eigen::RowVector3d(10, 5, 0)); // the edge
+        QVERIFY(std::isnan(snapped(2, 0)));
+        const Points samples = Points::Zero(1, 3);
+        const KdTree3 tree(samples);
+        QVERIFY_THROWS_EXCEPTION(ValidationError,
+                                 snapToSurface(p, samples, tree, SnapMode::Surface));
     }
 
     // "average" with the default k = 12 on an even sampling of a plane stays on the plane and
@@ -542,9 +636,11 @@ private Q_SLOTS:
     }
 
     void snapModeNames() {
-        for (SnapMode m : {SnapMode::None, SnapMode::Closest, SnapMode::Average}) {
+        for (SnapMode m :
+             {SnapMode::None, SnapMode::Closest, SnapMode::Average, SnapMode::Surface}) {
             QCOMPARE(parseSnapMode(snapModeName(m)), std::optional<SnapMode>(m));
         }
+        QCOMPARE(snapModeName(SnapMode::Surface), QStringLiteral("surface"));
         QCOMPARE(snapModeName(SnapMode::Closest), QStringLiteral("closest"));
         QCOMPARE(snapModeName(SnapMode::Average), QStringLiteral("average"));
         QCOMPARE(snapModeName(SnapMode::None), QStringLiteral("none"));

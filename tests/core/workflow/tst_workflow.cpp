@@ -129,6 +129,29 @@ private Q_SLOTS:
         }
     }
 
+    // Whole batches in turn: 11 cases, batches of 3, two processes -> 0,1,2 6,7,8 | 3,4,5 9,10.
+    void sharesAreWholeBatches() {
+        using V = std::vector<std::size_t>;
+        QCOMPARE(pal::shareOfBatches(11, 0, 2, 3), (V{0, 1, 2, 6, 7, 8}));
+        QCOMPARE(pal::shareOfBatches(11, 1, 2, 3), (V{3, 4, 5, 9, 10}));
+        QCOMPARE(pal::shareOfBatches(2, 1, 2, 3), V{}); // nothing left for the second
+        QCOMPARE(pal::shareOfBatches(4, 0, 1, 3), (V{0, 1, 2, 3}));
+        // Every case exactly once, whatever the numbers.
+        for (int n : {0, 1, 7, 16, 33}) {
+            for (int ranks : {1, 2, 3, 5}) {
+                for (int batch : {1, 4, 8}) {
+                    std::vector<int> seen(static_cast<std::size_t>(n), 0);
+                    for (int r = 0; r < ranks; ++r) {
+                        for (std::size_t i : pal::shareOfBatches(std::size_t(n), r, ranks, batch)) {
+                            ++seen[i];
+                        }
+                    }
+                    QVERIFY(std::all_of(seen.begin(), seen.end(), [](int c) { return c == 1; }));
+                }
+            }
+        }
+    }
+
     void initTestCase() {
         m_data = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("data")), 3, 0);
     }
