@@ -327,10 +327,6 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <translation>Dopo l&apos;esecuzione, confronta il nuovo modello con questo sui casi di validazione (predefinito: il modello di --init; nessuno quando si addestra da zero).</translation>
     </message>
     <message>
-        <source>Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) when the run ends, to continue it later with more --epochs (default: removed; a cancelled run always keeps them).</source>
-        <translation>Conserva i file di checkpoint (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) al termine dell&apos;esecuzione, per continuarla in seguito con più --epochs (predefinito: rimossi; un&apos;esecuzione annullata li conserva sempre).</translation>
-    </message>
-    <message>
         <source>The network trained from scratch: attention (PAL-Net, the default), or an ablation: no-attention, top-k-attention, two-blocks, no-dropout. A fine-tune keeps its parent&apos;s.</source>
         <translation>La rete addestrata da zero: attention (PAL-Net, predefinita) o un&apos;ablazione: no-attention, top-k-attention, two-blocks, no-dropout. Un affinamento mantiene quella del modello padre.</translation>
     </message>
@@ -415,6 +411,10 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
     <message>
         <source>--snap must be closest, average, surface or none</source>
         <translation>--snap deve essere closest, average, surface o none</translation>
+    </message>
+    <message>
+        <source>Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.pt) when the run ends, to continue it later with more --epochs (default: removed; a cancelled run always keeps them).</source>
+        <translation>Conserva i file di checkpoint (M.ckpt.json, M.ckpt.eN.pt, M.best.pt) al termine dell&apos;esecuzione, per continuarla in seguito con più --epochs (predefinito: rimossi; un&apos;esecuzione annullata li conserva sempre).</translation>
     </message>
 </context>
 <context>

@@ -218,7 +218,7 @@ int runTrain(const QStringList& args, Streams io) {
         QStringLiteral("M1"));
     const QCommandLineOption keep(
         QStringLiteral("keep-checkpoint"),
-        Cli::tr("Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.palnet) "
+        Cli::tr("Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.pt) "
                 "when the run ends, to continue it later with more --epochs (default: "
                 "removed; a cancelled run always keeps them)."));
     const QCommandLineOption variant(

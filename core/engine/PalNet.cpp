@@ -328,6 +328,9 @@ struct PalNet::Impl {
         return torch::from_blob(const_cast<float*>(data), {batch, a, b, 3}, torch::kFloat32)
             .to(device);
     }
+    // Streams the weights (and the optimiser's state) into path, atomically.
+    void save(const QString& path, bool withOptimizer) const;
+
     // A batch's loss: patches batch x L x K x 3, targets batch x L x 3.
     std::tuple<torch::Tensor, torch::Tensor, torch::Tensor>
     batchLoss(const float* patches, const float* targets, int batch) {
@@ -567,11 +570,19 @@ PalNet::Loss PalNet::evaluate(const float* patches, const float* targets, int ba
 }
 
 void PalNet::saveState(const QString& path) const {
+    d->save(path, true);
+}
+
+void PalNet::saveWeights(const QString& path) const {
+    d->save(path, false);
+}
+
+void PalNet::Impl::save(const QString& path, bool withOptimizer) const {
     torch::serialize::OutputArchive archive;
-    d->net->save(archive);
-    if (d->optimizer) {
+    net->save(archive);
+    if (withOptimizer && optimizer) {
         torch::serialize::OutputArchive opt;
-        d->optimizer->save(opt);
+        optimizer->save(opt);
         archive.write("optimizer", opt);
     }
     // Streamed into an AtomicFile (no second copy of weights + Adam moments in memory). The

@@ -104,6 +104,9 @@ public:
     // Weights and optimiser state, for checkpoints (torch serialisation, written atomically).
     // Throws IoError / FormatError naming the file.
     void saveState(const QString& path) const;
+    // The network's weights alone, in the same format (loadState reads it back and leaves the
+    // optimiser as it is): a third of a checkpoint, and no bundle to hash.
+    void saveWeights(const QString& path) const;
     void loadState(const QString& path);
 
 private:

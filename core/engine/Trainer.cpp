@@ -204,7 +204,9 @@ public:
     void measureParent(const std::function<void(const EpochReport&)>& onEpoch,
                        const std::atomic<bool>* cancel);
     void writeBundle();
-    bool hasBest() const { return bestEpoch > 0 && pathExists(bestFile()); }
+    bool hasBest() const {
+        return bestEpoch > 0 && (pathExists(bestFile()) || pathExists(legacyBestFile()));
+    }
     // Several processes must run the same training (cases, split, batches, epochs, network,
     // start): they compare a fingerprint of it, and each refuses a group that differs.
     void checkAgreement();
@@ -219,7 +221,12 @@ private:
     // epoch on weights that already include it).
     QString stateFile(int epoch) const { return o.out + QStringLiteral(".ckpt.e%1.pt").arg(epoch); }
     QString lastStateFile; // the state file the current checkpoint JSON names
-    QString bestFile() const { return o.out + QStringLiteral(".best.palnet"); }
+    // The best weights so far, rewritten at each improvement: the network's weights alone, in
+    // torch's format (a bundle, hashed and zipped, took longer than the epoch at K = 200).
+    QString bestFile() const { return o.out + QStringLiteral(".best.pt"); }
+    // Where runs before 2026-12 kept them (a bundle); read when a resumed run has no other.
+    QString legacyBestFile() const { return o.out + QStringLiteral(".best.palnet"); }
+    std::vector<NamedTensor> bestWeights() const;
 
     // Rank 0 (or the only process) writes checkpoints and the bundle; the others only train.
     bool writes() const { return !group || group->rank() == 0; }
@@ -410,13 +417,8 @@ double Run::runBatches(const std::vector<std::size_t>& idx, bool train,
 void Run::checkpoint(int epoch, bool best) {
     net->saveState(stateFile(epoch));
     if (best) {
-        ModelBundle b;
-        b.manifest.patchSize = config.patchSize;
-        b.manifest.variant = variantName(config.variant);
-        b.manifest.templateLandmarks = templ;
-        b.tensors = net->exportWeights();
-        b.manifest.useSchema(schema);
-        writeModelBundle(bestFile(), b);
+        net->saveWeights(bestFile());
+        ::unlink(nativePath(legacyBestFile()).constData()); // older than these, if any
     }
     TrainingCheckpoint ck;
     ck.epoch = epoch;
@@ -567,8 +569,17 @@ void Run::writeBundle() {
     m.metrics = QJsonObject{{QStringLiteral("bestValidationLoss"), bestVal},
                             {QStringLiteral("bestEpoch"), bestEpoch},
                             {QStringLiteral("epochsRun"), result.epochsRun}};
-    bundle.tensors = readModelBundle(bestFile()).tensors;
+    bundle.tensors = bestWeights();
     writeModelBundle(o.out, bundle);
+}
+
+std::vector<NamedTensor> Run::bestWeights() const {
+    if (!pathExists(bestFile()) && pathExists(legacyBestFile())) {
+        return readModelBundle(legacyBestFile()).tensors;
+    }
+    PalNet scratch(config, 0, Device::Cpu);
+    scratch.loadState(bestFile());
+    return scratch.exportWeights();
 }
 
 } // namespace

@@ -2,11 +2,12 @@
 
 // The checkpoint the trainer writes after every epoch, and from which --resume continues
 // exactly: M.ckpt.json (this file's format) beside M.ckpt.eN.pt (weights and optimiser state
-// after epoch N, torch serialisation) and M.best.palnet (the best weights so far). The JSON is
+// after epoch N, torch serialisation) and M.best.pt (the best weights so far, the same
+// serialisation without the optimiser; M.best.palnet, a bundle, before 2026-12). The JSON is
 // written last and names its state file, so the two always belong together. Versioned:
 //
 //   {"format": "palstudio-checkpoint", "formatVersion": 1, "epoch": 12,
-//    "state": "M.palnet.ckpt.e12.pt", "best": "M.palnet.best.palnet", "learningRate": 0.0005,
+//    "state": "M.palnet.ckpt.e12.pt", "best": "M.palnet.best.pt", "learningRate": 0.0005,
 //    "bestValidationLoss": 3.1, "bestEpoch": 10, "plateauBest": 3.1, "badEpochs": 2,
 //    "patchSize": 1000, "seed": "1", "trainCases": [...], "validationCases": [...],
 //    "history": [{"epoch": 1, "trainLoss": 9.1, "validationLoss": 8.7, "learningRate": 0.001,

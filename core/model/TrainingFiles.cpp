@@ -21,6 +21,7 @@ QStringList trainingFilesOf(const QString& bundle) {
     QStringList out;
     for (const QString& entry : folderEntries(folder, PathKind::File)) {
         if (entry == name + QStringLiteral(".ckpt.json") ||
+            entry == name + QStringLiteral(".best.pt") ||
             entry == name + QStringLiteral(".best.palnet") || state.match(entry).hasMatch()) {
             out << folder + QLatin1Char('/') + entry;
         }
