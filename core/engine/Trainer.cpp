@@ -226,7 +226,7 @@ private:
     QString bestFile() const { return o.out + QStringLiteral(".best.pt"); }
     // Where runs before 2026-12 kept them (a bundle); read when a resumed run has no other.
     QString legacyBestFile() const { return o.out + QStringLiteral(".best.palnet"); }
-    std::vector<NamedTensor> bestWeights() const;
+    std::vector<NamedTensor> bestWeights(); // ends the training network
 
     // Rank 0 (or the only process) writes checkpoints and the bundle; the others only train.
     bool writes() const { return !group || group->rank() == 0; }
@@ -573,7 +573,10 @@ void Run::writeBundle() {
     writeModelBundle(o.out, bundle);
 }
 
-std::vector<NamedTensor> Run::bestWeights() const {
+std::vector<NamedTensor> Run::bestWeights() {
+    // Training is over: the network, its gradients and Adam's moments go first, so that the
+    // best weights are read back beside the run's files rather than beside the whole run.
+    net.reset();
     if (!pathExists(bestFile()) && pathExists(legacyBestFile())) {
         return readModelBundle(legacyBestFile()).tensors;
     }
