@@ -423,9 +423,10 @@ ParsedManifest parseManifest(const QByteArray& json, const QString& path) {
     m.postProcessing =
         r.string(root, QStringLiteral("postProcessing"), QStringLiteral("postProcessing"));
     if (m.postProcessing != QLatin1String("closest") &&
-        m.postProcessing != QLatin1String("average") && m.postProcessing != QLatin1String("none")) {
-        r.invalid(QStringLiteral(
-                      "\"postProcessing\" is %1; expected \"closest\", \"average\" or \"none\"")
+        m.postProcessing != QLatin1String("average") &&
+        m.postProcessing != QLatin1String("surface") && m.postProcessing != QLatin1String("none")) {
+        r.invalid(QStringLiteral("\"postProcessing\" is %1; expected \"closest\", \"average\", "
+                                 "\"surface\" or \"none\"")
                       .arg(quoted(m.postProcessing)));
     }
     m.provenance = r.optionalObject(root, QStringLiteral("provenance"));

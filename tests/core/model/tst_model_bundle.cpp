@@ -494,8 +494,7 @@ private Q_SLOTS:
                })
             << true
             << QStringLiteral("manifest.json: \"postProcessing\" is \"snap\"; expected "
-                              "\"closest\", \"average\" "
-                              "or \"none\"");
+                              "\"closest\", \"average\", \"surface\" or \"none\"");
         QTest::newRow("provenance not an object") << ManifestEdit([](QJsonObject& r) {
             r[QStringLiteral("provenance")] = QStringLiteral("me");
         }) << false << QStringLiteral("manifest.json: field \"provenance\" must be an object");
