@@ -183,11 +183,19 @@ private Q_SLOTS:
     }
 
     void stepsReuseTheirMemory() {
-        std::vector<float> patches, targets;
-        makeBatch(8, 3, patches, targets);
+        // K = 200 (block-1 tensors of 10 MB, which the cache keeps): patches of that size.
+        std::vector<float> patches(std::size_t{8} * L * 200 * 3), targets(std::size_t{8} * L * 3);
+        std::mt19937 rng(3);
+        std::normal_distribution<float> n(0.0f, 10.0f);
+        for (float& v : patches) {
+            v = n(rng);
+        }
+        for (float& v : targets) {
+            v = n(rng);
+        }
         TensorMemoryStats last;
         {
-            PalNet net(PalNetConfig{200, L}, 1, Device::Cpu); // block-1 tensors of 10 MB
+            PalNet net(PalNetConfig{200, L}, 1, Device::Cpu);
             net.startTraining(1e-3);
             net.trainStep(patches.data(), targets.data(), 8);
             for (int step = 2; step <= 4; ++step) {
