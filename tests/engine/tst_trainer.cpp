@@ -145,6 +145,36 @@ private Q_SLOTS:
         QCOMPARE(readModelManifest(second.bundlePath).variant, QStringLiteral("two-blocks"));
     }
 
+    // Runs before 2026-12 kept their best weights as a bundle (M.best.palnet), where runs now
+    // keep M.best.pt: a resume of such a run still builds its bundle from them, and a finished
+    // run removes that file with the others.
+    void aRunFromBeforeKeepsItsBestBundle() {
+        TrainOptions o = options(QStringLiteral("legacy"), 2);
+        o.keepCheckpoint = true;
+        const TrainResult r = Trainer(o).run();
+        const QString best = r.bundlePath + QStringLiteral(".best.pt");
+        const QString legacy = r.bundlePath + QStringLiteral(".best.palnet");
+        QVERIFY(QFile::exists(best));
+        // As an older run would have left it: the best weights in a bundle, no M.best.pt.
+        const ModelBundle written = readModelBundle(r.bundlePath);
+        writeModelBundle(legacy, written);
+        QVERIFY(QFile::remove(best));
+        QVERIFY(QFile::remove(r.bundlePath));
+        QVERIFY(trainingFilesOf(r.bundlePath).contains(legacy));
+
+        TrainOptions again = options(QStringLiteral("legacy"), 2); // nothing left to train
+        again.resume = r.checkpointPath;
+        const TrainResult second = Trainer(again).run();
+        const ModelBundle rebuilt = readModelBundle(second.bundlePath);
+        QCOMPARE(rebuilt.tensors.size(), written.tensors.size());
+        for (std::size_t t = 0; t < written.tensors.size(); ++t) {
+            QCOMPARE(rebuilt.tensors[t].name, written.tensors[t].name);
+            QVERIFY(rebuilt.tensors[t].data == written.tensors[t].data);
+        }
+        QVERIFY(!QFile::exists(legacy)); // removed with the run's other files
+        QVERIFY(trainingFilesOf(r.bundlePath).isEmpty());
+    }
+
     // A checkpoint whose state file is gone is refused, naming the epoch and the file.
     void aTornCheckpointIsRefused() {
         TrainOptions o = options(QStringLiteral("torn"), 1);
