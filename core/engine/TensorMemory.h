@@ -8,7 +8,8 @@
 // at a time: page faults took 44 % of a K = 1000 step's time. The cache keeps freed blocks of
 // 1 MB or more by size class (at most 1/16 bigger than asked) and never holds more than the
 // largest amount the engine had in use at once (its high-water mark), so it costs no memory
-// beyond the peak: a block that would take it over that is given back instead. Blocks of 4 MB
+// beyond the peak: when a size it lacks is asked for, it first gives back cached blocks of other
+// sizes until use and cache together fit under the mark. Blocks of 4 MB
 // or more ask for transparent huge pages (2 MB), so that the faults that remain are 512 times
 // fewer. No torch type appears here.
 

@@ -26,7 +26,9 @@ DistributedOptions distributedFromEnvironment(
 // takes: whole batches of batchSize in turn, batch j to process j mod worldSize. Each forward
 // pass then holds exactly the cases one process would have put together, and the network's
 // float sums (which depend on the batch they run in, in the last bits) give the same bytes as
-// one process. Indices in increasing order.
+// one process, provided every case can be read (a failed case shifts one process's batches)
+// and the processes run the same number of threads. With fewer cases than a batch, rank 0
+// takes them all. Indices in increasing order.
 std::vector<std::size_t> shareOfBatches(std::size_t count, int rank, int worldSize, int batchSize);
 
 } // namespace pal
