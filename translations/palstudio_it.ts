@@ -389,8 +389,8 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <translation>--device deve essere auto, cpu o cuda</translation>
     </message>
     <message>
-        <source>Processes sharing the work, in all (default: $WORLD_SIZE, $SLURM_NTASKS or 1). Each takes its share; training sums their gradients.</source>
-        <translation>Processi che si dividono il lavoro, in tutto (predefinito: $WORLD_SIZE, $SLURM_NTASKS o 1). Ognuno prende la sua parte; l&apos;addestramento somma i loro gradienti.</translation>
+        <source>Processes sharing the work, in all (default: $WORLD_SIZE, srun&apos;s $SLURM_STEP_NUM_TASKS or 1). Each takes its share; training sums their gradients.</source>
+        <translation>Processi che si dividono il lavoro, in tutto (predefinito: $WORLD_SIZE, $SLURM_STEP_NUM_TASKS di srun o 1). Ognuno prende la sua parte; l&apos;addestramento somma i loro gradienti.</translation>
     </message>
     <message>
         <source>This process&apos;s number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 writes the checkpoints and the model, and the evaluation&apos;s report.</source>

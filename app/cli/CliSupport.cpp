@@ -68,11 +68,12 @@ Device deviceOf(const QCommandLineParser& parser, const QCommandLineOption& devi
 }
 
 DistributedCli::DistributedCli()
-    : worldSize(QStringLiteral("world-size"),
-                Cli::tr("Processes sharing the work, in all (default: $WORLD_SIZE, "
-                        "$SLURM_NTASKS or 1). Each takes its share; training sums their "
-                        "gradients."),
-                QStringLiteral("N")),
+    : worldSize(
+          QStringLiteral("world-size"),
+          Cli::tr("Processes sharing the work, in all (default: $WORLD_SIZE, "
+                  "srun's $SLURM_STEP_NUM_TASKS or 1). Each takes its share; training sums their "
+                  "gradients."),
+          QStringLiteral("N")),
       rank(QStringLiteral("rank"),
            Cli::tr("This process's number, 0 to N-1 (default: $RANK or $SLURM_PROCID). Rank 0 "
                    "writes the checkpoints and the model, and the evaluation's report."),

@@ -150,16 +150,12 @@ private:
             std::free(block);
             return;
         }
-        {
-            std::lock_guard<std::mutex> lock(m_mutex);
-            m_stats.inUse -= bytes;
-            if (m_stats.inUse + m_stats.cached + bytes <= m_stats.highWater) {
-                m_free[bytes].push_back(block);
-                m_stats.cached += bytes;
-                return;
-            }
-        }
-        std::free(block);
+        // Always kept: use and cache together stay as they were, within the high-water mark
+        // (fromCache keeps them there when it takes a fresh block).
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stats.inUse -= bytes;
+        m_free[bytes].push_back(block);
+        m_stats.cached += bytes;
     }
 
     static void release(void* data);

@@ -210,6 +210,8 @@ public:
     // Several processes must run the same training (cases, split, batches, epochs, network,
     // start): they compare a fingerprint of it, and each refuses a group that differs.
     void checkAgreement();
+    // Rank 0 (or the only process) writes checkpoints and the bundle; the others only train.
+    bool writes() const { return !group || group->rank() == 0; }
 
 private:
     double runBatches(const std::vector<std::size_t>& idx, bool train,
@@ -227,9 +229,6 @@ private:
     // Where runs before 2026-12 kept them (a bundle); read when a resumed run has no other.
     QString legacyBestFile() const { return o.out + QStringLiteral(".best.palnet"); }
     std::vector<NamedTensor> bestWeights(); // ends the training network
-
-    // Rank 0 (or the only process) writes checkpoints and the bundle; the others only train.
-    bool writes() const { return !group || group->rank() == 0; }
 
     const TrainOptions& o;
     TrainResult& result;
@@ -393,13 +392,13 @@ double Run::runBatches(const std::vector<std::size_t>& idx, bool train,
         }
         const int b = static_cast<int>(mine);
         PalNet::Loss loss;
-        if (train && group) {
-            const PalNet::GradientSum gradients{
-                static_cast<double>(mine) / static_cast<double>(count),
-                [this](float* values, std::size_t n) { group->sum(values, n); }};
+        if (train) {
+            PalNet::GradientSum gradients; // one process: its own gradients as they are
+            if (group) {
+                gradients = {static_cast<double>(mine) / static_cast<double>(count),
+                             [this](float* values, std::size_t n) { group->sum(values, n); }};
+            }
             loss = net->trainStep(patches.data(), targets.data(), b, gradients);
-        } else if (train) {
-            loss = net->trainStep(patches.data(), targets.data(), b);
         } else if (b > 0) {
             loss = net->evaluate(patches.data(), targets.data(), b);
         }
@@ -610,7 +609,6 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
         group = std::make_unique<ProcessGroup>(options.distributed);
         PalNet::useCudaDevice(options.distributed.localRank);
     }
-    const bool writes = !group || group->rank() == 0;
     Run run(options, result, group.get());
     run.prepare();
     if (!options.resume.isEmpty()) {
@@ -620,13 +618,13 @@ TrainResult Trainer::run(const std::function<void(const EpochReport&)>& onEpoch,
         run.checkAgreement();
     }
     run.epochs(onEpoch, cancel);
-    if (writes && run.hasBest()) { // not when cancelled before the first epoch ended
+    if (run.writes() && run.hasBest()) { // not when cancelled before the first epoch ended
         run.writeBundle();
     }
     if (group) {
         group->barrier(); // the others end when the bundle is written (or its writer failed)
     }
-    if (!writes) {
+    if (!run.writes()) {
         return result; // the files are rank 0's
     }
     // Only once the run is over and its bundle (if any) is written: a failure above keeps the

@@ -48,13 +48,15 @@ DistributedOptions distributedFromEnvironment(const QProcessEnvironment& env) {
     return o;
 }
 
+int processOfItem(std::size_t index, int worldSize, int batchSize) {
+    return static_cast<int>((index / static_cast<std::size_t>(std::max(1, batchSize))) %
+                            static_cast<std::size_t>(std::max(1, worldSize)));
+}
+
 std::vector<std::size_t> shareOfBatches(std::size_t count, int rank, int worldSize, int batchSize) {
-    const std::size_t size = static_cast<std::size_t>(std::max(1, batchSize));
-    const std::size_t ranks = static_cast<std::size_t>(std::max(1, worldSize));
     std::vector<std::size_t> mine;
-    for (std::size_t first = static_cast<std::size_t>(std::max(0, rank)) * size; first < count;
-         first += ranks * size) {
-        for (std::size_t i = first; i < std::min(count, first + size); ++i) {
+    for (std::size_t i = 0; i < count; ++i) {
+        if (processOfItem(i, worldSize, batchSize) == rank) {
             mine.push_back(i);
         }
     }

@@ -30,5 +30,7 @@ DistributedOptions distributedFromEnvironment(
 // and the processes run the same number of threads. With fewer cases than a batch, rank 0
 // takes them all. Indices in increasing order.
 std::vector<std::size_t> shareOfBatches(std::size_t count, int rank, int worldSize, int batchSize);
+// The process whose share (shareOfBatches) holds item `index`.
+int processOfItem(std::size_t index, int worldSize, int batchSize);
 
 } // namespace pal

@@ -151,11 +151,9 @@ ModelEvaluation evaluateModel(const EngineApi& engine, const QString& bundlePath
                 failed.insert(caseKey(c.files().folder, c.id())).second) {
                 failures.push_back(
                     {i,
-                     {c.id(),
-                      QStringLiteral("could not be predicted by process %1 (its "
-                                     "output says why)")
-                          .arg((i / static_cast<std::size_t>(std::max(1, options.batchSize))) %
-                               static_cast<std::size_t>(group->size()))}});
+                     {c.id(), QStringLiteral("could not be predicted by process %1 (its "
+                                             "output says why)")
+                                  .arg(processOfItem(i, group->size(), options.batchSize))}});
             }
         }
     }

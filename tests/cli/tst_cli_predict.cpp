@@ -121,7 +121,8 @@ private Q_SLOTS:
         const Run snap = cli({QStringLiteral("predict"), QStringLiteral("--model"), m_model,
                               QStringLiteral("--snap"), QStringLiteral("nearest"), m_data});
         QCOMPARE(snap.code, 1);
-        QVERIFY(snap.err.contains(QStringLiteral("--snap must be closest, average, surface or none")));
+        QVERIFY(
+            snap.err.contains(QStringLiteral("--snap must be closest, average, surface or none")));
         const QString missing = m_dir.filePath(QStringLiteral("missing.palnet"));
         const Run bad =
             cli({QStringLiteral("predict"), QStringLiteral("--model"), missing, m_data});
