@@ -116,6 +116,9 @@ void print(const char* what, const Stats& s, bool fps = false) {
     std::printf("\n");
 }
 
+// The render scale of the last moving frame rotate() saw.
+double g_lastMovingScale = 1.0;
+
 // Turns the camera with a left drag from the view's left third: steps moves of dx pixels,
 // each followed by its frame. Returns the time per step (event + render).
 std::vector<double> rotate(ViewportWidget& view, int steps, int dx, bool* sawLod) {
@@ -130,6 +133,7 @@ std::vector<double> rotate(ViewportWidget& view, int steps, int dx, bool* sawLod
         nextFrame(view, before);
         ms.push_back(clock.nsecsElapsed() / 1e6);
         *sawLod = *sawLod || view.showingLevelOfDetail();
+        g_lastMovingScale = view.renderScale();
     }
     QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, start);
     QTest::qWait(400); // full detail again
@@ -220,32 +224,44 @@ void measureStill(ViewportWidget& view, const QString& shots) {
 void measureRotation(ViewportWidget& view, const pal::LandmarkSet& truth,
                      const pal::LandmarkSet& predicted) {
     bool sawLod = false;
-    const Stats lod = stats(rotate(view, 40, 8, &sawLod));
-    print(sawLod ? "rotating, level of detail" : "rotating (no LOD drawn!)", lod, true);
-    // Reduced resolution while moving, on and off, alternated in rounds so that the machine's
-    // load falls on both alike.
-    std::vector<double> reduced, full;
-    double scale = 1.0;
+    // The default: the detail of moving frames follows their time (ViewportFrameBudget). The
+    // first move finds the level; the rounds after it start there, as a user's next move does.
+    const Stats first = stats(rotate(view, 30, 8, &sawLod));
+    print(sawLod ? "rotating, adaptive detail, first move" : "rotating (no LOD drawn!)", first,
+          true);
+    std::printf("detail level reached: %d (renderScale %.2f while moving, %ld triangles)\n",
+                view.detailLevel(), g_lastMovingScale, view.levelOfDetailTriangleCount());
+    // Adaptive against level 0 fixed (the level of detail before the budget), alternated in
+    // rounds so that the machine's load falls on both alike.
+    std::vector<double> adaptive, fixed;
     for (int round = 0; round < 3; ++round) {
-        view.setReducedResolutionWhileMoving(true);
-        QObject::connect(&view, &ViewportWidget::frameRendered, &view,
-                         [&] { scale = std::min(scale, view.renderScale()); });
-        const std::vector<double> r = rotate(view, 20, 8, &sawLod);
-        QObject::disconnect(&view, &ViewportWidget::frameRendered, &view, nullptr);
-        reduced.insert(reduced.end(), r.begin(), r.end());
+        view.setAdaptiveDetail(true);
+        const std::vector<double> a = rotate(view, 20, 8, &sawLod);
+        adaptive.insert(adaptive.end(), a.begin(), a.end());
+        view.setAdaptiveDetail(false);
+        const std::vector<double> f = rotate(view, 20, 8, &sawLod);
+        fixed.insert(fixed.end(), f.begin(), f.end());
+    }
+    view.setAdaptiveDetail(true);
+    std::printf("detail level after the rounds: %d\n", view.detailLevel());
+    print("rotating, adaptive detail (the default)", stats(adaptive), true);
+    print("rotating, level 0 fixed", stats(fixed), true);
+
+    // The parts of a level-0 frame (adaptive detail off, so each row is comparable).
+    view.setAdaptiveDetail(false);
+    std::vector<double> full;
+    for (int round = 0; round < 2; ++round) {
         view.setReducedResolutionWhileMoving(false);
         const std::vector<double> f = rotate(view, 20, 8, &sawLod);
         full.insert(full.end(), f.begin(), f.end());
     }
     view.setReducedResolutionWhileMoving(true);
-    std::printf("reduced resolution while moving: %.2f of the view's width and height\n", scale);
-    print("rotating, LOD, reduced resolution", stats(reduced), true);
-    print("rotating, LOD, full resolution", stats(full), true);
+    print("rotating, level 0, full resolution", stats(full), true);
     view.setLabelsVisible(false);
-    print("rotating, level of detail, labels off", stats(rotate(view, 20, 8, &sawLod)), true);
+    print("rotating, level 0, labels off", stats(rotate(view, 20, 8, &sawLod)), true);
     view.clearGroundTruth();
     view.clearPredicted();
-    print("rotating, level of detail, no landmarks", stats(rotate(view, 20, 8, &sawLod)), true);
+    print("rotating, level 0, no landmarks", stats(rotate(view, 20, 8, &sawLod)), true);
     view.setGroundTruth(truth);
     view.setPredicted(predicted);
     view.setLabelsVisible(true);
@@ -253,6 +269,7 @@ void measureRotation(ViewportWidget& view, const pal::LandmarkSet& truth,
     bool unused = false;
     print("rotating, full detail (LOD off)", stats(rotate(view, 10, 8, &unused)), true);
     view.setLevelOfDetailEnabled(true);
+    view.setAdaptiveDetail(true);
 }
 
 // Dragging a predicted glyph across the surface.

@@ -3,6 +3,7 @@
 // ViewportWidget's private part, shared by ViewportWidget.cpp (rendering, scene, camera) and
 // ViewportInput.cpp (mouse, keys, picking, dragging, hover). Internal to the viewport.
 
+#include "ui/ViewportFrameBudget.h"
 #include "ui/ViewportLandmarks.h"
 #include "ui/ViewportMesh.h"
 #include "ui/ViewportWidget.h"
@@ -58,6 +59,15 @@ struct ViewportWidget::Impl {
     // (setRenderScale). pixelRatio(): render-window pixels per logical pixel.
     double renderScale = 1.0;
     bool reduceWhileMoving = true;
+    // The frames of a move (camera gesture or glyph drag) are timed, from the start of the
+    // render to the end of the swap, and their detail follows the budget's level.
+    ViewportFrameBudget budget;
+    bool moving = false;
+    QElapsedTimer frameClock;
+    bool frameTimed = false;
+    void paintFrame();   // the surface's paint: paint(), timed when moving
+    void frameSwapped(); // the surface's frame is on the screen
+    void applyBudget();  // the budget's level to the mesh copy and the render scale
     double pixelRatio() const;
     void applyRenderSize();
     void setRenderScale(double scale);

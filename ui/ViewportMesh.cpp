@@ -39,6 +39,27 @@ double surfaceArea(const Mesh& mesh) {
     return area;
 }
 
+// Bins of side h on a surface of area A keep about 2.7 A / h^2 triangles (measured on
+// spheres). Each bin keeps one of its input points, with its normal and texture coordinate, so
+// the copy lies on the surface and keeps the texture.
+vtkSmartPointer<vtkPolyData> decimated(vtkPolyData* surface, double area,
+                                       const Eigen::Vector3d& size, long targetTriangles) {
+    const double spacing = std::sqrt(2.7 * area / double(targetTriangles));
+    int divisions[3];
+    for (int axis = 0; axis < 3; ++axis) {
+        const double n = spacing > 0 ? std::ceil(size[axis] / spacing) : 1;
+        divisions[axis] = static_cast<int>(std::clamp(n, 1.0, 1024.0));
+    }
+    vtkNew<vtkBinnedDecimation> decimate;
+    decimate->SetInputData(surface);
+    decimate->AutoAdjustNumberOfDivisionsOff();
+    decimate->SetNumberOfDivisions(divisions);
+    decimate->SetPointGenerationModeToBinPoints();
+    decimate->ProducePointDataOn();
+    decimate->Update();
+    return decimate->GetOutput();
+}
+
 // Runs on a worker thread: everything it touches is its own.
 MeshAnalysis analyse(const std::shared_ptr<const Mesh>& mesh, bool textured, int generation) {
     QElapsedTimer clock;
@@ -50,25 +71,11 @@ MeshAnalysis analyse(const std::shared_ptr<const Mesh>& mesh, bool textured, int
     out.locator->SetDataSet(out.surface);
     out.locator->BuildLocator();
     if (mesh->triangleCount() >= ViewportMeshLayer::kLodMinTriangles) {
-        // Bins of side h on a surface of area A keep about 2.7 A / h^2 triangles (measured on
-        // spheres). Each bin keeps one of its input points, with its normal and texture
-        // coordinate, so the copy lies on the surface and keeps the texture.
-        const double spacing =
-            std::sqrt(2.7 * surfaceArea(*mesh) / double(ViewportMeshLayer::kLodTargetTriangles));
+        const double area = surfaceArea(*mesh);
         const Eigen::Vector3d size = mesh->bounds().size();
-        int divisions[3];
-        for (int axis = 0; axis < 3; ++axis) {
-            const double n = spacing > 0 ? std::ceil(size[axis] / spacing) : 1;
-            divisions[axis] = static_cast<int>(std::clamp(n, 1.0, 1024.0));
-        }
-        vtkNew<vtkBinnedDecimation> decimate;
-        decimate->SetInputData(out.surface);
-        decimate->AutoAdjustNumberOfDivisionsOff();
-        decimate->SetNumberOfDivisions(divisions);
-        decimate->SetPointGenerationModeToBinPoints();
-        decimate->ProducePointDataOn();
-        decimate->Update();
-        out.lod = decimate->GetOutput();
+        out.lod = decimated(out.surface, area, size, ViewportMeshLayer::kLodTargetTriangles);
+        // The coarser copy from the first: a tenth of the work, the same surface.
+        out.coarseLod = decimated(out.lod, area, size, ViewportMeshLayer::kLodCoarseTriangles);
     }
     out.seconds = clock.nsecsElapsed() / 1e9;
     return out;
@@ -152,7 +159,8 @@ void ViewportMeshLayer::install(const MeshAnalysis& analysis) {
         return; // an older mesh's, or installed already by waitForAnalysis
     }
     m_analysis = analysis;
-    m_lodMapper->SetInputData(m_analysis.lod);
+    m_lodMapper->SetInputData(m_coarse && m_analysis.coarseLod ? m_analysis.coarseLod
+                                                               : m_analysis.lod);
     setInteractive(m_interactive);
     if (m_onReady) {
         m_onReady();
@@ -184,12 +192,24 @@ void ViewportMeshLayer::setLodEnabled(bool enabled) {
     setInteractive(m_interactive);
 }
 
+void ViewportMeshLayer::setCoarse(bool coarse) {
+    if (coarse == m_coarse) {
+        return;
+    }
+    m_coarse = coarse;
+    if (m_analysis.lod != nullptr) {
+        m_lodMapper->SetInputData(m_coarse && m_analysis.coarseLod ? m_analysis.coarseLod
+                                                                   : m_analysis.lod);
+    }
+}
+
 bool ViewportMeshLayer::showingLod() const {
     return m_lodActor->GetVisibility() != 0;
 }
 
 long ViewportMeshLayer::lodTriangleCount() const {
-    return m_analysis.lod != nullptr ? static_cast<long>(m_analysis.lod->GetNumberOfPolys()) : 0;
+    auto* drawn = vtkPolyData::SafeDownCast(m_lodMapper->GetInput());
+    return drawn != nullptr ? static_cast<long>(drawn->GetNumberOfPolys()) : 0;
 }
 
 bool ViewportMeshLayer::intersect(const Eigen::Vector3d& a, const Eigen::Vector3d& b,

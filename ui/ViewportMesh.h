@@ -32,6 +32,7 @@ struct MeshAnalysis {
     vtkSmartPointer<vtkPolyData> surface;          // the locator's own copy of the mesh
     vtkSmartPointer<vtkStaticCellLocator> locator; // over surface
     vtkSmartPointer<vtkPolyData> lod;              // null when the mesh is small
+    vtkSmartPointer<vtkPolyData> coarseLod;        // a coarser copy, with lod
     double seconds = 0;                            // time the worker took
     int generation = 0;                            // which setMesh it belongs to
 };
@@ -43,6 +44,8 @@ public:
     // smaller than a pixel (bench/README.md, "The frame budget at 1280 x 800").
     static constexpr long kLodMinTriangles = 300000;
     static constexpr long kLodTargetTriangles = 25000;
+    // The coarser copy the frame budget falls back to (ViewportFrameBudget).
+    static constexpr long kLodCoarseTriangles = 8000;
 
     explicit ViewportMeshLayer(vtkRenderer* renderer);
     ~ViewportMeshLayer();
@@ -71,7 +74,11 @@ public:
     // Off: the full mesh is drawn while moving too (the copy is still built).
     void setLodEnabled(bool enabled);
     bool lodEnabled() const { return m_lodEnabled; }
+    // Draw the coarser copy while moving instead of the first (the frame budget's choice).
+    void setCoarse(bool coarse);
+    bool coarse() const { return m_coarse; }
     bool showingLod() const;
+    // The triangles of the copy drawn while moving now (0 without one).
     long lodTriangleCount() const;
 
     // The surface's opacity, 0.1 to 1 (1 by default). A see-through mesh hides no landmark.
@@ -96,6 +103,7 @@ private:
     long m_triangles = 0;
     bool m_interactive = false;
     bool m_lodEnabled = true;
+    bool m_coarse = false;
     MeshAnalysis m_analysis;
     int m_generation = 0;
     QFutureWatcher<MeshAnalysis> m_watcher;

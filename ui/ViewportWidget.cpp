@@ -37,8 +37,8 @@ namespace {
 
 // Full detail comes back this long after the camera stops.
 constexpr int kDetailDelayMs = 150;
-// While moving, frames are drawn at about this many pixels (640 x 400) when the view is bigger.
-constexpr double kMovingPixels = 640.0 * 400.0;
+// The smallest share of the view's width and height a moving frame is drawn at.
+constexpr double kMinimumScale = 0.25;
 
 } // namespace
 
@@ -83,14 +83,42 @@ void ViewportWidget::Impl::onInteraction(vtkObject*, unsigned long event, void* 
     static_cast<Impl*>(clientData)->setMoving(event == vtkCommand::StartInteractionEvent);
 }
 
-void ViewportWidget::Impl::setMoving(bool moving) {
-    if (moving) {
+void ViewportWidget::Impl::setMoving(bool start) {
+    if (start) {
         detailTimer.stop();
+        if (!moving) {
+            moving = true;
+            budget.startMove();
+        }
+        mesh->setCoarse(budget.coarseMesh());
         mesh->setInteractive(true);
         landmarks->setMoving(true);
         setRenderScale(movingScale());
     } else {
         detailTimer.start();
+    }
+}
+
+void ViewportWidget::Impl::paintFrame() {
+    frameTimed = moving;
+    frameClock.start();
+    paint();
+}
+
+void ViewportWidget::Impl::frameSwapped() {
+    if (!frameTimed || !moving) {
+        return;
+    }
+    frameTimed = false;
+    if (budget.frameTook(frameClock.nsecsElapsed() / 1e6)) {
+        applyBudget();
+    }
+}
+
+void ViewportWidget::Impl::applyBudget() {
+    mesh->setCoarse(budget.coarseMesh());
+    if (moving) {
+        setRenderScale(movingScale());
     }
 }
 
@@ -152,6 +180,7 @@ void ViewportWidget::Impl::setup() {
     detailTimer.setSingleShot(true);
     detailTimer.setInterval(kDetailDelayMs);
     QObject::connect(&detailTimer, &QTimer::timeout, q, [this] {
+        moving = gesture == Gesture::Dragging;
         mesh->setInteractive(gesture == Gesture::Dragging);
         landmarks->setMoving(gesture == Gesture::Dragging);
         setRenderScale(gesture == Gesture::Dragging ? movingScale() : 1.0);
@@ -162,8 +191,9 @@ void ViewportWidget::Impl::setup() {
 ViewportWidget::ViewportWidget(QWidget* parent) : QWidget(parent), d(new Impl) {
     d->q = this;
     d->surface = new ViewportSurface(this);
-    d->surface->setCallbacks(
-        {[this] { d->initializeGL(); }, [this] { d->applyRenderSize(); }, [this] { d->paint(); }});
+    d->surface->setCallbacks({[this] { d->initializeGL(); }, [this] { d->applyRenderSize(); },
+                              [this] { d->paintFrame(); }});
+    connect(d->surface, &QOpenGLWindow::frameSwapped, this, [this] { d->frameSwapped(); });
     QWidget* container = QWidget::createWindowContainer(d->surface, this); // owns the surface
     container->setFocusPolicy(Qt::NoFocus); // this widget takes the focus, not the window
     auto* layout = new QVBoxLayout(this);
@@ -191,7 +221,9 @@ ViewportWidget::~ViewportWidget() {
 }
 
 void ViewportWidget::setMesh(const Mesh& mesh) {
+    d->budget.reset(); // another mesh, another cost per frame
     d->mesh->setMesh(mesh);
+    d->applyBudget();
     d->landmarks->labels().markStale();
     requestFrame();
 }
@@ -533,10 +565,10 @@ double ViewportWidget::Impl::pixelRatio() const {
 double ViewportWidget::Impl::movingScale() const {
     const double dpr = surface->devicePixelRatio();
     const double pixels = surface->width() * dpr * surface->height() * dpr;
-    if (!reduceWhileMoving || pixels <= kMovingPixels) {
+    if (!reduceWhileMoving || pixels <= budget.pixels()) {
         return 1.0;
     }
-    return std::max(0.35, std::sqrt(kMovingPixels / pixels));
+    return std::max(kMinimumScale, std::sqrt(budget.pixels() / pixels));
 }
 
 void ViewportWidget::setReducedResolutionWhileMoving(bool enabled) {
@@ -552,6 +584,27 @@ bool ViewportWidget::reducedResolutionWhileMoving() const {
 
 double ViewportWidget::renderScale() const {
     return d->renderScale;
+}
+
+void ViewportWidget::setAdaptiveDetail(bool enabled) {
+    d->budget.setAdaptive(enabled);
+    d->applyBudget();
+}
+
+bool ViewportWidget::adaptiveDetail() const {
+    return d->budget.adaptive();
+}
+
+void ViewportWidget::setMovingFrameRate(double framesPerSecond) {
+    d->budget.setTargetMs(1000.0 / std::max(1.0, framesPerSecond));
+}
+
+double ViewportWidget::movingFrameRate() const {
+    return 1000.0 / d->budget.targetMs();
+}
+
+int ViewportWidget::detailLevel() const {
+    return d->budget.level();
 }
 
 void ViewportWidget::paintEvent(QPaintEvent*) {

@@ -75,6 +75,16 @@ public:
     void setReducedResolutionWhileMoving(bool enabled);
     bool reducedResolutionWhileMoving() const;
     double renderScale() const;
+    // While moving, the detail follows the frame rate: each moving frame is timed and, when
+    // frames take longer than 1 / movingFrameRate() (30 per second by default), the next ones
+    // are drawn with fewer pixels, then with a coarser copy of a big mesh; detail comes back
+    // when frames are fast again (ViewportFrameBudget). detailLevel(): 0 (the finest moving
+    // detail) to 4. Off: level 0 until it is on again. A still view is always drawn at full detail.
+    void setAdaptiveDetail(bool enabled);
+    bool adaptiveDetail() const;
+    void setMovingFrameRate(double framesPerSecond);
+    double movingFrameRate() const;
+    int detailLevel() const;
 
     // Two landmark sets at once, glyphs of landmarkRadius() mm whatever the mesh's scale;
     // missing landmarks draw nothing. The ground truth: solid spheres. The predicted (working)

@@ -13,6 +13,8 @@
 #include <QWindow>
 #include <QtTest>
 
+#include <functional>
+
 using pal::test::colourDistance;
 using pal::test::countAround;
 using pal::test::isMagenta;
@@ -522,6 +524,78 @@ private Q_SLOTS:
         view.setMesh(pal::test::uvSphere(kRadius));
         QVERIFY(view.waitForMeshAnalysis());
         QCOMPARE(view.levelOfDetailTriangleCount(), 0L);
+    }
+
+    // The detail of moving frames follows their measured time: a frame rate no frame can
+    // reach takes the coarsest level, one every frame reaches brings level 0 back; a still
+    // view is full detail whatever the level.
+    void movingDetailFollowsTheFrameRate() {
+        ViewportWidget view;
+        view.resize(1000, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setMesh(pal::test::uvSphere(kRadius, 320, 640)); // 409k triangles
+        view.resetCamera();
+        QVERIFY(view.waitForMeshAnalysis());
+        const long fineCopy = view.levelOfDetailTriangleCount();
+        QVERIFY(view.adaptiveDetail());
+        QCOMPARE(view.detailLevel(), 0);
+        renderFrame(view);
+        const QPoint from(view.width() / 3, view.height() / 2);
+
+        // Turns the camera with steps mouse moves (a frame each) until done() holds.
+        auto turn = [&](int steps, const std::function<bool()>& done) {
+            QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, from);
+            for (int i = 1; i <= steps && !done(); ++i) {
+                const int before = view.renderedFrameCount();
+                // Never the same place twice in a row: each move turns the camera.
+                QTest::mouseMove(&view, from + QPoint(4 * (1 + i % 10), 0));
+                if (!QTest::qWaitFor([&] { return view.renderedFrameCount() > before; }, 5000)) {
+                    break;
+                }
+            }
+        };
+        auto release = [&] {
+            QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, from);
+            QTRY_VERIFY_WITH_TIMEOUT(!view.showingLevelOfDetail(), 2000);
+        };
+        const double dpr = view.devicePixelRatioF();
+        const double viewPixels = view.width() * dpr * view.height() * dpr;
+
+        // Level 0 at 1000 x 700: about 640 x 400 pixels.
+        turn(2, [] { return false; });
+        QVERIFY(view.showingLevelOfDetail());
+        QCOMPARE(view.detailLevel(), 0);
+        QVERIFY(std::abs(view.renderScale() - std::sqrt(256000 / viewPixels)) < 0.01);
+        release();
+
+        view.setMovingFrameRate(1e6);
+        turn(40, [&] { return view.detailLevel() == 4; });
+        QCOMPARE(view.detailLevel(), 4);
+        QVERIFY(view.showingLevelOfDetail());
+        QVERIFY2(std::abs(view.renderScale() - std::max(0.25, std::sqrt(80000 / viewPixels))) <
+                     0.01,
+                 qPrintable(QString::number(view.renderScale())));
+        const long coarseCopy = view.levelOfDetailTriangleCount();
+        QVERIFY2(coarseCopy > 3000 && coarseCopy < fineCopy / 2,
+                 qPrintable(QStringLiteral("%1 / %2").arg(coarseCopy).arg(fineCopy)));
+        release();
+        QCOMPARE(view.renderScale(), 1.0); // still: full resolution and the full mesh
+        QCOMPARE(view.detailLevel(), 4);   // kept for the next move
+
+        view.setMovingFrameRate(0.1); // ten seconds a frame: every frame is well within it
+        turn(80, [&] { return view.detailLevel() == 0; });
+        QCOMPARE(view.detailLevel(), 0);
+        QCOMPARE(view.levelOfDetailTriangleCount(), fineCopy);
+        release();
+
+        // Off: level 0 whatever the frames take.
+        view.setMovingFrameRate(1e6);
+        view.setAdaptiveDetail(false);
+        turn(12, [] { return false; });
+        QCOMPARE(view.detailLevel(), 0);
+        QCOMPARE(view.levelOfDetailTriangleCount(), fineCopy);
+        release();
     }
 };
 
