@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>Checks</name>
+    <message>
+        <source>%1 and %2 are swapped (%1 lies %3 mm right of the mid-sagittal plane)</source>
+        <translation>%1 e %2 sono scambiati (%1 si trova %3 mm a destra del piano mediosagittale)</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm right of the mid-sagittal plane, on the wrong side</source>
+        <translation>%1 si trova %2 mm a destra del piano mediosagittale, dal lato sbagliato</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm left of the mid-sagittal plane, on the wrong side</source>
+        <translation>%1 si trova %2 mm a sinistra del piano mediosagittale, dal lato sbagliato</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm above %3 (expected below it on the midline)</source>
+        <translation>%1 si trova %2 mm sopra %3 (atteso sotto di esso sulla linea mediana)</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm ahead of %3 (the nose tip is foremost)</source>
+        <translation>%1 si trova %2 mm davanti a %3 (la punta del naso è il punto più anteriore)</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm farther from the midline than %3 (eye corners)</source>
+        <translation>%1 si trova %2 mm più lontano dalla linea mediana di %3 (angoli dell&apos;occhio)</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm nearer the midline than %3 (mouth corner)</source>
+        <translation>%1 si trova %2 mm più vicino alla linea mediana di %3 (angolo della bocca)</translation>
+    </message>
+    <message>
+        <source>%1 mirrored through the mid-sagittal plane lands %2 mm from %3</source>
+        <translation>%1 riflesso nel piano mediosagittale cade a %2 mm da %3</translation>
+    </message>
+    <message>
+        <source>%1 lies %2 mm off the surface</source>
+        <translation>%1 si trova a %2 mm dalla superficie</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>Model bundle (.palnet); default: $PALSTUDIO_MODEL or the installed default model.</source>
@@ -169,37 +208,6 @@
     <message>
         <source>expected a PATH (no demo dataset was found either)</source>
         <translation>atteso un PATH (non è stato trovato nemmeno un dataset demo)</translation>
-    </message>
-    <message>
-        <source>Usage: palstudio-cli &lt;command&gt; [options]
-
-Commands:
-  info PATH        summary of a mesh, case folder, dataset folder or landmark file
-  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension
-  predict [--model M] INPUT...  predict landmarks of cases and datasets
-  train --data DIR --out M     train or fine-tune (--init M0) a model
-  evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report
-  make-demo        generate a demo dataset (generated faces, not for clinical use)
-  make-template    derive the demo template head from Debian&apos;s MakeHuman model
-
-Run &apos;palstudio-cli &lt;command&gt; --help&apos; for a command&apos;s options.
-Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error.
-</source>
-        <extracomment>The command names and option names (info, --model, ...) are typed as they are.</extracomment>
-        <translation>Utilizzo: palstudio-cli &lt;comando&gt; [opzioni]
-
-Comandi:
-  info PATH        riepilogo di una mesh, cartella di caso, cartella di dataset o file di landmark
-  convert IN OUT   converte file di landmark (LA-FAS .txt, .csv), scelti in base all&apos;estensione
-  predict [--model M] INPUT...  predice i landmark di casi e dataset
-  train --data DIR --out M     addestra o affina (--init M0) un modello
-  evaluate --model M --data DIR --report DIR   errori, file CSV e un rapporto HTML
-  make-demo        genera un dataset demo (volti generati, non per uso clinico)
-  make-template    deriva il modello di testa della demo dal modello MakeHuman di Debian
-
-Esegui &apos;palstudio-cli &lt;comando&gt; --help&apos; per le opzioni di un comando.
-Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 4 errore interno.
-</translation>
     </message>
     <message>
         <source>palstudio-cli: unknown command &apos;%1&apos;</source>
@@ -415,6 +423,83 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
     <message>
         <source>Keep the checkpoint files (M.ckpt.json, M.ckpt.eN.pt, M.best.pt) when the run ends, to continue it later with more --epochs (default: removed; a cancelled run always keeps them).</source>
         <translation>Conserva i file di checkpoint (M.ckpt.json, M.ckpt.eN.pt, M.best.pt) al termine dell&apos;esecuzione, per continuarla in seguito con più --epochs (predefinito: rimossi; un&apos;esecuzione annullata li conserva sempre).</translation>
+    </message>
+    <message>
+        <source>--sets takes truth, prediction, review or all (comma-separated), not &apos;%1&apos;</source>
+        <extracomment>%1 is what the user typed after --sets</extracomment>
+        <translation>--sets accetta truth, prediction, review o all (separati da virgole), non &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--sets names no set</source>
+        <translation>--sets non indica alcun insieme</translation>
+    </message>
+    <message>
+        <source>%1 takes a distance in millimetres, not &apos;%2&apos;</source>
+        <extracomment>%1 is an option name such as --surface-mm, %2 what the user typed</extracomment>
+        <translation>%1 accetta una distanza in millimetri, non &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>Which landmarks to check: truth, prediction, review or all (default all).</source>
+        <translation>Quali landmark controllare: truth, prediction, review o all (predefinito all).</translation>
+    </message>
+    <message>
+        <source>Do not read the meshes (skips the off-surface check; faster).</source>
+        <translation>Non legge le mesh (salta il controllo della distanza dalla superficie; più veloce).</translation>
+    </message>
+    <message>
+        <source>How far from the surface a landmark may lie (default 2).</source>
+        <translation>A quale distanza dalla superficie può trovarsi un landmark (predefinito 2).</translation>
+    </message>
+    <message>
+        <source>How far past the mid-sagittal plane a paired landmark may lie (default 2).</source>
+        <translation>Di quanto un landmark di una coppia può oltrepassare il piano mediosagittale (predefinito 2).</translation>
+    </message>
+    <message>
+        <source>A case folder, a mesh file or a dataset folder.</source>
+        <translation>Una cartella di caso, un file di mesh o una cartella di dataset.</translation>
+    </message>
+    <message>
+        <source>Check landmarks against the anatomy (docs/landmarks.md, &quot;Sanity rules&quot;): left/right swaps, sides, the midline&apos;s order, the nose tip foremost, eye and mouth corners, mirror symmetry, distance to the surface. Each of a case&apos;s ground truth, saved prediction and review is checked on its own. One line per finding; the exit code is 5 when there is any, 2 when a case could not be read.</source>
+        <translation>Controlla i landmark rispetto all&apos;anatomia (docs/landmarks.md, &quot;Sanity rules&quot;): scambi sinistra/destra, lati, ordine della linea mediana, punta del naso più anteriore, angoli degli occhi e della bocca, simmetria speculare, distanza dalla superficie. Ground truth, predizione salvata e revisione di un caso vengono controllate ciascuna per conto proprio. Una riga per ogni problema trovato; il codice di uscita è 5 se ce n&apos;è almeno uno, 2 se un caso non è leggibile.</translation>
+    </message>
+    <message>
+        <source>give one case, mesh or dataset folder</source>
+        <translation>indica un caso, una mesh o una cartella di dataset</translation>
+    </message>
+    <message>
+        <source>Usage: palstudio-cli &lt;command&gt; [options]
+
+Commands:
+  info PATH        summary of a mesh, case folder, dataset folder or landmark file
+  convert IN OUT   convert landmark files (LA-FAS .txt, .csv), chosen by extension
+  predict [--model M] INPUT...  predict landmarks of cases and datasets
+  train --data DIR --out M     train or fine-tune (--init M0) a model
+  evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report
+  check PATH       anatomical checks of a case&apos;s or dataset&apos;s landmarks
+  make-demo        generate a demo dataset (generated faces, not for clinical use)
+  make-template    derive the demo template head from Debian&apos;s MakeHuman model
+
+Run &apos;palstudio-cli &lt;command&gt; --help&apos; for a command&apos;s options.
+Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error,
+5 checks found problems.
+</source>
+        <extracomment>The command names and option names (info, --model, ...) are typed as they are.</extracomment>
+        <translation>Utilizzo: palstudio-cli &lt;comando&gt; [opzioni]
+
+Comandi:
+  info PATH        riepilogo di una mesh, cartella di caso, cartella di dataset o file di landmark
+  convert IN OUT   converte file di landmark (LA-FAS .txt, .csv), scelti in base all&apos;estensione
+  predict [--model M] INPUT...  predice i landmark di casi e dataset
+  train --data DIR --out M     addestra o affina (--init M0) un modello
+  evaluate --model M --data DIR --report DIR   errori, file CSV e un rapporto HTML
+  check PATH       controlli anatomici dei landmark di un caso o di un dataset
+  make-demo        genera un dataset demo (volti generati, non per uso clinico)
+  make-template    deriva il modello di testa della demo dal modello MakeHuman di Debian
+
+Esegui &apos;palstudio-cli &lt;comando&gt; --help&apos; per le opzioni di un comando.
+Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 4 errore interno,
+5 i controlli hanno trovato problemi.
+</translation>
     </message>
 </context>
 <context>
@@ -737,6 +822,14 @@ revisionato da %2</translation>
     <message>
         <source>Lock</source>
         <translation>Blocca</translation>
+    </message>
+    <message>
+        <source>Ground truth: </source>
+        <translation>Ground truth: </translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Controlli</translation>
     </message>
 </context>
 <context>

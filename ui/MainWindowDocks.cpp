@@ -62,7 +62,8 @@ void MainWindow::createDocks() {
                                         {LandmarkTableModel::Error, 72},
                                         {LandmarkTableModel::Shown, 40},
                                         {LandmarkTableModel::Locked, 40},
-                                        {LandmarkTableModel::GroundTruth, 150}}) {
+                                        {LandmarkTableModel::GroundTruth, 150},
+                                        {LandmarkTableModel::Prediction, 150}}) {
         d->table->setColumnWidth(column, width);
     }
     connect(d->table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

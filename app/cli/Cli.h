@@ -2,7 +2,8 @@
 
 // palstudio-cli: subcommands for batch work. Each subcommand parses its own arguments and
 // returns an exit code of the design: 0 success, 1 usage error, 2 bad input, 3 cancelled,
-// 4 internal error. pal::Error is caught at the edge (main), never inside a command.
+// 4 internal error, 5 checks found problems (check). pal::Error is caught at the edge (main), never
+// inside a command.
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -20,7 +21,8 @@ enum ExitCode {
     UsageFailure = 1,
     BadInput = 2,
     CancelledByUser = 3,
-    InternalError = 4
+    InternalError = 4,
+    ChecksFailed = 5
 };
 
 // An argument error: main prints the message and the subcommand's usage, exits 1.
@@ -41,5 +43,6 @@ int runMakeDemo(const QStringList& args, Streams io);
 int runPredict(const QStringList& args, Streams io);
 int runTrain(const QStringList& args, Streams io);
 int runEvaluate(const QStringList& args, Streams io);
+int runCheck(const QStringList& args, Streams io);
 
 } // namespace pal::cli

@@ -28,11 +28,13 @@ QString usage() {
         "  predict [--model M] INPUT...  predict landmarks of cases and datasets\n"
         "  train --data DIR --out M     train or fine-tune (--init M0) a model\n"
         "  evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report\n"
+        "  check PATH       anatomical checks of a case's or dataset's landmarks\n"
         "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
         "  make-template    derive the demo template head from Debian's MakeHuman model\n"
         "\n"
         "Run 'palstudio-cli <command> --help' for a command's options.\n"
-        "Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error.\n");
+        "Exit codes: 0 success, 1 usage error, 2 bad input, 3 cancelled, 4 internal error,\n"
+        "5 checks found problems.\n");
 }
 
 } // namespace
@@ -85,6 +87,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("predict"), pal::cli::runPredict},
         {QStringLiteral("train"), pal::cli::runTrain},
         {QStringLiteral("evaluate"), pal::cli::runEvaluate},
+        {QStringLiteral("check"), pal::cli::runCheck},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

@@ -1,5 +1,7 @@
 // palstudio-cli as a user runs it: exit codes, messages on the broken corpus, info and convert.
 
+#include "core/demo/Resources.h"
+#include "core/landmarks/LandmarkIO.h"
 #include "tests/TestSupport.h"
 #include "tests/cli/CliRunner.h"
 
@@ -359,6 +361,63 @@ private Q_SLOTS:
         struct stat st {};
         QCOMPARE(::stat((folder + "/l.csv").constData(), &st), 0);
         QVERIFY(st.st_size > 1000);
+    }
+
+    // check: one line per finding naming case, set, landmark and kind; exit 5 when there is
+    // any, 0 when there is none, 2 when a case cannot be read. The faces are the generated
+    // demo template's (not a scan).
+    void checkFindsSwapsAndSaysSo() {
+        QTemporaryDir dir;
+        const QDir templ(pal::demo::defaultTemplateDir());
+        const pal::LandmarkSet valid =
+            pal::readLandmarks(templ.filePath(QStringLiteral("landmarks.txt"))).landmarks;
+        pal::LandmarkSet swapped = valid;
+        const int exR = valid.schema().indexOfKey(QStringLiteral("Ex_R"));
+        const int exL = valid.schema().indexOfKey(QStringLiteral("Ex_L"));
+        std::swap(swapped.at(exR).position, swapped.at(exL).position);
+        for (const auto& [id, set] :
+             {std::pair{QStringLiteral("A"), valid}, std::pair{QStringLiteral("B"), swapped}}) {
+            QDir().mkpath(dir.filePath(id));
+            QVERIFY(QFile::copy(templ.filePath(QStringLiteral("mesh.obj")),
+                                dir.filePath(id + QStringLiteral("/mesh.obj"))));
+            pal::writeLandmarks(dir.filePath(id + QStringLiteral("/landmarks.txt")), set);
+        }
+
+        Run r = cli({QStringLiteral("check"), dir.path()});
+        QCOMPARE(r.code, 5);
+        const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0].startsWith(QStringLiteral("B truth Ex_L swapped-pair: Ex_L and Ex_R are "
+                                                    "swapped (Ex_L lies ")) &&
+                     lines[0].endsWith(QStringLiteral(" mm right of the mid-sagittal plane)")),
+                 qPrintable(lines[0]));
+        QCOMPARE(lines[1],
+                 QStringLiteral("1 finding(s) in 1 of 2 case(s); 2 landmark set(s) checked"));
+
+        r = cli({QStringLiteral("check"), dir.filePath(QStringLiteral("A"))});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(r.out,
+                 QStringLiteral("0 finding(s) in 0 of 1 case(s); 1 landmark set(s) checked\n"));
+        // Only the sets asked for: B has no prediction, so nothing is checked.
+        r = cli({QStringLiteral("check"), dir.filePath(QStringLiteral("B")),
+                 QStringLiteral("--sets"), QStringLiteral("prediction")});
+        QCOMPARE(r.code, 0);
+        QCOMPARE(cli({QStringLiteral("check"), dir.path(), QStringLiteral("--sets"),
+                      QStringLiteral("everything")})
+                     .code,
+                 1);
+
+        // A case whose landmarks cannot be read: named, the others still checked, exit 2.
+        QDir().mkpath(dir.filePath(QStringLiteral("C")));
+        QVERIFY(QFile::copy(templ.filePath(QStringLiteral("mesh.obj")),
+                            dir.filePath(QStringLiteral("C/mesh.obj"))));
+        pal::test::writeAll(dir.filePath(QStringLiteral("C/landmarks.txt")), "1 2 3\n");
+        r = cli({QStringLiteral("check"), dir.path(), QStringLiteral("--no-surface")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("error: C: ")) &&
+                     r.err.contains(QStringLiteral("C/landmarks.txt")),
+                 qPrintable(r.err));
+        QVERIFY(r.out.startsWith(QStringLiteral("B truth Ex_L swapped-pair: ")));
     }
 };
 

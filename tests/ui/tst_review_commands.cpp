@@ -1,6 +1,8 @@
 // Undo and redo of review edits, and the landmark table as a view of the document. No GL.
 
 #include "core/dataset/Case.h"
+#include "core/demo/Resources.h"
+#include "core/landmarks/LandmarkIO.h"
 #include "core/review/CaseDocument.h"
 #include "ui/review/LandmarkTableModel.h"
 #include "ui/review/ReviewCommands.h"
@@ -107,6 +109,73 @@ private Q_SLOTS:
                 LandmarkTableModel::errorColor(0.5).red());
         QVERIFY(LandmarkTableModel::errorColor(6.0).red() >
                 LandmarkTableModel::errorColor(6.0).green());
+    }
+
+    // The Checks column: the anatomical findings of the working set and of the ground truth,
+    // on the rows they name, again after every edit and undo.
+    void tableFlagsAnatomicalFindings() {
+        const LandmarkSet truth =
+            readLandmarks(
+                QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
+                .landmarks; // the generated demo template's: a valid face
+        const LandmarkSchema& schema = truth.schema();
+        const int exR = schema.indexOfKey(QStringLiteral("Ex_R"));
+        const int exL = schema.indexOfKey(QStringLiteral("Ex_L"));
+        LandmarkSet predicted = truth;
+        for (int i = 0; i < predicted.size(); ++i) {
+            predicted.at(i).status = LandmarkStatus::Predicted;
+        }
+        std::swap(predicted.at(exR).position, predicted.at(exL).position);
+        CaseDocument doc;
+        doc.load(m_case, truth, std::nullopt, predicted);
+        LandmarkTableModel model(&doc);
+        auto checks = [&](int row) {
+            return model.data(model.index(row, LandmarkTableModel::Checks)).toString();
+        };
+        QCOMPARE(model.headerData(LandmarkTableModel::Checks, Qt::Horizontal).toString(),
+                 QStringLiteral("Checks"));
+        QVERIFY2(checks(exL).startsWith(QStringLiteral("Ex_L and Ex_R are swapped")),
+                 qPrintable(checks(exL)));
+        QCOMPARE(checks(exR), checks(exL)); // both rows name it
+        for (int i = 0; i < 50; ++i) {
+            if (i != exL && i != exR) {
+                QVERIFY2(checks(i).isEmpty(), qPrintable(checks(i)));
+            }
+        }
+
+        // Ex_L put right: Ex_R is still on the left side.
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QUndoStack stack;
+        stack.push(
+            new MoveLandmarkCommand(&doc, exL, doc.working().at(exL), truth.at(exL).position));
+        QVERIFY(checks(exL).isEmpty());
+        QVERIFY2(checks(exR).startsWith(QStringLiteral("Ex_R lies ")) &&
+                     checks(exR).endsWith(
+                         QStringLiteral("mm left of the mid-sagittal plane, on the wrong side")),
+                 qPrintable(checks(exR)));
+        bool checksColumnChanged = false;
+        for (const QList<QVariant>& args : changed) {
+            checksColumnChanged = checksColumnChanged ||
+                                  args.at(1).toModelIndex().column() == LandmarkTableModel::Checks;
+        }
+        QVERIFY(checksColumnChanged);
+        stack.push(
+            new MoveLandmarkCommand(&doc, exR, doc.working().at(exR), truth.at(exR).position));
+        QVERIFY(checks(exR).isEmpty());
+        stack.undo();
+        stack.undo();
+        QVERIFY(checks(exL).startsWith(QStringLiteral("Ex_L and Ex_R are swapped")));
+
+        // Ground truth with Ls and Li exchanged: its own findings, marked as the ground truth's.
+        LandmarkSet badTruth = truth;
+        const int ls = schema.indexOfKey(QStringLiteral("Ls"));
+        const int li = schema.indexOfKey(QStringLiteral("Li"));
+        const int sto = schema.indexOfKey(QStringLiteral("Sto"));
+        std::swap(badTruth.at(ls).position, badTruth.at(li).position);
+        doc.load(m_case, badTruth, std::nullopt, truth);
+        QVERIFY2(checks(sto).startsWith(QStringLiteral("Ground truth: Sto lies ")),
+                 qPrintable(checks(sto)));
+        QVERIFY(checks(exL).isEmpty());
     }
 };
 

@@ -1,5 +1,6 @@
 #include "ui/review/LandmarkTableModel.h"
 
+#include "core/checks/LandmarkChecks.h"
 #include "ui/review/LandmarkDisplayState.h"
 #include "ui/review/ReviewFilterProxy.h"
 
@@ -32,14 +33,56 @@ LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* 
     }
     connect(doc, &CaseDocument::landmarkMoved, this, &LandmarkTableModel::rowChanged);
     connect(doc, &CaseDocument::landmarkStatusChanged, this, &LandmarkTableModel::rowChanged);
+    // After the row's own signal: a move can change the findings of other rows too.
+    connect(doc, &CaseDocument::landmarkMoved, this, &LandmarkTableModel::recheck);
+    connect(doc, &CaseDocument::landmarkStatusChanged, this, &LandmarkTableModel::recheck);
     connect(doc, &CaseDocument::workingReplaced, this, [this] {
         beginResetModel();
+        m_findings = computeFindings();
         endResetModel();
     });
+    m_findings = computeFindings();
     connect(doc, &CaseDocument::predictedReplaced, this, [this] {
         beginResetModel();
         endResetModel();
     });
+}
+
+std::vector<QStringList> LandmarkTableModel::computeFindings() const {
+    std::vector<QStringList> found(static_cast<std::size_t>(m_doc->size()));
+    auto add = [&](const LandmarkSet& set, const QString& prefix) {
+        for (const CheckFinding& f : checkLandmarks(set)) {
+            const QString line = prefix + describeFinding(f, set.schema());
+            for (const int row : {f.landmark, f.other}) {
+                if (row >= 0 && row < m_doc->size()) {
+                    found[static_cast<std::size_t>(row)] << line;
+                }
+            }
+        }
+    };
+    add(m_doc->working(), QString());
+    if (m_doc->groundTruth() && m_doc->groundTruth()->size() == m_doc->size()) {
+        add(*m_doc->groundTruth(), tr("Ground truth: "));
+    }
+    return found;
+}
+
+void LandmarkTableModel::recheck() {
+    std::vector<QStringList> found = computeFindings();
+    found.resize(m_findings.size()); // the rows are the same (a new schema resets the model)
+    for (std::size_t r = 0; r < found.size(); ++r) {
+        if (m_findings[r] != found[r]) {
+            m_findings[r] = std::move(found[r]);
+            const int row = static_cast<int>(r);
+            Q_EMIT dataChanged(index(row, Checks), index(row, Checks));
+        }
+    }
+}
+
+QStringList LandmarkTableModel::findings(int row) const {
+    return row >= 0 && row < static_cast<int>(m_findings.size())
+               ? m_findings[static_cast<std::size_t>(row)]
+               : QStringList();
 }
 
 void LandmarkTableModel::rowChanged(int row) {
@@ -123,9 +166,17 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
             return formatPoint(w);
         case Error:
             return std::isnan(err) ? QStringLiteral("-") : QString::number(err, 'f', 2);
+        case Checks:
+            return findings(row).join(QStringLiteral("; "));
         default:
             return {};
         }
+    }
+    if (index.column() == Checks && role == Qt::ToolTipRole && !findings(row).isEmpty()) {
+        return findings(row).join(QLatin1Char('\n'));
+    }
+    if (index.column() == Checks && role == Qt::ForegroundRole && !findings(row).isEmpty()) {
+        return QColor(190, 40, 30);
     }
     if (role == SortRole) {
         switch (index.column()) {
@@ -191,6 +242,8 @@ QVariant LandmarkTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Show");
     case Locked:
         return tr("Lock");
+    case Checks:
+        return tr("Checks");
     default:
         return {};
     }
