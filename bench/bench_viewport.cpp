@@ -4,7 +4,8 @@
 //     xvfb-run -a -s "-screen 0 1280x800x24" env QT_QPA_PLATFORM=xcb
 //     build/release/bin/bench_viewport
 //
-// Options: --rings N (the sphere's rings; 500 gives 998,000 triangles), --size WxH (the view).
+// Options: --rings N (the sphere's rings; 500 gives 998,000 triangles), --size WxH (the view),
+// --fps N (the frame rate moving frames keep; 30 by default), --shots DIR (pictures).
 // A plain timing harness: the interaction is synthesized with QTest mouse events, so the
 // figures include event handling, picking and the render of each frame.
 
@@ -143,7 +144,8 @@ std::vector<double> rotate(ViewportWidget& view, int steps, int dx, bool* sawLod
 struct Options {
     int rings = 500;
     QSize size{960, 720};
-    QString shots; // --shots DIR: still.png and moving.png
+    QString shots; // --shots DIR: still.png, moving.png and moving-level<N>.png
+    double fps = 0; // --fps N: the moving frame rate to keep (default: the viewport's, 30)
 };
 
 Options parseOptions() {
@@ -152,6 +154,8 @@ Options parseOptions() {
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--rings")) {
             o.rings = args[i + 1].toInt();
+        } else if (args[i] == QLatin1String("--fps")) {
+            o.fps = args[i + 1].toDouble();
         } else if (args[i] == QLatin1String("--shots")) {
             o.shots = args[i + 1];
         } else if (args[i] == QLatin1String("--size")) {
@@ -374,7 +378,19 @@ int main(int argc, char** argv) {
     }
     measureFirstFrame(view, mesh, truth, predicted);
     measureStill(view, o.shots);
+    if (o.fps > 0) {
+        view.setMovingFrameRate(o.fps);
+    }
     measureRotation(view, truth, predicted);
+    if (!o.shots.isEmpty()) { // a moving frame at the level the rotation reached
+        const QPoint from(view.width() / 3, view.height() / 2 + 40);
+        QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(&view, from + QPoint(4, 0));
+        view.grabFramebuffer().save(
+            o.shots + QStringLiteral("/moving-level%1.png").arg(view.detailLevel()));
+        QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, from + QPoint(4, 0));
+        QTest::qWait(400);
+    }
     measureDrag(view, predicted);
     measureHover(view);
     measureClicks(view);

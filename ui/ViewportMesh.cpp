@@ -11,6 +11,7 @@
 #include <vtkImageData.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
+#include <vtkQuadricDecimation.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
 #include <vtkStaticCellLocator.h>
@@ -60,6 +61,23 @@ vtkSmartPointer<vtkPolyData> decimated(vtkPolyData* surface, double area,
     return decimate->GetOutput();
 }
 
+// The coarser copy, from the first by edge collapses (quadric error): binning again at this
+// size folds triangles over, which two-sided lighting draws black. With the attribute error
+// metric the filter carries the normals and texture coordinates along (without it the copy
+// has none: faceted, and a textured scan loses its texture while moving).
+vtkSmartPointer<vtkPolyData> coarser(vtkPolyData* lod, long targetTriangles) {
+    const vtkIdType triangles = lod->GetNumberOfPolys();
+    if (triangles <= targetTriangles) {
+        return lod;
+    }
+    vtkNew<vtkQuadricDecimation> decimate;
+    decimate->SetInputData(lod);
+    decimate->SetTargetReduction(1.0 - double(targetTriangles) / double(triangles));
+    decimate->AttributeErrorMetricOn();
+    decimate->Update();
+    return decimate->GetOutput();
+}
+
 // Runs on a worker thread: everything it touches is its own.
 MeshAnalysis analyse(const std::shared_ptr<const Mesh>& mesh, bool textured, int generation) {
     QElapsedTimer clock;
@@ -74,8 +92,7 @@ MeshAnalysis analyse(const std::shared_ptr<const Mesh>& mesh, bool textured, int
         const double area = surfaceArea(*mesh);
         const Eigen::Vector3d size = mesh->bounds().size();
         out.lod = decimated(out.surface, area, size, ViewportMeshLayer::kLodTargetTriangles);
-        // The coarser copy from the first: a tenth of the work, the same surface.
-        out.coarseLod = decimated(out.lod, area, size, ViewportMeshLayer::kLodCoarseTriangles);
+        out.coarseLod = coarser(out.lod, ViewportMeshLayer::kLodCoarseTriangles);
     }
     out.seconds = clock.nsecsElapsed() / 1e9;
     return out;
