@@ -39,6 +39,38 @@
         <source>%1 lies %2 mm off the surface</source>
         <translation>%1 si trova a %2 mm dalla superficie</translation>
     </message>
+    <message>
+        <source>swapped</source>
+        <translation>scambiati</translation>
+    </message>
+    <message>
+        <source>wrong side</source>
+        <translation>lato sbagliato</translation>
+    </message>
+    <message>
+        <source>midline order</source>
+        <translation>ordine mediano</translation>
+    </message>
+    <message>
+        <source>nose tip</source>
+        <translation>punta del naso</translation>
+    </message>
+    <message>
+        <source>eye corners</source>
+        <translation>angoli dell&apos;occhio</translation>
+    </message>
+    <message>
+        <source>mouth corners</source>
+        <translation>angoli della bocca</translation>
+    </message>
+    <message>
+        <source>asymmetric</source>
+        <translation>asimmetrico</translation>
+    </message>
+    <message>
+        <source>off surface</source>
+        <translation>fuori superficie</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -830,6 +862,11 @@ revisionato da %2</translation>
     <message>
         <source>Checks</source>
         <translation>Controlli</translation>
+    </message>
+    <message>
+        <source>%1 (ground truth)</source>
+        <extracomment>%1 is a check&apos;s short title, such as &quot;swapped&quot;</extracomment>
+        <translation>%1 (ground truth)</translation>
     </message>
 </context>
 <context>

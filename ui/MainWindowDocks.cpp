@@ -60,6 +60,7 @@ void MainWindow::createDocks() {
                                         {LandmarkTableModel::Name, 118},
                                         {LandmarkTableModel::Status, 78},
                                         {LandmarkTableModel::Error, 72},
+                                        {LandmarkTableModel::Checks, 96},
                                         {LandmarkTableModel::Shown, 40},
                                         {LandmarkTableModel::Locked, 40},
                                         {LandmarkTableModel::GroundTruth, 150},

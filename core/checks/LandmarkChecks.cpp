@@ -87,6 +87,15 @@ QString checkKindName(CheckKind kind) {
     return {};
 }
 
+QString checkKindTitle(CheckKind kind) {
+    static constexpr std::array<const char*, 8> kTitles = {
+        QT_TRANSLATE_NOOP("Checks", "swapped"),       QT_TRANSLATE_NOOP("Checks", "wrong side"),
+        QT_TRANSLATE_NOOP("Checks", "midline order"), QT_TRANSLATE_NOOP("Checks", "nose tip"),
+        QT_TRANSLATE_NOOP("Checks", "eye corners"),   QT_TRANSLATE_NOOP("Checks", "mouth corners"),
+        QT_TRANSLATE_NOOP("Checks", "asymmetric"),    QT_TRANSLATE_NOOP("Checks", "off surface")};
+    return QCoreApplication::translate("Checks", kTitles.at(static_cast<std::size_t>(kind)));
+}
+
 std::optional<FaceFrame> faceFrame(const LandmarkSet& set) {
     const LandmarkSchema& schema = set.schema();
     std::vector<Eigen::Vector3d> midline, midpoints;

@@ -57,6 +57,10 @@ enum class CheckKind {
 // "mouth-corners", "asymmetric", "off-surface": stable names for files and the command line.
 QString checkKindName(CheckKind kind);
 
+// A short title in the user's language (context "Checks"): "swapped", "wrong side", "midline
+// order", "nose tip", "eye corners", "mouth corners", "asymmetric", "off surface".
+QString checkKindTitle(CheckKind kind);
+
 struct CheckFinding {
     CheckKind kind = CheckKind::WrongSide;
     int landmark = -1; // schema index of the landmark at fault

@@ -129,14 +129,18 @@ private Q_SLOTS:
         CaseDocument doc;
         doc.load(m_case, truth, std::nullopt, predicted);
         LandmarkTableModel model(&doc);
-        auto checks = [&](int row) {
-            return model.data(model.index(row, LandmarkTableModel::Checks)).toString();
-        };
+        // The full lines (the cell's tooltip); the cell itself shows short titles.
+        auto checks = [&](int row) { return model.findings(row).join(QLatin1Char('\n')); };
         QCOMPARE(model.headerData(LandmarkTableModel::Checks, Qt::Horizontal).toString(),
                  QStringLiteral("Checks"));
         QVERIFY2(checks(exL).startsWith(QStringLiteral("Ex_L and Ex_R are swapped")),
                  qPrintable(checks(exL)));
         QCOMPARE(checks(exR), checks(exL)); // both rows name it
+        QCOMPARE(model.data(model.index(exL, LandmarkTableModel::Checks)).toString(),
+                 QStringLiteral("swapped"));
+        QCOMPARE(
+            model.data(model.index(exL, LandmarkTableModel::Checks), Qt::ToolTipRole).toString(),
+            checks(exL));
         for (int i = 0; i < 50; ++i) {
             if (i != exL && i != exR) {
                 QVERIFY2(checks(i).isEmpty(), qPrintable(checks(i)));
@@ -175,6 +179,8 @@ private Q_SLOTS:
         doc.load(m_case, badTruth, std::nullopt, truth);
         QVERIFY2(checks(sto).startsWith(QStringLiteral("Ground truth: Sto lies ")),
                  qPrintable(checks(sto)));
+        QCOMPARE(model.data(model.index(sto, LandmarkTableModel::Checks)).toString(),
+                 QStringLiteral("midline order (ground truth)"));
         QVERIFY(checks(exL).isEmpty());
     }
 };

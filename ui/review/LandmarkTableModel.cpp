@@ -48,27 +48,35 @@ LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* 
     });
 }
 
-std::vector<QStringList> LandmarkTableModel::computeFindings() const {
-    std::vector<QStringList> found(static_cast<std::size_t>(m_doc->size()));
-    auto add = [&](const LandmarkSet& set, const QString& prefix) {
+std::vector<LandmarkTableModel::RowFindings> LandmarkTableModel::computeFindings() const {
+    std::vector<RowFindings> found(static_cast<std::size_t>(m_doc->size()));
+    auto add = [&](const LandmarkSet& set, bool groundTruth) {
         for (const CheckFinding& f : checkLandmarks(set)) {
-            const QString line = prefix + describeFinding(f, set.schema());
+            const QString line =
+                (groundTruth ? tr("Ground truth: ") : QString()) + describeFinding(f, set.schema());
+            //: %1 is a check's short title, such as "swapped"
+            const QString title = groundTruth ? tr("%1 (ground truth)").arg(checkKindTitle(f.kind))
+                                              : checkKindTitle(f.kind);
             for (const int row : {f.landmark, f.other}) {
                 if (row >= 0 && row < m_doc->size()) {
-                    found[static_cast<std::size_t>(row)] << line;
+                    RowFindings& r = found[static_cast<std::size_t>(row)];
+                    r.lines << line;
+                    if (!r.titles.contains(title)) {
+                        r.titles << title;
+                    }
                 }
             }
         }
     };
-    add(m_doc->working(), QString());
+    add(m_doc->working(), false);
     if (m_doc->groundTruth() && m_doc->groundTruth()->size() == m_doc->size()) {
-        add(*m_doc->groundTruth(), tr("Ground truth: "));
+        add(*m_doc->groundTruth(), true);
     }
     return found;
 }
 
 void LandmarkTableModel::recheck() {
-    std::vector<QStringList> found = computeFindings();
+    std::vector<RowFindings> found = computeFindings();
     found.resize(m_findings.size()); // the rows are the same (a new schema resets the model)
     for (std::size_t r = 0; r < found.size(); ++r) {
         if (m_findings[r] != found[r]) {
@@ -81,7 +89,7 @@ void LandmarkTableModel::recheck() {
 
 QStringList LandmarkTableModel::findings(int row) const {
     return row >= 0 && row < static_cast<int>(m_findings.size())
-               ? m_findings[static_cast<std::size_t>(row)]
+               ? m_findings[static_cast<std::size_t>(row)].lines
                : QStringList();
 }
 
@@ -167,7 +175,9 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
         case Error:
             return std::isnan(err) ? QStringLiteral("-") : QString::number(err, 'f', 2);
         case Checks:
-            return findings(row).join(QStringLiteral("; "));
+            return row < static_cast<int>(m_findings.size())
+                       ? m_findings[static_cast<std::size_t>(row)].titles.join(QStringLiteral(", "))
+                       : QString();
         default:
             return {};
         }

@@ -1,12 +1,12 @@
 #pragma once
 
 // The landmark table of the review window: one row per landmark of the schema, columns
-// number, key, name, status, error (mm), shown and locked (check boxes), ground truth,
-// prediction (the working set), checks (the anatomical checks' findings on the working set and
-// the ground truth, core/checks/LandmarkChecks.h). A view of the CaseDocument and the
-// LandmarkDisplayState: it holds no landmark data of its own, only the findings derived from
-// it, computed again after every change (50 landmarks: microseconds). Sorting and filtering:
-// ReviewFilterProxy's roles.
+// number, key, name, status, error (mm), checks (the anatomical checks' findings on the working
+// set and the ground truth, core/checks/LandmarkChecks.h: short titles, the full lines in the
+// tooltip), shown and locked (check boxes), ground truth, prediction (the working set). A view of
+// the CaseDocument and the LandmarkDisplayState: it holds no landmark data of its own, only the
+// findings derived from it, computed again after every change (50 landmarks: microseconds). Sorting
+// and filtering: ReviewFilterProxy's roles.
 
 #include "core/review/CaseDocument.h"
 
@@ -28,11 +28,11 @@ public:
         Name,
         Status,
         Error,
+        Checks,
         Shown,
         Locked,
         GroundTruth,
         Prediction,
-        Checks,
         ColumnCount
     };
 
@@ -58,11 +58,16 @@ public:
 
 private:
     void rowChanged(int row);
-    std::vector<QStringList> computeFindings() const;
+    struct RowFindings {
+        QStringList titles; // "swapped", "off surface (ground truth)"
+        QStringList lines;  // describeFinding's, "Ground truth: " first for the ground truth's
+        bool operator==(const RowFindings&) const = default;
+    };
+    std::vector<RowFindings> computeFindings() const;
     void recheck(); // the findings again, and the Checks column's rows that changed
     CaseDocument* m_doc;
     LandmarkDisplayState* m_display;
-    std::vector<QStringList> m_findings; // by row
+    std::vector<RowFindings> m_findings; // by row
 };
 
 } // namespace pal::ui
