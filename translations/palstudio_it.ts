@@ -2,6 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>Audit</name>
+    <message>
+        <source>moved %1 by %2 mm</source>
+        <extracomment>%1 a landmark&apos;s key, %2 a distance in millimetres</extracomment>
+        <translation>%1 spostato di %2 mm</translation>
+    </message>
+    <message>
+        <source>placed %1</source>
+        <translation>%1 posizionato</translation>
+    </message>
+    <message>
+        <source>removed %1</source>
+        <extracomment>an undone placement: the landmark is missing again</extracomment>
+        <translation>%1 rimosso</translation>
+    </message>
+    <message>
+        <source>%1: %2 -&gt; %3</source>
+        <extracomment>%1 a landmark&apos;s key, %2 and %3 statuses such as &quot;predicted&quot;, &quot;confirmed&quot;</extracomment>
+        <translation>%1: %2 -&gt; %3</translation>
+    </message>
+    <message>
+        <source>case review: %1</source>
+        <extracomment>%1 the review states before and after, e.g. &quot;unreviewed -&gt; in review&quot;</extracomment>
+        <translation>revisione del caso: %1</translation>
+    </message>
+    <message>
+        <source>signed off the case (%1)</source>
+        <translation>caso firmato come completato (%1)</translation>
+    </message>
+    <message>
+        <source>new prediction by %1</source>
+        <extracomment>%1 a model&apos;s name</extracomment>
+        <translation>nuova predizione di %1</translation>
+    </message>
+    <message>
+        <source>imported landmarks from %1</source>
+        <extracomment>%1 a file name</extracomment>
+        <translation>landmark importati da %1</translation>
+    </message>
+    <message>
+        <source>(was from %1)</source>
+        <extracomment>%1 what placed the landmark before: a model&apos;s name, &quot;manual&quot; or a file</extracomment>
+        <translation>(prima da %1)</translation>
+    </message>
+    <message>
+        <source>undo: %1</source>
+        <translation>annullato: %1</translation>
+    </message>
+    <message>
+        <source>redo: %1</source>
+        <translation>ripetuto: %1</translation>
+    </message>
+</context>
+<context>
     <name>Checks</name>
     <message>
         <source>%1 and %2 are swapped (%1 lies %3 mm right of the mid-sagittal plane)</source>
@@ -720,6 +774,21 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
     <message>
         <source>Hide the landmark labels.</source>
         <translation>Nasconde le etichette dei landmark.</translation>
+    </message>
+</context>
+<context>
+    <name>pal::ui::AuditTableModel</name>
+    <message>
+        <source>When</source>
+        <translation>Quando</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Chi</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Cosa</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1620,18 @@ revisionato da %2</translation>
     <message>
         <source>Model: &lt;a href=&quot;models&quot;&gt;%1&lt;/a&gt; on %2</source>
         <translation>Modello: &lt;a href=&quot;models&quot;&gt;%1&lt;/a&gt; su %2</translation>
+    </message>
+    <message>
+        <source>&amp;History...</source>
+        <translation>&amp;Cronologia...</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Case History</source>
+        <translation>Cronologia del caso</translation>
     </message>
 </context>
 <context>

@@ -320,6 +320,8 @@ void MainWindow::createCaseMenu(ToolActions& t) {
     t.done = review->addAction(tr("Mark &Done"), this,
                                [this] { setReviewState(int(ReviewState::Done)); });
     t.done->setShortcut(QKeySequence(tr("Ctrl+D")));
+    review->addAction(tr("&History..."), this, &MainWindow::showHistory)
+        ->setShortcut(QKeySequence(tr("Ctrl+H")));
     review->addSeparator();
     review->addAction(tr("N&ext Case"), this, [this] { stepCase(1); })
         ->setShortcut(QKeySequence(Qt::Key_PageDown));

@@ -89,6 +89,8 @@ public Q_SLOTS:
     void showTrainingDialog();
     // Model > Models...: the models list (ui/ModelsDialog).
     void showModelsDialog();
+    // Case > History...: the open case's audit trail (non-modal; it follows new entries).
+    void showHistory();
 
 Q_SIGNALS:
     // After an open ends: ok is false when it failed (see lastError()).

@@ -8,16 +8,21 @@
 #include "core/review/ReviewStore.h"
 #include "core/workflow/ImportLandmarks.h"
 #include "ui/MainWindowImpl.h"
+#include "ui/review/AuditTableModel.h"
 #include "ui/review/ReviewCommands.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QVBoxLayout>
 
 #include <cmath>
 
@@ -496,6 +501,32 @@ void MainWindow::setReviewState(int state) {
         }
     }
     d->undo().push(new SetReviewStateCommand(&d->doc(), s));
+}
+
+void MainWindow::showHistory() {
+    if (!d->historyDialog) {
+        auto* dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("HistoryDialog"));
+        dialog->setWindowTitle(tr("Case History"));
+        auto* table = new QTableView(dialog);
+        table->setObjectName(QStringLiteral("HistoryTable"));
+        table->setModel(new AuditTableModel(&d->doc(), table));
+        table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+        table->setSelectionBehavior(QAbstractItemView::SelectRows);
+        table->verticalHeader()->hide();
+        table->horizontalHeader()->setStretchLastSection(true);
+        table->setColumnWidth(AuditTableModel::When, 150);
+        table->setColumnWidth(AuditTableModel::User, 90);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
+        auto* layout = new QVBoxLayout(dialog);
+        layout->addWidget(table);
+        layout->addWidget(buttons);
+        dialog->resize(640, 360);
+        d->historyDialog = dialog;
+    }
+    d->historyDialog->show();
+    d->historyDialog->raise();
 }
 
 } // namespace pal::ui

@@ -83,6 +83,7 @@ struct MainWindow::Impl {
 
     QPointer<QDialog> trainingDialog;  // ui/TrainingDialog, kept while the window lives
     QPointer<QDialog> modelsDialog;    // ui/ModelsDialog
+    QPointer<QDialog> historyDialog;   // Case > History: the audit trail
     QLabel* modelLabel = nullptr;      // the model in use, in the status bar
     QString deviceInUse;               // "cpu" or "cuda" once a prediction started; else empty
     QAction* revertModel = nullptr;    // Model > Back to <previous model>

@@ -48,7 +48,9 @@ void CaseDocument::load(const Case& c, std::optional<LandmarkSet> groundTruth,
                                 : LandmarkSet(c.schema());
     m_review = ReviewState::Unreviewed;
     m_stamp = {};
+    m_audit.clear();
     m_modified = false;
+    Q_EMIT auditChanged();
     Q_EMIT predictedReplaced();
     Q_EMIT workingReplaced();
     Q_EMIT reviewStateChanged();
@@ -204,6 +206,18 @@ void CaseDocument::restorePrediction(const std::optional<LandmarkSet>& predicted
 void CaseDocument::setWorking(const LandmarkSet& working) {
     m_working = working;
     Q_EMIT workingReplaced();
+    touched();
+}
+
+void CaseDocument::record(const AuditEntry& entry) {
+    m_audit.push_back(entry);
+    Q_EMIT auditChanged();
+    touched();
+}
+
+void CaseDocument::setAudit(std::vector<AuditEntry> audit) {
+    m_audit = std::move(audit);
+    Q_EMIT auditChanged();
     touched();
 }
 

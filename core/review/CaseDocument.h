@@ -11,6 +11,7 @@
 #include "core/dataset/Case.h"
 #include "core/landmarks/LafasFile.h"
 #include "core/landmarks/LandmarkSet.h"
+#include "core/review/AuditTrail.h"
 
 #include <QDateTime>
 #include <QObject>
@@ -90,6 +91,12 @@ public:
     // Puts back a prediction and working set as they were (undoing a new prediction).
     void restorePrediction(const std::optional<LandmarkSet>& predicted, const LandmarkSet& working);
 
+    // The audit trail (core/review/AuditTrail.h): the undo commands record one entry per user
+    // action, undo and redo; load() starts it empty, a reopened review brings its own.
+    const std::vector<AuditEntry>& audit() const { return m_audit; }
+    void record(const AuditEntry& entry);
+    void setAudit(std::vector<AuditEntry> audit);
+
     void beginBatch();
     void endBatch();
 
@@ -102,6 +109,7 @@ Q_SIGNALS:
     void workingReplaced();
     void predictedReplaced();
     void reviewStateChanged();
+    void auditChanged();
     void modifiedChanged(bool modified);
     void batchEnded();
     // Any change at all (for the crash journal); emitted after the specific signal.
@@ -117,6 +125,7 @@ private:
     LandmarkSet m_working;
     ReviewState m_review = ReviewState::Unreviewed;
     ReviewStamp m_stamp;
+    std::vector<AuditEntry> m_audit;
     bool m_modified = false;
     int m_batchDepth = 0;
 };

@@ -97,8 +97,8 @@ LandmarkSet setFromJson(const QJsonValue& value, const QString& path, const QStr
 } // namespace
 
 ReviewSnapshot snapshotOf(const CaseDocument& doc) {
-    return {doc.reviewState(), doc.reviewStamp(), doc.working(), doc.predicted(),
-            QDateTime::currentDateTimeUtc()};
+    return {doc.reviewState(), doc.reviewStamp(), doc.working(),
+            doc.predicted(),   doc.audit(),       QDateTime::currentDateTimeUtc()};
 }
 
 void applySnapshot(CaseDocument& doc, const ReviewSnapshot& s) {
@@ -108,6 +108,7 @@ void applySnapshot(CaseDocument& doc, const ReviewSnapshot& s) {
     }
     doc.setWorking(s.working);
     doc.setReviewState(s.state, s.stamp);
+    doc.setAudit(s.audit);
     doc.endBatch();
 }
 
@@ -125,6 +126,7 @@ QByteArray formatReview(const ReviewSnapshot& s, const QString& caseId) {
     if (s.predicted) {
         o.insert(QStringLiteral("predicted"), setToJson(*s.predicted));
     }
+    o.insert(QStringLiteral("audit"), auditToJson(s.audit, s.working.schema()));
     // A user schema can be edited under the same id: its keys are kept, so that a review of
     // other landmarks is refused rather than remapped. The built-in schemas never change.
     if (!LandmarkSchema::builtIn(s.working.schema().id())) {
@@ -195,6 +197,12 @@ ReviewSnapshot parseReview(const QByteArray& json, const QString& path, const Sc
     if (o.contains(QStringLiteral("predicted"))) {
         s.predicted = setFromJson(o.value(QStringLiteral("predicted")), path,
                                   QStringLiteral("predicted"), schema);
+    }
+    if (o.contains(QStringLiteral("audit"))) {
+        if (!o.value(QStringLiteral("audit")).isArray()) {
+            throw FormatError(path, QStringLiteral("\"audit\" is not a list"));
+        }
+        s.audit = auditFromJson(o.value(QStringLiteral("audit")).toArray(), *schema, path);
     }
     return s;
 }

@@ -2,8 +2,8 @@
 
 // Where a review is kept, never inside the user's own files:
 // - the sidecar `palstudio-review.json` beside the case (versioned JSON: review state,
-//   who/when, the working landmarks with status and provenance, the prediction), written on
-//   Save, atomically;
+//   who/when, the working landmarks with status and provenance, the prediction, the audit
+//   trail), written on Save, atomically;
 // - the crash journal: the same JSON, written within a second of every edit to the
 //   application's data folder (one file per case), removed on Save or on a clean close, and
 //   offered back when a case is opened with a journal newer than its sidecar.
@@ -18,7 +18,8 @@
 
 namespace pal {
 
-inline constexpr int kReviewFormatVersion = 1;
+// 2: the audit trail ("audit"). Format 1 files read as reviews with an empty trail.
+inline constexpr int kReviewFormatVersion = 2;
 inline constexpr const char* kSidecarName = "palstudio-review.json";
 
 struct ReviewSnapshot {
@@ -26,6 +27,7 @@ struct ReviewSnapshot {
     ReviewStamp stamp;
     LandmarkSet working;
     std::optional<LandmarkSet> predicted;
+    std::vector<AuditEntry> audit;
     QDateTime saved; // when this snapshot was written
 };
 

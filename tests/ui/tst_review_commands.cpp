@@ -111,6 +111,42 @@ private Q_SLOTS:
                 LandmarkTableModel::errorColor(6.0).green());
     }
 
+    // Each command writes the audit trail: the action once, then each undo and redo, with
+    // the change it made.
+    void commandsWriteTheAuditTrail() {
+        CaseDocument doc;
+        doc.load(m_case, m_truth, std::nullopt, m_predicted);
+        QUndoStack stack;
+        stack.push(new MoveLandmarkCommand(&doc, 4, doc.working().at(4), m_truth.at(4).position));
+        stack.undo();
+        stack.redo();
+        stack.push(new SetStatusCommand(&doc, 0, LandmarkStatus::Confirmed));
+        stack.push(new SetReviewStateCommand(&doc, ReviewState::Done));
+        stack.undo();
+        const std::vector<AuditEntry>& a = doc.audit();
+        QCOMPARE(a.size(), std::size_t(6));
+        const AuditStep steps[] = {AuditStep::Do, AuditStep::Undo, AuditStep::Redo,
+                                   AuditStep::Do, AuditStep::Do,   AuditStep::Undo};
+        const AuditAction actions[] = {AuditAction::Move,    AuditAction::Move,
+                                       AuditAction::Move,    AuditAction::Status,
+                                       AuditAction::SignOff, AuditAction::SignOff};
+        for (std::size_t k = 0; k < a.size(); ++k) {
+            QCOMPARE(a[k].step, steps[k]);
+            QCOMPARE(a[k].action, actions[k]);
+        }
+        QCOMPARE(*a[0].from, m_predicted.at(4).position);
+        QCOMPARE(*a[0].to, m_truth.at(4).position);
+        QCOMPARE(*a[1].from, m_truth.at(4).position); // the undo's own change
+        QCOMPARE(*a[1].to, m_predicted.at(4).position);
+        QCOMPARE(*a[1].toStatus, LandmarkStatus::Predicted);
+        QCOMPARE(*a[2].to, m_truth.at(4).position);
+        QCOMPARE(*a[3].toStatus, LandmarkStatus::Confirmed);
+        QCOMPARE(a[4].detail, QStringLiteral("unreviewed -> done"));
+        QCOMPARE(a[5].detail, QStringLiteral("done -> unreviewed"));
+        QCOMPARE(describeAuditEntry(a[5], doc.working().schema()),
+                 QStringLiteral("undo: signed off the case (done -> unreviewed)"));
+    }
+
     // The Checks column: the anatomical findings of the working set and of the ground truth,
     // on the rows they name, again after every edit and undo.
     void tableFlagsAnatomicalFindings() {

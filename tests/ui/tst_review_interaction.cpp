@@ -601,6 +601,73 @@ private Q_SLOTS:
         QVERIFY(w.viewport()->errorLegendVisible());
     }
 
+    // The audit trail (Case > History) records a drag, its undo and a confirm, each once, by
+    // real mouse and key events; Save writes them to the sidecar as they are.
+    void theAuditTrailRecordsADragAnUndoAndAConfirm() {
+        const QString data =
+            pal::test::generatedReviewDataset(m_dir.filePath(QStringLiteral("audit")), 1);
+        MainWindow w;
+        openCase(w, data + QStringLiteral("/D001"));
+        const CaseDocument& doc = *w.document();
+        QVERIFY(doc.audit().empty());
+        const int prn = 3, n = 2; // pronasale and nasion: in front, never hidden
+        const Landmark before = doc.working().at(prn);
+        const QString nSource = doc.working().at(n).provenance.source;
+        const QPoint p = glyphOf(w, prn);
+        QTest::mousePress(w.viewport(), Qt::LeftButton, Qt::NoModifier, p);
+        for (int step = 1; step <= 6; ++step) {
+            QTest::mouseMove(w.viewport(), p + QPoint(3 * step, 2 * step));
+        }
+        QTest::mouseRelease(w.viewport(), Qt::LeftButton, Qt::NoModifier, p + QPoint(18, 12));
+        const Eigen::Vector3d dragged = doc.working().at(prn).position;
+        QCOMPARE(doc.audit().size(), std::size_t(1)); // the drag's moves are one entry
+        QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+        QTest::qWait(600); // past the double-click interval
+        QTest::mouseClick(w.viewport(), Qt::LeftButton, Qt::NoModifier, glyphOf(w, n));
+        QCOMPARE(w.selectedLandmark(), n);
+        QTest::keyClick(&w, Qt::Key_C);
+
+        const std::vector<AuditEntry>& audit = doc.audit();
+        QCOMPARE(audit.size(), std::size_t(3));
+        QCOMPARE(audit[0].action, AuditAction::Move);
+        QCOMPARE(audit[0].step, AuditStep::Do);
+        QCOMPARE(audit[0].landmark, prn);
+        QCOMPARE(*audit[0].from, before.position);
+        QCOMPARE(*audit[0].to, dragged);
+        QCOMPARE(*audit[0].fromStatus, LandmarkStatus::Predicted);
+        QCOMPARE(*audit[0].toStatus, LandmarkStatus::Corrected);
+        QCOMPARE(audit[0].fromSource, before.provenance.source);
+        QVERIFY(!audit[0].user.isEmpty());
+        QVERIFY(audit[0].when.isValid());
+        QCOMPARE(audit[1].action, AuditAction::Move);
+        QCOMPARE(audit[1].step, AuditStep::Undo);
+        QCOMPARE(*audit[1].from, dragged);
+        QCOMPARE(*audit[1].to, before.position);
+        QCOMPARE(audit[2].action, AuditAction::Status);
+        QCOMPARE(audit[2].landmark, n);
+        QCOMPARE(*audit[2].fromStatus, LandmarkStatus::Predicted);
+        QCOMPARE(*audit[2].toStatus, LandmarkStatus::Confirmed);
+
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QVERIFY(!w.isWindowModified());
+        const auto saved = readReview(sidecarPath(doc.caseInfo()));
+        QVERIFY(saved);
+        QVERIFY(saved->audit == audit);
+
+        // Ctrl+H shows it, one row per entry, in words.
+        QTest::keyClick(&w, Qt::Key_H, Qt::ControlModifier);
+        auto* history = w.findChild<QDialog*>(QStringLiteral("HistoryDialog"));
+        QVERIFY(history && history->isVisible());
+        auto* table = history->findChild<QTableView*>(QStringLiteral("HistoryTable"));
+        QCOMPARE(table->model()->rowCount(), 3);
+        const QString undone = table->model()->index(1, 2).data().toString();
+        QVERIFY2(undone.startsWith(QStringLiteral("undo: moved Prn by ")), qPrintable(undone));
+        QCOMPARE(
+            table->model()->index(2, 2).data().toString(),
+            QStringLiteral("N: predicted -> confirmed") +
+                (nSource.isEmpty() ? QString() : QStringLiteral(" (was from %1)").arg(nSource)));
+    }
+
     void aDragIsOneUndoStep() {
         MainWindow w;
         openCase(w);

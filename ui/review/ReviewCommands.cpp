@@ -12,6 +12,45 @@ QString userName() {
 QString key(const CaseDocument* doc, int index) {
     return doc->working().schema().key(index);
 }
+AuditEntry entry(AuditAction action, AuditStep step) {
+    AuditEntry e;
+    e.when = QDateTime::currentDateTimeUtc();
+    e.user = userName();
+    e.action = action;
+    e.step = step;
+    return e;
+}
+
+// A change of one landmark from `from` to `to`.
+AuditEntry landmarkEntry(AuditAction action, AuditStep step, int index, const Landmark& from,
+                         const Landmark& to) {
+    AuditEntry e = entry(action, step);
+    e.landmark = index;
+    if (from.isPresent()) {
+        e.from = from.position;
+    }
+    if (to.isPresent()) {
+        e.to = to.position;
+    }
+    e.fromStatus = from.status;
+    e.toStatus = to.status;
+    e.fromSource = from.provenance.source;
+    return e;
+}
+
+AuditAction moveAction(const Landmark& before) {
+    return before.isPresent() ? AuditAction::Move : AuditAction::Place;
+}
+
+// The review state going from `from` to `to`. Marking a case done is its sign-off (an undo of
+// it names the sign-off it takes back).
+AuditEntry reviewEntry(ReviewState from, ReviewState to, AuditStep step) {
+    const bool signOff =
+        step == AuditStep::Undo ? from == ReviewState::Done : to == ReviewState::Done;
+    AuditEntry e = entry(signOff ? AuditAction::SignOff : AuditAction::Review, step);
+    e.detail = reviewStateName(from) + QStringLiteral(" -> ") + reviewStateName(to);
+    return e;
+}
 } // namespace
 
 Provenance manualProvenance() {
@@ -37,10 +76,15 @@ MoveLandmarkCommand::MoveLandmarkCommand(CaseDocument* doc, int index, const Lan
 }
 
 void MoveLandmarkCommand::undo() {
+    const Landmark now = m_doc->working().at(m_index);
     m_doc->setLandmark(m_index, m_before);
+    m_doc->record(landmarkEntry(moveAction(m_before), AuditStep::Undo, m_index, now, m_before));
 }
 void MoveLandmarkCommand::redo() {
+    // During a drag the landmark followed the mouse already: the change recorded is the whole
+    // drag, from where it was before to where it ends.
     m_doc->setLandmark(m_index, m_after);
+    m_doc->record(landmarkEntry(moveAction(m_before), m_steps.redo(), m_index, m_before, m_after));
 }
 
 SetStatusCommand::SetStatusCommand(CaseDocument* doc, int index, LandmarkStatus status,
@@ -52,10 +96,14 @@ SetStatusCommand::SetStatusCommand(CaseDocument* doc, int index, LandmarkStatus 
 }
 
 void SetStatusCommand::undo() {
+    const Landmark now = m_doc->working().at(m_index);
     m_doc->setLandmark(m_index, m_before);
+    m_doc->record(landmarkEntry(AuditAction::Status, AuditStep::Undo, m_index, now, m_before));
 }
 void SetStatusCommand::redo() {
     m_doc->setStatus(m_index, m_status, m_provenance);
+    m_doc->record(landmarkEntry(AuditAction::Status, m_steps.redo(), m_index, m_before,
+                                m_doc->working().at(m_index)));
 }
 
 SetReviewStateCommand::SetReviewStateCommand(CaseDocument* doc, ReviewState state,
@@ -68,36 +116,51 @@ SetReviewStateCommand::SetReviewStateCommand(CaseDocument* doc, ReviewState stat
 
 void SetReviewStateCommand::undo() {
     m_doc->setReviewState(m_beforeState, m_beforeStamp);
+    m_doc->record(reviewEntry(m_state, m_beforeState, AuditStep::Undo));
 }
 void SetReviewStateCommand::redo() {
     m_doc->setReviewState(m_state, m_stamp);
+    m_doc->record(reviewEntry(m_beforeState, m_state, m_steps.redo()));
 }
 
 ReplacePredictionCommand::ReplacePredictionCommand(CaseDocument* doc, const LandmarkSet& predicted,
                                                    const QString& modelId, QUndoCommand* parent)
     : QUndoCommand(parent), m_doc(doc), m_beforePredicted(doc->predicted()),
-      m_beforeWorking(doc->working()), m_predicted(predicted) {
+      m_beforeWorking(doc->working()), m_predicted(predicted), m_modelId(modelId) {
     setText(QCoreApplication::translate("ReviewCommands", "Prediction by %1").arg(modelId));
 }
 
 void ReplacePredictionCommand::undo() {
     m_doc->restorePrediction(m_beforePredicted, m_beforeWorking);
+    AuditEntry e = entry(AuditAction::Predict, AuditStep::Undo);
+    e.detail = m_modelId;
+    m_doc->record(e);
 }
 void ReplacePredictionCommand::redo() {
     m_doc->setPredicted(m_predicted);
+    AuditEntry e = entry(AuditAction::Predict, m_steps.redo());
+    e.detail = m_modelId;
+    m_doc->record(e);
 }
 
 ImportLandmarksCommand::ImportLandmarksCommand(CaseDocument* doc, const LandmarkSet& after,
                                                const QString& fileName, QUndoCommand* parent)
-    : QUndoCommand(parent), m_doc(doc), m_before(doc->working()), m_after(after) {
+    : QUndoCommand(parent), m_doc(doc), m_before(doc->working()), m_after(after),
+      m_fileName(fileName) {
     setText(QCoreApplication::translate("ReviewCommands", "Import %1").arg(fileName));
 }
 
 void ImportLandmarksCommand::undo() {
     m_doc->setWorking(m_before);
+    AuditEntry e = entry(AuditAction::Import, AuditStep::Undo);
+    e.detail = m_fileName;
+    m_doc->record(e);
 }
 void ImportLandmarksCommand::redo() {
     m_doc->setWorking(m_after);
+    AuditEntry e = entry(AuditAction::Import, m_steps.redo());
+    e.detail = m_fileName;
+    m_doc->record(e);
 }
 
 } // namespace pal::ui

@@ -10,6 +10,8 @@
 #include "tests/TestSupport.h"
 
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -177,6 +179,88 @@ private Q_SLOTS:
         QVERIFY(readReview(j) == std::nullopt);
     }
 
+    // The audit trail goes to the sidecar and back unchanged; a format-1 review (before the
+    // trail) reads with an empty one; a damaged entry is refused with its number.
+    void theAuditTrailIsKept() {
+        Fixture f;
+        CaseDocument doc;
+        doc.load(f.c, f.truth, std::nullopt, f.predicted);
+        const QDateTime t0 =
+            QDateTime::fromString(QStringLiteral("2026-12-03T19:40:00.250Z"), Qt::ISODateWithMs);
+        AuditEntry move;
+        move.when = t0;
+        move.user = QStringLiteral("ana");
+        move.action = AuditAction::Move;
+        move.landmark = 3;
+        move.from = f.predicted.at(3).position;
+        move.to = Eigen::Vector3d(1.5, -2.25, 3.125);
+        move.fromStatus = LandmarkStatus::Predicted;
+        move.toStatus = LandmarkStatus::Corrected;
+        move.fromSource = QStringLiteral("default.palnet");
+        AuditEntry undo = move;
+        undo.when = t0.addSecs(5);
+        undo.step = AuditStep::Undo;
+        std::swap(undo.from, undo.to);
+        std::swap(undo.fromStatus, undo.toStatus);
+        undo.fromSource = QStringLiteral("manual");
+        AuditEntry signOff;
+        signOff.when = t0.addSecs(9);
+        signOff.user = QStringLiteral("ana");
+        signOff.action = AuditAction::SignOff;
+        signOff.detail = QStringLiteral("in-review -> done");
+        QSignalSpy changed(&doc, &CaseDocument::auditChanged);
+        for (const AuditEntry& e : {move, undo, signOff}) {
+            doc.record(e);
+        }
+        QCOMPARE(changed.count(), 3);
+        QVERIFY(doc.isModified());
+
+        const QString path = sidecarPath(f.c);
+        writeReview(path, snapshotOf(doc), f.c.id());
+        const QByteArray json = test::readAll(path);
+        QVERIFY(json.contains("\"formatVersion\": 2"));
+        QVERIFY(json.contains("\"audit\""));
+        const std::optional<ReviewSnapshot> back = readReview(path);
+        QVERIFY(back.has_value());
+        QCOMPARE(back->audit.size(), std::size_t(3));
+        QVERIFY(back->audit[0] == move);
+        QVERIFY(back->audit[1] == undo);
+        QVERIFY(back->audit[2] == signOff);
+        CaseDocument reopened;
+        reopened.load(f.c, f.truth, std::nullopt, std::nullopt);
+        applySnapshot(reopened, *back);
+        QCOMPARE(reopened.audit().size(), std::size_t(3));
+        QCOMPARE(describeAuditEntry(reopened.audit()[0], reopened.working().schema()),
+                 QStringLiteral("moved Prn by %1 mm (was from default.palnet)")
+                     .arg((*move.to - *move.from).norm(), 0, 'f', 1));
+        QVERIFY(describeAuditEntry(reopened.audit()[1], reopened.working().schema())
+                    .startsWith(QStringLiteral("undo: moved Prn by ")));
+        QCOMPARE(describeAuditEntry(reopened.audit()[2], reopened.working().schema()),
+                 QStringLiteral("signed off the case (in-review -> done)"));
+        // A new case starts a new trail.
+        reopened.load(f.c, f.truth, std::nullopt, std::nullopt);
+        QVERIFY(reopened.audit().empty());
+
+        // Format 1 (written before the trail existed): no "audit", an empty trail.
+        QJsonObject v1 = QJsonDocument::fromJson(json).object();
+        v1.insert(QStringLiteral("formatVersion"), 1);
+        v1.remove(QStringLiteral("audit"));
+        const ReviewSnapshot old =
+            parseReview(QJsonDocument(v1).toJson(), QStringLiteral("old.json"));
+        QVERIFY(old.audit.empty());
+        QCOMPARE(old.working.at(3).position, doc.working().at(3).position);
+        // A damaged entry names itself.
+        QByteArray bad = json;
+        bad.replace("\"action\": \"sign-off\"", "\"action\": \"teleport\"");
+        try {
+            parseReview(bad, QStringLiteral("r.json"));
+            QFAIL("expected a FormatError");
+        } catch (const FormatError& e) {
+            QCOMPARE(e.message(),
+                     QStringLiteral("r.json: \"audit\" entry 3: unknown action 'teleport'"));
+        }
+    }
+
     void damagedOrNewerReviewsAreRefused() {
         try {
             parseReview("{\"format\": \"palstudio-review\", \"formatVersion\": 9}",
@@ -184,7 +268,7 @@ private Q_SLOTS:
             QFAIL("expected a FormatError");
         } catch (const FormatError& e) {
             QCOMPARE(e.message(), QStringLiteral("r.json: made by a newer PAL Studio (review "
-                                                 "format 9; this version reads format 1)"));
+                                                 "format 9; this version reads format 2)"));
         }
         QVERIFY_THROWS_EXCEPTION(FormatError, parseReview("{ not json", QStringLiteral("r.json")));
     }
