@@ -660,4 +660,25 @@ std::vector<float> PalNet::predict(const float* patches, int batch,
     return std::vector<float>(out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
 }
 
+std::vector<float> PalNet::predictWithDropout(const float* patches, int batch, int passes) const {
+    c10::InferenceMode inference;
+    const bool wasTraining = d->net->is_training();
+    d->net->train(); // dropout on; PAL-Net has no other layer that trains differently
+    const auto& c = d->config;
+    const torch::Tensor input =
+        torch::from_blob(const_cast<float*>(patches), {batch, c.landmarks, c.patchSize, 3},
+                         torch::kFloat32)
+            .to(d->device);
+    std::vector<float> all;
+    all.reserve(std::size_t(passes) * std::size_t(batch) * std::size_t(c.landmarks) * 3);
+    for (int p = 0; p < passes; ++p) {
+        const torch::Tensor out = d->net->forward(input, nullptr).to(torch::kCPU).contiguous();
+        all.insert(all.end(), out.data_ptr<float>(), out.data_ptr<float>() + out.numel());
+    }
+    if (!wasTraining) {
+        d->net->eval();
+    }
+    return all;
+}
+
 } // namespace pal::engine

@@ -65,6 +65,10 @@ public:
     // absolute coordinates in mm. Returns batch x L x 3 floats.
     std::vector<float> predict(const float* patches, int batch,
                                AttentionMaps* attention = nullptr) const;
+    // Monte-Carlo dropout: `passes` passes with the dropout on (no gradients), each drawing its
+    // own masks from torch's random numbers (seedRandom). Returns passes x batch x L x 3
+    // floats. A network without dropout (variant no-dropout) gives `passes` equal copies.
+    std::vector<float> predictWithDropout(const float* patches, int batch, int passes) const;
 
     // Training (docs/method.md, "Training"): loss = 0.6 x localisation (mean
     // Euclidean distance) + 0.4 x distance (mean absolute difference of the 50 x 50 pairwise

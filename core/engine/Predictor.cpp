@@ -3,6 +3,7 @@
 
 #include "core/errors/Error.h"
 #include "core/geometry/KdTree.h"
+#include "core/geometry/Patches.h"
 #include "core/geometry/Sampling.h"
 #include "core/geometry/SurfaceLocator.h"
 #include "core/geometry/Transform.h"
@@ -12,8 +13,11 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 
+#include <cmath>
 #include <future>
+#include <random>
 
+#include <Eigen/Geometry>
 #include <Eigen/LU>
 
 namespace pal::engine {
@@ -42,9 +46,83 @@ struct Prepared {
     // its own thread while the patches are cut and the network runs, and is joined to snap.
     // So does the surface locator's build, which is much cheaper.
     std::future<SampleSet> samples;
+    // Test-time augmentation: the patches of each moved copy, one after the other, and the
+    // moves (PredictorOptions::uncertainty == Augment).
+    std::vector<float> augmented;
+    std::vector<Eigen::Isometry3d> moves;
     StageTimes times;
 };
 
+// A case's own random moves: the same for the same case id and seed, whatever else is
+// predicted with it (FNV-1a of the id, mixed with the seed).
+std::vector<Eigen::Isometry3d> augmentMoves(const QString& caseId, const PredictorOptions& o,
+                                            const Eigen::Vector3d& centre) {
+    std::uint64_t h = 1469598103934665603ULL ^ o.uncertaintySeed;
+    for (const char16_t ch : caseId.toStdU16String()) {
+        h = (h ^ ch) * 1099511628211ULL;
+    }
+    std::mt19937_64 rng(h);
+    std::uniform_real_distribution<double> unit(-1.0, 1.0);
+    std::normal_distribution<double> normal;
+    std::vector<Eigen::Isometry3d> moves;
+    for (int p = 0; p < o.uncertaintyPasses; ++p) {
+        const Eigen::Vector3d axis =
+            Eigen::Vector3d(normal(rng), normal(rng), normal(rng)).normalized();
+        const double angle = unit(rng) * o.augmentDegrees * M_PI / 180.0;
+        const Eigen::Vector3d shift(unit(rng) * o.augmentMm, unit(rng) * o.augmentMm,
+                                    unit(rng) * o.augmentMm);
+        // A turn about the template's centre (about the origin, a small angle would move the
+        // face by centimetres when the frame's origin lies far from it), then the shift.
+        Eigen::Isometry3d move = Eigen::Isometry3d::Identity();
+        move.translate(centre + shift);
+        move.rotate(Eigen::AngleAxisd(angle, axis));
+        move.translate(-centre);
+        moves.push_back(move);
+    }
+    return moves;
+}
+
+// Root-mean-square distance of the samples (each L x 3, row-major floats or doubles) from
+// their mean, per landmark.
+std::vector<double> spread(const std::vector<Eigen::MatrixX3d>& samples) {
+    if (samples.empty()) {
+        return {};
+    }
+    Eigen::MatrixX3d mean = Eigen::MatrixX3d::Zero(samples.front().rows(), 3);
+    for (const auto& s : samples) {
+        mean += s / double(samples.size());
+    }
+    std::vector<double> out(static_cast<std::size_t>(mean.rows()), 0.0);
+    for (const auto& s : samples) {
+        for (Eigen::Index l = 0; l < mean.rows(); ++l) {
+            out[std::size_t(l)] += (s.row(l) - mean.row(l)).squaredNorm() / double(samples.size());
+        }
+    }
+    for (double& v : out) {
+        v = std::sqrt(v);
+    }
+    return out;
+}
+
+Eigen::MatrixX3d rowsOf(const float* output, int L) {
+    Eigen::MatrixX3d m(L, 3);
+    for (int l = 0; l < L; ++l) {
+        for (int k = 0; k < 3; ++k) {
+            m(l, k) = output[l * 3 + k];
+        }
+    }
+    return m;
+}
+
+} // namespace
+
+namespace {
+// One case of a batch: prepared, or why it could not be.
+struct Slot {
+    const Case* source;
+    std::optional<Prepared> prepared;
+    QString error;
+};
 } // namespace
 
 struct Predictor::Impl {
@@ -101,11 +179,21 @@ struct Predictor::Impl {
         t.restart();
         p.patches = cutPatches(*input.mesh, bundle.manifest.templateLandmarks,
                                bundle.manifest.patchSize, c.files().mesh);
+        if (options.uncertainty == UncertaintyMethod::Augment && options.uncertaintyPasses > 0) {
+            const Eigen::MatrixX3d& templ = bundle.manifest.templateLandmarks;
+            p.moves = augmentMoves(c.id(), options, templ.colwise().mean().transpose());
+            const KdTree3 tree(input.mesh->vertices);
+            for (const Eigen::Isometry3d& move : p.moves) {
+                const std::vector<float> moved = extractPatchesMoved(
+                    input.mesh->vertices, tree, templ, bundle.manifest.patchSize, move);
+                p.augmented.insert(p.augmented.end(), moved.begin(), moved.end());
+            }
+        }
         p.times.patches = elapsedMs(t);
         return p;
     }
 
-    Prediction finish(Prepared& p, const float* output) const {
+    Prediction finish(Prepared& p, const float* output, std::vector<double> uncertainty) const {
         QElapsedTimer t;
         t.start();
         const int L = bundle.manifest.landmarks;
@@ -141,6 +229,60 @@ struct Predictor::Impl {
         }
         p.times.snap = elapsedMs(t);
         out.times = p.times;
+        out.uncertainty = std::move(uncertainty);
+        return out;
+    }
+
+    // The uncertainty of the batch's n prepared cases (their plain patches in `input`), in
+    // their order; empty vectors when none is asked for.
+    std::vector<std::vector<double>> uncertainty(std::vector<Slot>& slots,
+                                                 const std::vector<float>& input, int n) const {
+        std::vector<std::vector<double>> out(static_cast<std::size_t>(n));
+        const int passes = options.uncertaintyPasses;
+        const int L = bundle.manifest.landmarks;
+        if (options.uncertainty == UncertaintyMethod::None || passes <= 0) {
+            return out;
+        }
+        if (options.uncertainty == UncertaintyMethod::Dropout) {
+            PalNet::seedRandom(options.uncertaintySeed);
+            const std::vector<float> all = net->predictWithDropout(input.data(), n, passes);
+            for (int i = 0; i < n; ++i) {
+                std::vector<Eigen::MatrixX3d> samples;
+                for (int p = 0; p < passes; ++p) {
+                    samples.push_back(rowsOf(all.data() + (std::size_t(p) * n + i) * L * 3, L));
+                }
+                out[std::size_t(i)] = spread(samples);
+            }
+            return out;
+        }
+        // Augment: each case's moved copies, batchSize cases' worth at a time; each prediction
+        // moved back before the spread is taken.
+        int i = 0;
+        const int chunk = std::max(1, options.batchSize);
+        for (Slot& slot : slots) {
+            if (!slot.prepared) {
+                continue;
+            }
+            Prepared& p = *slot.prepared;
+            std::vector<Eigen::MatrixX3d> samples;
+            for (int first = 0; first < passes; first += chunk) {
+                const int count = std::min(chunk, passes - first);
+                const std::size_t setFloats =
+                    std::size_t(L) * std::size_t(bundle.manifest.patchSize) * 3;
+                const std::vector<float> moved =
+                    net->predict(p.augmented.data() + std::size_t(first) * setFloats, count);
+                for (int k = 0; k < count; ++k) {
+                    Eigen::MatrixX3d rows = rowsOf(moved.data() + std::size_t(k) * L * 3, L);
+                    const Eigen::Isometry3d back = p.moves[std::size_t(first + k)].inverse();
+                    for (int l = 0; l < L; ++l) {
+                        rows.row(l) = (back * Eigen::Vector3d(rows.row(l).transpose())).transpose();
+                    }
+                    samples.push_back(std::move(rows));
+                }
+            }
+            p.augmented = {};
+            out[std::size_t(i++)] = spread(samples);
+        }
         return out;
     }
 
@@ -241,11 +383,6 @@ std::vector<Prediction> Predictor::predictAll(const std::vector<Case>& cases,
     while (next < cases.size()) {
         // Up to batchSize cases that could be read go through the network together; a case
         // that could not keeps its place in the order with its error.
-        struct Slot {
-            const Case* source;
-            std::optional<Prepared> prepared;
-            QString error;
-        };
         std::vector<Slot> slots;
         std::vector<float> input;
         int n = 0;
@@ -268,10 +405,14 @@ std::vector<Prediction> Predictor::predictAll(const std::vector<Case>& cases,
         }
         std::vector<float> output;
         double forwardMs = 0;
+        std::vector<std::vector<double>> uncertainty(static_cast<std::size_t>(n));
         if (n > 0) {
             QElapsedTimer t;
             t.start();
+            // The plain prediction in a pass of its own: the same numbers as without the
+            // uncertainty (a bigger batch can change the last digits).
             output = d->net->predict(input.data(), n);
+            uncertainty = d->uncertainty(slots, input, n);
             forwardMs = elapsedMs(t) / n;
         }
         std::size_t row = 0;
@@ -281,7 +422,8 @@ std::vector<Prediction> Predictor::predictAll(const std::vector<Case>& cases,
             } else {
                 slot.prepared->times.forward = forwardMs;
                 try {
-                    out.push_back(d->finish(*slot.prepared, output.data() + row * L * 3));
+                    out.push_back(d->finish(*slot.prepared, output.data() + row * L * 3,
+                                            std::move(uncertainty[row])));
                 } catch (const Error& e) {
                     out.push_back(failedPrediction(*slot.source, messageOf(*slot.source, e)));
                 }

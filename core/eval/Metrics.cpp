@@ -207,4 +207,77 @@ IntraObserverReference intraObserverReference() {
     return ref;
 }
 
+namespace {
+
+// Average ranks (1-based) of v, ties sharing the mean of their ranks.
+std::vector<double> ranks(const std::vector<double>& v) {
+    std::vector<std::size_t> order(v.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return v[a] < v[b]; });
+    std::vector<double> r(v.size());
+    for (std::size_t i = 0; i < order.size();) {
+        std::size_t j = i;
+        while (j + 1 < order.size() && v[order[j + 1]] == v[order[i]]) {
+            ++j;
+        }
+        const double mean = (double(i) + double(j)) / 2.0 + 1.0;
+        for (std::size_t k = i; k <= j; ++k) {
+            r[order[k]] = mean;
+        }
+        i = j + 1;
+    }
+    return r;
+}
+
+} // namespace
+
+double spearman(const std::vector<double>& a, const std::vector<double>& b) {
+    if (a.size() != b.size() || a.size() < 2) {
+        return NAN;
+    }
+    const std::vector<double> ra = ranks(a), rb = ranks(b);
+    const double n = double(a.size());
+    const double mean = (n + 1) / 2;
+    double sab = 0, saa = 0, sbb = 0;
+    for (std::size_t i = 0; i < ra.size(); ++i) {
+        sab += (ra[i] - mean) * (rb[i] - mean);
+        saa += (ra[i] - mean) * (ra[i] - mean);
+        sbb += (rb[i] - mean) * (rb[i] - mean);
+    }
+    return saa > 0 && sbb > 0 ? sab / std::sqrt(saa * sbb) : NAN;
+}
+
+RankingQuality rankingQuality(const std::vector<double>& scores, const std::vector<double>& errors,
+                              double reviewShare, double thresholdMm) {
+    RankingQuality q;
+    q.reviewShare = reviewShare;
+    q.threshold = thresholdMm;
+    std::vector<double> s, e;
+    for (std::size_t i = 0; i < std::min(scores.size(), errors.size()); ++i) {
+        if (std::isfinite(scores[i]) && std::isfinite(errors[i])) {
+            s.push_back(scores[i]);
+            e.push_back(errors[i]);
+        }
+    }
+    q.count = static_cast<int>(s.size());
+    q.spearman = spearman(s, e);
+    std::vector<std::size_t> order(s.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    // Highest score first; equal scores in their given order.
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return s[a] > s[b]; });
+    const auto reviewed =
+        static_cast<std::size_t>(std::llround(reviewShare * static_cast<double>(s.size())));
+    int found = 0;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        if (e[order[k]] > thresholdMm) {
+            ++q.large;
+            found += k < reviewed ? 1 : 0;
+        }
+    }
+    q.largeFound = q.large > 0 ? double(found) / q.large : NAN;
+    return q;
+}
+
 } // namespace pal

@@ -13,6 +13,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -103,5 +104,24 @@ struct IntraObserverReference {
 };
 
 IntraObserverReference intraObserverReference();
+
+// How well a score (an uncertainty) ranks errors (docs/method.md, "Uncertainty"). Pairs whose
+// score or error is not finite are left out.
+struct RankingQuality {
+    int count = 0;          // pairs used
+    double spearman = NAN;  // rank correlation of score and error (ties: average ranks)
+    double reviewShare = 0; // the share of pairs reviewed: the highest-scoring ones
+    double threshold = 0;   // mm: an error above it is "large"
+    int large = 0;          // pairs with an error above threshold
+    // Of the large errors, the share among the reviewed pairs (recall); a score that says
+    // nothing finds about reviewShare of them.
+    double largeFound = NAN;
+};
+RankingQuality rankingQuality(const std::vector<double>& scores, const std::vector<double>& errors,
+                              double reviewShare = 0.2, double thresholdMm = 2.0);
+
+// Spearman's rank correlation (ties: average ranks); NaN for fewer than two values or a
+// constant input.
+double spearman(const std::vector<double>& a, const std::vector<double>& b);
 
 } // namespace pal

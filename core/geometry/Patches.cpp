@@ -61,4 +61,38 @@ std::vector<float> extractPatches(const Vertices& vertices, const KdTree3& tree,
     return patches;
 }
 
+std::vector<float> extractPatchesMoved(const Vertices& vertices, const KdTree3& tree,
+                                       const Eigen::MatrixX3d& templateLandmarks, int K,
+                                       const Eigen::Isometry3d& move) {
+    // The template moved back onto the unmoved mesh picks the same vertices as the template
+    // on the moved mesh (a rigid move keeps every distance).
+    const Eigen::Isometry3d back = move.inverse();
+    Eigen::MatrixX3d templ(templateLandmarks.rows(), 3);
+    for (Eigen::Index l = 0; l < templ.rows(); ++l) {
+        templ.row(l) = (back * Eigen::Vector3d(templateLandmarks.row(l).transpose())).transpose();
+    }
+    const std::vector<int> indices = patchIndices(vertices, tree, templ, K);
+    std::vector<float> patches(indices.size() * 3);
+    std::vector<std::pair<double, int>> order(static_cast<std::size_t>(K));
+    std::vector<Eigen::Vector3d> moved(static_cast<std::size_t>(K));
+    for (std::size_t l = 0; l * std::size_t(K) < indices.size(); ++l) {
+        for (int j = 0; j < K; ++j) {
+            const int v = indices[l * std::size_t(K) + std::size_t(j)];
+            moved[std::size_t(j)] = move * Eigen::Vector3d(vertices.row(v).transpose());
+            order[std::size_t(j)] = {moved[std::size_t(j)].norm(), j};
+        }
+        // Ordered by the moved points' distance from the origin, as step 3 orders any patch
+        // (ties: the order patchIndices gave, which breaks its own ties by vertex index).
+        std::sort(order.begin(), order.end());
+        for (int j = 0; j < K; ++j) {
+            const Eigen::Vector3d& p = moved[std::size_t(order[std::size_t(j)].second)];
+            float* out = patches.data() + (l * std::size_t(K) + std::size_t(j)) * 3;
+            out[0] = float(p.x());
+            out[1] = float(p.y());
+            out[2] = float(p.z());
+        }
+    }
+    return patches;
+}
+
 } // namespace pal

@@ -6,6 +6,7 @@
 #include "core/mesh/Mesh.h"
 
 #include <Eigen/Core>
+#include <Eigen/Geometry>
 
 #include <vector>
 
@@ -26,5 +27,13 @@ std::vector<int> patchIndices(const Vertices& vertices, const KdTree3& tree,
 // row-major (L, K, 3) tensor of absolute (not centred) vertex positions.
 std::vector<float> extractPatches(const Vertices& vertices, const KdTree3& tree,
                                   const Eigen::MatrixX3d& templateLandmarks, int K);
+
+// The patches of the mesh moved rigidly by `move` (vertices' = move * vertices), from the tree
+// of the unmoved mesh: what extractPatches gives for the moved vertices and a tree over them
+// (up to the order of points at exactly equal distances), without building that tree. Test-time
+// augmentation (docs/method.md, "Uncertainty") cuts several moved copies of one case this way.
+std::vector<float> extractPatchesMoved(const Vertices& vertices, const KdTree3& tree,
+                                       const Eigen::MatrixX3d& templateLandmarks, int K,
+                                       const Eigen::Isometry3d& move);
 
 } // namespace pal

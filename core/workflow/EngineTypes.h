@@ -18,12 +18,23 @@ namespace pal {
 
 enum class Device { Auto, Cpu, Cuda };
 
+// How a prediction's uncertainty is estimated (docs/method.md, "Uncertainty"): not at all,
+// by test-time augmentation (the case moved rigidly a little, several times, each prediction
+// moved back; the spread of those predictions), or by Monte-Carlo dropout (the network run
+// several times with its dropout on).
+enum class UncertaintyMethod { None, Augment, Dropout };
+
 struct PredictorOptions {
     std::optional<SnapMode> snap; // default: the bundle's postProcessing
     int samples = 100000;         // even surface samples for snapping
     quint64 sampleSeed = 0;
     int batchSize = 8; // cases per forward pass when predicting many
     Device device = Device::Auto;
+    UncertaintyMethod uncertainty = UncertaintyMethod::None;
+    int uncertaintyPasses = 8;   // extra passes per case
+    double augmentDegrees = 3.0; // Augment: largest rotation, about a random axis
+    double augmentMm = 2.0;      // Augment: largest shift along each axis
+    quint64 uncertaintySeed = 1; // with the case id: the same moves for a case every time
 };
 
 // Milliseconds spent in each stage for one case. Sampling runs on its own thread beside the
@@ -40,6 +51,10 @@ struct Prediction {
     QString caseId;
     QString caseFolder;
     LandmarkSet landmarks; // the case's own frame, status Predicted, provenance = the model
+    // Per landmark, mm: the root-mean-square distance of the extra passes' raw predictions
+    // from their mean (PredictorOptions::uncertainty); empty when not asked for. The
+    // landmarks themselves are the plain prediction's, the same as without it.
+    std::vector<double> uncertainty;
     StageTimes times;
     QString error;
     bool ok() const { return error.isEmpty(); }

@@ -78,6 +78,46 @@ private Q_SLOTS:
         QVERIFY(pred.times.total() > 0);
     }
 
+    // Uncertainty by test-time augmentation or Monte-Carlo dropout: one non-negative, finite
+    // spread per landmark, the same on every run; the landmarks themselves exactly those of a
+    // prediction without it.
+    void uncertaintyLeavesThePredictionAsItIs() {
+        PredictorOptions o;
+        o.snap = SnapMode::Surface;
+        o.device = Device::Cpu;
+        const std::vector<Case> cases = {Case::open(m_dataset + QStringLiteral("/D001")),
+                                         Case::open(m_dataset + QStringLiteral("/D003"))};
+        const std::vector<Prediction> plain = Predictor::fromBundle(m_bundle, o).predictAll(cases);
+        for (const UncertaintyMethod method :
+             {UncertaintyMethod::Augment, UncertaintyMethod::Dropout}) {
+            PredictorOptions u = o;
+            u.uncertainty = method;
+            u.uncertaintyPasses = 4;
+            const Predictor p = Predictor::fromBundle(m_bundle, u);
+            const std::vector<Prediction> first = p.predictAll(cases);
+            const std::vector<Prediction> again = p.predictAll(cases);
+            for (std::size_t c = 0; c < cases.size(); ++c) {
+                QVERIFY(first[c].ok());
+                QCOMPARE(first[c].uncertainty.size(), std::size_t(50));
+                QCOMPARE(first[c].uncertainty, again[c].uncertainty);
+                double sum = 0;
+                for (const double mm : first[c].uncertainty) {
+                    QVERIFY(std::isfinite(mm) && mm >= 0);
+                    sum += mm;
+                }
+                QVERIFY(sum > 0); // the passes differ
+                for (int l = 0; l < 50; ++l) {
+                    QCOMPARE(first[c].landmarks.at(l).position, plain[c].landmarks.at(l).position);
+                }
+            }
+            // A case's moves do not depend on the cases predicted with it.
+            if (method == UncertaintyMethod::Augment) {
+                QCOMPARE(p.predictAll({cases[1]}).front().uncertainty, first[1].uncertainty);
+            }
+        }
+        QVERIFY(plain[0].uncertainty.empty());
+    }
+
     // "surface": each landmark is the exact closest point of the mesh to the network's output
     // (no sampling), so it lies on the surface, and never farther from the raw output than the
     // nearest of the closest mode's samples.

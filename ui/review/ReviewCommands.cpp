@@ -2,11 +2,21 @@
 
 #include <QCoreApplication>
 
+#include <pwd.h>
+#include <unistd.h>
+
 namespace pal::ui {
 
 namespace {
+// The login name: $USER, else the account's name (a session started without a login shell
+// has no $USER).
 QString userName() {
-    const QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
+    if (user.isEmpty()) {
+        if (const passwd* account = getpwuid(getuid()); account != nullptr) {
+            user = QString::fromLocal8Bit(account->pw_name);
+        }
+    }
     return user.isEmpty() ? QStringLiteral("unknown user") : user;
 }
 QString key(const CaseDocument* doc, int index) {

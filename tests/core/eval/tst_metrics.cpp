@@ -318,6 +318,28 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(
             IoError, writeEvaluationCsv(dir.filePath(QStringLiteral("no/such/folder")), {closest}));
     }
+
+    // Spearman's rho against values worked by hand, and the share of large errors a ranking
+    // finds among the pairs it puts first.
+    void rankingOfErrorsByAScore() {
+        QCOMPARE(spearman({1, 2, 3, 4}, {10, 20, 30, 40}), 1.0);
+        QCOMPARE(spearman({1, 2, 3, 4}, {4, 3, 2, 1}), -1.0);
+        // Ranks (1, 2.5, 2.5, 4) and (1, 3, 2, 4): rho = 4.5 / sqrt(4.5 * 5).
+        QVERIFY(std::abs(spearman({1, 2, 2, 3}, {1, 3, 2, 4}) - 4.5 / std::sqrt(4.5 * 5.0)) <
+                1e-12);
+        QVERIFY(std::isnan(spearman({1, 1, 1}, {1, 2, 3})));
+        QVERIFY(std::isnan(spearman({1}, {1})));
+
+        // Ten pairs, errors over 2 mm at scores 0.9, 0.8 and 0.1: reviewing the top 20 % (two
+        // pairs) finds two of the three.
+        const std::vector<double> scores = {0.9, 0.1, 0.8, 0.2, 0.3, 0.4, 0.5, 0.6, 0.05, 0.01};
+        const std::vector<double> errors = {3.0, 2.5, 4.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, NAN};
+        const RankingQuality q = rankingQuality(scores, errors, 0.2, 2.0);
+        QCOMPARE(q.count, 9); // the NaN error is left out
+        QCOMPARE(q.large, 3);
+        QVERIFY(std::abs(q.largeFound - 2.0 / 3.0) < 1e-12);
+        QVERIFY(q.spearman > 0 && q.spearman < 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMetrics)

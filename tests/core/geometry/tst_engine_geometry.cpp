@@ -456,6 +456,33 @@ private Q_SLOTS:
         }
     }
 
+    // Patches of a rigidly moved mesh, cut with the unmoved mesh's tree, equal the patches of
+    // the moved vertices cut with a tree of their own.
+    void movedPatchesMatchPatchesOfTheMovedMesh() {
+        const Vertices v = randomPoints(400, 17, 30.0).rowwise() + Eigen::RowVector3d(100, -50, 20);
+        const Eigen::MatrixX3d lm =
+            randomPoints(6, 18, 30.0).rowwise() + Eigen::RowVector3d(100, -50, 20);
+        Eigen::Isometry3d move = Eigen::Isometry3d::Identity();
+        move.translate(Eigen::Vector3d(1.5, -2.0, 0.7));
+        move.rotate(Eigen::AngleAxisd(0.12, Eigen::Vector3d(0.2, 1.0, -0.4).normalized()));
+        Vertices moved(v.rows(), 3);
+        for (Eigen::Index i = 0; i < v.rows(); ++i) {
+            moved.row(i) = (move * Eigen::Vector3d(v.row(i).transpose())).transpose();
+        }
+        const int K = 25;
+        const std::vector<float> expected = extractPatches(moved, KdTree3(moved), lm, K);
+        const std::vector<float> got = extractPatchesMoved(v, KdTree3(v), lm, K, move);
+        QCOMPARE(got.size(), expected.size());
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            QVERIFY2(
+                std::abs(got[i] - expected[i]) < 1e-4f,
+                qPrintable(QStringLiteral("%1: %2 vs %3").arg(i).arg(got[i]).arg(expected[i])));
+        }
+        // The identity is the plain patches exactly.
+        QCOMPARE(extractPatchesMoved(v, KdTree3(v), lm, K, Eigen::Isometry3d::Identity()),
+                 extractPatches(v, KdTree3(v), lm, K));
+    }
+
     void patchesRejectBadInput() {
         const Vertices v = grid(5);
         const KdTree3 tree(v);
