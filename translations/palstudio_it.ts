@@ -937,6 +937,47 @@ revisionato da %2</translation>
         <extracomment>%1 is a check&apos;s short title, such as &quot;swapped&quot;</extracomment>
         <translation>%1 (ground truth)</translation>
     </message>
+    <message>
+        <source>Tolerance %1 mm around the model&apos;s prediction: how far apart one person&apos;s two placements of %2 typically are.</source>
+        <extracomment>%1 a distance in mm, %2 a landmark&apos;s key</extracomment>
+        <translation>Tolleranza di %1 mm attorno alla predizione del modello: quanto distano di solito due posizionamenti di %2 fatti dalla stessa persona.</translation>
+    </message>
+    <message>
+        <source>truth inside</source>
+        <translation>ground truth dentro</translation>
+    </message>
+    <message>
+        <source>truth outside</source>
+        <translation>ground truth fuori</translation>
+    </message>
+    <message>
+        <source>Ground truth %1 mm from the prediction: inside.</source>
+        <translation>Ground truth a %1 mm dalla predizione: dentro.</translation>
+    </message>
+    <message>
+        <source>Ground truth %1 mm from the prediction: outside.</source>
+        <translation>Ground truth a %1 mm dalla predizione: fuori.</translation>
+    </message>
+    <message>
+        <source>correction inside</source>
+        <translation>correzione dentro</translation>
+    </message>
+    <message>
+        <source>correction outside</source>
+        <translation>correzione fuori</translation>
+    </message>
+    <message>
+        <source>Correction %1 mm from the prediction: inside.</source>
+        <translation>Correzione a %1 mm dalla predizione: dentro.</translation>
+    </message>
+    <message>
+        <source>Correction %1 mm from the prediction: outside.</source>
+        <translation>Correzione a %1 mm dalla predizione: fuori.</translation>
+    </message>
+    <message>
+        <source>Tolerance</source>
+        <translation>Tolleranza</translation>
+    </message>
 </context>
 <context>
     <name>pal::ui::MainWindow</name>
@@ -1632,6 +1673,14 @@ revisionato da %2</translation>
     <message>
         <source>Case History</source>
         <translation>Cronologia del caso</translation>
+    </message>
+    <message>
+        <source>T&amp;olerance Spheres</source>
+        <translation>Sfere di t&amp;olleranza</translation>
+    </message>
+    <message>
+        <source>Shift+T</source>
+        <translation>Shift+T</translation>
     </message>
 </context>
 <context>

@@ -25,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <limits>
 
 namespace pal::ui {
 
@@ -263,6 +264,19 @@ void MainWindow::refreshViewport() {
     }
     d->viewport->setErrorLinesVisible(d->showErrors->isChecked());
     d->viewport->setSelectedLandmark(d->selected);
+    // Tolerance spheres around the model's own prediction (not the corrections).
+    std::vector<Eigen::Vector3d> centres;
+    std::vector<double> radii;
+    if (const auto& predicted = d->doc().predicted()) {
+        for (int i = 0; i < predicted->size(); ++i) {
+            const Landmark& l = predicted->at(i);
+            centres.push_back(l.isPresent() ? l.position
+                                            : Eigen::Vector3d::Constant(
+                                                  std::numeric_limits<double>::quiet_NaN()));
+            radii.push_back(repeatabilityOf(predicted->schema(), i));
+        }
+    }
+    d->viewport->setToleranceSpheres(centres, radii);
 }
 
 void MainWindow::updateSummary() {

@@ -61,6 +61,7 @@ void MainWindow::createDocks() {
                                         {LandmarkTableModel::Status, 78},
                                         {LandmarkTableModel::Error, 72},
                                         {LandmarkTableModel::Checks, 96},
+                                        {LandmarkTableModel::Tolerance, 110},
                                         {LandmarkTableModel::Shown, 40},
                                         {LandmarkTableModel::Locked, 40},
                                         {LandmarkTableModel::GroundTruth, 150},

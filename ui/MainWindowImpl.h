@@ -72,6 +72,7 @@ struct MainWindow::Impl {
     QAction* showPredicted = nullptr;
     QAction* showErrors = nullptr;
     QAction* showLegend = nullptr;
+    QAction* showTolerance = nullptr;
     QAction* showBanner = nullptr;
     QAction* placeMode = nullptr;
     QAction* save = nullptr;

@@ -48,6 +48,11 @@ void MainWindow::createViewMenu() {
     connect(d->showErrors, &QAction::toggled, d->viewport, &ViewportWidget::setErrorLinesVisible);
     d->showLegend = toggle(tr("Error L&egend"), true);
     connect(d->showLegend, &QAction::toggled, d->viewport, &ViewportWidget::setErrorLegendVisible);
+    // Around the model's prediction, the landmark's repeatability (Landmarks table: Tolerance).
+    d->showTolerance = toggle(tr("T&olerance Spheres"), false);
+    d->showTolerance->setShortcut(QKeySequence(tr("Shift+T")));
+    connect(d->showTolerance, &QAction::toggled, d->viewport,
+            &ViewportWidget::setToleranceSpheresVisible);
     createLegendCornerMenu(view);
     view->addSeparator();
     view->addAction(tr("&Display Settings..."), this, [this] {

@@ -1,6 +1,7 @@
 #include "ui/ViewportGlyphs.h"
 
 #include <vtkAppendPolyData.h>
+#include <vtkCamera.h>
 #include <vtkCellArray.h>
 #include <vtkColorTransferFunction.h>
 #include <vtkFloatArray.h>
@@ -68,6 +69,29 @@ vtkSmartPointer<vtkPolyData> makeTarget(double lift, bool coarse) {
 
 vtkSmartPointer<vtkPolyData> makeTruthSphere(bool coarse) {
     return coarse ? makeGlyphSphere(1.0, {0, 0, 0}, 8, 7) : makeGlyphSphere(1.0, {0, 0, 0});
+}
+
+vtkSmartPointer<vtkPolyData> makeCircle(double lift, int segments) {
+    vtkNew<vtkPoints> points;
+    vtkNew<vtkCellArray> lines;
+    lines->InsertNextCell(segments + 1);
+    for (int i = 0; i <= segments; ++i) {
+        const double u = 2 * std::numbers::pi * (i % segments) / segments;
+        lines->InsertCellPoint(points->InsertNextPoint(lift, std::cos(u), std::sin(u)));
+    }
+    auto circle = vtkSmartPointer<vtkPolyData>::New();
+    circle->SetPoints(points);
+    circle->SetLines(lines);
+    return circle;
+}
+
+Eigen::Vector3d directionToEye(vtkCamera* camera, const Eigen::Vector3d& p) {
+    if (camera->GetParallelProjection() != 0) {
+        return -Eigen::Vector3d(camera->GetDirectionOfProjection());
+    }
+    const Eigen::Vector3d d = Eigen::Vector3d(camera->GetPosition()) - p;
+    const double n = d.norm();
+    return n > 0 ? Eigen::Vector3d(d / n) : Eigen::Vector3d(0, 0, 1);
 }
 
 vtkSmartPointer<vtkColorTransferFunction> makeErrorColours() {

@@ -7,6 +7,7 @@
 
 #include <vtkSmartPointer.h>
 
+class vtkCamera;
 class vtkColorTransferFunction;
 class vtkPolyData;
 
@@ -23,6 +24,13 @@ vtkSmartPointer<vtkPolyData> makeGlyphSphere(double radius, const Eigen::Vector3
 vtkSmartPointer<vtkPolyData> makeTarget(double lift, bool coarse = false);
 // The ground-truth marker (unit radius); coarse: about a third of the triangles.
 vtkSmartPointer<vtkPolyData> makeTruthSphere(bool coarse = false);
+
+// A circle of unit radius around the +X axis at x = lift, as one polyline of `segments`
+// segments: the outline of a tolerance sphere, turned toward the camera.
+vtkSmartPointer<vtkPolyData> makeCircle(double lift, int segments = 64);
+
+// The unit direction from p toward the camera (the projection's reverse in parallel views).
+Eigen::Vector3d directionToEye(vtkCamera* camera, const Eigen::Vector3d& p);
 
 // The error colours: green up to 2 mm, yellow at 3, red from 5 mm, continuous between.
 vtkSmartPointer<vtkColorTransferFunction> makeErrorColours();

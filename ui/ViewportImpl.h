@@ -6,6 +6,7 @@
 #include "ui/ViewportFrameBudget.h"
 #include "ui/ViewportLandmarks.h"
 #include "ui/ViewportMesh.h"
+#include "ui/ViewportTolerance.h"
 #include "ui/ViewportWidget.h"
 
 #include <QElapsedTimer>
@@ -48,6 +49,7 @@ struct ViewportWidget::Impl {
 
     std::unique_ptr<ViewportMeshLayer> mesh;
     std::unique_ptr<ViewportLandmarkLayer> landmarks;
+    std::unique_ptr<ViewportToleranceSpheres> tolerance;
 
     bool inPaint = false;
     int frames = 0;

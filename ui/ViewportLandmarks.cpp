@@ -49,15 +49,6 @@ void setupArrays(vtkPolyData* data, vtkPoints* points, vtkBitArray* mask, vtkFlo
     data->GetPointData()->AddArray(toEye);
 }
 
-Eigen::Vector3d directionToEye(vtkCamera* camera, const Eigen::Vector3d& p) {
-    if (camera->GetParallelProjection() != 0) {
-        return -Eigen::Vector3d(camera->GetDirectionOfProjection());
-    }
-    const Eigen::Vector3d d = Eigen::Vector3d(camera->GetPosition()) - p;
-    const double n = d.norm();
-    return n > 0 ? Eigen::Vector3d(d / n) : Eigen::Vector3d(0, 0, 1);
-}
-
 } // namespace
 
 ViewportLandmarkLayer::ViewportLandmarkLayer(vtkRenderer* scene, vtkRenderer* overlay)

@@ -11,8 +11,8 @@
 #include <vtkImageData.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
-#include <vtkQuadricDecimation.h>
 #include <vtkProperty.h>
+#include <vtkQuadricDecimation.h>
 #include <vtkRenderer.h>
 #include <vtkStaticCellLocator.h>
 #include <vtkTexture.h>

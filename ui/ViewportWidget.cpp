@@ -76,6 +76,7 @@ void ViewportWidget::Impl::onRenderStart(vtkObject*, unsigned long, void* client
         self->mesh->waitForAnalysis(); // milliseconds: labels hidden by the mesh stay hidden
     }
     self->landmarks->prepareRender(self->renderer, *self->mesh, self->pixelRatio());
+    self->tolerance->faceCamera(self->renderer->GetActiveCamera());
 }
 
 // The interactor style starts and ends each camera gesture (rotate, pan, dolly, wheel step).
@@ -169,6 +170,7 @@ void ViewportWidget::Impl::setup() {
 
     mesh = std::make_unique<ViewportMeshLayer>(renderer);
     landmarks = std::make_unique<ViewportLandmarkLayer>(renderer, overlay);
+    tolerance = std::make_unique<ViewportToleranceSpheres>(renderer);
     mesh->setReadyCallback([this] {
         landmarks->labels().markStale(); // occlusion can be tested now
         q->requestFrame();
@@ -584,6 +586,29 @@ bool ViewportWidget::reducedResolutionWhileMoving() const {
 
 double ViewportWidget::renderScale() const {
     return d->renderScale;
+}
+
+void ViewportWidget::setToleranceSpheres(const std::vector<Eigen::Vector3d>& centres,
+                                         const std::vector<double>& radii) {
+    if (centres.empty()) {
+        d->tolerance->clear();
+    } else {
+        d->tolerance->set(centres, radii);
+    }
+    requestFrame();
+}
+
+void ViewportWidget::setToleranceSpheresVisible(bool visible) {
+    d->tolerance->setVisible(visible);
+    requestFrame();
+}
+
+bool ViewportWidget::toleranceSpheresVisible() const {
+    return d->tolerance->visible();
+}
+
+int ViewportWidget::toleranceSphereCount() const {
+    return d->tolerance->visible() ? d->tolerance->count() : 0;
 }
 
 void ViewportWidget::setAdaptiveDetail(bool enabled) {

@@ -19,6 +19,7 @@ class QWindow;
 #include <QString>
 
 #include <memory>
+#include <vector>
 
 namespace pal {
 struct Mesh;
@@ -80,6 +81,15 @@ public:
     // are drawn with fewer pixels, then with a coarser copy of a big mesh; detail comes back
     // when frames are fast again (ViewportFrameBudget). detailLevel(): 0 (the finest moving
     // detail) to 4. Off: level 0 until it is on again. A still view is always drawn at full detail.
+    // Tolerance spheres (ui/ViewportTolerance.h): a translucent sphere of radii[i] mm around
+    // centres[i] (the model's prediction, in the frame of the landmark sets); none where either
+    // is not finite. Hidden until setToleranceSpheresVisible(true). toleranceSphereCount():
+    // the spheres drawn now.
+    void setToleranceSpheres(const std::vector<Eigen::Vector3d>& centres,
+                             const std::vector<double>& radii);
+    void setToleranceSpheresVisible(bool visible);
+    bool toleranceSpheresVisible() const;
+    int toleranceSphereCount() const;
     void setAdaptiveDetail(bool enabled);
     bool adaptiveDetail() const;
     void setMovingFrameRate(double framesPerSecond);

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <array>
+#include <limits>
 
 namespace pal {
 
@@ -183,6 +184,32 @@ QString sideName(Side side) {
         break;
     }
     return QStringLiteral("midline");
+}
+
+double repeatabilityOf(const LandmarkSchema& schema, int index) {
+    if (index < 0 || index >= schema.size()) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    const LandmarkDefinition& d = schema.at(index);
+    if (d.repeatabilityMm > 0) {
+        return d.repeatabilityMm;
+    }
+    if (!schema.sameLandmarks(*LandmarkSchema::lafas50())) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+    const QString key = schema.key(index);
+    if (key == QLatin1String("Sto")) {
+        return 1.75;
+    }
+    if (key == QLatin1String("Pra_L")) {
+        return 3.58;
+    }
+    for (const char* hard : {"Pra", "Sa", "Pa", "Sba", "Chk"}) {
+        if (d.abbreviation == QLatin1String(hard)) {
+            return 3.1;
+        }
+    }
+    return 2.25;
 }
 
 } // namespace pal

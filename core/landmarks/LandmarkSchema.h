@@ -23,6 +23,9 @@ struct LandmarkDefinition {
     int partner = 0;    // number of the mirror landmark; 0 on the midline
     QString key;        // unique key; empty: derived (abbreviation, plus _R or _L on the sides)
     QString definition; // where it sits, in words; may be empty
+    // How far apart two placements of it by the same person typically are, in mm (intra-
+    // observer repeatability); 0 when the schema does not say (repeatabilityOf).
+    double repeatabilityMm = 0;
 };
 
 class LandmarkSchema {
@@ -68,6 +71,12 @@ private:
 };
 
 using SchemaPtr = std::shared_ptr<const LandmarkSchema>;
+
+// A landmark's repeatability in mm: the schema's own figure; for the LA-FAS 50 without one,
+// the intra-observer figures published with the PAL-Net reference (docs/landmarks.md,
+// "Repeatability": Sto 1.75, Pra_L 3.58, the other ear landmarks and the malar cheek 3.1, the
+// middle of their 2.6-3.6 range, every other 2.25, the mean); NaN when unknown.
+double repeatabilityOf(const LandmarkSchema& schema, int index);
 
 QString sideName(Side side);
 // The side as the window shows it: sideName in the user's language (core/i18n).

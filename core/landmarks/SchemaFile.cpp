@@ -96,6 +96,15 @@ public:
             }
             d.definition = string(l, QStringLiteral("definition"),
                                   where + QStringLiteral(".definition"), false);
+            if (l.contains(QStringLiteral("repeatabilityMm"))) {
+                const QJsonValue r = l.value(QStringLiteral("repeatabilityMm"));
+                if (!r.isDouble() || !(r.toDouble() > 0) || !std::isfinite(r.toDouble())) {
+                    invalid(QStringLiteral("\"%1.repeatabilityMm\" is not a positive number of "
+                                           "millimetres")
+                                .arg(where));
+                }
+                d.repeatabilityMm = r.toDouble();
+            }
             const QString side =
                 string(l, QStringLiteral("side"), where + QStringLiteral(".side"), false);
             if (side.isEmpty() || side == QLatin1String("midline")) {
@@ -212,6 +221,9 @@ QJsonObject landmarkSchemaToJson(const LandmarkSchema& schema) {
         }
         if (!d.definition.isEmpty()) {
             l.insert(QStringLiteral("definition"), d.definition);
+        }
+        if (d.repeatabilityMm > 0) {
+            l.insert(QStringLiteral("repeatabilityMm"), d.repeatabilityMm);
         }
         items.append(l);
     }

@@ -147,6 +147,39 @@ private Q_SLOTS:
                  QStringLiteral("undo: signed off the case (done -> unreviewed)"));
     }
 
+    // The Tolerance column: the ground truth and a correction against the landmark's
+    // repeatability around the model's prediction.
+    void toleranceSaysInsideOrOutside() {
+        LandmarkSet predicted = m_truth;
+        // Prn's prediction 1 mm from the truth (inside 2.25 mm), Sn's 5 mm (outside).
+        predicted.setPosition(3, m_truth.at(3).position + Eigen::Vector3d(1, 0, 0),
+                              LandmarkStatus::Predicted);
+        predicted.setPosition(5, m_truth.at(5).position + Eigen::Vector3d(0, 3, 4),
+                              LandmarkStatus::Predicted);
+        CaseDocument doc;
+        doc.load(m_case, m_truth, std::nullopt, predicted);
+        LandmarkTableModel model(&doc);
+        auto cell = [&](int row) {
+            return model.data(model.index(row, LandmarkTableModel::Tolerance)).toString();
+        };
+        QCOMPARE(cell(3), QStringLiteral("truth inside"));
+        QCOMPARE(cell(5), QStringLiteral("truth outside"));
+        QVERIFY(
+            model.data(model.index(5, LandmarkTableModel::Tolerance), Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("Ground truth 5.00 mm from the prediction: outside.")));
+        // A correction of Sn 1.5 mm from the prediction is inside; the truth still outside.
+        QUndoStack stack;
+        stack.push(new MoveLandmarkCommand(&doc, 5, doc.working().at(5),
+                                           predicted.at(5).position + Eigen::Vector3d(0, 1.5, 0)));
+        QCOMPARE(cell(5), QStringLiteral("truth outside, correction inside"));
+        stack.push(new MoveLandmarkCommand(&doc, 5, doc.working().at(5), m_truth.at(5).position));
+        QCOMPARE(cell(5), QStringLiteral("truth outside, correction outside"));
+        // No prediction, nothing to measure against.
+        doc.load(m_case, m_truth, std::nullopt, std::nullopt);
+        QVERIFY(cell(3).isEmpty());
+    }
+
     // The Checks column: the anatomical findings of the working set and of the ground truth,
     // on the rows they name, again after every edit and undo.
     void tableFlagsAnatomicalFindings() {

@@ -10,6 +10,7 @@
 #include "core/review/ReviewStore.h"
 #include "tests/TestSupport.h"
 #include "ui/MainWindow.h"
+#include "ui/ViewportWidget.h"
 #include "ui/review/DatasetModel.h"
 #include "ui/review/ReviewFilterProxy.h"
 
@@ -39,6 +40,7 @@
 
 using namespace pal;
 using pal::ui::MainWindow;
+using pal::ui::ViewportWidget;
 
 class TestReviewInteraction : public QObject {
     Q_OBJECT
@@ -666,6 +668,34 @@ private Q_SLOTS:
             table->model()->index(2, 2).data().toString(),
             QStringLiteral("N: predicted -> confirmed") +
                 (nSource.isEmpty() ? QString() : QStringLiteral(" (was from %1)").arg(nSource)));
+    }
+
+    // Shift+T (View > Tolerance Spheres) shows a sphere of the landmark's repeatability around
+    // each predicted landmark, and they are drawn; Shift+T again hides them.
+    void toleranceSpheresToggleWithShiftT() {
+        MainWindow w;
+        openCase(w);
+        ViewportWidget* view = w.viewport();
+        QVERIFY(!view->toleranceSpheresVisible());
+        QCOMPARE(view->toleranceSphereCount(), 0);
+        const QImage without = view->grabFramebuffer();
+        QTest::keyClick(&w, Qt::Key_T, Qt::ShiftModifier);
+        QVERIFY(view->toleranceSpheresVisible());
+        QCOMPARE(view->toleranceSphereCount(), 50);
+        const QImage with = view->grabFramebuffer();
+        QCOMPARE(with.size(), without.size());
+        // Around Prn, a sphere of 2.25 mm over the face: the pixels beside its marker change.
+        const QPoint prn = glyphOf(w, 3);
+        int changed = 0;
+        for (int dy = -12; dy <= 12; dy += 3) {
+            for (int dx = -12; dx <= 12; dx += 3) {
+                const QPoint p = prn + QPoint(dx, dy);
+                changed += with.pixelColor(p) != without.pixelColor(p) ? 1 : 0;
+            }
+        }
+        QVERIFY2(changed > 5, qPrintable(QString::number(changed)));
+        QTest::keyClick(&w, Qt::Key_T, Qt::ShiftModifier);
+        QVERIFY(!view->toleranceSpheresVisible());
     }
 
     void aDragIsOneUndoStep() {

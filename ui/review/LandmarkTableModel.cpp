@@ -87,6 +87,44 @@ void LandmarkTableModel::recheck() {
     }
 }
 
+QString LandmarkTableModel::toleranceText(int row, bool detailed) const {
+    const auto& predicted = m_doc->predicted();
+    const LandmarkSchema& schema = m_doc->working().schema();
+    const double tolerance = repeatabilityOf(schema, row);
+    if (!predicted || row >= predicted->size() || !predicted->at(row).isPresent() ||
+        !std::isfinite(tolerance)) {
+        return {};
+    }
+    const Eigen::Vector3d centre = predicted->at(row).position;
+    QStringList parts;
+    QStringList lines;
+    //: %1 a distance in mm, %2 a landmark's key
+    lines << tr("Tolerance %1 mm around the model's prediction: how far apart one person's two "
+                "placements of %2 typically are.")
+                 .arg(tolerance, 0, 'f', 2)
+                 .arg(schema.key(row));
+    if (m_doc->groundTruth() && row < m_doc->groundTruth()->size() &&
+        m_doc->groundTruth()->at(row).isPresent()) {
+        const double d = (m_doc->groundTruth()->at(row).position - centre).norm();
+        const bool inside = d <= tolerance;
+        parts << (inside ? tr("truth inside") : tr("truth outside"));
+        lines << (inside ? tr("Ground truth %1 mm from the prediction: inside.")
+                         : tr("Ground truth %1 mm from the prediction: outside."))
+                     .arg(d, 0, 'f', 2);
+    }
+    const Landmark& w = m_doc->working().at(row);
+    if (w.isPresent() && (w.status == LandmarkStatus::Corrected ||
+                          (w.status == LandmarkStatus::Placed && isReviewed(w)))) {
+        const double d = (w.position - centre).norm();
+        const bool inside = d <= tolerance;
+        parts << (inside ? tr("correction inside") : tr("correction outside"));
+        lines << (inside ? tr("Correction %1 mm from the prediction: inside.")
+                         : tr("Correction %1 mm from the prediction: outside."))
+                     .arg(d, 0, 'f', 2);
+    }
+    return detailed ? lines.join(QLatin1Char('\n')) : parts.join(QStringLiteral(", "));
+}
+
 QStringList LandmarkTableModel::findings(int row) const {
     return row >= 0 && row < static_cast<int>(m_findings.size())
                ? m_findings[static_cast<std::size_t>(row)].lines
@@ -174,6 +212,8 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
             return formatPoint(w);
         case Error:
             return std::isnan(err) ? QStringLiteral("-") : QString::number(err, 'f', 2);
+        case Tolerance:
+            return toleranceText(row);
         case Checks:
             return row < static_cast<int>(m_findings.size())
                        ? m_findings[static_cast<std::size_t>(row)].titles.join(QStringLiteral(", "))
@@ -181,6 +221,9 @@ QVariant LandmarkTableModel::data(const QModelIndex& index, int role) const {
         default:
             return {};
         }
+    }
+    if (index.column() == Tolerance && role == Qt::ToolTipRole && !toleranceText(row).isEmpty()) {
+        return toleranceText(row, true);
     }
     if (index.column() == Checks && role == Qt::ToolTipRole && !findings(row).isEmpty()) {
         return findings(row).join(QLatin1Char('\n'));
@@ -254,6 +297,8 @@ QVariant LandmarkTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Lock");
     case Checks:
         return tr("Checks");
+    case Tolerance:
+        return tr("Tolerance");
     default:
         return {};
     }

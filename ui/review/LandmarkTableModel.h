@@ -3,7 +3,9 @@
 // The landmark table of the review window: one row per landmark of the schema, columns
 // number, key, name, status, error (mm), checks (the anatomical checks' findings on the working
 // set and the ground truth, core/checks/LandmarkChecks.h: short titles, the full lines in the
-// tooltip), shown and locked (check boxes), ground truth, prediction (the working set). A view of
+// tooltip), tolerance (whether the ground truth and a correction lie within the landmark's
+// repeatability of the model's prediction: the tolerance sphere), shown and locked (check
+// boxes), ground truth, prediction (the working set). A view of
 // the CaseDocument and the LandmarkDisplayState: it holds no landmark data of its own, only the
 // findings derived from it, computed again after every change (50 landmarks: microseconds). Sorting
 // and filtering: ReviewFilterProxy's roles.
@@ -29,6 +31,7 @@ public:
         Status,
         Error,
         Checks,
+        Tolerance,
         Shown,
         Locked,
         GroundTruth,
@@ -51,6 +54,11 @@ public:
     // The findings that name this row's landmark (as the one at fault or the other one
     // involved), one line each; ground-truth findings start with "Ground truth: ".
     QStringList findings(int row) const;
+
+    // "truth inside, correction outside": the ground truth and a person's correction against
+    // the tolerance sphere around the model's prediction (repeatabilityOf); with numbers when
+    // `detailed` (the tooltip). Empty without a prediction or a known repeatability.
+    QString toleranceText(int row, bool detailed = false) const;
 
     // The colour an error is drawn in (table and error lines agree): green below 2 mm,
     // yellow at 3.5, red from 5.

@@ -7,9 +7,12 @@
 #include "tests/TestSupport.h"
 
 #include <QDir>
+#include <QJsonDocument>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace pal;
 
@@ -133,6 +136,28 @@ private Q_SLOTS:
         QVERIFY(back->sameLandmarks(*s));
     }
 
+    // Repeatability (the tolerance spheres' radii): the published figures for the LA-FAS 50,
+    // a schema file's own, unknown otherwise; kept when the schema is written.
+    void repeatabilityPerLandmark() {
+        const SchemaPtr lafas = LandmarkSchema::lafas50();
+        QCOMPARE(repeatabilityOf(*lafas, lafas->indexOfKey(QStringLiteral("Sto"))), 1.75);
+        QCOMPARE(repeatabilityOf(*lafas, lafas->indexOfKey(QStringLiteral("Pra_L"))), 3.58);
+        QCOMPARE(repeatabilityOf(*lafas, lafas->indexOfKey(QStringLiteral("Pra_R"))), 3.1);
+        QCOMPARE(repeatabilityOf(*lafas, lafas->indexOfKey(QStringLiteral("Chk_L"))), 3.1);
+        QCOMPARE(repeatabilityOf(*lafas, lafas->indexOfKey(QStringLiteral("Prn"))), 2.25);
+        QVERIFY(std::isnan(repeatabilityOf(*lafas, 50)));
+        QVERIFY(std::isnan(repeatabilityOf(*LandmarkSchema::facescape68(), 0)));
+        const SchemaPtr lab = parseLandmarkSchema(
+            R"({"format": "palstudio-landmark-schema", "formatVersion": 1, "id": "Lab-2",
+                "landmarks": [{"key": "A", "repeatabilityMm": 1.5}, {"key": "B"}]})",
+            QStringLiteral("lab.json"));
+        QCOMPARE(repeatabilityOf(*lab, 0), 1.5);
+        QVERIFY(std::isnan(repeatabilityOf(*lab, 1)));
+        const SchemaPtr back = parseLandmarkSchema(
+            QJsonDocument(landmarkSchemaToJson(*lab)).toJson(), QStringLiteral("back.json"));
+        QCOMPARE(repeatabilityOf(*back, 0), 1.5);
+    }
+
     void badSchemasAreRefusedWithTheirProblem_data() {
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
@@ -162,6 +187,10 @@ private Q_SLOTS:
             << head + R"("id": "X", "landmarks": [{"key": "A", "partner": "B"}, {"key": "B"}]})"
             << QStringLiteral("s.json: \"landmarks[0]\" (A) is on the midline and cannot have "
                               "a partner");
+        QTest::newRow("bad repeatability")
+            << head + R"("id": "X", "landmarks": [{"key": "A", "repeatabilityMm": -1}]})"
+            << QStringLiteral("s.json: \"landmarks[0].repeatabilityMm\" is not a positive number "
+                              "of millimetres");
         QTest::newRow("unknown partner")
             << head + R"("id": "X", "landmarks": [{"key": "A", "side": "right", "partner": "B"}]})"
             << QStringLiteral("s.json: \"landmarks[0].partner\" is \"B\", which is no landmark's "
