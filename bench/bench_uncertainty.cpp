@@ -118,6 +118,12 @@ int main(int argc, char** argv) {
             }
         }
         printRow("landmark's mean error", 0, rankingQuality(prior, errors), 0.0);
+        // What is known without any prediction: the schema's repeatability of the landmark.
+        std::vector<double> repeatability(errors.size(), NAN);
+        for (std::size_t i = 0; i < errors.size(); ++i) {
+            repeatability[i] = repeatabilityOf(truth.front().schema(), int(i % L));
+        }
+        printRow("landmark's repeatability", 0, rankingQuality(repeatability, errors), 0.0);
         // The first method's spread relative to the same landmark's median spread over the
         // cases (unusually uncertain for this landmark), alone and times the prior.
         std::vector<std::vector<double>> byLandmark(L);

@@ -1,5 +1,7 @@
 #include "core/review/CaseDocument.h"
 
+#include "core/checks/LandmarkChecks.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -113,7 +115,38 @@ int CaseDocument::nextToReview(int from) const {
             worstError = e;
         }
     }
-    return worst >= 0 ? worst : nextNeedingReview(from);
+    if (worst >= 0) {
+        return worst;
+    }
+    // Without errors to go by: the landmarks the anatomical checks flag first, then the
+    // hardest to place (the largest repeatability), ties in order after `from`.
+    std::vector<double> risk(static_cast<std::size_t>(size()), 0.0);
+    for (int i = 0; i < size(); ++i) {
+        const double r = repeatabilityOf(m_working.schema(), i);
+        risk[std::size_t(i)] = std::isfinite(r) ? r : 0.0;
+    }
+    std::vector<bool> flagged(static_cast<std::size_t>(size()), false);
+    for (const CheckFinding& f : checkLandmarks(m_working)) {
+        for (const int i : {f.landmark, f.other}) {
+            if (i >= 0 && i < size()) {
+                flagged[std::size_t(i)] = true;
+            }
+        }
+    }
+    for (int i = 0; i < size(); ++i) {
+        if (flagged[std::size_t(i)]) {
+            risk[std::size_t(i)] += 1000.0; // above any repeatability
+        }
+    }
+    double highest = -1;
+    for (int step = 1; step <= size(); ++step) {
+        const int i = ((from < 0 ? -1 : from) + step) % size();
+        if (!isReviewed(m_working.at(i)) && risk[std::size_t(i)] > highest) {
+            worst = i;
+            highest = risk[std::size_t(i)];
+        }
+    }
+    return worst;
 }
 
 void CaseDocument::touched() {

@@ -65,7 +65,10 @@ public:
     // every landmark is.
     int nextNeedingReview(int from) const;
     // What N goes to: the unreviewed landmark with the largest error against the ground truth
-    // (ties: the first after `from`, wrapping); without ground truth, nextNeedingReview(from).
+    // (ties: the first after `from`, wrapping). Without ground truth, by risk: first the
+    // landmarks an anatomical check flags (core/checks/LandmarkChecks.h), then the hardest to
+    // place (the largest repeatabilityOf; on held-out generated cases this ranks errors only a
+    // little better than chance, bench/README.md "Uncertainty"), ties the first after `from`.
     int nextToReview(int from) const;
 
     ReviewState reviewState() const { return m_review; }

@@ -1,6 +1,7 @@
 // The review data model and its storage: errors, next landmark to review, signals, the
 // sidecar round trip, recovery of journaled edits, and refusal of damaged files.
 
+#include "core/demo/Resources.h"
 #include "core/errors/Error.h"
 #include "core/landmarks/LandmarkIO.h"
 #include "core/landmarks/SchemaFile.h"
@@ -96,6 +97,36 @@ private Q_SLOTS:
         noTruth.load(f.c, std::nullopt, std::nullopt, f.predicted);
         QVERIFY(std::isnan(noTruth.error(4)));
         QVERIFY(std::isnan(noTruth.meanError()));
+    }
+
+    // Without ground truth N goes by risk: a landmark an anatomical check flags first, then the
+    // hardest to place (largest repeatability), ties in order.
+    void withoutGroundTruthNextGoesByRisk() {
+        Fixture f;
+        LandmarkSet face =
+            readLandmarks(
+                QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
+                .landmarks; // the generated demo template's: a valid face
+        for (int i = 0; i < face.size(); ++i) {
+            face.at(i).status = LandmarkStatus::Predicted;
+        }
+        const LandmarkSchema& s = face.schema();
+        CaseDocument doc;
+        doc.load(f.c, std::nullopt, std::nullopt, face);
+        QCOMPARE(doc.nextToReview(-1), s.indexOfKey(QStringLiteral("Pra_L"))); // 3.58 mm
+        doc.setStatus(s.indexOfKey(QStringLiteral("Pra_L")), LandmarkStatus::Confirmed,
+                      {QStringLiteral("manual"), QStringLiteral("ana"), {}});
+        // Then the 3.1 mm group (ears, cheeks) in order: Pra_R is the first.
+        QCOMPARE(doc.nextToReview(-1), s.indexOfKey(QStringLiteral("Pra_R")));
+
+        LandmarkSet swapped = face;
+        std::swap(swapped.at(s.indexOfKey(QStringLiteral("Ex_R"))).position,
+                  swapped.at(s.indexOfKey(QStringLiteral("Ex_L"))).position);
+        doc.load(f.c, std::nullopt, std::nullopt, swapped);
+        QCOMPARE(doc.nextToReview(-1), s.indexOfKey(QStringLiteral("Ex_R")));
+        doc.setStatus(s.indexOfKey(QStringLiteral("Ex_R")), LandmarkStatus::Confirmed,
+                      {QStringLiteral("manual"), QStringLiteral("ana"), {}});
+        QCOMPARE(doc.nextToReview(-1), s.indexOfKey(QStringLiteral("Ex_L")));
     }
 
     void signalsAreFineGrained() {
