@@ -831,6 +831,14 @@ revisionato da %2</translation>
         <source>Landmarks</source>
         <translation>Landmark</translation>
     </message>
+    <message>
+        <source>Anatomical check findings on the reviewed or predicted landmarks (swapped sides, midline order, ...); sort by this column for the cases most likely wrong</source>
+        <translation>Problemi trovati dai controlli anatomici sui landmark revisionati o predetti (lati scambiati, ordine della linea mediana, ...); ordina per questa colonna per vedere prima i casi più probabilmente errati</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Controlli</translation>
+    </message>
 </context>
 <context>
     <name>pal::ui::DisplaySettingsDialog</name>

@@ -1,5 +1,6 @@
 // MainWindow: opening cases and datasets, saving the review, exporting, the crash journal.
 
+#include "core/checks/LandmarkChecks.h"
 #include "core/dataset/Dataset.h"
 #include "core/errors/Error.h"
 #include "core/io/NativePath.h"
@@ -302,7 +303,7 @@ void MainWindow::updateSummary() {
     }
     d->summary->setText(text);
     d->datasetModel->updateRow(d->caseId(), d->doc().reviewState(), d->doc().reviewStamp().user,
-                               mean);
+                               mean, static_cast<int>(checkLandmarks(d->doc().working()).size()));
 }
 
 bool MainWindow::maybeKeepEdits() {

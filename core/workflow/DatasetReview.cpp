@@ -1,5 +1,7 @@
 #include "core/workflow/DatasetReview.h"
 
+#include "core/checks/LandmarkChecks.h"
+
 #include "core/errors/Error.h"
 #include "core/workflow/CaseFiles.h"
 
@@ -29,6 +31,9 @@ CaseReviewRow reviewRowOf(const Case& c) {
     r.hasPrediction = compared.has_value();
     if (truth && compared) {
         r.meanError = meanLandmarkDistance(*truth, *compared);
+    }
+    if (compared) {
+        r.findings = static_cast<int>(checkLandmarks(*compared).size());
     }
     return r;
 }

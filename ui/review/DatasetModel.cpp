@@ -6,6 +6,7 @@
 #include <QColor>
 
 #include <cmath>
+#include <limits>
 
 namespace pal::ui {
 
@@ -26,7 +27,7 @@ int DatasetModel::rowOf(const QString& caseId) const {
 }
 
 void DatasetModel::updateRow(const QString& caseId, ReviewState state, const QString& reviewer,
-                             double meanError) {
+                             double meanError, int findings) {
     const int row = rowOf(caseId);
     if (row < 0) {
         return;
@@ -35,6 +36,7 @@ void DatasetModel::updateRow(const QString& caseId, ReviewState state, const QSt
     r.state = state;
     r.reviewer = reviewer;
     r.meanError = meanError;
+    r.findings = findings;
     Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
@@ -60,6 +62,8 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
         case MeanError:
             return std::isnan(r.meanError) ? QStringLiteral("-")
                                            : QString::number(r.meanError, 'f', 2);
+        case Checks:
+            return r.findings < 0 ? QStringLiteral("-") : QString::number(r.findings);
         case Sets:
             return QStringLiteral("%1%2").arg(
                 r.hasTruth ? tr("truth") : QString(),
@@ -78,6 +82,8 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
             return double(int(r.state));
         case MeanError:
             return r.meanError; // NaN (no error) sorts last
+        case Checks:
+            return r.findings < 0 ? std::numeric_limits<double>::quiet_NaN() : double(r.findings);
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -87,6 +93,14 @@ QVariant DatasetModel::data(const QModelIndex& index, int role) const {
     }
     if (role == Qt::DecorationRole && index.column() == MeanError && !std::isnan(r.meanError)) {
         return LandmarkTableModel::errorColor(r.meanError);
+    }
+    if (role == Qt::ToolTipRole && index.column() == Checks) {
+        return tr("Anatomical check findings on the reviewed or predicted landmarks (swapped "
+                  "sides, midline order, ...); sort by this column for the cases most likely "
+                  "wrong");
+    }
+    if (role == Qt::ForegroundRole && index.column() == Checks && r.findings > 0) {
+        return QColor(190, 40, 30);
     }
     if (role == Qt::ToolTipRole && index.column() == MeanError) {
         return tr("Mean error (mm) between the working landmarks and the ground truth");
@@ -108,6 +122,8 @@ QVariant DatasetModel::headerData(int section, Qt::Orientation orientation, int 
         return tr("Review");
     case MeanError:
         return tr("Error");
+    case Checks:
+        return tr("Checks");
     case Sets:
         return tr("Landmarks");
     default:

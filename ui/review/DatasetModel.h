@@ -16,7 +16,7 @@ namespace pal::ui {
 class DatasetModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Review, MeanError, Sets, ColumnCount };
+    enum Column { Id, Review, MeanError, Checks, Sets, ColumnCount };
     using QAbstractTableModel::QAbstractTableModel;
 
     void setRows(QString folder, std::vector<CaseReviewRow> rows);
@@ -24,7 +24,7 @@ public:
     const std::vector<CaseReviewRow>& rows() const { return m_rows; }
     int rowOf(const QString& caseId) const;
     void updateRow(const QString& caseId, ReviewState state, const QString& reviewer,
-                   double meanError);
+                   double meanError, int findings);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

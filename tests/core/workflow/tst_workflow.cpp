@@ -256,7 +256,16 @@ private Q_SLOTS:
             QVERIFY(r.hasTruth && r.hasPrediction);
             QVERIFY(std::abs(r.meanError) < 1e-3);
             QCOMPARE(r.state, ReviewState::Unreviewed);
+            QCOMPARE(r.findings, 0); // generated faces pass the anatomical checks
         }
+        // A prediction with a swapped pair counts one finding.
+        const Case c = Dataset::open(m_data).cases().front();
+        const LandmarkSet written = readLandmarks(predictionPath(c)).landmarks;
+        LandmarkSet swapped = written;
+        std::swap(swapped.at(21).position, swapped.at(40).position); // Ex_R, Ex_L
+        writeLandmarks(predictionPath(c), swapped);
+        QCOMPARE(reviewRowOf(c).findings, 1);
+        writeLandmarks(predictionPath(c), written); // as the other tests expect it
         std::atomic<bool> cancel{true};
         QVERIFY_THROWS_EXCEPTION(Cancelled, summariseReview(Dataset::open(m_data), {}, &cancel));
     }
