@@ -108,12 +108,13 @@ void MainWindow::createDocks() {
     d->datasetView->setColumnWidth(DatasetModel::Id, 58);
     d->datasetView->setColumnWidth(DatasetModel::Review, 82);
     d->datasetView->setColumnWidth(DatasetModel::MeanError, 62);
+    d->datasetView->setColumnWidth(DatasetModel::Checks, 50);
     connect(d->unreviewedCases, &QCheckBox::toggled, d->datasetProxy,
             &ReviewFilterProxy::setUnreviewedOnly);
     QDockWidget* dataset = makeDock(tr("Dataset"), QStringLiteral("DatasetDock"),
                                     d->unreviewedCases, d->datasetView, this);
     addDockWidget(Qt::LeftDockWidgetArea, dataset);
-    resizeDocks({landmarks, dataset}, {440, 220}, Qt::Horizontal); // the view gets the most
+    resizeDocks({landmarks, dataset}, {440, 256}, Qt::Horizontal); // the view gets the most
 }
 
 // The display state drives the viewport; it is kept in the settings between sessions.
