@@ -375,8 +375,12 @@ private Q_SLOTS:
         const int exR = valid.schema().indexOfKey(QStringLiteral("Ex_R"));
         const int exL = valid.schema().indexOfKey(QStringLiteral("Ex_L"));
         std::swap(swapped.at(exR).position, swapped.at(exL).position);
+        pal::LandmarkSet inverted = valid; // the lips' landmarks exchanged: Ls below Li
+        std::swap(inverted.at(valid.schema().indexOfKey(QStringLiteral("Ls"))).position,
+                  inverted.at(valid.schema().indexOfKey(QStringLiteral("Li"))).position);
         for (const auto& [id, set] :
-             {std::pair{QStringLiteral("A"), valid}, std::pair{QStringLiteral("B"), swapped}}) {
+             {std::pair{QStringLiteral("A"), valid}, std::pair{QStringLiteral("B"), swapped},
+              std::pair{QStringLiteral("D"), inverted}}) {
             QDir().mkpath(dir.filePath(id));
             QVERIFY(QFile::copy(templ.filePath(QStringLiteral("mesh.obj")),
                                 dir.filePath(id + QStringLiteral("/mesh.obj"))));
@@ -386,13 +390,19 @@ private Q_SLOTS:
         Run r = cli({QStringLiteral("check"), dir.path()});
         QCOMPARE(r.code, 5);
         const QStringList lines = r.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
-        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.size(), 4);
         QVERIFY2(lines[0].startsWith(QStringLiteral("B truth Ex_L swapped-pair: Ex_L and Ex_R are "
                                                     "swapped (Ex_L lies ")) &&
                      lines[0].endsWith(QStringLiteral(" mm right of the mid-sagittal plane)")),
                  qPrintable(lines[0]));
-        QCOMPARE(lines[1],
-                 QStringLiteral("1 finding(s) in 1 of 2 case(s); 2 landmark set(s) checked"));
+        QVERIFY2(lines[1].startsWith(QStringLiteral("D truth Sto midline-order: Sto lies ")) &&
+                     lines[1].endsWith(QStringLiteral(" mm above Ls (expected below it on the "
+                                                      "midline)")),
+                 qPrintable(lines[1]));
+        QVERIFY2(lines[2].startsWith(QStringLiteral("D truth Li midline-order: Li lies ")),
+                 qPrintable(lines[2]));
+        QCOMPARE(lines[3],
+                 QStringLiteral("3 finding(s) in 2 of 3 case(s); 3 landmark set(s) checked"));
 
         r = cli({QStringLiteral("check"), dir.filePath(QStringLiteral("A"))});
         QCOMPARE(r.code, 0);
