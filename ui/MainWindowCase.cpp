@@ -303,7 +303,10 @@ void MainWindow::updateSummary() {
     }
     d->summary->setText(text);
     d->datasetModel->updateRow(d->caseId(), d->doc().reviewState(), d->doc().reviewStamp().user,
-                               mean, static_cast<int>(checkLandmarks(d->doc().working()).size()));
+                               mean,
+                               d->doc().working().presentCount() > 0
+                                   ? static_cast<int>(checkLandmarks(d->doc().working()).size())
+                                   : -1); // nothing to check, as the browser's own reading says
 }
 
 bool MainWindow::maybeKeepEdits() {

@@ -11,13 +11,15 @@ void ViewportFrameBudget::setTargetMs(double ms) {
 }
 
 void ViewportFrameBudget::startMove() {
-    m_recent.clear();
+    // The frames measured so far stay: they were drawn at this level, and a move of a few
+    // frames (a wheel step) would otherwise never gather enough to rise again.
     m_ceiling = 0;
     m_justRose = false;
 }
 
 void ViewportFrameBudget::reset() {
     m_level = 0;
+    m_recent.clear();
     startMove();
 }
 

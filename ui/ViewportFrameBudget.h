@@ -13,9 +13,10 @@
 //   3, 4: fewer pixels again
 // A level drops (coarser) when the median of the last three frames is over the target; it
 // rises (finer) when the last kRiseFrames frames all took under kRiseShare of the target,
-// so that the finer level, about 1.5 times dearer, still fits. A level that was too slow
-// right after a rise is not tried again during that move. The level reached is kept for the
-// next move (the machine and the mesh are the same), and reset by reset() for a new mesh.
+// so that the finer level, about 1.5 times dearer, still fits; those frames may span several
+// moves (wheel steps are moves of a frame or two). A level that was too slow right after a
+// rise is not tried again during that move. The level reached is kept for the next move (the
+// machine and the mesh are the same), and reset by reset() for a new mesh.
 
 #include <array>
 #include <deque>
@@ -45,7 +46,8 @@ public:
     double pixels() const { return kPixels[static_cast<std::size_t>(level())]; }
     bool coarseMesh() const { return kCoarseMesh[static_cast<std::size_t>(level())]; }
 
-    // A move starts: frames are measured afresh (the level stays).
+    // A move starts: a level that failed to rise may be tried again (the level and the frames
+    // measured at it stay).
     void startMove();
     // One moving frame took ms. Returns true when the level changed.
     bool frameTook(double ms);

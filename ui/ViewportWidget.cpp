@@ -37,7 +37,9 @@ namespace {
 
 // Full detail comes back this long after the camera stops.
 constexpr int kDetailDelayMs = 150;
-// The smallest share of the view's width and height a moving frame is drawn at.
+// The smallest share of the view's width and height a moving frame is drawn at (at level 0,
+// as before the frame budget; at the coarser levels).
+constexpr double kLevelZeroMinimumScale = 0.35;
 constexpr double kMinimumScale = 0.25;
 
 } // namespace
@@ -570,7 +572,9 @@ double ViewportWidget::Impl::movingScale() const {
     if (!reduceWhileMoving || pixels <= budget.pixels()) {
         return 1.0;
     }
-    return std::max(kMinimumScale, std::sqrt(budget.pixels() / pixels));
+    // Level 0 keeps the floor moving frames always had; the coarser levels may go lower.
+    return std::max(budget.level() == 0 ? kLevelZeroMinimumScale : kMinimumScale,
+                    std::sqrt(budget.pixels() / pixels));
 }
 
 void ViewportWidget::setReducedResolutionWhileMoving(bool enabled) {

@@ -170,7 +170,9 @@ std::optional<FaceFrame> faceFrame(const LandmarkSet& set) {
         agree += heights[k - 1] > heights[k] ? 1 : heights[k - 1] < heights[k] ? -1 : 0;
     }
     if (heights.size() >= 2) {
-        if (agree < 0) {
+        // A tie (as many pairs one way as the other): the first named landmark of the order
+        // present (Tr's end) is the top.
+        if (agree < 0 || (agree == 0 && heights.front() < heights.back())) {
             up = -up;
         }
         Eigen::Vector3d forward = normal.cross(up);

@@ -55,13 +55,17 @@ struct Prepared {
 
 // A case's own random moves: the same for the same case id and seed, whatever else is
 // predicted with it (FNV-1a of the id, mixed with the seed).
-std::vector<Eigen::Isometry3d> augmentMoves(const QString& caseId, const PredictorOptions& o,
-                                            const Eigen::Vector3d& centre) {
-    std::uint64_t h = 1469598103934665603ULL ^ o.uncertaintySeed;
+std::uint64_t caseSeed(const QString& caseId, std::uint64_t seed) {
+    std::uint64_t h = 1469598103934665603ULL ^ seed;
     for (const char16_t ch : caseId.toStdU16String()) {
         h = (h ^ ch) * 1099511628211ULL;
     }
-    std::mt19937_64 rng(h);
+    return h;
+}
+
+std::vector<Eigen::Isometry3d> augmentMoves(const QString& caseId, const PredictorOptions& o,
+                                            const Eigen::Vector3d& centre) {
+    std::mt19937_64 rng(caseSeed(caseId, o.uncertaintySeed));
     std::uniform_real_distribution<double> unit(-1.0, 1.0);
     std::normal_distribution<double> normal;
     std::vector<Eigen::Isometry3d> moves;
@@ -244,14 +248,23 @@ struct Predictor::Impl {
             return out;
         }
         if (options.uncertainty == UncertaintyMethod::Dropout) {
-            PalNet::seedRandom(options.uncertaintySeed);
-            const std::vector<float> all = net->predictWithDropout(input.data(), n, passes);
-            for (int i = 0; i < n; ++i) {
+            // Case by case, each with masks from its own seed (the case id's, as the moves):
+            // the same spread for a case whatever is predicted with it.
+            const std::size_t setFloats =
+                std::size_t(L) * std::size_t(bundle.manifest.patchSize) * 3;
+            int i = 0;
+            for (const Slot& slot : slots) {
+                if (!slot.prepared) {
+                    continue;
+                }
+                PalNet::seedRandom(caseSeed(slot.source->id(), options.uncertaintySeed));
+                const std::vector<float> all =
+                    net->predictWithDropout(input.data() + std::size_t(i) * setFloats, 1, passes);
                 std::vector<Eigen::MatrixX3d> samples;
                 for (int p = 0; p < passes; ++p) {
-                    samples.push_back(rowsOf(all.data() + (std::size_t(p) * n + i) * L * 3, L));
+                    samples.push_back(rowsOf(all.data() + std::size_t(p) * L * 3, L));
                 }
-                out[std::size_t(i)] = spread(samples);
+                out[std::size_t(i++)] = spread(samples);
             }
             return out;
         }

@@ -1,10 +1,14 @@
 #pragma once
 
 // The audit trail of a review: every change a person made to a case's landmarks, in the order
-// it happened, never rewritten. One entry per user action (a drag is one entry, as it is one
-// undo step); an undo or a redo is an entry of its own that names the action it takes back or
-// repeats, with the change it made. Kept in the review sidecar (format 2) and the crash
-// journal, shown per case (Case > History) and in the case's report.
+// it happened. One entry per user action (a drag is one entry, as it is one undo step); an undo
+// or a redo is an entry of its own that names the action it takes back or repeats, with the
+// change it made. Saved entries are never rewritten. It is part of the review document: kept
+// in the review sidecar (format 2) and the crash journal, shown per case (Case > History).
+// Like the landmarks, unsaved entries go when the edits are discarded. Undo back to the saved
+// state leaves the case unmodified, as in any editor (nothing asks before closing): entries of
+// changes all undone since the last save are then kept only if something else is saved after
+// them.
 
 #include "core/landmarks/LandmarkSet.h"
 

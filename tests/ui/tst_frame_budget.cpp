@@ -98,11 +98,31 @@ private Q_SLOTS:
         QCOMPARE(budget.level(), 1);
         QCOMPARE(framesUntilChange(budget, 0.5 * kTarget, 40), -1);
         QCOMPARE(budget.level(), 1);
-        // The next move may try again; the level reached is where it starts.
+        // The next move may try again; the level reached is where it starts, and the fast
+        // frames of the last move count (a wheel step is a move of a frame or two).
         budget.startMove();
         QCOMPARE(budget.level(), 1);
-        QCOMPARE(framesUntilChange(budget, 0.5 * kTarget, 40), ViewportFrameBudget::kRiseFrames);
+        QCOMPARE(framesUntilChange(budget, 0.5 * kTarget, 40), 1);
         QCOMPARE(budget.level(), 0);
+    }
+
+    void shortMovesAddUp() {
+        ViewportFrameBudget budget;
+        QCOMPARE(framesUntilChange(budget, 2 * kTarget, 3), 3);
+        QCOMPARE(budget.level(), 1);
+        // Moves of two fast frames each: the fourth move's second frame is the eighth.
+        int frames = 0;
+        for (int move = 0; move < 4 && budget.level() == 1; ++move) {
+            budget.startMove();
+            for (int f = 0; f < 2; ++f) {
+                ++frames;
+                if (budget.frameTook(0.3 * kTarget)) {
+                    break;
+                }
+            }
+        }
+        QCOMPARE(budget.level(), 0);
+        QCOMPARE(frames, ViewportFrameBudget::kRiseFrames);
     }
 
     void theTargetIsASetting() {
