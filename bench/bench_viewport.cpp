@@ -144,7 +144,7 @@ std::vector<double> rotate(ViewportWidget& view, int steps, int dx, bool* sawLod
 struct Options {
     int rings = 500;
     QSize size{960, 720};
-    QString shots; // --shots DIR: still.png, moving.png and moving-level<N>.png
+    QString shots;  // --shots DIR: still.png, moving.png and moving-level<N>.png
     double fps = 0; // --fps N: the moving frame rate to keep (default: the viewport's, 30)
 };
 
@@ -386,8 +386,8 @@ int main(int argc, char** argv) {
         const QPoint from(view.width() / 3, view.height() / 2 + 40);
         QTest::mousePress(&view, Qt::LeftButton, Qt::NoModifier, from);
         QTest::mouseMove(&view, from + QPoint(4, 0));
-        view.grabFramebuffer().save(
-            o.shots + QStringLiteral("/moving-level%1.png").arg(view.detailLevel()));
+        view.grabFramebuffer().save(o.shots +
+                                    QStringLiteral("/moving-level%1.png").arg(view.detailLevel()));
         QTest::mouseRelease(&view, Qt::LeftButton, Qt::NoModifier, from + QPoint(4, 0));
         QTest::qWait(400);
     }

@@ -1,10 +1,8 @@
 #include "app/cli/Cli.h"
 #include "app/cli/CommandParser.h"
-#include "core/dataset/Dataset.h"
 #include "core/errors/Error.h"
+#include "core/workflow/CaseFiles.h"
 #include "core/workflow/CheckCases.h"
-
-#include <QFileInfo>
 
 namespace pal::cli {
 namespace {
@@ -89,13 +87,7 @@ int runCheck(const QStringList& args, Streams io) {
     options.limits.surfaceMm = mmValue(parser, surfaceMm, options.limits.surfaceMm);
     options.limits.sideMm = mmValue(parser, sideMm, options.limits.sideMm);
 
-    const QString path = paths.first();
-    std::vector<Case> cases;
-    if (QFileInfo(path).isDir() && Dataset::isDatasetFolder(path) && !Case::isCaseFolder(path)) {
-        cases = Dataset::open(path).cases();
-    } else {
-        cases.push_back(Case::open(path));
-    }
+    const std::vector<Case> cases = casesOf(paths.first());
 
     // Results in English, for scripts: "CASE SET KEY KIND: text".
     int findings = 0, casesWithFindings = 0, setsChecked = 0, unreadable = 0;
@@ -110,9 +102,9 @@ int runCheck(const QStringList& args, Streams io) {
                           "off-surface check ran\n";
             }
             for (const CheckFinding& f : s.findings) {
-                io.out << c.id() << " " << checkedSetName(s.set) << " "
-                       << check.schema->key(f.landmark) << " " << checkKindName(f.kind) << ": "
-                       << describeFinding(f, *check.schema, false) << "\n";
+                io.out << c.id() << " " << checkedSetName(s.set) << " " << s.schema->key(f.landmark)
+                       << " " << checkKindName(f.kind) << ": "
+                       << describeFinding(f, *s.schema, false) << "\n";
                 ++findings;
                 any = true;
             }

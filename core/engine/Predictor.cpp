@@ -201,12 +201,7 @@ struct Predictor::Impl {
         QElapsedTimer t;
         t.start();
         const int L = bundle.manifest.landmarks;
-        Eigen::MatrixX3d common(L, 3);
-        for (int l = 0; l < L; ++l) {
-            for (int k = 0; k < 3; ++k) {
-                common(l, k) = output[l * 3 + k];
-            }
-        }
+        Eigen::MatrixX3d common = rowsOf(output, L);
         if (snap != SnapMode::None) {
             const SampleSet set = p.samples.get();
             p.times.sample = set.ms;

@@ -5,8 +5,6 @@
 #include "core/review/ReviewStore.h"
 #include "core/workflow/CaseFiles.h"
 
-#include <QFileInfo>
-
 #include <memory>
 
 namespace pal {
@@ -28,7 +26,6 @@ QString checkedSetName(CheckedSet set) {
 CaseCheck checkCase(const Case& c, const CaseCheckOptions& options) {
     CaseCheck out;
     out.caseId = c.id();
-    out.schema = c.schema();
     QString reading = c.files().mesh;
     try {
         std::unique_ptr<SurfaceLocator> surface;
@@ -39,10 +36,10 @@ CaseCheck checkCase(const Case& c, const CaseCheckOptions& options) {
         if (options.surface) {
             surface = std::make_unique<SurfaceLocator>(mesh);
         }
-        auto check = [&](CheckedSet which, const QString& file, const LandmarkSet& set) {
+        auto check = [&](CheckedSet which, const LandmarkSet& set) {
             SetCheck s;
             s.set = which;
-            s.file = file;
+            s.schema = set.schemaPtr();
             s.present = set.presentCount();
             s.framed = faceFrame(set).has_value();
             s.findings = checkLandmarks(set, surface.get(), options.limits);
@@ -50,18 +47,18 @@ CaseCheck checkCase(const Case& c, const CaseCheckOptions& options) {
         };
         if ((options.sets & CheckTruth) != 0 && c.hasLandmarks()) {
             reading = c.files().landmarks;
-            check(CheckTruth, reading, c.readLandmarks(mesh.get()).landmarks);
+            check(CheckTruth, c.readLandmarks(mesh.get()).landmarks);
         }
         if ((options.sets & CheckPrediction) != 0) {
             reading = predictionPath(c);
-            if (QFileInfo::exists(reading)) {
-                check(CheckPrediction, reading, readLandmarks(reading, c.schema()).landmarks);
+            if (const auto predicted = readPrediction(c)) {
+                check(CheckPrediction, *predicted);
             }
         }
         if ((options.sets & CheckReview) != 0) {
             reading = sidecarPath(c);
             if (const auto review = readReview(reading, c)) {
-                check(CheckReview, reading, review->working);
+                check(CheckReview, review->working);
             }
         }
     } catch (const Error& e) {

@@ -22,7 +22,7 @@ QString checkedSetName(CheckedSet set);
 
 struct SetCheck {
     CheckedSet set = CheckTruth;
-    QString file; // the file the landmarks came from
+    SchemaPtr schema; // the set's (a bare mesh's prediction may follow another than LA-FAS)
     int present = 0;
     bool framed = true; // false: too few landmarks for the face's frame (only off-surface ran)
     std::vector<CheckFinding> findings;
@@ -30,7 +30,6 @@ struct SetCheck {
 
 struct CaseCheck {
     QString caseId;
-    SchemaPtr schema;
     std::vector<SetCheck> sets; // those the case has, in the order truth, prediction, review
     QString error;              // "FILE: problem" when something could not be read
 };

@@ -33,9 +33,9 @@ LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* 
     }
     connect(doc, &CaseDocument::landmarkMoved, this, &LandmarkTableModel::rowChanged);
     connect(doc, &CaseDocument::landmarkStatusChanged, this, &LandmarkTableModel::rowChanged);
-    // After the row's own signal: a move can change the findings of other rows too.
-    connect(doc, &CaseDocument::landmarkMoved, this, &LandmarkTableModel::recheck);
-    connect(doc, &CaseDocument::landmarkStatusChanged, this, &LandmarkTableModel::recheck);
+    // After every change, once its own signals are out: a move or a status can change the
+    // findings of other rows too.
+    connect(doc, &CaseDocument::changed, this, &LandmarkTableModel::recheck);
     connect(doc, &CaseDocument::workingReplaced, this, [this] {
         beginResetModel();
         m_findings = computeFindings();

@@ -48,6 +48,13 @@ AuditEntry landmarkEntry(AuditAction action, AuditStep step, int index, const La
     return e;
 }
 
+// A change of the whole case that `detail` names (the model, the file).
+AuditEntry caseEntry(AuditAction action, AuditStep step, const QString& detail) {
+    AuditEntry e = entry(action, step);
+    e.detail = detail;
+    return e;
+}
+
 AuditAction moveAction(const Landmark& before) {
     return before.isPresent() ? AuditAction::Move : AuditAction::Place;
 }
@@ -142,15 +149,11 @@ ReplacePredictionCommand::ReplacePredictionCommand(CaseDocument* doc, const Land
 
 void ReplacePredictionCommand::undo() {
     m_doc->restorePrediction(m_beforePredicted, m_beforeWorking);
-    AuditEntry e = entry(AuditAction::Predict, AuditStep::Undo);
-    e.detail = m_modelId;
-    m_doc->record(e);
+    m_doc->record(caseEntry(AuditAction::Predict, AuditStep::Undo, m_modelId));
 }
 void ReplacePredictionCommand::redo() {
     m_doc->setPredicted(m_predicted);
-    AuditEntry e = entry(AuditAction::Predict, m_steps.redo());
-    e.detail = m_modelId;
-    m_doc->record(e);
+    m_doc->record(caseEntry(AuditAction::Predict, m_steps.redo(), m_modelId));
 }
 
 ImportLandmarksCommand::ImportLandmarksCommand(CaseDocument* doc, const LandmarkSet& after,
@@ -162,15 +165,11 @@ ImportLandmarksCommand::ImportLandmarksCommand(CaseDocument* doc, const Landmark
 
 void ImportLandmarksCommand::undo() {
     m_doc->setWorking(m_before);
-    AuditEntry e = entry(AuditAction::Import, AuditStep::Undo);
-    e.detail = m_fileName;
-    m_doc->record(e);
+    m_doc->record(caseEntry(AuditAction::Import, AuditStep::Undo, m_fileName));
 }
 void ImportLandmarksCommand::redo() {
     m_doc->setWorking(m_after);
-    AuditEntry e = entry(AuditAction::Import, m_steps.redo());
-    e.detail = m_fileName;
-    m_doc->record(e);
+    m_doc->record(caseEntry(AuditAction::Import, m_steps.redo(), m_fileName));
 }
 
 } // namespace pal::ui
