@@ -1,6 +1,7 @@
 # Scans the sources for includes that break the layering (docs/architecture.md, "Layering"):
 #   core/          no widget, GUI, VTK or torch header
 #   core/engine/   no widget, GUI or VTK header; torch only in .cpp files, never in headers
+#   core/report/   Qt GUI (painting, the PDF writer) but no widget, VTK or torch header
 #   ui/, app/      torch never (it stays behind core/engine's plain interface)
 # Used at configure time (include) and as a CTest test (cmake -DPALSTUDIO_SOURCE_DIR=... -P).
 if(NOT PALSTUDIO_SOURCE_DIR)
@@ -8,6 +9,7 @@ if(NOT PALSTUDIO_SOURCE_DIR)
 endif()
 
 set(_gui_re "#[ \t]*include[ \t]*[<\"](QtWidgets|QtGui|QtOpenGL|QtOpenGLWidgets|QtCharts|QtSvg)/|#[ \t]*include[ \t]*[<\"](QWidget|QApplication|QMainWindow|QOpenGLWidget|QGuiApplication|QImage|QPainter|QColor)[>\"]")
+set(_widget_re "#[ \t]*include[ \t]*[<\"](QtWidgets|QtOpenGL|QtOpenGLWidgets|QtCharts)/|#[ \t]*include[ \t]*[<\"](QWidget|QApplication|QMainWindow|QOpenGLWidget)[>\"]")
 set(_vtk_re "#[ \t]*include[ \t]*[<\"]vtk|#[ \t]*include[ \t]*[<\"]QVTK")
 set(_torch_re "#[ \t]*include[ \t]*[<\"](torch/|ATen/|c10/|caffe2/)")
 
@@ -32,9 +34,10 @@ function(_pal_scan dir exclude_re forbidden_re what only_headers)
     set(_violations "${_violations}" PARENT_SCOPE)
 endfunction()
 
-_pal_scan(core "^core/engine/" "${_gui_re}" "core/ must not include a GUI header" FALSE)
+_pal_scan(core "^core/(engine|report)/" "${_gui_re}" "core/ must not include a GUI header" FALSE)
 _pal_scan(core "^core/engine/" "${_vtk_re}" "core/ must not include VTK" FALSE)
 _pal_scan(core "^core/engine/" "${_torch_re}" "core/ must not include torch (only core/engine/ may)" FALSE)
+_pal_scan(core/report "" "${_widget_re}" "core/report/ must not include a widget header" FALSE)
 _pal_scan(core/engine "" "${_gui_re}" "core/engine/ must not include a GUI header" FALSE)
 _pal_scan(core/engine "" "${_vtk_re}" "core/engine/ must not include VTK" FALSE)
 _pal_scan(core/engine "" "${_torch_re}" "torch headers stay in core/engine/'s .cpp files" TRUE)

@@ -20,6 +20,9 @@ function(palstudio_check_architecture)
     _pal_forbid_links(palstudio_core "Qt6::(Gui|Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::"
                       "torch" "TORCH")
     _pal_forbid_links(palstudio_engine "Qt6::(Gui|Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::")
+    _pal_forbid_links(palstudio_report "Qt6::(Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::"
+                      "palstudio_ui" "palstudio_engine" "torch" "TORCH")
+    # The CLI paints reports through palstudio_report (Qt6::Gui comes with it), nothing more.
     _pal_forbid_links(palstudio-cli "Qt6::(Gui|Widgets|OpenGL|OpenGLWidgets|Charts)" "^VTK::"
                       "palstudio_ui" "palstudio_engine" "torch" "TORCH")
     # The programs open the engine module at run time (core/workflow/EngineLoader.h): linking

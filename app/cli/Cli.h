@@ -44,5 +44,6 @@ int runPredict(const QStringList& args, Streams io);
 int runTrain(const QStringList& args, Streams io);
 int runEvaluate(const QStringList& args, Streams io);
 int runCheck(const QStringList& args, Streams io);
+int runReport(const QStringList& args, Streams io);
 
 } // namespace pal::cli

@@ -4,6 +4,7 @@
 #include "core/errors/Error.h"
 #include "core/i18n/Translations.h"
 #include "core/io/NativePath.h"
+#include "core/report/PaintingApplication.h"
 #include "core/workflow/EngineLoader.h"
 #include "core/workflow/VersionReport.h"
 
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace {
 
@@ -29,6 +31,7 @@ QString usage() {
         "  train --data DIR --out M     train or fine-tune (--init M0) a model\n"
         "  evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report\n"
         "  check PATH       anatomical checks of a case's or dataset's landmarks\n"
+        "  report PATH... -o FILE.pdf   a review report to print and sign, a page per case\n"
         "  make-demo        generate a demo dataset (generated faces, not for clinical use)\n"
         "  make-template    derive the demo template head from Debian's MakeHuman model\n"
         "\n"
@@ -40,7 +43,12 @@ QString usage() {
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // Reports paint (fonts need a QGuiApplication: offscreen, no display); the rest needs only
+    // the core.
+    const bool paints = argc > 1 && QByteArray(argv[1]) == "report";
+    const std::unique_ptr<QCoreApplication> app =
+        paints ? pal::report::makePaintingApplication(argc, argv)
+               : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("palstudio-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PALSTUDIO_VERSION));
     // Help and argument errors in the system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG);
@@ -88,6 +96,7 @@ int main(int argc, char** argv) {
         {QStringLiteral("train"), pal::cli::runTrain},
         {QStringLiteral("evaluate"), pal::cli::runEvaluate},
         {QStringLiteral("check"), pal::cli::runCheck},
+        {QStringLiteral("report"), pal::cli::runReport},
     };
     const auto it = commands.find(command);
     if (it == commands.end()) {

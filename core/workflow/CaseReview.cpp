@@ -8,6 +8,8 @@
 
 #include <QFileInfo>
 
+#include <functional>
+
 namespace pal {
 namespace {
 
@@ -79,12 +81,13 @@ Case caseOf(const QString& path, const QString& caseId, CaseForReview& out) {
 
 } // namespace
 
-CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
-                                const QString& caseId, const std::atomic<bool>* cancel) {
-    CaseForReview out;
-    out.path = path;
+namespace {
+// Reads everything of c into out (whose path is set); errors as text in out.error.
+void readCase(const std::function<Case(CaseForReview&)>& caseOfOut, const QString& journalDir,
+              const std::atomic<bool>* cancel, CaseForReview& out) {
+    const QString& path = out.path;
     try {
-        const Case c = caseOf(path, caseId, out);
+        const Case c = caseOfOut(out);
         out.source = c;
         out.caseId = c.id();
         out.generatedNotice = demo::generatedDataNotice(c.files().folder);
@@ -102,6 +105,22 @@ CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
     } catch (const std::exception& e) {
         out.error = QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(e.what()));
     }
+}
+} // namespace
+
+CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
+                                const QString& caseId, const std::atomic<bool>* cancel) {
+    CaseForReview out;
+    out.path = path;
+    readCase([&](CaseForReview& o) { return caseOf(path, caseId, o); }, journalDir, cancel, out);
+    return out;
+}
+
+CaseForReview openCaseForReview(const Case& c, const QString& journalDir,
+                                const std::atomic<bool>* cancel) {
+    CaseForReview out;
+    out.path = c.files().mesh;
+    readCase([&](CaseForReview&) { return c; }, journalDir, cancel, out);
     return out;
 }
 

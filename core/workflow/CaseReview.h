@@ -44,5 +44,8 @@ struct CaseForReview {
 CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
                                 const QString& caseId = {},
                                 const std::atomic<bool>* cancel = nullptr);
+// The same for a case already found (one of a dataset's, casesOf).
+CaseForReview openCaseForReview(const Case& c, const QString& journalDir,
+                                const std::atomic<bool>* cancel = nullptr);
 
 } // namespace pal

@@ -1,6 +1,6 @@
 #include "ui/review/LandmarkTableModel.h"
 
-#include "core/checks/LandmarkChecks.h"
+#include "core/review/ReviewRows.h"
 #include "ui/review/LandmarkDisplayState.h"
 #include "ui/review/ReviewFilterProxy.h"
 
@@ -48,35 +48,12 @@ LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* 
     });
 }
 
-std::vector<LandmarkTableModel::RowFindings> LandmarkTableModel::computeFindings() const {
-    std::vector<RowFindings> found(static_cast<std::size_t>(m_doc->size()));
-    auto add = [&](const LandmarkSet& set, bool groundTruth) {
-        for (const CheckFinding& f : checkLandmarks(set)) {
-            const QString line =
-                (groundTruth ? tr("Ground truth: ") : QString()) + describeFinding(f, set.schema());
-            //: %1 is a check's short title, such as "swapped"
-            const QString title = groundTruth ? tr("%1 (ground truth)").arg(checkKindTitle(f.kind))
-                                              : checkKindTitle(f.kind);
-            for (const int row : {f.landmark, f.other}) {
-                if (row >= 0 && row < m_doc->size()) {
-                    RowFindings& r = found[static_cast<std::size_t>(row)];
-                    r.lines << line;
-                    if (!r.titles.contains(title)) {
-                        r.titles << title;
-                    }
-                }
-            }
-        }
-    };
-    add(m_doc->working(), false);
-    if (m_doc->groundTruth() && m_doc->groundTruth()->size() == m_doc->size()) {
-        add(*m_doc->groundTruth(), true);
-    }
-    return found;
+std::vector<LandmarkFindings> LandmarkTableModel::computeFindings() const {
+    return findingsByLandmark(m_doc->working(), m_doc->groundTruth());
 }
 
 void LandmarkTableModel::recheck() {
-    std::vector<RowFindings> found = computeFindings();
+    std::vector<LandmarkFindings> found = computeFindings();
     found.resize(m_findings.size()); // the rows are the same (a new schema resets the model)
     for (std::size_t r = 0; r < found.size(); ++r) {
         if (m_findings[r] != found[r]) {
@@ -88,41 +65,13 @@ void LandmarkTableModel::recheck() {
 }
 
 QString LandmarkTableModel::toleranceText(int row, bool detailed) const {
-    const auto& predicted = m_doc->predicted();
-    const LandmarkSchema& schema = m_doc->working().schema();
-    const double tolerance = repeatabilityOf(schema, row);
-    if (!predicted || row >= predicted->size() || !predicted->at(row).isPresent() ||
-        !std::isfinite(tolerance)) {
+    const auto verdict =
+        toleranceVerdict(m_doc->working(), m_doc->predicted(), m_doc->groundTruth(), row);
+    if (!verdict) {
         return {};
     }
-    const Eigen::Vector3d centre = predicted->at(row).position;
-    QStringList parts;
-    QStringList lines;
-    //: %1 a distance in mm, %2 a landmark's key
-    lines << tr("Tolerance %1 mm around the model's prediction: how far apart one person's two "
-                "placements of %2 typically are.")
-                 .arg(tolerance, 0, 'f', 2)
-                 .arg(schema.key(row));
-    if (m_doc->groundTruth() && row < m_doc->groundTruth()->size() &&
-        m_doc->groundTruth()->at(row).isPresent()) {
-        const double d = (m_doc->groundTruth()->at(row).position - centre).norm();
-        const bool inside = d <= tolerance;
-        parts << (inside ? tr("truth inside") : tr("truth outside"));
-        lines << (inside ? tr("Ground truth %1 mm from the prediction: inside.")
-                         : tr("Ground truth %1 mm from the prediction: outside."))
-                     .arg(d, 0, 'f', 2);
-    }
-    const Landmark& w = m_doc->working().at(row);
-    if (w.isPresent() && (w.status == LandmarkStatus::Corrected ||
-                          (w.status == LandmarkStatus::Placed && isReviewed(w)))) {
-        const double d = (w.position - centre).norm();
-        const bool inside = d <= tolerance;
-        parts << (inside ? tr("correction inside") : tr("correction outside"));
-        lines << (inside ? tr("Correction %1 mm from the prediction: inside.")
-                         : tr("Correction %1 mm from the prediction: outside."))
-                     .arg(d, 0, 'f', 2);
-    }
-    return detailed ? lines.join(QLatin1Char('\n')) : parts.join(QStringLiteral(", "));
+    return detailed ? toleranceDetails(*verdict, m_doc->working().schema(), row)
+                    : toleranceSummary(*verdict);
 }
 
 QStringList LandmarkTableModel::findings(int row) const {
@@ -144,9 +93,7 @@ int LandmarkTableModel::columnCount(const QModelIndex& parent) const {
 }
 
 QColor LandmarkTableModel::errorColor(double mm) {
-    const double t = std::clamp((mm - 1.0) / 4.0, 0.0, 1.0); // 1 mm green .. 5 mm red
-    const double hue = (1.0 - t) * 120.0;                    // 120 green, 60 yellow, 0 red
-    return QColor::fromHsvF(static_cast<float>(hue / 360.0), 0.85f, 0.9f);
+    return QColor::fromHsvF(static_cast<float>(errorHueDegrees(mm) / 360.0), 0.85f, 0.9f);
 }
 
 Qt::ItemFlags LandmarkTableModel::flags(const QModelIndex& index) const {

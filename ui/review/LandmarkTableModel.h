@@ -11,6 +11,7 @@
 // and filtering: ReviewFilterProxy's roles.
 
 #include "core/review/CaseDocument.h"
+#include "core/review/ReviewRows.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>
@@ -66,16 +67,11 @@ public:
 
 private:
     void rowChanged(int row);
-    struct RowFindings {
-        QStringList titles; // "swapped", "off surface (ground truth)"
-        QStringList lines;  // describeFinding's, "Ground truth: " first for the ground truth's
-        bool operator==(const RowFindings&) const = default;
-    };
-    std::vector<RowFindings> computeFindings() const;
+    std::vector<LandmarkFindings> computeFindings() const;
     void recheck(); // the findings again, and the Checks column's rows that changed
     CaseDocument* m_doc;
     LandmarkDisplayState* m_display;
-    std::vector<RowFindings> m_findings; // by row
+    std::vector<LandmarkFindings> m_findings; // by row
 };
 
 } // namespace pal::ui
