@@ -562,6 +562,7 @@ Commands:
   train --data DIR --out M     train or fine-tune (--init M0) a model
   evaluate --model M --data DIR --report DIR   errors, CSV files and an HTML report
   check PATH       anatomical checks of a case&apos;s or dataset&apos;s landmarks
+  report PATH... -o FILE.pdf   a review report to print and sign, a page per case
   make-demo        generate a demo dataset (generated faces, not for clinical use)
   make-template    derive the demo template head from Debian&apos;s MakeHuman model
 
@@ -579,6 +580,7 @@ Comandi:
   train --data DIR --out M     addestra o affina (--init M0) un modello
   evaluate --model M --data DIR --report DIR   errori, file CSV e un rapporto HTML
   check PATH       controlli anatomici dei landmark di un caso o di un dataset
+  report PATH... -o FILE.pdf   un rapporto di revisione da stampare e firmare, una pagina per caso
   make-demo        genera un dataset demo (volti generati, non per uso clinico)
   make-template    deriva il modello di testa della demo dal modello MakeHuman di Debian
 
@@ -586,6 +588,35 @@ Esegui &apos;palstudio-cli &lt;comando&gt; --help&apos; per le opzioni di un com
 Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 4 errore interno,
 5 i controlli hanno trovato problemi.
 </translation>
+    </message>
+    <message>
+        <source>The PDF file to write.</source>
+        <translation>Il file PDF da scrivere.</translation>
+    </message>
+    <message>
+        <source>Replace the PDF file if it exists.</source>
+        <translation>Sostituisce il file PDF se esiste.</translation>
+    </message>
+    <message>
+        <source>Write a review report to print and sign: one A4 page per case, with front and side views of the face and its landmarks, the landmark table (status, error, tolerance, checks), the anatomical checks, the audit trail and the sign-off. It shows the saved review (or the saved prediction when there is no review), never unsaved edits. Needs no display.</source>
+        <translation>Scrive un rapporto di revisione da stampare e firmare: una pagina A4 per caso, con le viste frontale e laterale del volto e dei suoi landmark, la tabella dei landmark (stato, errore, tolleranza, controlli), i controlli anatomici, il registro delle modifiche e l&apos;approvazione. Mostra la revisione salvata (o la predizione salvata quando non c&apos;è una revisione), mai modifiche non salvate. Non richiede un display.</translation>
+    </message>
+    <message>
+        <source>give at least one case, mesh or dataset folder</source>
+        <translation>indica almeno un caso, una mesh o una cartella di dataset</translation>
+    </message>
+    <message>
+        <source>-o FILE.pdf is required</source>
+        <translation>-o FILE.pdf è obbligatorio</translation>
+    </message>
+    <message>
+        <source>the report is a PDF file: &apos;%1&apos; does not end in .pdf</source>
+        <extracomment>%1 the file name as given</extracomment>
+        <translation>il rapporto è un file PDF: &apos;%1&apos; non termina con .pdf</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; exists; give --force to replace it</source>
+        <translation>&apos;%1&apos; esiste; indica --force per sostituirlo</translation>
     </message>
 </context>
 <context>
@@ -719,6 +750,295 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <source>System (%1)</source>
         <extracomment>%1 is the system&apos;s language, named in that language (e.g. &quot;Italiano&quot;)</extracomment>
         <translation>Sistema (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>the saved review (%1), saved %2</source>
+        <extracomment>%1 the review state (done, in review...), %2 when it was saved</extracomment>
+        <translation>la revisione salvata (%1), salvata il %2</translation>
+    </message>
+    <message>
+        <source>a saved prediction, not reviewed</source>
+        <extracomment>%1 the model&apos;s name</extracomment>
+        <translation>una predizione salvata, non revisionata</translation>
+    </message>
+    <message>
+        <source>the prediction of %1, not reviewed</source>
+        <translation>la predizione di %1, non revisionata</translation>
+    </message>
+    <message>
+        <source>none (no prediction and no review saved)</source>
+        <translation>nessuno (nessuna predizione e nessuna revisione salvata)</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Sigla</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Errore</translation>
+    </message>
+    <message>
+        <source>Tol.</source>
+        <translation>Toll.</translation>
+    </message>
+    <message>
+        <source>T / C</source>
+        <translation>G / C</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Controlli</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <extracomment>T: the ground truth; in/out: inside or outside the tolerance</extracomment>
+        <translation>dentro</translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation>fuori</translation>
+    </message>
+    <message>
+        <source>Landmark review report</source>
+        <translation>Rapporto di revisione dei landmark</translation>
+    </message>
+    <message>
+        <source>Case %1</source>
+        <extracomment>%1 a case&apos;s id</extracomment>
+        <translation>Caso %1</translation>
+    </message>
+    <message>
+        <source>Mesh: %1</source>
+        <extracomment>%1 a mesh file&apos;s path</extracomment>
+        <translation>Mesh: %1</translation>
+    </message>
+    <message>
+        <source>Landmarks: %1</source>
+        <extracomment>%1 what the landmarks are: &quot;the saved review (done), saved ...&quot;, &quot;the prediction of ...&quot;</extracomment>
+        <translation>Landmark: %1</translation>
+    </message>
+    <message>
+        <source>Ground truth: none; errors cannot be given.</source>
+        <translation>Ground truth: assente; gli errori non si possono calcolare.</translation>
+    </message>
+    <message>
+        <source>Ground truth: no landmark in common.</source>
+        <translation>Ground truth: nessun landmark in comune.</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <extracomment>%1 a problem met while reading the case (a missing texture...)</extracomment>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Fronte</translation>
+    </message>
+    <message>
+        <source>Right side</source>
+        <translation>Lato destro</translation>
+    </message>
+    <message>
+        <source>reviewed landmarks</source>
+        <translation>landmark revisionati</translation>
+    </message>
+    <message>
+        <source>predicted landmarks</source>
+        <translation>landmark predetti</translation>
+    </message>
+    <message>
+        <source>ground truth</source>
+        <translation>ground truth</translation>
+    </message>
+    <message>
+        <source>error, green 1 mm to red 5 mm</source>
+        <translation>errore, da verde 1 mm a rosso 5 mm</translation>
+    </message>
+    <message>
+        <source>Error: to the ground truth, mm. Tol.: the landmark&apos;s repeatability, mm (how far apart one person&apos;s two placements typically are). T / C: whether the ground truth and a person&apos;s correction lie within it around the model&apos;s prediction.</source>
+        <translation>Errore: rispetto alla ground truth, mm. Toll.: la ripetibilità del landmark, mm (quanto distano di solito due posizionamenti della stessa persona). G / C: se la ground truth e la correzione di una persona cadono al suo interno attorno alla predizione del modello.</translation>
+    </message>
+    <message>
+        <source>Anatomical checks</source>
+        <translation>Controlli anatomici</translation>
+    </message>
+    <message>
+        <source>No finding on these landmarks.</source>
+        <translation>Nessun problema su questi landmark.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Registro delle modifiche</translation>
+    </message>
+    <message>
+        <source>Sign-off</source>
+        <translation>Approvazione</translation>
+    </message>
+    <message>
+        <source>Signed off in PAL Studio by %1 on %2.</source>
+        <extracomment>%1 who signed the case off, %2 when</extracomment>
+        <translation>Approvato in PAL Studio da %1 il %2.</translation>
+    </message>
+    <message>
+        <source>Not signed off in PAL Studio (review state: %1).</source>
+        <translation>Non approvato in PAL Studio (stato della revisione: %1).</translation>
+    </message>
+    <message>
+        <source>Reviewer</source>
+        <translation>Revisore</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>%1, report made %2</source>
+        <extracomment>%1 the program and its version, %2 when the report was made</extracomment>
+        <translation>%1, rapporto creato il %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <extracomment>%1 this page&apos;s number, %2 how many there are</extracomment>
+        <translation>Pagina %1 di %2</translation>
+    </message>
+    <message>
+        <source>the review cannot be read, and a report without it would show the case as not reviewed (%1)</source>
+        <extracomment>%1 the problems met while reading the case&apos;s files</extracomment>
+        <translation>la revisione non è leggibile, e un rapporto senza di essa mostrerebbe il caso come non revisionato (%1)</translation>
+    </message>
+    <message>
+        <source>No change was recorded.</source>
+        <translation>Nessuna modifica registrata.</translation>
+    </message>
+    <message>
+        <source>Ground truth: mean error %1 mm (%2 of %3 landmarks).</source>
+        <extracomment>%1 a mean error in mm, %2 and %3 counts of landmarks</extracomment>
+        <translation>Ground truth: errore medio %1 mm (%2 di %3 landmark).</translation>
+    </message>
+    <message>
+        <source>Reviewed by a person: %1 of %2 landmarks. Findings of the anatomical checks: %3.</source>
+        <extracomment>%1 and %2 counts of landmarks, %3 the number of findings of the anatomical checks or &quot;none&quot;</extracomment>
+        <translation>Revisionati da una persona: %1 di %2 landmark. Problemi trovati dai controlli anatomici: %3.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>nessuno</translation>
+    </message>
+    <message>
+        <source>Not listed here: %1 more (palstudio-cli check lists them all).</source>
+        <extracomment>%1 how many findings are not listed</extracomment>
+        <translation>Non elencati qui: altri %1 (palstudio-cli check li elenca tutti).</translation>
+    </message>
+    <message>
+        <source>moved: %1</source>
+        <extracomment>each of these counts entries of the audit trail: &quot;moved: 7&quot;</extracomment>
+        <translation>spostati: %1</translation>
+    </message>
+    <message>
+        <source>placed: %1</source>
+        <translation>posizionati: %1</translation>
+    </message>
+    <message>
+        <source>status changes: %1</source>
+        <translation>cambi di stato: %1</translation>
+    </message>
+    <message>
+        <source>review state changes: %1</source>
+        <translation>cambi dello stato di revisione: %1</translation>
+    </message>
+    <message>
+        <source>sign-offs: %1</source>
+        <translation>approvazioni: %1</translation>
+    </message>
+    <message>
+        <source>predictions: %1</source>
+        <translation>predizioni: %1</translation>
+    </message>
+    <message>
+        <source>imports: %1</source>
+        <translation>importazioni: %1</translation>
+    </message>
+    <message>
+        <source>undone: %1</source>
+        <translation>annullati: %1</translation>
+    </message>
+    <message>
+        <source>redone: %1</source>
+        <translation>ripetuti: %1</translation>
+    </message>
+    <message>
+        <source>Changes: %1, by %2, from %3 to %4 UTC (%5)</source>
+        <extracomment>%1 the number of entries, %2 who made them, %3 and %4 date and time, %5 the counts, e.g. &quot;Changes: 14, by anna, from 2026-12-03 09:12 to 2026-12-03 09:40 UTC (moved: 9)&quot;</extracomment>
+        <translation>Modifiche: %1, di %2, dal %3 al %4 UTC (%5)</translation>
+    </message>
+    <message>
+        <source>Earlier entries not listed: %1</source>
+        <extracomment>%1 how many earlier entries are left out (Case &gt; History shows them all)</extracomment>
+        <translation>Voci precedenti non elencate: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Review</name>
+    <message>
+        <source>Ground truth: </source>
+        <translation>Ground truth: </translation>
+    </message>
+    <message>
+        <source>%1 (ground truth)</source>
+        <extracomment>%1 is a check&apos;s short title, such as &quot;swapped&quot;</extracomment>
+        <translation>%1 (ground truth)</translation>
+    </message>
+    <message>
+        <source>truth inside</source>
+        <translation>ground truth dentro</translation>
+    </message>
+    <message>
+        <source>truth outside</source>
+        <translation>ground truth fuori</translation>
+    </message>
+    <message>
+        <source>correction inside</source>
+        <translation>correzione dentro</translation>
+    </message>
+    <message>
+        <source>correction outside</source>
+        <translation>correzione fuori</translation>
+    </message>
+    <message>
+        <source>Tolerance %1 mm around the model&apos;s prediction: how far apart one person&apos;s two placements of %2 typically are.</source>
+        <extracomment>%1 a distance in mm, %2 a landmark&apos;s key</extracomment>
+        <translation>Tolleranza di %1 mm attorno alla predizione del modello: quanto distano di solito due posizionamenti di %2 fatti dalla stessa persona.</translation>
+    </message>
+    <message>
+        <source>Ground truth %1 mm from the prediction: inside.</source>
+        <translation>Ground truth a %1 mm dalla predizione: dentro.</translation>
+    </message>
+    <message>
+        <source>Ground truth %1 mm from the prediction: outside.</source>
+        <translation>Ground truth a %1 mm dalla predizione: fuori.</translation>
+    </message>
+    <message>
+        <source>Correction %1 mm from the prediction: inside.</source>
+        <translation>Correzione a %1 mm dalla predizione: dentro.</translation>
+    </message>
+    <message>
+        <source>Correction %1 mm from the prediction: outside.</source>
+        <translation>Correzione a %1 mm dalla predizione: fuori.</translation>
     </message>
 </context>
 <context>
@@ -933,54 +1253,8 @@ revisionato da %2</translation>
         <translation>Blocca</translation>
     </message>
     <message>
-        <source>Ground truth: </source>
-        <translation>Ground truth: </translation>
-    </message>
-    <message>
         <source>Checks</source>
         <translation>Controlli</translation>
-    </message>
-    <message>
-        <source>%1 (ground truth)</source>
-        <extracomment>%1 is a check&apos;s short title, such as &quot;swapped&quot;</extracomment>
-        <translation>%1 (ground truth)</translation>
-    </message>
-    <message>
-        <source>Tolerance %1 mm around the model&apos;s prediction: how far apart one person&apos;s two placements of %2 typically are.</source>
-        <extracomment>%1 a distance in mm, %2 a landmark&apos;s key</extracomment>
-        <translation>Tolleranza di %1 mm attorno alla predizione del modello: quanto distano di solito due posizionamenti di %2 fatti dalla stessa persona.</translation>
-    </message>
-    <message>
-        <source>truth inside</source>
-        <translation>ground truth dentro</translation>
-    </message>
-    <message>
-        <source>truth outside</source>
-        <translation>ground truth fuori</translation>
-    </message>
-    <message>
-        <source>Ground truth %1 mm from the prediction: inside.</source>
-        <translation>Ground truth a %1 mm dalla predizione: dentro.</translation>
-    </message>
-    <message>
-        <source>Ground truth %1 mm from the prediction: outside.</source>
-        <translation>Ground truth a %1 mm dalla predizione: fuori.</translation>
-    </message>
-    <message>
-        <source>correction inside</source>
-        <translation>correzione dentro</translation>
-    </message>
-    <message>
-        <source>correction outside</source>
-        <translation>correzione fuori</translation>
-    </message>
-    <message>
-        <source>Correction %1 mm from the prediction: inside.</source>
-        <translation>Correzione a %1 mm dalla predizione: dentro.</translation>
-    </message>
-    <message>
-        <source>Correction %1 mm from the prediction: outside.</source>
-        <translation>Correzione a %1 mm dalla predizione: fuori.</translation>
     </message>
     <message>
         <source>Tolerance</source>
@@ -1689,6 +1963,50 @@ revisionato da %2</translation>
     <message>
         <source>Shift+T</source>
         <translation>Shift+T</translation>
+    </message>
+    <message>
+        <source>Print Review &amp;Report (PDF)...</source>
+        <translation>Stampa &amp;rapporto di revisione (PDF)...</translation>
+    </message>
+    <message>
+        <source>A page to print and sign: the saved review with front and side views, the landmark table, the checks, the history and the sign-off</source>
+        <translation>Una pagina da stampare e firmare: la revisione salvata con le viste frontale e laterale, la tabella dei landmark, i controlli, la cronologia e l&apos;approvazione</translation>
+    </message>
+    <message>
+        <source>Save before the report?</source>
+        <translation>Salvare prima del rapporto?</translation>
+    </message>
+    <message>
+        <source>The report shows the review as it is saved, and %1 has unsaved changes. Save them first?</source>
+        <translation>Il rapporto mostra la revisione così come è salvata, e %1 ha modifiche non salvate. Salvarle prima?</translation>
+    </message>
+    <message>
+        <source>No report written</source>
+        <translation>Nessun rapporto scritto</translation>
+    </message>
+    <message>
+        <source>Print review report</source>
+        <translation>Stampa il rapporto di revisione</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>%1: no report written: the case has unsaved changes (save first)</source>
+        <translation>%1: nessun rapporto scritto: il caso ha modifiche non salvate (salvare prima)</translation>
+    </message>
+    <message>
+        <source>Report on %1</source>
+        <translation>Rapporto su %1</translation>
+    </message>
+    <message>
+        <source>Wrote the review report %1</source>
+        <translation>Rapporto di revisione scritto: %1</translation>
+    </message>
+    <message>
+        <source>No report written (cancelled)</source>
+        <translation>Nessun rapporto scritto (annullato)</translation>
     </message>
 </context>
 <context>

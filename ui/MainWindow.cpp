@@ -262,6 +262,12 @@ void MainWindow::createFileMenu(ToolActions& t) {
     d->importAction->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
     d->importAction->setStatusTip(tr("Place the landmarks of a 3D Slicer, MeshLab, TPS, CSV or "
                                      "LA-FAS file on the open case (one undo step)"));
+    QAction* report =
+        file->addAction(tr("Print Review &Report (PDF)..."), this, &MainWindow::showReportDialog);
+    report->setShortcut(QKeySequence::Print);
+    report->setStatusTip(tr("A page to print and sign: the saved review with front and side "
+                            "views, the landmark table, the checks, the history and the "
+                            "sign-off"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);

@@ -91,11 +91,16 @@ public Q_SLOTS:
     void showModelsDialog();
     // Case > History...: the open case's audit trail (non-modal; it follows new entries).
     void showHistory();
+    // Writes the open case's review report (core/report/ReviewReport.h: its saved review, one
+    // A4 page) to pdfPath in a job; reportFinished(ok) when it ends. Refuses (false, lastError)
+    // while the case has unsaved changes: the report shows what is saved.
+    bool writeReport(const QString& pdfPath);
 
 Q_SIGNALS:
     // After an open ends: ok is false when it failed (see lastError()).
     void loadFinished(bool ok);
     void predictionFinished(bool ok);
+    void reportFinished(bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -143,6 +148,8 @@ private:
     void addRecent(const QString& path);
     void showExportDialog();
     void showImportDialog();
+    // File > Print Review Report...: asks to save unsaved changes, then for the PDF's name.
+    void showReportDialog();
     void onDragFinished(int index, const Eigen::Vector3d& point);
     void bringIntoView(int index);
     void onSurfaceClicked(const Eigen::Vector3d& point);

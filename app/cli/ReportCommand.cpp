@@ -51,9 +51,10 @@ int runReport(const QStringList& args, Streams io) {
     report::writeReviewReport(
         pdf, cases, options,
         [&](const CaseReport& r, int done, int total) {
-            const char* set = r.reportedSet == ReportedSet::Review       ? "review"
-                              : r.reportedSet == ReportedSet::Prediction ? "prediction"
-                                                                         : "no landmarks";
+            const char* set = r.reportedSet == ReportedSet::Review ? "review"
+                              : r.reportedSet == ReportedSet::Prediction
+                                  ? "prediction"
+                                  : "no prediction or review";
             io.out << r.caseId << ": " << set << ", " << r.findings << " finding(s), "
                    << reviewStateName(r.state) << " (page " << done << " of " << total << ")\n";
             for (const QString& w : r.warnings) {

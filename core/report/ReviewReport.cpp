@@ -332,20 +332,22 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
     if (!r.truth) {
         truthLine = Report::tr("Ground truth: none; errors cannot be given.");
     } else {
-        //: %1 a mean error in mm, %n how many landmarks it is over
-        truthLine = errors > 0 ? Report::tr("Ground truth: mean error %1 mm over %n landmarks.",
-                                            nullptr, errors)
+        //: %1 a mean error in mm, %2 and %3 counts of landmarks
+        truthLine = errors > 0 ? Report::tr("Ground truth: mean error %1 mm (%2 of %3 landmarks).")
                                      .arg(mean, 0, 'f', 2)
+                                     .arg(errors)
+                                     .arg(r.reviewed.size())
                                : Report::tr("Ground truth: no landmark in common.");
     }
     y += pg.text(left, y, width, truthLine);
-    //: %1 and %2 counts of landmarks, %3 the number of findings of the anatomical checks
+    //: %1 and %2 counts of landmarks, %3 the number of findings of the anatomical checks or
+    //: "none"
     y += pg.text(left, y, width,
-                 Report::tr("Reviewed by a person: %1 of %2 landmarks. Anatomical checks: %3.")
+                 Report::tr("Reviewed by a person: %1 of %2 landmarks. Findings of the anatomical "
+                            "checks: %3.")
                      .arg(reviewed)
                      .arg(r.reviewed.size())
-                     .arg(r.findings == 0 ? Report::tr("no finding")
-                                          : Report::tr("%n findings", nullptr, r.findings)),
+                     .arg(r.findings == 0 ? Report::tr("none") : QString::number(r.findings)),
                  Qt::AlignLeft, r.findings == 0 ? QColor(Qt::black) : kWarning);
     if (!r.generatedNotice.isEmpty()) {
         pg.font(7.2, true);
@@ -433,10 +435,10 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
         y += pg.text(left, y, width, findings[i], Qt::AlignLeft, kWarning);
     }
     if (findings.size() > maxFindings) {
-        //: %n how many findings are not listed
+        //: %1 how many findings are not listed
         y += pg.text(left, y, width,
-                     Report::tr("and %n more (palstudio-cli check lists them all)", nullptr,
-                                static_cast<int>(findings.size()) - maxFindings),
+                     Report::tr("Not listed here: %1 more (palstudio-cli check lists them all).")
+                         .arg(findings.size() - maxFindings),
                      Qt::AlignLeft, kWarning);
     }
     y += 1.2;

@@ -110,35 +110,36 @@ QStringList auditSummary(const std::vector<AuditEntry>& audit, const LandmarkSch
     QStringList counts;
     const auto count = [&](AuditAction a, const char* text) {
         if (done[a] > 0) {
-            counts << QCoreApplication::translate("Report", text, nullptr, done[a]);
+            counts << QCoreApplication::translate("Report", text).arg(done[a]);
         }
     };
-    count(AuditAction::Move, QT_TRANSLATE_NOOP("Report", "%n moved"));
-    count(AuditAction::Place, QT_TRANSLATE_NOOP("Report", "%n placed"));
-    count(AuditAction::Status, QT_TRANSLATE_NOOP("Report", "%n status changes"));
-    count(AuditAction::Review, QT_TRANSLATE_NOOP("Report", "%n review state changes"));
-    count(AuditAction::SignOff, QT_TRANSLATE_NOOP("Report", "%n sign-offs"));
-    count(AuditAction::Predict, QT_TRANSLATE_NOOP("Report", "%n predictions"));
-    count(AuditAction::Import, QT_TRANSLATE_NOOP("Report", "%n imports"));
+    //: each of these counts entries of the audit trail: "moved: 7"
+    count(AuditAction::Move, QT_TRANSLATE_NOOP("Report", "moved: %1"));
+    count(AuditAction::Place, QT_TRANSLATE_NOOP("Report", "placed: %1"));
+    count(AuditAction::Status, QT_TRANSLATE_NOOP("Report", "status changes: %1"));
+    count(AuditAction::Review, QT_TRANSLATE_NOOP("Report", "review state changes: %1"));
+    count(AuditAction::SignOff, QT_TRANSLATE_NOOP("Report", "sign-offs: %1"));
+    count(AuditAction::Predict, QT_TRANSLATE_NOOP("Report", "predictions: %1"));
+    count(AuditAction::Import, QT_TRANSLATE_NOOP("Report", "imports: %1"));
     if (undone > 0) {
-        counts << Report::tr("%n undone", nullptr, undone);
+        counts << Report::tr("undone: %1").arg(undone);
     }
     if (redone > 0) {
-        counts << Report::tr("%n redone", nullptr, redone);
+        counts << Report::tr("redone: %1").arg(redone);
     }
-    //: %n the number of entries, %1 who made them, %2 and %3 date and time, %4 the counts,
-    //: e.g. "14 changes by anna between 2026-12-03 09:12 and 2026-12-03 09:40 UTC: 9 moved"
     QStringList lines;
-    lines << Report::tr("%n changes by %1 between %2 and %3 UTC: %4", nullptr,
-                        static_cast<int>(audit.size()))
-                 .arg(users.isEmpty() ? QStringLiteral("?") : users.join(QStringLiteral(", ")),
+    //: %1 the number of entries, %2 who made them, %3 and %4 date and time, %5 the counts,
+    //: e.g. "Changes: 14, by anna, from 2026-12-03 09:12 to 2026-12-03 09:40 UTC (moved: 9)"
+    lines << Report::tr("Changes: %1, by %2, from %3 to %4 UTC (%5)")
+                 .arg(QString::number(audit.size()),
+                      users.isEmpty() ? QStringLiteral("?") : users.join(QStringLiteral(", ")),
                       minuteOf(audit.front().when), minuteOf(audit.back().when),
                       counts.join(QStringLiteral(", ")));
     const std::size_t first =
         audit.size() > static_cast<std::size_t>(std::max(recent, 0)) ? audit.size() - recent : 0;
     if (first > 0) {
-        //: %n how many earlier entries are left out (Case > History shows them all)
-        lines << Report::tr("(%n earlier entries not listed)", nullptr, static_cast<int>(first));
+        //: %1 how many earlier entries are left out (Case > History shows them all)
+        lines << Report::tr("Earlier entries not listed: %1").arg(first);
     }
     for (std::size_t i = first; i < audit.size(); ++i) {
         const AuditEntry& e = audit[i];

@@ -61,10 +61,10 @@ struct CaseReport {
 // (a report must not present a reviewed case as unreviewed).
 CaseReport caseReportOf(CaseForReview opened);
 
-// The audit trail in a few lines for the page: one line of counts ("14 changes by anna
-// between 2026-12-03 09:12 and 09:40 UTC: 9 moved, 4 confirmed, 1 undone"), then the last
-// `recent` entries as describeAuditEntry writes them, newest last. Empty trail: one line
-// that says so.
+// The audit trail in a few lines for the page: one line of counts ("Changes: 14, by anna, from
+// 2026-12-03 09:12 to 2026-12-03 09:40 UTC (moved: 9, status changes: 4, undone: 1)"), then
+// the last `recent` entries ("2026-12-03 09:40 anna: moved Prn by 3.0 mm", describeAuditEntry),
+// newest last, after a line that counts those left out. Empty trail: one line that says so.
 QStringList auditSummary(const std::vector<AuditEntry>& audit, const LandmarkSchema& schema,
                          int recent = 6);
 

@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -428,6 +429,63 @@ private Q_SLOTS:
                      r.err.contains(QStringLiteral("C/landmarks.txt")),
                  qPrintable(r.err));
         QVERIFY(r.out.startsWith(QStringLiteral("B truth Ex_L swapped-pair: ")));
+    }
+
+    // report: one page per case, with no display at all (no DISPLAY, no QT_QPA_PLATFORM); an
+    // existing PDF is replaced only with --force; a full disk fails loudly and keeps it.
+    void reportWritesAPagePerCaseWithoutADisplay() {
+        QTemporaryDir dir;
+        const QString data = pal::test::generatedDataset(dir.filePath(QStringLiteral("data")), 2);
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) {
+            env.remove(QString::fromLatin1(name));
+        }
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(PALSTUDIO_CLI),
+                {QStringLiteral("report"), data, QStringLiteral("-o"), pdf});
+        QVERIFY(p.waitForFinished(120000));
+        const QString out = QString::fromUtf8(p.readAllStandardOutput());
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
+                 p.readAllStandardError().constData());
+        QCOMPARE(out, QStringLiteral(
+                          "D001: no prediction or review, 0 finding(s), unreviewed (page 1 of 2)\n"
+                          "D002: no prediction or review, 0 finding(s), unreviewed (page 2 of 2)\n"
+                          "wrote %1: 2 page(s)\n")
+                          .arg(pdf));
+        const QByteArray bytes = pal::test::readAll(pdf);
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QCOMPARE(QString::fromLatin1(bytes).count(
+                     QRegularExpression(QStringLiteral("/Type\\s*/Page(?!s)"))),
+                 2);
+
+        // Not replaced without --force.
+        pal::test::writeAll(pdf, "signed yesterday");
+        Run r = cli({QStringLiteral("report"), data, QStringLiteral("-o"), pdf});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("give --force to replace it")), qPrintable(r.err));
+        QCOMPARE(pal::test::readAll(pdf), QByteArray("signed yesterday"));
+        // A disk that fills up: exit 2, the message names the file, the old one stays.
+        r = cli(
+            {QStringLiteral("report"), data, QStringLiteral("-o"), pdf, QStringLiteral("--force")},
+            20000);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(pdf) && r.err.contains(QStringLiteral("File too large")),
+                 qPrintable(r.err));
+        QCOMPARE(pal::test::readAll(pdf), QByteArray("signed yesterday"));
+        // Not a PDF name, no output, nothing to report on: usage errors.
+        QCOMPARE(cli({QStringLiteral("report"), data, QStringLiteral("-o"),
+                      dir.filePath(QStringLiteral("r.png"))})
+                     .code,
+                 1);
+        QCOMPARE(cli({QStringLiteral("report"), data}).code, 1);
+        QCOMPARE(cli({QStringLiteral("report"), QStringLiteral("-o"), pdf}).code, 1);
+        // A path that is not a case: bad input.
+        r = cli({QStringLiteral("report"), dir.filePath(QStringLiteral("nothing")),
+                 QStringLiteral("-o"), dir.filePath(QStringLiteral("n.pdf"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("n.pdf"))));
     }
 };
 

@@ -1,0 +1,88 @@
+// File > Print Review Report: the open case's saved review as a printable PDF page, written by
+// core/report in a job (the same pages as `palstudio-cli report`).
+
+#include "core/errors/Error.h"
+#include "core/report/ReviewReport.h"
+#include "ui/MainWindow.h"
+#include "ui/MainWindowImpl.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QStatusBar>
+
+namespace pal::ui {
+
+void MainWindow::showReportDialog() {
+    if (!d->session.isOpen()) {
+        return;
+    }
+    if (d->session.isModified()) {
+        // The report is what is saved, as the command line's is: never edits that may yet be
+        // thrown away.
+        const auto answer = QMessageBox::question(
+            this, tr("Save before the report?"),
+            tr("The report shows the review as it is saved, and %1 has unsaved changes. Save "
+               "them first?")
+                .arg(d->caseId()),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+        if (answer != QMessageBox::Save || !saveReview()) {
+            statusBar()->showMessage(tr("No report written"), 8000);
+            return;
+        }
+    }
+    const QString suggested = QDir(d->doc().caseInfo().files().folder)
+                                  .filePath(d->caseId() + QStringLiteral("-review-report.pdf"));
+    QString path =
+        QFileDialog::getSaveFileName(this, tr("Print review report"), suggested, tr("PDF (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+        path += QStringLiteral(".pdf");
+    }
+    writeReport(path);
+}
+
+bool MainWindow::writeReport(const QString& pdfPath) {
+    if (!d->session.isOpen()) {
+        return false;
+    }
+    if (d->session.isModified()) {
+        d->lastError =
+            tr("%1: no report written: the case has unsaved changes (save first)").arg(pdfPath);
+        showError(d->lastError);
+        return false;
+    }
+    const Case c = d->doc().caseInfo();
+    report::ReportOptions options;
+    options.generator = QStringLiteral("PAL Studio %1").arg(QCoreApplication::applicationVersion());
+    auto job = std::make_unique<TaskJob<bool>>(
+        tr("Report on %1").arg(c.id()),
+        [c, pdfPath, options](const std::atomic<bool>& cancel, const auto& progress) {
+            report::writeReviewReport(
+                pdfPath, {c}, options,
+                [&](const CaseReport&, int done, int total) { progress(done, total, QString()); },
+                &cancel);
+            return true;
+        });
+    auto* raw = job.get();
+    connect(raw, &Job::ended, this, [this, raw, pdfPath] {
+        const bool ok = raw->state() == Job::State::Finished;
+        if (ok) {
+            statusBar()->showMessage(tr("Wrote the review report %1").arg(pdfPath), 8000);
+        } else if (raw->state() == Job::State::Failed) {
+            d->lastError = raw->error();
+            showError(d->lastError);
+        } else {
+            statusBar()->showMessage(tr("No report written (cancelled)"), 8000);
+        }
+        Q_EMIT reportFinished(ok);
+    });
+    d->jobs.start(std::move(job));
+    return true;
+}
+
+} // namespace pal::ui
