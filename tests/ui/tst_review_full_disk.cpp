@@ -2,7 +2,8 @@
 // real input: the journal of unsaved edits, Save (Ctrl+S) and Export (Ctrl+E through the file
 // dialog). Each failure is said with the file and the system's reason, the files that were
 // there keep their bytes, the edits stay unsaved (and Save works once there is room again).
-// Skipped where a tmpfs cannot be mounted (not root).
+// Skipped where a tmpfs cannot be mounted (not root). Also the review report (Ctrl+P), which
+// saves unsaved edits first through the same writer.
 
 #include "ReviewWindowSupport.h"
 #include "UiTestSupport.h"
@@ -16,9 +17,12 @@
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QRegularExpression>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -154,6 +158,50 @@ private Q_SLOTS:
         const std::optional<ReviewSnapshot> back = readReview(sidecar);
         QVERIFY(back.has_value());
         QCOMPARE(back->working.at(1).status, LandmarkStatus::Confirmed);
+    }
+
+    // File > Print Review Report (Ctrl+P) on a case with an unsaved edit: the window asks to
+    // save first (the report shows what is saved), then for the PDF's name (the suggestion
+    // beside the case), and writes one page in a job; the saved review has the edit.
+    void printReportSavesFirstAndWritesThePage() {
+        QTemporaryDir dir;
+        const QString data =
+            pal::test::generatedReviewDataset(dir.filePath(QStringLiteral("data")), 1);
+        const QString caseDir = data + QStringLiteral("/D001");
+        MainWindow w;
+        pal::test::openInWindow(w, caseDir, dir.filePath(QStringLiteral("journal")));
+        confirmLandmark(w, 2);
+        QVERIFY(w.isWindowModified());
+
+        bool saveAsked = false;
+        QString question;
+        bool named = false;
+        QString suggested;
+        QSignalSpy finished(&w, &MainWindow::reportFinished);
+        QTimer::singleShot(
+            0, this, [&] { pal::test::answerModal(QMessageBox::Save, &saveAsked, &question); });
+        QTimer::singleShot(0, this, [&] { acceptFileDialog(&suggested, &named); });
+        QTest::keyClick(&w, Qt::Key_P, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QVERIFY(saveAsked && named);
+        QVERIFY2(question.contains(QStringLiteral("unsaved changes")), qPrintable(question));
+        QCOMPARE(finished.first().first().toBool(), true);
+        QCOMPARE(suggested, caseDir + QStringLiteral("/D001-review-report.pdf"));
+        QVERIFY(!w.isWindowModified());
+        const std::optional<ReviewSnapshot> saved =
+            readReview(caseDir + QStringLiteral("/palstudio-review.json"));
+        QVERIFY(saved.has_value());
+        QCOMPARE(saved->working.at(2).status, LandmarkStatus::Confirmed);
+        const QByteArray pdf = readAll(suggested);
+        QVERIFY(pdf.startsWith("%PDF-"));
+        QCOMPARE(QString::fromLatin1(pdf).count(
+                     QRegularExpression(QStringLiteral("/Type\\s*/Page(?!s)"))),
+                 1);
+        QCOMPARE(QString::fromLatin1(pdf).count(
+                     QRegularExpression(QStringLiteral("/Subtype\\s*/Image"))),
+                 2);
+        QVERIFY2(w.statusBar()->currentMessage().contains(suggested),
+                 qPrintable(w.statusBar()->currentMessage()));
     }
 };
 
