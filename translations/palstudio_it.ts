@@ -991,6 +991,15 @@ Codici di uscita: 0 successo, 1 errore di uso, 2 input non valido, 3 annullato, 
         <extracomment>%1 how many earlier entries are left out (Case &gt; History shows them all)</extracomment>
         <translation>Voci precedenti non elencate: %1</translation>
     </message>
+    <message>
+        <source>Notes not shown: %1 more.</source>
+        <extracomment>%1 how many more problems were met (palstudio-cli report prints them all)</extracomment>
+        <translation>Note non mostrate: altre %1.</translation>
+    </message>
+    <message>
+        <source>ring: under the surface (up to 15 mm)</source>
+        <translation>anello: sotto la superficie (fino a 15 mm)</translation>
+    </message>
 </context>
 <context>
     <name>Review</name>

@@ -35,14 +35,16 @@ void MainWindow::showReportDialog() {
     }
     const QString suggested = QDir(d->doc().caseInfo().files().folder)
                                   .filePath(d->caseId() + QStringLiteral("-review-report.pdf"));
-    QString path =
-        QFileDialog::getSaveFileName(this, tr("Print review report"), suggested, tr("PDF (*.pdf)"));
-    if (path.isEmpty()) {
+    // A name typed without .pdf gets it before the dialog asks about replacing a file.
+    QFileDialog dialog(this, tr("Print review report"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setNameFilter(tr("PDF (*.pdf)"));
+    dialog.setDefaultSuffix(QStringLiteral("pdf"));
+    dialog.selectFile(suggested);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) {
         return;
     }
-    if (!path.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
-        path += QStringLiteral(".pdf");
-    }
+    const QString path = dialog.selectedFiles().first();
     writeReport(path);
 }
 

@@ -87,7 +87,7 @@ int runCheck(const QStringList& args, Streams io) {
     options.limits.surfaceMm = mmValue(parser, surfaceMm, options.limits.surfaceMm);
     options.limits.sideMm = mmValue(parser, sideMm, options.limits.sideMm);
 
-    const std::vector<Case> cases = casesOf(paths.first());
+    const std::vector<Case> cases = reviewCasesOf(paths.first());
 
     // Results in English, for scripts: "CASE SET KEY KIND: text".
     int findings = 0, casesWithFindings = 0, setsChecked = 0, unreadable = 0;

@@ -42,7 +42,7 @@ int runReport(const QStringList& args, Streams io) {
     if (QFileInfo::exists(pdf) && !parser.isSet(force)) {
         throw UsageProblem{Cli::tr("'%1' exists; give --force to replace it").arg(pdf)};
     }
-    const std::vector<Case> cases = casesOf(paths);
+    const std::vector<Case> cases = reviewCasesOf(paths);
 
     InterruptGuard interrupt;
     report::ReportOptions options;

@@ -57,7 +57,7 @@ RenderCamera RenderCamera::scaled(double factor) const {
 }
 
 RenderCamera fitCamera(const std::vector<Eigen::Vector3d>& points, const Eigen::Vector3d& toViewer,
-                       const Eigen::Vector3d& up, QSize size, double margin) {
+                       const Eigen::Vector3d& up, QSize size, double margin, double minExtentMm) {
     RenderCamera cam;
     cam.size = size;
     cam.toViewer = toViewer.normalized();
@@ -83,8 +83,8 @@ RenderCamera fitCamera(const std::vector<Eigen::Vector3d>& points, const Eigen::
     cam.centre = cam.right * ((minX + maxX) / 2) + cam.up * ((minY + maxY) / 2) +
                  cam.toViewer * (depthSum / static_cast<double>(points.size()));
     const double usable = 1.0 - 2.0 * margin;
-    const double w = std::max(maxX - minX, 1e-6);
-    const double h = std::max(maxY - minY, 1e-6);
+    const double w = std::max({maxX - minX, minExtentMm, 1e-6});
+    const double h = std::max({maxY - minY, minExtentMm, 1e-6});
     cam.pixelsPerMm = std::min(size.width() * usable / w, size.height() * usable / h);
     return cam;
 }
@@ -98,16 +98,16 @@ RenderCamera fitCamera(const Mesh& mesh, const Eigen::Vector3d& toViewer, const 
     return fitCamera(points, toViewer, up, size, margin);
 }
 
-bool MeshRender::isVisible(const Eigen::Vector3d& p, double toleranceMm) const {
+double MeshRender::hiddenBy(const Eigen::Vector3d& p) const {
     const QPointF q = depthCamera.project(p);
     const int w = depthCamera.size.width();
     const int h = depthCamera.size.height();
-    const int cx = static_cast<int>(std::floor(q.x()));
-    const int cy = static_cast<int>(std::floor(q.y()));
-    if (cx < 0 || cy < 0 || cx >= w || cy >= h) {
-        return false;
+    if (!(q.x() >= 0 && q.y() >= 0 && q.x() < w && q.y() < h)) { // off the image, or NaN
+        return std::numeric_limits<double>::infinity();
     }
-    // The farthest surface around the pixel: a landmark on a silhouette's edge stays visible.
+    const int cx = static_cast<int>(q.x());
+    const int cy = static_cast<int>(q.y());
+    // The farthest surface around the pixel: a landmark on a silhouette's edge is not hidden.
     float farthest = std::numeric_limits<float>::infinity();
     for (int y = std::max(cy - 1, 0); y <= std::min(cy + 1, h - 1); ++y) {
         for (int x = std::max(cx - 1, 0); x <= std::min(cx + 1, w - 1); ++x) {
@@ -117,7 +117,11 @@ bool MeshRender::isVisible(const Eigen::Vector3d& p, double toleranceMm) const {
             }
         }
     }
-    return std::isinf(farthest) || depthCamera.depth(p) + toleranceMm >= farthest;
+    return std::isinf(farthest) ? 0.0 : std::max(0.0, double(farthest) - depthCamera.depth(p));
+}
+
+bool MeshRender::isVisible(const Eigen::Vector3d& p, double toleranceMm) const {
+    return hiddenBy(p) <= toleranceMm;
 }
 
 MeshRender renderMesh(const Mesh& mesh, const RenderCamera& camera, const QImage& texture,

@@ -38,9 +38,12 @@ struct RenderCamera {
 // mesh's vertices in `size`, less `margin` (a fraction of the size) on each side.
 RenderCamera fitCamera(const Mesh& mesh, const Eigen::Vector3d& toViewer, const Eigen::Vector3d& up,
                        QSize size, double margin = 0.04);
-// The same for a few points (a face's landmarks: the view then shows the face, not the head).
+// The same for a few points (a face's landmarks: the view then shows the face, not the head),
+// showing at least minExtentMm across (a few points close together still show their
+// surroundings).
 RenderCamera fitCamera(const std::vector<Eigen::Vector3d>& points, const Eigen::Vector3d& toViewer,
-                       const Eigen::Vector3d& up, QSize size, double margin = 0.04);
+                       const Eigen::Vector3d& up, QSize size, double margin = 0.04,
+                       double minExtentMm = 0);
 
 struct MeshRender {
     QImage image;        // camera.size, RGB32
@@ -48,6 +51,9 @@ struct MeshRender {
     // Whether p lies on or in front of the surface seen at its pixel (toleranceMm allows for
     // a landmark that sits on the surface): false where the face hides it, true off the mesh.
     bool isVisible(const Eigen::Vector3d& p, double toleranceMm = 1.5) const;
+    // How far in front of p the surface seen at its pixel lies, in mm: 0 where nothing hides
+    // it (or off the mesh), infinity off the image.
+    double hiddenBy(const Eigen::Vector3d& p) const;
 
     // The depth buffer, at `supersample` times the image's pixels; -infinity where no surface.
     std::vector<float> depth;

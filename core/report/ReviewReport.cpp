@@ -30,6 +30,7 @@ constexpr double kRenderMm = 90.0; // each view's square
 constexpr int kRenderDpi = 200;
 constexpr int kTableRows = 25; // two columns of 25 rows: 50 landmarks
 constexpr double kRowMm = 3.55;
+constexpr double kUnderMm = 15.0; // deeper under the surface than this: behind the head
 
 const QColor kReviewed(235, 50, 220); // as the review window draws the prediction
 const QColor kTruth(40, 200, 70);     // and the ground truth
@@ -61,19 +62,22 @@ public:
     }
     // Text in a box (mm), elided to its width when `elide`; returns the height used (mm).
     double text(double x, double y, double w, const QString& s, int flags = Qt::AlignLeft,
-                const QColor& colour = Qt::black, bool elide = true) {
+                const QColor& colour = Qt::black, Qt::TextElideMode elide = Qt::ElideRight) {
         m_p.setPen(colour);
         const QFontMetricsF fm(m_p.font(), m_p.device());
-        const QString shown = elide ? fm.elidedText(s, Qt::ElideRight, px(w)) : s;
+        const QString shown = fm.elidedText(s, elide, px(w));
         const QRectF box(px(x), px(y), px(w), fm.height());
-        m_p.drawText(box, flags | Qt::AlignVCenter | (elide ? 0 : Qt::TextWordWrap), shown);
+        m_p.drawText(box, flags | Qt::AlignVCenter, shown);
         return fm.height() * 25.4 / m_dpi;
     }
-    // Wrapped text; returns the height used (mm).
+    double lineMm() const {
+        return QFontMetricsF(m_p.font(), m_p.device()).height() * 25.4 / m_dpi;
+    }
+    // Wrapped text, at most maxLines lines (the rest is cut); returns the height used (mm).
     double paragraph(double x, double y, double w, const QString& s,
-                     const QColor& colour = Qt::black) {
+                     const QColor& colour = Qt::black, int maxLines = 3) {
         m_p.setPen(colour);
-        const QRectF box(px(x), px(y), px(w), px(200));
+        const QRectF box(px(x), px(y), px(w), px(lineMm() * maxLines));
         QRectF used;
         m_p.drawText(box, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, s, &used);
         return used.height() * 25.4 / m_dpi;
@@ -129,37 +133,52 @@ void paintLandmarks(Page& page, const CaseReport& r, const MeshRender& view, con
         return QPointF(page.px(boxMm.x() + q.x() * scale), page.px(boxMm.y() + q.y() * scale));
     };
     const LandmarkSet& shown = r.reviewed;
-    const std::optional<LandmarkSet>& truth = r.truth;
-    auto visible = [&](const LandmarkSet& set, int i) {
-        return i < set.size() && set.at(i).isPresent() && view.isVisible(set.at(i).position);
+    // The ground truth only when it pairs with the reviewed set landmark by landmark.
+    const LandmarkSet* truth = r.truth && r.truth->size() == shown.size() ? &*r.truth : nullptr;
+    // Drawn: a filled dot where the surface does not hide the landmark; a ring where it lies
+    // under the surface by up to kUnderMm (a landmark inside the face: often the worst); not at
+    // all behind the head.
+    enum class Seen { No, Under, Yes };
+    auto seen = [&](const LandmarkSet* set, int i) {
+        if (set == nullptr || i >= set->size() || !set->at(i).isPresent()) {
+            return Seen::No;
+        }
+        const double hidden = view.hiddenBy(set->at(i).position);
+        return hidden <= 1.5 ? Seen::Yes : hidden <= kUnderMm ? Seen::Under : Seen::No;
+    };
+    auto marker = [&](const Eigen::Vector3d& x, const QColor& colour, Seen how) {
+        if (how == Seen::Yes) {
+            p.setPen(QPen(Qt::white, page.px(0.12)));
+            p.setBrush(colour);
+        } else {
+            p.setPen(QPen(colour, page.px(0.3)));
+            p.setBrush(Qt::NoBrush);
+        }
+        p.drawEllipse(at(x), page.px(0.6), page.px(0.6));
     };
     p.save();
     p.setClipRect(QRectF(page.px(boxMm.x()), page.px(boxMm.y()), page.px(boxMm.width()),
                          page.px(boxMm.height())));
     p.setRenderHint(QPainter::Antialiasing);
-    if (truth && truth->size() == shown.size()) {
+    if (truth != nullptr) {
         for (int i = 0; i < shown.size(); ++i) {
             if (shown.at(i).isPresent() && truth->at(i).isPresent() &&
-                (visible(shown, i) || visible(*truth, i))) {
+                (seen(&shown, i) != Seen::No || seen(truth, i) != Seen::No)) {
                 const double err = (shown.at(i).position - truth->at(i).position).norm();
                 p.setPen(QPen(errorColor(err), page.px(0.35)));
                 p.drawLine(at(shown.at(i).position), at(truth->at(i).position));
             }
         }
         for (int i = 0; i < truth->size(); ++i) {
-            if (visible(*truth, i)) {
-                p.setPen(QPen(Qt::white, page.px(0.12)));
-                p.setBrush(kTruth);
-                p.drawEllipse(at(truth->at(i).position), page.px(0.6), page.px(0.6));
+            if (const Seen how = seen(truth, i); how != Seen::No) {
+                marker(truth->at(i).position, kTruth, how);
             }
         }
     }
     std::vector<QRectF> taken;
     for (int i = 0; i < shown.size(); ++i) {
-        if (visible(shown, i)) {
-            p.setPen(QPen(Qt::white, page.px(0.12)));
-            p.setBrush(kReviewed);
-            p.drawEllipse(at(shown.at(i).position), page.px(0.6), page.px(0.6));
+        if (const Seen how = seen(&shown, i); how != Seen::No) {
+            marker(shown.at(i).position, kReviewed, how);
             const QPointF c = at(shown.at(i).position);
             taken.emplace_back(c.x() - page.px(0.7), c.y() - page.px(0.7), page.px(1.4),
                                page.px(1.4));
@@ -170,9 +189,9 @@ void paintLandmarks(Page& page, const CaseReport& r, const MeshRender& view, con
     const QRectF bounds(page.px(boxMm.x()), page.px(boxMm.y()), page.px(boxMm.width()),
                         page.px(boxMm.height()));
     for (int i = 0; i < shown.size(); ++i) {
-        const LandmarkSet* set = visible(shown, i)               ? &shown
-                                 : (truth && visible(*truth, i)) ? &*truth
-                                                                 : nullptr;
+        const LandmarkSet* set = seen(&shown, i) != Seen::No  ? &shown
+                                 : seen(truth, i) != Seen::No ? truth
+                                                              : nullptr;
         if (set == nullptr) {
             continue;
         }
@@ -211,9 +230,10 @@ void paintTable(Page& page, const CaseReport& r, double top) {
     const int rows = static_cast<int>(r.rows.size());
     const int perColumn = std::max(kTableRows, (rows + 1) / 2);
     const double rowMm = std::min(kRowMm, kRowMm * kTableRows / perColumn);
+    const double points = 6.0 * rowMm / kRowMm; // more landmarks than 50: smaller rows and text
     for (int col = 0; col < 2; ++col) {
         const double x0 = kMarginMm + col * (colW + 4);
-        page.font(6.0, true);
+        page.font(points, true);
         double x = x0;
         for (int c = 0; c < 7; ++c) {
             page.text(x + (c == 5 ? 1.0 : 0.0), top, widths[c] - 0.5, heads[c],
@@ -221,7 +241,7 @@ void paintTable(Page& page, const CaseReport& r, double top) {
             x += widths[c];
         }
         page.line(x0, top + rowMm, x0 + colW, top + rowMm, Qt::black, 0.25);
-        page.font(6.0);
+        page.font(points);
         for (int k = 0; k < perColumn; ++k) {
             const int i = col * perColumn + k;
             if (i >= rows) {
@@ -297,7 +317,7 @@ CaseRenders renderCase(const CaseReport& r, int pixels) {
     }
     const QSize size(pixels, pixels);
     const auto camera = [&](const Eigen::Vector3d& toViewer) {
-        return points.size() >= 3 ? fitCamera(points, toViewer, up, size, 0.1)
+        return points.size() >= 3 ? fitCamera(points, toViewer, up, size, 0.1, 40.0)
                                   : fitCamera(*r.mesh, toViewer, up, size);
     };
     CaseRenders out;
@@ -315,14 +335,15 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
 
     // The heading: what this is, which case, what its landmarks are.
     pg.font(12.5, true);
-    pg.text(left, y, width * 0.65, Report::tr("Landmark review report"));
+    pg.text(left, y, width * 0.6, Report::tr("Landmark review report"));
     //: %1 a case's id
-    pg.text(left + width * 0.35, y, width * 0.65, Report::tr("Case %1").arg(r.caseId),
-            Qt::AlignRight);
+    pg.text(left + width * 0.6, y, width * 0.4, Report::tr("Case %1").arg(r.caseId), Qt::AlignRight,
+            Qt::black, Qt::ElideMiddle);
     y += 6.5;
     pg.font(7.2);
     //: %1 a mesh file's path
-    y += pg.text(left, y, width, Report::tr("Mesh: %1").arg(r.meshFile), Qt::AlignLeft, kMuted);
+    y += pg.text(left, y, width, Report::tr("Mesh: %1").arg(r.meshFile), Qt::AlignLeft, kMuted,
+                 Qt::ElideMiddle);
     //: %1 what the landmarks are: "the saved review (done), saved ...", "the prediction of ..."
     y += pg.text(left, y, width, Report::tr("Landmarks: %1").arg(setDescription(r)));
     int errors = 0;
@@ -351,12 +372,19 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
                  Qt::AlignLeft, r.findings == 0 ? QColor(Qt::black) : kWarning);
     if (!r.generatedNotice.isEmpty()) {
         pg.font(7.2, true);
-        y += pg.paragraph(left, y, width, r.generatedNotice, kWarning);
+        y += pg.paragraph(left, y, width, r.generatedNotice, kWarning, 2);
     }
     pg.font(6.4);
-    for (const QString& w : r.warnings) {
+    if (!r.warnings.isEmpty()) {
         //: %1 a problem met while reading the case (a missing texture...)
-        y += pg.text(left, y, width, Report::tr("Note: %1").arg(w), Qt::AlignLeft, kMuted);
+        y += pg.text(left, y, width, Report::tr("Note: %1").arg(r.warnings.first()), Qt::AlignLeft,
+                     kMuted);
+    }
+    if (r.warnings.size() > 1) {
+        //: %1 how many more problems were met (palstudio-cli report prints them all)
+        y += pg.text(left, y, width,
+                     Report::tr("Notes not shown: %1 more.").arg(r.warnings.size() - 1),
+                     Qt::AlignLeft, kMuted);
     }
     y += 1.5;
 
@@ -396,8 +424,17 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
         pg.line(lx, y + 1.6, lx + 4, y + 1.6, errorColor(1.0), 0.35);
         pg.line(lx + 4, y + 1.6, lx + 8, y + 1.6, errorColor(5.0), 0.35);
         lx += 9;
-        pg.text(lx, y, 80, Report::tr("error, green 1 mm to red 5 mm"));
+        const QString err = Report::tr("error, green 1 mm to red 5 mm");
+        pg.text(lx, y, 80, err);
+        lx += QFontMetricsF(painter.font(), painter.device()).horizontalAdvance(err) * 25.4 /
+                  options.dpi +
+              4;
     }
+    painter.setPen(QPen(kMuted, pg.px(0.3)));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawEllipse(QPointF(pg.px(lx + 1), pg.px(y + 1.6)), pg.px(0.7), pg.px(0.7));
+    pg.text(lx + 2.5, y, kPageWidthMm - kMarginMm - lx - 2.5,
+            Report::tr("ring: under the surface (up to 15 mm)"));
     y += 4.2;
 
     // The table.
@@ -424,32 +461,45 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
             }
         }
     }
+    // Lines of 6.2 pt that fit between here and the sign-off, less the two headings: the
+    // findings take up to half (at least one line), the audit trail the rest; what does not fit
+    // is counted, never drawn over the sign-off.
+    pg.font(7.2, true);
+    const double headingMm = pg.lineMm();
+    pg.font(6.2);
+    const double lineMm = pg.lineMm();
+    const int lines =
+        std::max(4, static_cast<int>((signOffTop - y - 2 * headingMm - 1.2) / lineMm));
+    const int findingLines = std::min(std::max<int>(findings.size(), 1), std::max(1, lines / 2));
+    const int auditLines = lines - findingLines;
+
     pg.font(7.2, true);
     y += pg.text(left, y, width, Report::tr("Anatomical checks"));
     pg.font(6.2);
-    const int maxFindings = 4;
     if (findings.isEmpty()) {
         y += pg.text(left, y, width, Report::tr("No finding on these landmarks."));
     }
-    for (int i = 0; i < findings.size() && i < maxFindings; ++i) {
+    const int listed =
+        findings.size() <= findingLines ? static_cast<int>(findings.size()) : findingLines - 1;
+    for (int i = 0; i < listed; ++i) {
         y += pg.text(left, y, width, findings[i], Qt::AlignLeft, kWarning);
     }
-    if (findings.size() > maxFindings) {
+    if (listed < findings.size()) {
         //: %1 how many findings are not listed
         y += pg.text(left, y, width,
                      Report::tr("Not listed here: %1 more (palstudio-cli check lists them all).")
-                         .arg(findings.size() - maxFindings),
+                         .arg(findings.size() - listed),
                      Qt::AlignLeft, kWarning);
     }
     y += 1.2;
     pg.font(7.2, true);
     y += pg.text(left, y, width, Report::tr("Audit trail"));
     pg.font(6.2);
-    const double lineMm =
-        QFontMetricsF(painter.font(), painter.device()).height() * 25.4 / options.dpi;
-    const int room = std::max(2, static_cast<int>((signOffTop - y) / lineMm) - 1);
-    const QStringList audit = auditSummary(r.audit, r.reviewed.schema(), room - 2);
-    for (int i = 0; i < audit.size() && y + lineMm <= signOffTop; ++i) {
+    // The summary's first line counts everything; then the entries that fit, newest last, after
+    // a line that counts those left out.
+    const QStringList audit =
+        auditSummary(r.audit, r.reviewed.schema(), std::max(auditLines - 2, 0));
+    for (int i = 0; i < audit.size() && i < auditLines; ++i) {
         y += pg.text(left, y, width, audit[i]);
     }
 

@@ -25,7 +25,7 @@ class QPainter;
 namespace pal::report {
 
 struct ReportOptions {
-    QString generator; // "PAL Studio 0.1.0": printed in each page's footer
+    QString generator = QStringLiteral("PAL Studio"); // with its version: each page's footer
     QDateTime made = QDateTime::currentDateTimeUtc();
     int dpi = 300; // of the page; the renders are drawn at 200 dots per inch
 };

@@ -84,4 +84,33 @@ std::vector<Case> casesOf(const QStringList& paths) {
     return cases;
 }
 
+Case reviewCaseOfFile(const QString& meshPath) {
+    const QString folder = folderOf(meshPath);
+    if (Case::isCaseFolder(folder)) {
+        const Case c = Case::open(folder);
+        if ((c.hasLandmarks() || c.hasTransform()) &&
+            canonicalPath(c.files().mesh) == canonicalPath(meshPath)) {
+            return c;
+        }
+    }
+    return Case::open(meshPath);
+}
+
+std::vector<Case> reviewCasesOf(const QString& path) {
+    if (pathKind(path) == PathKind::File) {
+        return {reviewCaseOfFile(path)};
+    }
+    return casesOf(path);
+}
+
+std::vector<Case> reviewCasesOf(const QStringList& paths) {
+    std::vector<Case> cases;
+    for (const QString& p : paths) {
+        std::vector<Case> more = reviewCasesOf(p);
+        cases.insert(cases.end(), std::make_move_iterator(more.begin()),
+                     std::make_move_iterator(more.end()));
+    }
+    return cases;
+}
+
 } // namespace pal

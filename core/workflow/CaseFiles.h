@@ -35,6 +35,13 @@ void writePrediction(const QString& path, const LandmarkSet& landmarks);
 std::vector<Case> casesOf(const QString& path);
 std::vector<Case> casesOf(const QStringList& paths);
 
+// The same for review work (the review window, report, check): the mesh of an LA-FAS case
+// folder (one with landmarks or a transform) names that folder's case, with its review and its
+// prediction, as the folder does; any other file is a bare mesh.
+Case reviewCaseOfFile(const QString& meshPath);
+std::vector<Case> reviewCasesOf(const QString& path);
+std::vector<Case> reviewCasesOf(const QStringList& paths);
+
 // True when path is a dataset folder rather than a case folder or a mesh file.
 bool isDatasetPath(const QString& path);
 

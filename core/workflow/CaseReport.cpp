@@ -24,6 +24,9 @@ QString minuteOf(const QDateTime& t) {
 } // namespace
 
 CaseReport caseReportOf(CaseForReview opened) {
+    if (opened.cancelled) {
+        throw Cancelled();
+    }
     if (!opened.error.isEmpty()) {
         throw FormatError(QString(), opened.error);
     }
@@ -135,8 +138,8 @@ QStringList auditSummary(const std::vector<AuditEntry>& audit, const LandmarkSch
                       users.isEmpty() ? QStringLiteral("?") : users.join(QStringLiteral(", ")),
                       minuteOf(audit.front().when), minuteOf(audit.back().when),
                       counts.join(QStringLiteral(", ")));
-    const std::size_t first =
-        audit.size() > static_cast<std::size_t>(std::max(recent, 0)) ? audit.size() - recent : 0;
+    const auto shown = static_cast<std::size_t>(std::max(recent, 0));
+    const std::size_t first = audit.size() > shown ? audit.size() - shown : 0;
     if (first > 0) {
         //: %1 how many earlier entries are left out (Case > History shows them all)
         lines << Report::tr("Earlier entries not listed: %1").arg(first);

@@ -52,19 +52,8 @@ void readReviewFiles(const Case& c, const QString& journalDir, CaseForReview& ou
 // The case path names: a case folder or mesh, or the case caseId of a dataset, taken from the
 // dataset itself so that it keeps the dataset's layout and landmark schema.
 Case caseOf(const QString& path, const QString& caseId, CaseForReview& out) {
-    const QFileInfo info(path); // names only (NativePath.h)
     if (pathKind(path) == PathKind::File) {
-        // The mesh of an LA-FAS case folder (one with landmarks or a transform) opens that
-        // case: its review, its prediction, its files. A folder of bare meshes stays that.
-        const QString folder = folderOf(path);
-        if (Case::isCaseFolder(folder)) {
-            const Case c = Case::open(folder);
-            if ((c.hasLandmarks() || c.hasTransform()) &&
-                canonicalPath(c.files().mesh) == canonicalPath(path)) {
-                return c;
-            }
-        }
-        return Case::open(path);
+        return reviewCaseOfFile(path);
     }
     if (!isDatasetPath(path)) {
         return Case::open(path);

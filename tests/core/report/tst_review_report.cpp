@@ -279,6 +279,59 @@ private Q_SLOTS:
         page.save(m_dir.filePath(QStringLiteral("page.png")));
     }
 
+    // A case folder's own mesh names the folder's case, with its review (the command line
+    // takes mesh files too); a cancelled read is a cancel, not an error.
+    void aCaseGivenByItsMeshHasItsReview() {
+        const std::vector<Case> byMesh = reviewCasesOf(m_cases[0].files().mesh);
+        QCOMPARE(byMesh.size(), std::size_t(1));
+        QCOMPARE(sidecarPath(byMesh.front()), sidecarPath(m_cases[0]));
+        const CaseReport r = caseReportOf(openCaseForReview(byMesh.front(), QString()));
+        QCOMPARE(r.reportedSet, ReportedSet::Review);
+        QCOMPARE(r.state, ReviewState::Done);
+
+        CaseForReview cancelled;
+        cancelled.cancelled = true;
+        cancelled.error = QStringLiteral("mesh.obj: opening cancelled");
+        QVERIFY_THROWS_EXCEPTION(Cancelled, caseReportOf(cancelled));
+    }
+
+    // However many findings, notes and audit entries a case has, nothing is drawn over the
+    // sign-off: its band is the same as on a page with none.
+    void aFullPageNeverOverrunsTheSignOff() {
+        const CaseReport plain = caseReportOf(openCaseForReview(m_cases[0], QString()));
+        CaseReport full = plain;
+        full.warnings = QStringList(6, QStringLiteral("a note that is long enough to fill a "
+                                                      "line of the page, and then some more"));
+        for (int i = 0; i < 300; ++i) {
+            AuditEntry e = plain.audit.front();
+            e.when = e.when.addSecs(i);
+            full.audit.push_back(e);
+        }
+        for (ReportRow& row : full.rows) {
+            row.findings.lines = {QStringLiteral("a finding of row %1").arg(&row - &full.rows[0])};
+            row.findings.titles = {QStringLiteral("swapped")};
+        }
+        full.findings = static_cast<int>(full.rows.size());
+        report::ReportOptions options;
+        options.dpi = 100;
+        const auto paint = [&](const CaseReport& r) {
+            QImage page(827, 1170, QImage::Format_RGB32);
+            page.setDotsPerMeterX(3937);
+            page.setDotsPerMeterY(3937);
+            page.fill(Qt::white);
+            QPainter painter(&page);
+            report::paintCasePage(painter, r, report::renderCase(r, 200), 1, 1, options);
+            return page;
+        };
+        const QImage a = paint(plain);
+        const QImage b = paint(full);
+        // The sign-off band: from its rule (297 - 12 - 19 mm) to the page's foot.
+        const int top = static_cast<int>((report::kPageHeightMm - 31.0) / 25.4 * 100) - 2;
+        QCOMPARE(b.copy(0, top, 827, 1170 - top), a.copy(0, top, 827, 1170 - top));
+        // and the page above it did change (the findings and the audit were drawn).
+        QVERIFY(b.copy(0, 0, 827, top) != a.copy(0, 0, 827, top));
+    }
+
     void anUnreadableReviewKeepsTheOldReport() {
         QTemporaryDir dir;
         pal::test::generatedDataset(dir.path(), 1);
