@@ -2017,6 +2017,33 @@ revisionato da %2</translation>
         <source>No report written (cancelled)</source>
         <translation>Nessun rapporto scritto (annullato)</translation>
     </message>
+    <message>
+        <source>&amp;Reviewer Name...</source>
+        <translation>Nome del &amp;revisore...</translation>
+    </message>
+    <message>
+        <source>The name your changes and sign-offs are recorded under (the login name unless you set one)</source>
+        <translation>Il nome con cui vengono registrate le tue modifiche e approvazioni (il nome di accesso, se non ne imposti uno)</translation>
+    </message>
+    <message>
+        <source>%1 marked done, signed off as %2 (Case &gt; Reviewer Name to change the name)</source>
+        <extracomment>%1 a case&apos;s id, %2 the reviewer&apos;s name</extracomment>
+        <translation>%1 segnato come completato, approvato come %2 (Caso &gt; Nome del revisore per cambiare il nome)</translation>
+    </message>
+    <message>
+        <source>Reviewer name</source>
+        <extracomment>%1 the login name, used when no name is set</extracomment>
+        <translation>Nome del revisore</translation>
+    </message>
+    <message>
+        <source>Your changes and sign-offs are recorded under this name, in the history and on the printed report. Leave it empty to use the login name (%1).</source>
+        <translation>Le tue modifiche e approvazioni vengono registrate con questo nome, nella cronologia e nel rapporto stampato. Lascialo vuoto per usare il nome di accesso (%1).</translation>
+    </message>
+    <message>
+        <source>Changes are recorded as %1</source>
+        <extracomment>%1 the reviewer&apos;s name</extracomment>
+        <translation>Le modifiche vengono registrate come %1</translation>
+    </message>
 </context>
 <context>
     <name>pal::ui::ModelsDialog</name>

@@ -328,6 +328,11 @@ void MainWindow::createCaseMenu(ToolActions& t) {
     t.done->setShortcut(QKeySequence(tr("Ctrl+D")));
     review->addAction(tr("&History..."), this, &MainWindow::showHistory)
         ->setShortcut(QKeySequence(tr("Ctrl+H")));
+    QAction* reviewer =
+        review->addAction(tr("&Reviewer Name..."), this, &MainWindow::showReviewerNameDialog);
+    reviewer->setObjectName(QStringLiteral("reviewerNameAction"));
+    reviewer->setStatusTip(tr("The name your changes and sign-offs are recorded under (the "
+                              "login name unless you set one)"));
     review->addSeparator();
     review->addAction(tr("N&ext Case"), this, [this] { stepCase(1); })
         ->setShortcut(QKeySequence(Qt::Key_PageDown));

@@ -95,6 +95,9 @@ public Q_SLOTS:
     // A4 page) to pdfPath in a job; reportFinished(ok) when it ends. Refuses (false, lastError)
     // while the case has unsaved changes: the report shows what is saved.
     bool writeReport(const QString& pdfPath);
+    // Case > Reviewer Name...: asks for the name edits and sign-offs are recorded under
+    // (ui/review/Reviewer.h); empty goes back to the login name.
+    void showReviewerNameDialog();
 
 Q_SIGNALS:
     // After an open ends: ok is false when it failed (see lastError()).

@@ -519,6 +519,13 @@ void MainWindow::setReviewState(int state) {
         }
     }
     d->undo().push(new SetReviewStateCommand(&d->doc(), s));
+    if (s == ReviewState::Done) {
+        //: %1 a case's id, %2 the reviewer's name
+        statusBar()->showMessage(tr("%1 marked done, signed off as %2 (Case > Reviewer Name to "
+                                    "change the name)")
+                                     .arg(d->caseId(), d->doc().reviewStamp().user),
+                                 8000);
+    }
 }
 
 void MainWindow::showHistory() {

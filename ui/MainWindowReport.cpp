@@ -1,15 +1,18 @@
 // File > Print Review Report: the open case's saved review as a printable PDF page, written by
-// core/report in a job (the same pages as `palstudio-cli report`).
+// core/report in a job (the same pages as `palstudio-cli report`); Case > Reviewer Name: who
+// the edits and the sign-off on it are recorded under.
 
 #include "core/errors/Error.h"
 #include "core/report/ReviewReport.h"
 #include "ui/MainWindow.h"
 #include "ui/MainWindowImpl.h"
+#include "ui/review/Reviewer.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QStatusBar>
 
@@ -85,6 +88,23 @@ bool MainWindow::writeReport(const QString& pdfPath) {
     });
     d->jobs.start(std::move(job));
     return true;
+}
+
+void MainWindow::showReviewerNameDialog() {
+    bool ok = false;
+    //: %1 the login name, used when no name is set
+    const QString name = QInputDialog::getText(
+        this, tr("Reviewer name"),
+        tr("Your changes and sign-offs are recorded under this name, in the history and on the "
+           "printed report. Leave it empty to use the login name (%1).")
+            .arg(loginName()),
+        QLineEdit::Normal, configuredReviewerName(), &ok);
+    if (!ok) {
+        return;
+    }
+    setReviewerName(name);
+    //: %1 the reviewer's name
+    statusBar()->showMessage(tr("Changes are recorded as %1").arg(reviewerName()), 8000);
 }
 
 } // namespace pal::ui

@@ -3,7 +3,8 @@
 // dialog). Each failure is said with the file and the system's reason, the files that were
 // there keep their bytes, the edits stay unsaved (and Save works once there is room again).
 // Skipped where a tmpfs cannot be mounted (not root). Also the review report (Ctrl+P), which
-// saves unsaved edits first through the same writer.
+// saves unsaved edits first through the same writer, and the reviewer's name those edits and
+// the sign-off are saved under.
 
 #include "ReviewWindowSupport.h"
 #include "UiTestSupport.h"
@@ -11,10 +12,12 @@
 #include "tests/FullDisk.h"
 #include "tests/TestSupport.h"
 #include "ui/MainWindow.h"
+#include "ui/review/Reviewer.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QRegularExpression>
@@ -65,6 +68,20 @@ void acknowledgeError(bool* told, QString* text) {
     *told = true;
     *text = box->text();
     box->button(QMessageBox::Ok)->click();
+}
+
+// Once an input dialog is up: types text over what it holds and presses Return.
+void typeIntoInputDialog(const QString& text, bool* done) {
+    auto* dialog = qobject_cast<QInputDialog*>(QApplication::activeModalWidget());
+    if (!dialog || !dialog->isVisible()) {
+        QTimer::singleShot(20, [text, done] { typeIntoInputDialog(text, done); });
+        return;
+    }
+    auto* edit = dialog->findChild<QLineEdit*>();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+    *done = true;
 }
 
 // After a message box, the window is active again (without a window manager, under Xvfb,
@@ -202,6 +219,51 @@ private Q_SLOTS:
                  2);
         QVERIFY2(w.statusBar()->currentMessage().contains(suggested),
                  qPrintable(w.statusBar()->currentMessage()));
+    }
+
+    // Case > Reviewer Name (opened from the keyboard: Alt+C, R): the name typed is the one the
+    // confirm, the sign-off (Ctrl+D) and their history entries record, saved in the review.
+    void theReviewerNameIsWhatTheSignOffRecords() {
+        QTemporaryDir dir;
+        const QString data =
+            pal::test::generatedReviewDataset(dir.filePath(QStringLiteral("data")), 1);
+        const QString caseDir = data + QStringLiteral("/D001");
+        MainWindow w;
+        pal::test::openInWindow(w, caseDir, dir.filePath(QStringLiteral("journal")));
+
+        const QString before = ui::configuredReviewerName(); // put back at the end
+        bool named = false;
+        QTimer::singleShot(0, this,
+                           [&] { typeIntoInputDialog(QStringLiteral("Dr. Anna Rossi"), &named); });
+        activateAgain(w);
+        QTest::keyClick(&w, Qt::Key_C, Qt::AltModifier);
+        QTRY_VERIFY(QApplication::activePopupWidget() != nullptr);
+        QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_R);
+        QTRY_VERIFY(named);
+        QCOMPARE(ui::reviewerName(), QStringLiteral("Dr. Anna Rossi"));
+
+        activateAgain(w);
+        confirmLandmark(w, 4);
+        bool asked = false;
+        QTimer::singleShot(0, this, [&] { pal::test::answerModal(QMessageBox::Yes, &asked); });
+        QTest::keyClick(&w, Qt::Key_D, Qt::ControlModifier);
+        QTRY_VERIFY(asked); // 49 landmarks not reviewed: "Mark the case done anyway?"
+        activateAgain(w);
+        QVERIFY2(w.statusBar()->currentMessage().contains(QStringLiteral("Dr. Anna Rossi")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        const std::optional<ReviewSnapshot> saved =
+            readReview(caseDir + QStringLiteral("/palstudio-review.json"));
+        ui::setReviewerName(before);
+        QVERIFY(saved.has_value());
+        QCOMPARE(saved->state, ReviewState::Done);
+        QCOMPARE(saved->stamp.user, QStringLiteral("Dr. Anna Rossi"));
+        QCOMPARE(saved->working.at(4).provenance.user, QStringLiteral("Dr. Anna Rossi"));
+        QCOMPARE(saved->audit.size(), std::size_t(2)); // the confirm and the sign-off
+        for (const AuditEntry& e : saved->audit) {
+            QCOMPARE(e.user, QStringLiteral("Dr. Anna Rossi"));
+        }
+        QCOMPARE(saved->audit.back().action, AuditAction::SignOff);
     }
 };
 

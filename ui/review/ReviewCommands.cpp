@@ -1,31 +1,19 @@
 #include "ui/review/ReviewCommands.h"
 
-#include <QCoreApplication>
+#include "ui/review/Reviewer.h"
 
-#include <pwd.h>
-#include <unistd.h>
+#include <QCoreApplication>
 
 namespace pal::ui {
 
 namespace {
-// The login name: $USER, else the account's name (a session started without a login shell
-// has no $USER).
-QString userName() {
-    QString user = qEnvironmentVariable("USER", qEnvironmentVariable("USERNAME"));
-    if (user.isEmpty()) {
-        if (const passwd* account = getpwuid(getuid()); account != nullptr) {
-            user = QString::fromLocal8Bit(account->pw_name);
-        }
-    }
-    return user.isEmpty() ? QStringLiteral("unknown user") : user;
-}
 QString key(const CaseDocument* doc, int index) {
     return doc->working().schema().key(index);
 }
 AuditEntry entry(AuditAction action, AuditStep step) {
     AuditEntry e;
     e.when = QDateTime::currentDateTimeUtc();
-    e.user = userName();
+    e.user = reviewerName();
     e.action = action;
     e.step = step;
     return e;
@@ -71,11 +59,11 @@ AuditEntry reviewEntry(ReviewState from, ReviewState to, AuditStep step) {
 } // namespace
 
 Provenance manualProvenance() {
-    return {QStringLiteral("manual"), userName(), QDateTime::currentDateTimeUtc()};
+    return {QStringLiteral("manual"), reviewerName(), QDateTime::currentDateTimeUtc()};
 }
 
 ReviewStamp currentStamp() {
-    return {userName(), QDateTime::currentDateTimeUtc()};
+    return {reviewerName(), QDateTime::currentDateTimeUtc()};
 }
 
 MoveLandmarkCommand::MoveLandmarkCommand(CaseDocument* doc, int index, const Landmark& before,
