@@ -22,6 +22,7 @@ namespace pal {
 class CaseDocument;
 class JobCentre;
 struct CaseForReview;
+struct LoadedCase;
 struct PredictionRun;
 class LandmarkSet;
 } // namespace pal
@@ -139,7 +140,7 @@ private:
     void connectViewport();
     void startLoad(const QString& path, const QString& caseId);
     void dropLoad();
-    void finishLoad(CaseForReview loaded);
+    void finishLoad(LoadedCase loaded);
     void showCase(const CaseForReview& loaded);
     // Reads the dataset's per-case summaries (review state, mean error) in a job.
     void refreshDatasetSummary();

@@ -98,11 +98,14 @@ void MainWindow::startLoad(const QString& path, const QString& caseId) {
     dropLoad();
     d->lastError.clear();
     statusBar()->showMessage(tr("Opening %1...").arg(caseId.isEmpty() ? path : caseId));
-    auto job = std::make_unique<TaskJob<CaseForReview>>(
+    auto job = std::make_unique<TaskJob<LoadedCase>>(
         tr("Opening %1").arg(caseId.isEmpty() ? QFileInfo(path).fileName() : caseId),
         [path, caseId, journal = d->session.journalFolder()](const std::atomic<bool>& cancel,
                                                              const auto&) {
-            return openCaseForReview(path, journal, caseId, &cancel);
+            LoadedCase out;
+            out.c = openCaseForReview(path, journal, caseId, &cancel);
+            out.surface = surfaceOf(out.c);
+            return out;
         });
     auto* raw = job.get();
     connect(raw, &Job::ended, this, [this, raw] {
@@ -136,7 +139,8 @@ void MainWindow::showOpenFolderDialog() {
     }
 }
 
-void MainWindow::finishLoad(CaseForReview loaded) {
+void MainWindow::finishLoad(LoadedCase loadedCase) {
+    CaseForReview& loaded = loadedCase.c;
     if (loaded.cancelled) {
         d->lastError = loaded.error;
         statusBar()->showMessage(tr("Opening cancelled: the case on screen stays"), 8000);
@@ -168,7 +172,9 @@ void MainWindow::finishLoad(CaseForReview loaded) {
                 "were). Recover them?")
                  .arg(loaded.caseId, loaded.journal->saved.toLocalTime().toString(Qt::TextDate)),
              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes);
+    d->tableModel->setSurface(nullptr); // the new case's, once the document has it
     d->session.open(loaded, recover);
+    d->tableModel->setSurface(std::move(loadedCase.surface));
     showCase(loaded);
     if (recover) {
         statusBar()->showMessage(tr("Recovered unsaved edits of %1").arg(d->caseId()), 8000);

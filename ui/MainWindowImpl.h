@@ -56,7 +56,7 @@ struct MainWindow::Impl {
     LandmarkDisplayState* display = nullptr; // hidden and locked landmarks
     PredictionController* prediction = nullptr;
 
-    QPointer<TaskJob<CaseForReview>> load;                    // the open being read
+    QPointer<TaskJob<LoadedCase>> load;                       // the open being read
     QPointer<TaskJob<std::vector<CaseReviewRow>>> summaryJob; // the browser's rows
     QString datasetFolder;
     QString lastError;

@@ -417,8 +417,10 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
                   options.dpi +
               4;
     };
-    dot(kReviewed, r.reportedSet == ReportedSet::Review ? Report::tr("reviewed landmarks")
-                                                        : Report::tr("predicted landmarks"));
+    if (r.reportedSet != ReportedSet::None) {
+        dot(kReviewed, r.reportedSet == ReportedSet::Review ? Report::tr("reviewed landmarks")
+                                                            : Report::tr("predicted landmarks"));
+    }
     if (r.truth) {
         dot(kTruth, Report::tr("ground truth"));
         pg.line(lx, y + 1.6, lx + 4, y + 1.6, errorColor(1.0), 0.35);

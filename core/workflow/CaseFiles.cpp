@@ -74,14 +74,21 @@ std::vector<Case> casesOf(const QString& path) {
     return {Case::open(path)};
 }
 
-std::vector<Case> casesOf(const QStringList& paths) {
+namespace {
+// The cases of every path in turn, in order.
+template <typename Of> std::vector<Case> allCasesOf(const QStringList& paths, Of of) {
     std::vector<Case> cases;
     for (const QString& p : paths) {
-        std::vector<Case> more = casesOf(p);
+        std::vector<Case> more = of(p);
         cases.insert(cases.end(), std::make_move_iterator(more.begin()),
                      std::make_move_iterator(more.end()));
     }
     return cases;
+}
+} // namespace
+
+std::vector<Case> casesOf(const QStringList& paths) {
+    return allCasesOf(paths, [](const QString& p) { return casesOf(p); });
 }
 
 Case reviewCaseOfFile(const QString& meshPath) {
@@ -104,13 +111,7 @@ std::vector<Case> reviewCasesOf(const QString& path) {
 }
 
 std::vector<Case> reviewCasesOf(const QStringList& paths) {
-    std::vector<Case> cases;
-    for (const QString& p : paths) {
-        std::vector<Case> more = reviewCasesOf(p);
-        cases.insert(cases.end(), std::make_move_iterator(more.begin()),
-                     std::make_move_iterator(more.end()));
-    }
-    return cases;
+    return allCasesOf(paths, [](const QString& p) { return reviewCasesOf(p); });
 }
 
 } // namespace pal

@@ -3,6 +3,7 @@
 #include "core/dataset/Dataset.h"
 #include "core/demo/Resources.h"
 #include "core/errors/Error.h"
+#include "core/geometry/SurfaceLocator.h"
 #include "core/io/NativePath.h"
 #include "core/workflow/CaseFiles.h"
 
@@ -111,6 +112,20 @@ CaseForReview openCaseForReview(const Case& c, const QString& journalDir,
     out.path = c.files().mesh;
     readCase([&](CaseForReview&) { return c; }, journalDir, cancel, out);
     return out;
+}
+
+std::shared_ptr<const SurfaceLocator> surfaceOf(const CaseForReview& c) {
+    if (!c.error.isEmpty() || c.cancelled || c.mesh.triangleCount() == 0) {
+        return nullptr;
+    }
+    auto surface = std::make_shared<Mesh>();
+    surface->vertices = c.mesh.vertices;
+    surface->triangles = c.mesh.triangles;
+    try {
+        return std::make_shared<const SurfaceLocator>(std::move(surface));
+    } catch (const Error&) {
+        return nullptr; // a triangle names a missing vertex: no off-surface check
+    }
 }
 
 } // namespace pal

@@ -14,6 +14,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <memory>
 #include <optional>
 
 namespace pal {
@@ -44,6 +45,19 @@ struct CaseForReview {
 CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
                                 const QString& caseId = {},
                                 const std::atomic<bool>* cancel = nullptr);
+class SurfaceLocator;
+
+// The locator of an opened case's surface, for the off-surface check (a copy of its vertices
+// and triangles): null without triangles, when they are invalid, or when the case is not open.
+std::shared_ptr<const SurfaceLocator> surfaceOf(const CaseForReview& c);
+
+// An opened case and its surface's locator, both read on the worker that opens a case for the
+// review window.
+struct LoadedCase {
+    CaseForReview c;
+    std::shared_ptr<const SurfaceLocator> surface;
+};
+
 // The same for a case already found (one of a dataset's, casesOf).
 CaseForReview openCaseForReview(const Case& c, const QString& journalDir,
                                 const std::atomic<bool>* cancel = nullptr);

@@ -2,12 +2,14 @@
 // and a prediction, correct three landmarks by dragging, undo one, mark the case done,
 // export, "kill" the program, reopen and find nothing lost.
 
+#include "ReviewWindowSupport.h"
 #include "UiTestSupport.h"
 #include "core/landmarks/LandmarkIO.h"
 #include "core/mesh/MeshIO.h"
 #include "core/review/CaseDocument.h"
 #include "core/review/ReviewStore.h"
 #include "ui/MainWindow.h"
+#include "ui/review/LandmarkTableModel.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -15,6 +17,7 @@
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -152,6 +155,43 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(m_case + QStringLiteral("/palstudio-review.json")));
         QVERIFY(QDir(m_journals).entryList(QDir::Files).isEmpty());
         QCOMPARE(readAll(m_case + QStringLiteral("/landmarks.txt")), original);
+    }
+
+    // The table's Checks column includes the off-surface check once the case is open: the
+    // surface's locator is built with the case, on the worker (as the printed report has it).
+    void theTableFlagsALandmarkOffTheSurface() {
+        const QString folder = m_dir.filePath(QStringLiteral("case002"));
+        QDir().mkpath(folder);
+        QVERIFY(QFile::copy(m_case + QStringLiteral("/mesh.ply"),
+                            folder + QStringLiteral("/mesh.ply")));
+        LandmarkSet truth = m_truth;
+        truth.at(7).position *= 90.0 / 80.0; // 10 mm out from the sphere
+        writeLandmarks(folder + QStringLiteral("/landmarks.txt"), truth);
+        MainWindow w;
+        w.setScreenshotMode(true);
+        w.setJournalFolder(m_journals);
+        w.show();
+        QSignalSpy loaded(&w, &MainWindow::loadFinished);
+        w.openPath(folder);
+        QVERIFY(loaded.wait(30000));
+        QTableView* table = pal::test::landmarkTable(w);
+        QVERIFY(table);
+        const QAbstractItemModel* model = table->model();
+        int row = -1; // the table may be sorted: find landmark 8 (row 7 of the schema)
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->index(r, ui::LandmarkTableModel::Number).data().toInt() == 8) {
+                row = r;
+            }
+        }
+        QVERIFY(row >= 0);
+        const QString cell = model->index(row, ui::LandmarkTableModel::Checks).data().toString();
+        QVERIFY2(cell.contains(QStringLiteral("off surface (ground truth)")), qPrintable(cell));
+        const QString tip =
+            model->index(row, ui::LandmarkTableModel::Checks).data(Qt::ToolTipRole).toString();
+        // 10 mm from the true sphere, a little more from its triangles.
+        QVERIFY2(tip.startsWith(QStringLiteral("Ground truth: Sto lies 10.")) &&
+                     tip.endsWith(QStringLiteral(" mm off the surface")),
+                 qPrintable(tip));
     }
 
     void reopeningShowsTheSavedReview() {

@@ -49,7 +49,12 @@ LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* 
 }
 
 std::vector<LandmarkFindings> LandmarkTableModel::computeFindings() const {
-    return findingsByLandmark(m_doc->working(), m_doc->groundTruth());
+    return findingsByLandmark(m_doc->working(), m_doc->groundTruth(), m_surface.get());
+}
+
+void LandmarkTableModel::setSurface(std::shared_ptr<const SurfaceLocator> surface) {
+    m_surface = std::move(surface);
+    recheck();
 }
 
 void LandmarkTableModel::recheck() {

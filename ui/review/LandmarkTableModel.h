@@ -2,13 +2,14 @@
 
 // The landmark table of the review window: one row per landmark of the schema, columns
 // number, key, name, status, error (mm), checks (the anatomical checks' findings on the working
-// set and the ground truth, core/checks/LandmarkChecks.h: short titles, the full lines in the
-// tooltip), tolerance (whether the ground truth and a correction lie within the landmark's
-// repeatability of the model's prediction: the tolerance sphere), shown and locked (check
-// boxes), ground truth, prediction (the working set). A view of
-// the CaseDocument and the LandmarkDisplayState: it holds no landmark data of its own, only the
-// findings derived from it, computed again after every change (50 landmarks: microseconds). Sorting
-// and filtering: ReviewFilterProxy's roles.
+// set and the ground truth, core/checks/LandmarkChecks.h, the off-surface check included once
+// setSurface gave the case's surface; the same as the printed report's: short titles, the full
+// lines in the tooltip), tolerance (whether the ground truth and a correction lie within the
+// landmark's repeatability of the model's prediction: the tolerance sphere), shown and locked
+// (check boxes), ground truth, prediction (the working set). A view of the CaseDocument and the
+// LandmarkDisplayState: it holds no landmark data of its own, only the findings derived from it,
+// computed again after every change (50 landmarks: microseconds). Sorting and filtering:
+// ReviewFilterProxy's roles.
 
 #include "core/review/CaseDocument.h"
 #include "core/review/ReviewRows.h"
@@ -16,7 +17,13 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <memory>
+
 #include <vector>
+
+namespace pal {
+class SurfaceLocator;
+}
 
 namespace pal::ui {
 
@@ -61,6 +68,11 @@ public:
     // `detailed` (the tooltip). Empty without a prediction or a known repeatability.
     QString toleranceText(int row, bool detailed = false) const;
 
+    // The case's surface, for the off-surface check (core/checks): built off the GUI thread
+    // with the case, set before the document takes the case; null until then (no off-surface
+    // findings). Rechecks.
+    void setSurface(std::shared_ptr<const SurfaceLocator> surface);
+
     // The colour an error is drawn in (table and error lines agree): green below 2 mm,
     // yellow at 3.5, red from 5.
     static QColor errorColor(double mm);
@@ -71,6 +83,7 @@ private:
     void recheck(); // the findings again, and the Checks column's rows that changed
     CaseDocument* m_doc;
     LandmarkDisplayState* m_display;
+    std::shared_ptr<const SurfaceLocator> m_surface;
     std::vector<LandmarkFindings> m_findings; // by row
 };
 
