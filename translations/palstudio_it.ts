@@ -2032,17 +2032,22 @@ revisionato da %2</translation>
     </message>
     <message>
         <source>Reviewer name</source>
-        <extracomment>%1 the login name, used when no name is set</extracomment>
         <translation>Nome del revisore</translation>
     </message>
     <message>
         <source>Your changes and sign-offs are recorded under this name, in the history and on the printed report. Leave it empty to use the login name (%1).</source>
+        <extracomment>%1 the login name, used when no name is set</extracomment>
         <translation>Le tue modifiche e approvazioni vengono registrate con questo nome, nella cronologia e nel rapporto stampato. Lascialo vuoto per usare il nome di accesso (%1).</translation>
     </message>
     <message>
         <source>Changes are recorded as %1</source>
         <extracomment>%1 the reviewer&apos;s name</extracomment>
         <translation>Le modifiche vengono registrate come %1</translation>
+    </message>
+    <message>
+        <source>; reviewer: %1</source>
+        <extracomment>%1 the name edits and sign-offs are recorded under (Case &gt; Reviewer Name)</extracomment>
+        <translation>; revisore: %1</translation>
     </message>
 </context>
 <context>

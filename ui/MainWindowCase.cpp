@@ -11,6 +11,7 @@
 #include "ui/MainWindowImpl.h"
 #include "ui/review/AuditTableModel.h"
 #include "ui/review/ReviewCommands.h"
+#include "ui/review/Reviewer.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -104,6 +105,9 @@ void MainWindow::startLoad(const QString& path, const QString& caseId) {
                                                              const auto&) {
             LoadedCase out;
             out.c = openCaseForReview(path, journal, caseId, &cancel);
+            if (cancel) {
+                throw Cancelled(); // before indexing its surface: the job ends Cancelled
+            }
             out.surface = surfaceOf(out.c);
             return out;
         });
@@ -113,6 +117,12 @@ void MainWindow::startLoad(const QString& path, const QString& caseId) {
         if (raw->state() == Job::State::Cancelled) {
             statusBar()->showMessage(tr("Opening cancelled: the case on screen stays"), 8000);
             d->lastError = tr("%1: opening cancelled").arg(raw->title());
+            Q_EMIT loadFinished(false);
+            return;
+        }
+        if (raw->state() == Job::State::Failed) { // openCaseForReview itself never throws
+            d->lastError = raw->error();
+            showError(d->lastError);
             Q_EMIT loadFinished(false);
             return;
         }
@@ -307,6 +317,8 @@ void MainWindow::updateSummary() {
                          d->doc().reviewStamp().when.toLocalTime().toString(
                              QStringLiteral("yyyy-MM-dd HH:mm")));
     }
+    //: %1 the name edits and sign-offs are recorded under (Case > Reviewer Name)
+    text += tr("; reviewer: %1").arg(reviewerName());
     d->summary->setText(text);
     d->datasetModel->updateRow(d->caseId(), d->doc().reviewState(), d->doc().reviewStamp().user,
                                mean,

@@ -92,9 +92,9 @@ bool MainWindow::writeReport(const QString& pdfPath) {
 
 void MainWindow::showReviewerNameDialog() {
     bool ok = false;
-    //: %1 the login name, used when no name is set
     const QString name = QInputDialog::getText(
         this, tr("Reviewer name"),
+        //: %1 the login name, used when no name is set
         tr("Your changes and sign-offs are recorded under this name, in the history and on the "
            "printed report. Leave it empty to use the login name (%1).")
             .arg(loginName()),
@@ -103,6 +103,7 @@ void MainWindow::showReviewerNameDialog() {
         return;
     }
     setReviewerName(name);
+    updateSummary();
     //: %1 the reviewer's name
     statusBar()->showMessage(tr("Changes are recorded as %1").arg(reviewerName()), 8000);
 }

@@ -421,7 +421,9 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
         dot(kReviewed, r.reportedSet == ReportedSet::Review ? Report::tr("reviewed landmarks")
                                                             : Report::tr("predicted landmarks"));
     }
-    if (r.truth) {
+    if (r.truth && r.reportedSet == ReportedSet::None) {
+        dot(kTruth, Report::tr("ground truth"));
+    } else if (r.truth) {
         dot(kTruth, Report::tr("ground truth"));
         pg.line(lx, y + 1.6, lx + 4, y + 1.6, errorColor(1.0), 0.35);
         pg.line(lx + 4, y + 1.6, lx + 8, y + 1.6, errorColor(5.0), 0.35);

@@ -16,32 +16,49 @@ struct Review {
 };
 } // namespace
 
-std::vector<LandmarkFindings> findingsByLandmark(const LandmarkSet& working,
-                                                 const std::optional<LandmarkSet>& truth,
-                                                 const SurfaceLocator* surface) {
-    std::vector<LandmarkFindings> found(static_cast<std::size_t>(working.size()));
-    auto add = [&](const LandmarkSet& set, bool groundTruth) {
-        for (const CheckFinding& f : checkLandmarks(set, surface)) {
-            const QString line = (groundTruth ? Review::tr("Ground truth: ") : QString()) +
-                                 describeFinding(f, set.schema());
-            //: %1 is a check's short title, such as "swapped"
-            const QString title = groundTruth
-                                      ? Review::tr("%1 (ground truth)").arg(checkKindTitle(f.kind))
-                                      : checkKindTitle(f.kind);
-            for (const int row : {f.landmark, f.other}) {
-                if (row >= 0 && row < working.size()) {
-                    LandmarkFindings& r = found[static_cast<std::size_t>(row)];
-                    r.lines << line;
-                    if (!r.titles.contains(title)) {
-                        r.titles << title;
-                    }
+std::vector<LandmarkFindings> findingsOfSet(const LandmarkSet& set, bool groundTruth, int rows,
+                                            const SurfaceLocator* surface) {
+    std::vector<LandmarkFindings> found(static_cast<std::size_t>(std::max(rows, 0)));
+    for (const CheckFinding& f : checkLandmarks(set, surface)) {
+        const QString line = (groundTruth ? Review::tr("Ground truth: ") : QString()) +
+                             describeFinding(f, set.schema());
+        //: %1 is a check's short title, such as "swapped"
+        const QString title = groundTruth
+                                  ? Review::tr("%1 (ground truth)").arg(checkKindTitle(f.kind))
+                                  : checkKindTitle(f.kind);
+        for (const int row : {f.landmark, f.other}) {
+            if (row >= 0 && row < rows) {
+                LandmarkFindings& r = found[static_cast<std::size_t>(row)];
+                r.lines << line;
+                if (!r.titles.contains(title)) {
+                    r.titles << title;
                 }
             }
         }
-    };
-    add(working, false);
+    }
+    return found;
+}
+
+std::vector<LandmarkFindings> mergedFindings(std::vector<LandmarkFindings> first,
+                                             const std::vector<LandmarkFindings>& second) {
+    for (std::size_t i = 0; i < first.size() && i < second.size(); ++i) {
+        first[i].lines << second[i].lines;
+        for (const QString& t : second[i].titles) {
+            if (!first[i].titles.contains(t)) {
+                first[i].titles << t;
+            }
+        }
+    }
+    return first;
+}
+
+std::vector<LandmarkFindings> findingsByLandmark(const LandmarkSet& working,
+                                                 const std::optional<LandmarkSet>& truth,
+                                                 const SurfaceLocator* surface) {
+    std::vector<LandmarkFindings> found = findingsOfSet(working, false, working.size(), surface);
     if (truth && truth->size() == working.size()) {
-        add(*truth, true);
+        found =
+            mergedFindings(std::move(found), findingsOfSet(*truth, true, working.size(), surface));
     }
     return found;
 }

@@ -31,6 +31,13 @@ struct LandmarkFindings {
 std::vector<LandmarkFindings> findingsByLandmark(const LandmarkSet& working,
                                                  const std::optional<LandmarkSet>& truth,
                                                  const SurfaceLocator* surface = nullptr);
+// Its two halves: the findings of one set (groundTruth: marked as the ground truth's) under the
+// landmarks they name, for `rows` landmarks; and two such lists merged, the first's lines and
+// titles first. (The table keeps the ground truth's, which no edit changes.)
+std::vector<LandmarkFindings> findingsOfSet(const LandmarkSet& set, bool groundTruth, int rows,
+                                            const SurfaceLocator* surface = nullptr);
+std::vector<LandmarkFindings> mergedFindings(std::vector<LandmarkFindings> first,
+                                             const std::vector<LandmarkFindings>& second);
 
 struct ToleranceVerdict {
     double toleranceMm = 0;             // repeatabilityOf the landmark

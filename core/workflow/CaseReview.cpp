@@ -118,13 +118,15 @@ std::shared_ptr<const SurfaceLocator> surfaceOf(const CaseForReview& c) {
     if (!c.error.isEmpty() || c.cancelled || c.mesh.triangleCount() == 0) {
         return nullptr;
     }
-    auto surface = std::make_shared<Mesh>();
-    surface->vertices = c.mesh.vertices;
-    surface->triangles = c.mesh.triangles;
     try {
+        auto surface = std::make_shared<Mesh>();
+        surface->vertices = c.mesh.vertices;
+        surface->triangles = c.mesh.triangles;
         return std::make_shared<const SurfaceLocator>(std::move(surface));
-    } catch (const Error&) {
-        return nullptr; // a triangle names a missing vertex: no off-surface check
+    } catch (const std::exception&) {
+        // A triangle that names a missing vertex, or no memory left for the index: the case
+        // opens without the off-surface check.
+        return nullptr;
     }
 }
 

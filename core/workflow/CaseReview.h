@@ -48,7 +48,8 @@ CaseForReview openCaseForReview(const QString& path, const QString& journalDir,
 class SurfaceLocator;
 
 // The locator of an opened case's surface, for the off-surface check (a copy of its vertices
-// and triangles): null without triangles, when they are invalid, or when the case is not open.
+// and triangles): null without triangles, when they are invalid or there is not the memory for
+// it, or when the case is not open. Never throws.
 std::shared_ptr<const SurfaceLocator> surfaceOf(const CaseForReview& c);
 
 // An opened case and its surface's locator, both read on the worker that opens a case for the

@@ -12,6 +12,7 @@
 #include "tests/FullDisk.h"
 #include "tests/TestSupport.h"
 #include "ui/MainWindow.h"
+#include "ui/UserFolders.h"
 #include "ui/review/Reviewer.h"
 
 #include <QApplication>
@@ -21,6 +22,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -97,7 +99,10 @@ class TestReviewFullDisk : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true); // the settings too: under ~/.qttest
+        ui::setApplicationNames();
+    }
 
     void journalSaveAndExportOnAFullDisk() {
         pal::test::FullDisk disk(64 << 20);
@@ -231,7 +236,8 @@ private Q_SLOTS:
         MainWindow w;
         pal::test::openInWindow(w, caseDir, dir.filePath(QStringLiteral("journal")));
 
-        const QString before = ui::configuredReviewerName(); // put back at the end
+        const QString before = ui::configuredReviewerName();
+        const auto restore = qScopeGuard([before] { ui::setReviewerName(before); });
         bool named = false;
         QTimer::singleShot(0, this,
                            [&] { typeIntoInputDialog(QStringLiteral("Dr. Anna Rossi"), &named); });
@@ -254,7 +260,6 @@ private Q_SLOTS:
         QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
         const std::optional<ReviewSnapshot> saved =
             readReview(caseDir + QStringLiteral("/palstudio-review.json"));
-        ui::setReviewerName(before);
         QVERIFY(saved.has_value());
         QCOMPARE(saved->state, ReviewState::Done);
         QCOMPARE(saved->stamp.user, QStringLiteral("Dr. Anna Rossi"));
@@ -264,6 +269,9 @@ private Q_SLOTS:
             QCOMPARE(e.user, QStringLiteral("Dr. Anna Rossi"));
         }
         QCOMPARE(saved->audit.back().action, AuditAction::SignOff);
+        // Spaces only: back to the login name.
+        ui::setReviewerName(QStringLiteral("   "));
+        QCOMPARE(ui::reviewerName(), ui::loginName());
     }
 };
 

@@ -36,11 +36,15 @@ LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* 
     // After every change, once its own signals are out: a move or a status can change the
     // findings of other rows too.
     connect(doc, &CaseDocument::changed, this, &LandmarkTableModel::recheck);
+    // A new case (or working set): the ground truth's findings once, then the working set's
+    // after every change.
     connect(doc, &CaseDocument::workingReplaced, this, [this] {
         beginResetModel();
+        computeTruthFindings();
         m_findings = computeFindings();
         endResetModel();
     });
+    computeTruthFindings();
     m_findings = computeFindings();
     connect(doc, &CaseDocument::predictedReplaced, this, [this] {
         beginResetModel();
@@ -49,11 +53,20 @@ LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* 
 }
 
 std::vector<LandmarkFindings> LandmarkTableModel::computeFindings() const {
-    return findingsByLandmark(m_doc->working(), m_doc->groundTruth(), m_surface.get());
+    return mergedFindings(findingsOfSet(m_doc->working(), false, m_doc->size(), m_surface.get()),
+                          m_truthFindings);
+}
+
+void LandmarkTableModel::computeTruthFindings() {
+    const auto& truth = m_doc->groundTruth();
+    m_truthFindings = truth && truth->size() == m_doc->size()
+                          ? findingsOfSet(*truth, true, m_doc->size(), m_surface.get())
+                          : std::vector<LandmarkFindings>();
 }
 
 void LandmarkTableModel::setSurface(std::shared_ptr<const SurfaceLocator> surface) {
     m_surface = std::move(surface);
+    computeTruthFindings();
     recheck();
 }
 

@@ -69,7 +69,7 @@ public:
     QString toleranceText(int row, bool detailed = false) const;
 
     // The case's surface, for the off-surface check (core/checks): built off the GUI thread
-    // with the case, set before the document takes the case; null until then (no off-surface
+    // with the case and set once the document has taken it (null before: no off-surface
     // findings). Rechecks.
     void setSurface(std::shared_ptr<const SurfaceLocator> surface);
 
@@ -79,12 +79,14 @@ public:
 
 private:
     void rowChanged(int row);
-    std::vector<LandmarkFindings> computeFindings() const;
+    std::vector<LandmarkFindings> computeFindings() const; // the working set's + m_truthFindings
+    void computeTruthFindings();
     void recheck(); // the findings again, and the Checks column's rows that changed
     CaseDocument* m_doc;
     LandmarkDisplayState* m_display;
     std::shared_ptr<const SurfaceLocator> m_surface;
-    std::vector<LandmarkFindings> m_findings; // by row
+    std::vector<LandmarkFindings> m_truthFindings; // by row; no edit changes them
+    std::vector<LandmarkFindings> m_findings;      // by row
 };
 
 } // namespace pal::ui
