@@ -2049,6 +2049,10 @@ revisionato da %2</translation>
         <extracomment>%1 the name edits and sign-offs are recorded under (Case &gt; Reviewer Name)</extracomment>
         <translation>; revisore: %1</translation>
     </message>
+    <message>
+        <source>Indexing the surface of %1</source>
+        <translation>Indicizzazione della superficie di %1</translation>
+    </message>
 </context>
 <context>
     <name>pal::ui::ModelsDialog</name>

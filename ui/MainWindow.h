@@ -22,7 +22,7 @@ namespace pal {
 class CaseDocument;
 class JobCentre;
 struct CaseForReview;
-struct LoadedCase;
+struct Mesh;
 struct PredictionRun;
 class LandmarkSet;
 } // namespace pal
@@ -140,7 +140,9 @@ private:
     void connectViewport();
     void startLoad(const QString& path, const QString& caseId);
     void dropLoad();
-    void finishLoad(LoadedCase loaded);
+    void finishLoad(CaseForReview loaded);
+    // Indexes the open case's surface in a job; the table gets it when it is done.
+    void startSurfaceIndex(const Mesh& mesh);
     void showCase(const CaseForReview& loaded);
     // Reads the dataset's per-case summaries (review state, mean error) in a job.
     void refreshDatasetSummary();

@@ -99,17 +99,11 @@ void MainWindow::startLoad(const QString& path, const QString& caseId) {
     dropLoad();
     d->lastError.clear();
     statusBar()->showMessage(tr("Opening %1...").arg(caseId.isEmpty() ? path : caseId));
-    auto job = std::make_unique<TaskJob<LoadedCase>>(
+    auto job = std::make_unique<TaskJob<CaseForReview>>(
         tr("Opening %1").arg(caseId.isEmpty() ? QFileInfo(path).fileName() : caseId),
         [path, caseId, journal = d->session.journalFolder()](const std::atomic<bool>& cancel,
                                                              const auto&) {
-            LoadedCase out;
-            out.c = openCaseForReview(path, journal, caseId, &cancel);
-            if (cancel) {
-                throw Cancelled(); // before indexing its surface: the job ends Cancelled
-            }
-            out.surface = surfaceOf(out.c);
-            return out;
+            return openCaseForReview(path, journal, caseId, &cancel);
         });
     auto* raw = job.get();
     connect(raw, &Job::ended, this, [this, raw] {
@@ -149,8 +143,7 @@ void MainWindow::showOpenFolderDialog() {
     }
 }
 
-void MainWindow::finishLoad(LoadedCase loadedCase) {
-    CaseForReview& loaded = loadedCase.c;
+void MainWindow::finishLoad(CaseForReview loaded) {
     if (loaded.cancelled) {
         d->lastError = loaded.error;
         statusBar()->showMessage(tr("Opening cancelled: the case on screen stays"), 8000);
@@ -182,9 +175,9 @@ void MainWindow::finishLoad(LoadedCase loadedCase) {
                 "were). Recover them?")
                  .arg(loaded.caseId, loaded.journal->saved.toLocalTime().toString(Qt::TextDate)),
              QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes) == QMessageBox::Yes);
-    d->tableModel->setSurface(nullptr); // the new case's, once the document has it
+    d->tableModel->setSurface(nullptr); // the new case's when it is indexed
     d->session.open(loaded, recover);
-    d->tableModel->setSurface(std::move(loadedCase.surface));
+    startSurfaceIndex(loaded.mesh);
     showCase(loaded);
     if (recover) {
         statusBar()->showMessage(tr("Recovered unsaved edits of %1").arg(d->caseId()), 8000);
@@ -205,6 +198,27 @@ void MainWindow::finishLoad(LoadedCase loadedCase) {
     addRecent(loaded.path);
     updateSummary();
     Q_EMIT loadFinished(true);
+}
+
+void MainWindow::startSurfaceIndex(const Mesh& mesh) {
+    if (d->surfaceJob) { // the previous case's: its result is dropped
+        d->surfaceJob->disconnect(this);
+        d->surfaceJob->cancel();
+    }
+    auto surface = std::make_shared<Mesh>(); // what the locator reads: a few ms to copy
+    surface->vertices = mesh.vertices;
+    surface->triangles = mesh.triangles;
+    auto job = std::make_unique<TaskJob<std::shared_ptr<const SurfaceLocator>>>(
+        tr("Indexing the surface of %1").arg(d->caseId()),
+        [surface = std::shared_ptr<const Mesh>(std::move(surface))](
+            const std::atomic<bool>&, const auto&) { return indexSurface(surface); });
+    auto* raw = job.get();
+    connect(raw, &Job::ended, this, [this, raw] {
+        if (raw->state() == Job::State::Finished) {
+            d->tableModel->setSurface(raw->takeResult());
+        }
+    });
+    d->surfaceJob = d->jobs.start(std::move(job));
 }
 
 void MainWindow::showCase(const CaseForReview& loaded) {

@@ -56,7 +56,9 @@ struct MainWindow::Impl {
     LandmarkDisplayState* display = nullptr; // hidden and locked landmarks
     PredictionController* prediction = nullptr;
 
-    QPointer<TaskJob<LoadedCase>> load;                       // the open being read
+    QPointer<TaskJob<CaseForReview>> load; // the open being read
+    // The open case's surface being indexed for the table's off-surface check.
+    QPointer<TaskJob<std::shared_ptr<const SurfaceLocator>>> surfaceJob;
     QPointer<TaskJob<std::vector<CaseReviewRow>>> summaryJob; // the browser's rows
     QString datasetFolder;
     QString lastError;

@@ -114,18 +114,15 @@ CaseForReview openCaseForReview(const Case& c, const QString& journalDir,
     return out;
 }
 
-std::shared_ptr<const SurfaceLocator> surfaceOf(const CaseForReview& c) {
-    if (!c.error.isEmpty() || c.cancelled || c.mesh.triangleCount() == 0) {
+std::shared_ptr<const SurfaceLocator> indexSurface(std::shared_ptr<const Mesh> mesh) {
+    if (!mesh || mesh->triangleCount() == 0) {
         return nullptr;
     }
     try {
-        auto surface = std::make_shared<Mesh>();
-        surface->vertices = c.mesh.vertices;
-        surface->triangles = c.mesh.triangles;
-        return std::make_shared<const SurfaceLocator>(std::move(surface));
+        return std::make_shared<const SurfaceLocator>(std::move(mesh));
     } catch (const std::exception&) {
-        // A triangle that names a missing vertex, or no memory left for the index: the case
-        // opens without the off-surface check.
+        // A triangle that names a missing vertex, or no memory left for the index: no
+        // off-surface check.
         return nullptr;
     }
 }
