@@ -431,15 +431,17 @@ private Q_SLOTS:
         QVERIFY(r.out.startsWith(QStringLiteral("B truth Ex_L swapped-pair: ")));
     }
 
-    // report: one page per case, with no display at all (no DISPLAY, no QT_QPA_PLATFORM); an
-    // existing PDF is replaced only with --force; a full disk fails loudly and keeps it.
+    // report: one page per case, with no display at all (no DISPLAY, no QT_QPA_PLATFORM, no
+    // XDG_RUNTIME_DIR) and nothing on stderr; an existing PDF is replaced only with --force; a
+    // full disk fails loudly and keeps it.
     void reportWritesAPagePerCaseWithoutADisplay() {
         QTemporaryDir dir;
         const QString data = pal::test::generatedDataset(dir.filePath(QStringLiteral("data")), 2);
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
         QProcess p;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) {
+        for (const char* name :
+             {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "XDG_RUNTIME_DIR"}) {
             env.remove(QString::fromLatin1(name));
         }
         p.setProcessEnvironment(env);
@@ -447,8 +449,9 @@ private Q_SLOTS:
                 {QStringLiteral("report"), data, QStringLiteral("-o"), pdf});
         QVERIFY(p.waitForFinished(120000));
         const QString out = QString::fromUtf8(p.readAllStandardOutput());
-        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0,
-                 p.readAllStandardError().constData());
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0, qPrintable(err));
+        QVERIFY2(err.isEmpty(), qPrintable(err)); // nothing for a script to mistake for trouble
         QCOMPARE(out, QStringLiteral(
                           "D001: no prediction or review, 0 finding(s), unreviewed (page 1 of 2)\n"
                           "D002: no prediction or review, 0 finding(s), unreviewed (page 2 of 2)\n"
