@@ -73,6 +73,9 @@ public:
     double lineMm() const {
         return QFontMetricsF(m_p.font(), m_p.device()).height() * 25.4 / m_dpi;
     }
+    double widthMm(const QString& s) const {
+        return QFontMetricsF(m_p.font(), m_p.device()).horizontalAdvance(s) * 25.4 / m_dpi;
+    }
     // Wrapped text, at most maxLines lines (the rest is cut); returns the height used (mm).
     double paragraph(double x, double y, double w, const QString& s,
                      const QColor& colour = Qt::black, int maxLines = 3) {
@@ -413,26 +416,22 @@ void paintCasePage(QPainter& painter, const CaseReport& r, const CaseRenders& re
         painter.drawEllipse(QPointF(pg.px(lx + 1), pg.px(y + 1.6)), pg.px(0.8), pg.px(0.8));
         lx += 2.5;
         pg.text(lx, y, 60, label);
-        lx += QFontMetricsF(painter.font(), painter.device()).horizontalAdvance(label) * 25.4 /
-                  options.dpi +
-              4;
+        lx += pg.widthMm(label) + 4;
     };
     if (r.reportedSet != ReportedSet::None) {
         dot(kReviewed, r.reportedSet == ReportedSet::Review ? Report::tr("reviewed landmarks")
                                                             : Report::tr("predicted landmarks"));
     }
-    if (r.truth && r.reportedSet == ReportedSet::None) {
+    if (r.truth) {
         dot(kTruth, Report::tr("ground truth"));
-    } else if (r.truth) {
-        dot(kTruth, Report::tr("ground truth"));
+    }
+    if (r.truth && r.reportedSet != ReportedSet::None) { // error lines are drawn
         pg.line(lx, y + 1.6, lx + 4, y + 1.6, errorColor(1.0), 0.35);
         pg.line(lx + 4, y + 1.6, lx + 8, y + 1.6, errorColor(5.0), 0.35);
         lx += 9;
         const QString err = Report::tr("error, green 1 mm to red 5 mm");
         pg.text(lx, y, 80, err);
-        lx += QFontMetricsF(painter.font(), painter.device()).horizontalAdvance(err) * 25.4 /
-                  options.dpi +
-              4;
+        lx += pg.widthMm(err) + 4;
     }
     painter.setPen(QPen(kMuted, pg.px(0.3)));
     painter.setBrush(Qt::NoBrush);

@@ -16,12 +16,13 @@ struct Review {
 };
 } // namespace
 
-std::vector<LandmarkFindings> findingsOfSet(const LandmarkSet& set, bool groundTruth, int rows,
-                                            const SurfaceLocator* surface) {
+std::vector<LandmarkFindings> findingsOfSet(const std::vector<CheckFinding>& findings,
+                                            const LandmarkSchema& schema, bool groundTruth,
+                                            int rows) {
     std::vector<LandmarkFindings> found(static_cast<std::size_t>(std::max(rows, 0)));
-    for (const CheckFinding& f : checkLandmarks(set, surface)) {
-        const QString line = (groundTruth ? Review::tr("Ground truth: ") : QString()) +
-                             describeFinding(f, set.schema());
+    for (const CheckFinding& f : findings) {
+        const QString line =
+            (groundTruth ? Review::tr("Ground truth: ") : QString()) + describeFinding(f, schema);
         //: %1 is a check's short title, such as "swapped"
         const QString title = groundTruth
                                   ? Review::tr("%1 (ground truth)").arg(checkKindTitle(f.kind))
@@ -50,17 +51,6 @@ std::vector<LandmarkFindings> mergedFindings(std::vector<LandmarkFindings> first
         }
     }
     return first;
-}
-
-std::vector<LandmarkFindings> findingsByLandmark(const LandmarkSet& working,
-                                                 const std::optional<LandmarkSet>& truth,
-                                                 const SurfaceLocator* surface) {
-    std::vector<LandmarkFindings> found = findingsOfSet(working, false, working.size(), surface);
-    if (truth && truth->size() == working.size()) {
-        found =
-            mergedFindings(std::move(found), findingsOfSet(*truth, true, working.size(), surface));
-    }
-    return found;
 }
 
 std::optional<ToleranceVerdict> toleranceVerdict(const LandmarkSet& working,

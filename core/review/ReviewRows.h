@@ -16,26 +16,19 @@
 
 namespace pal {
 
-class SurfaceLocator;
-
 struct LandmarkFindings {
     QStringList titles; // "swapped", "off surface (ground truth)": each once
     QStringList lines;  // describeFinding's, "Ground truth: " first for the ground truth's
     bool operator==(const LandmarkFindings&) const = default;
 };
 
-// The findings on the working set and on the ground truth (when it has the working set's
-// size), listed under every landmark they name (the one at fault and the other involved).
-// surface: the case's mesh for the off-surface check, or nullptr to skip it. One entry per
-// landmark of the working set.
-std::vector<LandmarkFindings> findingsByLandmark(const LandmarkSet& working,
-                                                 const std::optional<LandmarkSet>& truth,
-                                                 const SurfaceLocator* surface = nullptr);
-// Its two halves: the findings of one set (groundTruth: marked as the ground truth's) under the
-// landmarks they name, for `rows` landmarks; and two such lists merged, the first's lines and
-// titles first. (The table keeps the ground truth's, which no edit changes.)
-std::vector<LandmarkFindings> findingsOfSet(const LandmarkSet& set, bool groundTruth, int rows,
-                                            const SurfaceLocator* surface = nullptr);
+// The findings of one set (checkLandmarks'), listed under every landmark they name (the one at
+// fault and the other involved), for `rows` landmarks; groundTruth marks them as the ground
+// truth's. A table shows the working set's merged with the ground truth's (when the two sets
+// have the same size), the working set's first; the ground truth's change with no edit.
+std::vector<LandmarkFindings> findingsOfSet(const std::vector<CheckFinding>& findings,
+                                            const LandmarkSchema& schema, bool groundTruth,
+                                            int rows);
 std::vector<LandmarkFindings> mergedFindings(std::vector<LandmarkFindings> first,
                                              const std::vector<LandmarkFindings>& second);
 

@@ -73,13 +73,19 @@ CaseReport caseReportOf(CaseForReview opened) {
     }
 
     const SurfaceLocator surface(r.mesh);
-    std::vector<LandmarkFindings> found = findingsByLandmark(r.reviewed, r.truth, &surface);
-    r.findings = static_cast<int>(checkLandmarks(r.reviewed, &surface).size());
-    if (r.truth && r.truth->size() == r.reviewed.size()) {
-        r.findings += static_cast<int>(checkLandmarks(*r.truth, &surface).size());
+    // The checks once per set: the count, and the lines under the landmarks they name.
+    const int rows = r.reviewed.size();
+    const std::vector<CheckFinding> own = checkLandmarks(r.reviewed, &surface);
+    std::vector<LandmarkFindings> found = findingsOfSet(own, r.reviewed.schema(), false, rows);
+    r.findings = static_cast<int>(own.size());
+    if (r.truth && r.truth->size() == rows) {
+        const std::vector<CheckFinding> truths = checkLandmarks(*r.truth, &surface);
+        found =
+            mergedFindings(std::move(found), findingsOfSet(truths, r.truth->schema(), true, rows));
+        r.findings += static_cast<int>(truths.size());
     }
-    r.rows.resize(static_cast<std::size_t>(r.reviewed.size()));
-    for (int i = 0; i < r.reviewed.size(); ++i) {
+    r.rows.resize(static_cast<std::size_t>(rows));
+    for (int i = 0; i < rows; ++i) {
         ReportRow& row = r.rows[static_cast<std::size_t>(i)];
         row.status = r.reviewed.at(i).status;
         row.errorMm = doc.error(i);

@@ -53,14 +53,16 @@ LandmarkTableModel::LandmarkTableModel(CaseDocument* doc, LandmarkDisplayState* 
 }
 
 std::vector<LandmarkFindings> LandmarkTableModel::computeFindings() const {
-    return mergedFindings(findingsOfSet(m_doc->working(), false, m_doc->size(), m_surface.get()),
+    return mergedFindings(findingsOfSet(checkLandmarks(m_doc->working(), m_surface.get()),
+                                        m_doc->working().schema(), false, m_doc->size()),
                           m_truthFindings);
 }
 
 void LandmarkTableModel::computeTruthFindings() {
     const auto& truth = m_doc->groundTruth();
     m_truthFindings = truth && truth->size() == m_doc->size()
-                          ? findingsOfSet(*truth, true, m_doc->size(), m_surface.get())
+                          ? findingsOfSet(checkLandmarks(*truth, m_surface.get()), truth->schema(),
+                                          true, m_doc->size())
                           : std::vector<LandmarkFindings>();
 }
 
