@@ -1,7 +1,8 @@
 // One PAL-Net training step (batch 16) at a given patch size: median seconds per step over
 // repeats after a warm-up, and the peak memory of the process. Random patches and targets
 // (the time does not depend on their values).
-//   build/release/bin/bench_train [--patch-size 1000] [--batch 16] [--repeats 5]
+//   build/release/bin/bench_train [--patch-size 1000] [--batch 16] [--repeats 5] [--micro-batch M]
+// (--micro-batch 0: the whole batch through autograd at once; PalNet::setMicroBatch)
 
 #include "bench/MachineFacts.h"
 #include "core/engine/PalNet.h"
@@ -23,6 +24,7 @@ int main(int argc, char** argv) {
     int K = 1000;
     int batch = 16;
     int repeats = 5;
+    int microBatch = PalNet::kDefaultMicroBatch;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--patch-size") == 0) {
             K = std::atoi(argv[i + 1]);
@@ -30,6 +32,8 @@ int main(int argc, char** argv) {
             batch = std::atoi(argv[i + 1]);
         } else if (std::strcmp(argv[i], "--repeats") == 0) {
             repeats = std::atoi(argv[i + 1]);
+        } else if (std::strcmp(argv[i], "--micro-batch") == 0) {
+            microBatch = std::atoi(argv[i + 1]);
         }
     }
     initializeRuntime();
@@ -45,6 +49,7 @@ int main(int argc, char** argv) {
         v = u(rng);
     }
     PalNet net(PalNetConfig{K, 50}, 1, Device::Cpu);
+    net.setMicroBatch(microBatch);
     net.startTraining(1e-3);
     net.trainStep(patches.data(), targets.data(), batch); // warm-up
     std::vector<double> seconds;
@@ -64,9 +69,9 @@ int main(int argc, char** argv) {
     std::sort(seconds.begin(), seconds.end());
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("PAL-Net K=%d, batch %d, %d threads: %.2f s per training step (median of %d), peak "
-                "memory %.0f MB\n",
-                K, batch, runtimeInfo().threads, seconds[seconds.size() / 2], repeats,
+    std::printf("PAL-Net K=%d, batch %d, micro-batch %d, %d threads: %.2f s per training step "
+                "(median of %d), peak memory %.0f MB\n",
+                K, batch, microBatch, runtimeInfo().threads, seconds[seconds.size() / 2], repeats,
                 static_cast<double>(usage.ru_maxrss) / 1024.0);
     return 0;
 }

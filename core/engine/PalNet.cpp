@@ -140,7 +140,9 @@ struct NetImpl : torch::nn::Module {
         return conv(x).relu_();
     }
 
-    torch::Tensor forward(const torch::Tensor& patches, AttentionMaps* maps) {
+    // The convolution blocks and attention branches: (B, L, K, 3) patches -> (B, headInputs)
+    // features, the first Linear layer's input.
+    torch::Tensor features(const torch::Tensor& patches, AttentionMaps* maps) {
         const std::int64_t batch = patches.size(0);
         torch::Tensor x = patches.permute({0, 3, 1, 2}); // (B, 3, L, K)
         std::vector<torch::Tensor> head;
@@ -166,11 +168,6 @@ struct NetImpl : torch::nn::Module {
             x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 20}).stride({1, 20}));
         }
         head.push_back(x.reshape({batch, -1}));
-        const torch::Tensor features = torch::cat(head, 1);
-        torch::Tensor y =
-            torch::relu(fewRowsOnCpu(features) ? linearByRowBlocks(features, fc1) : fc1(features));
-        y = dropout(fc2(y));
-        y = fc3(y).reshape({batch, cfg.landmarks, 3});
         if (maps && !weights.empty()) {
             auto copy = [](const torch::Tensor& t) {
                 const torch::Tensor c = t.to(torch::kCPU).contiguous();
@@ -180,7 +177,19 @@ struct NetImpl : torch::nn::Module {
             maps->block2 = copy(weights[1]);
             maps->block3 = weights.size() > 2 ? copy(weights[2]) : std::vector<float>{};
         }
-        return y;
+        return torch::cat(head, 1);
+    }
+
+    // The layers after the first Linear layer's product: ReLU, fc2, dropout, fc3 ->
+    // (B, L, 3) landmarks.
+    torch::Tensor head(const torch::Tensor& firstLinear) {
+        const torch::Tensor y = dropout(fc2(torch::relu(firstLinear)));
+        return fc3(y).reshape({firstLinear.size(0), cfg.landmarks, 3});
+    }
+
+    torch::Tensor forward(const torch::Tensor& patches, AttentionMaps* maps) {
+        const torch::Tensor f = features(patches, maps);
+        return head(fewRowsOnCpu(f) ? linearByRowBlocks(f, fc1) : fc1(f));
     }
 
     PalNetConfig cfg;
@@ -205,52 +214,108 @@ public:
         TORCH_CHECK(!closure, "SlicedAdam takes no closure");
         torch::NoGradGuard noGrad;
         for (auto& group : param_groups_) {
-            auto& options = static_cast<torch::optim::AdamOptions&>(group.options());
-            TORCH_CHECK(options.weight_decay() == 0 && !options.amsgrad(),
-                        "SlicedAdam: no weight decay, no AMSGrad");
+            const auto& options = checkedOptions(group);
             for (auto& p : group.params()) {
                 if (!p.grad().defined()) {
                     continue;
                 }
                 const torch::Tensor& grad = p.grad();
-                const std::string key = c10::guts::to_string(p.unsafeGetTensorImpl());
-                auto it = state_.find(key);
-                if (it == state_.end()) {
-                    auto fresh = std::make_unique<torch::optim::AdamParamState>();
-                    fresh->step(0);
-                    fresh->exp_avg(torch::zeros_like(p, torch::MemoryFormat::Preserve));
-                    fresh->exp_avg_sq(torch::zeros_like(p, torch::MemoryFormat::Preserve));
-                    it = state_.emplace(key, std::move(fresh)).first;
-                }
-                auto& state = static_cast<torch::optim::AdamParamState&>(*it->second);
+                auto& state = stateOf(p);
                 state.step(state.step() + 1);
-                const double beta1 = std::get<0>(options.betas());
-                const double beta2 = std::get<1>(options.betas());
-                const double correction1 = 1 - std::pow(beta1, state.step());
-                const double correction2 = 1 - std::pow(beta2, state.step());
                 torch::Tensor& m = state.exp_avg();
                 torch::Tensor& v = state.exp_avg_sq();
-                m.mul_(beta1).add_(grad, 1 - beta1);
-                v.mul_(beta2).addcmul_(grad, grad.conj(), 1 - beta2);
-                const double stepSize = options.lr() / correction1;
-                const double root2 = std::sqrt(correction2);
+                const Step s(options, state.step());
                 if (!p.is_contiguous() || !m.is_contiguous() || !v.is_contiguous()) {
-                    p.addcdiv_(m, (v.sqrt() / root2).add_(options.eps()), -stepSize);
+                    m.mul_(s.beta1).add_(grad, 1 - s.beta1);
+                    v.mul_(s.beta2).addcmul_(grad, grad.conj(), 1 - s.beta2);
+                    p.addcdiv_(m, (v.sqrt() / s.root2).add_(s.eps), -s.stepSize);
                     continue;
                 }
+                m.mul_(s.beta1).add_(grad, 1 - s.beta1);
+                v.mul_(s.beta2).addcmul_(grad, grad.conj(), 1 - s.beta2);
                 constexpr std::int64_t kSlice = std::int64_t{1} << 20; // 4 MB of floats
                 const torch::Tensor pf = p.view({-1});
                 const torch::Tensor mf = m.view({-1});
                 const torch::Tensor vf = v.view({-1});
                 for (std::int64_t at = 0; at < pf.numel(); at += kSlice) {
                     const std::int64_t end = std::min(pf.numel(), at + kSlice);
-                    const torch::Tensor denom =
-                        (vf.slice(0, at, end).sqrt() / root2).add_(options.eps());
-                    pf.slice(0, at, end).addcdiv_(mf.slice(0, at, end), denom, -stepSize);
+                    s.apply(pf.slice(0, at, end), mf.slice(0, at, end), vf.slice(0, at, end));
                 }
             }
         }
         return {};
+    }
+
+    // The same update for the weight of a Linear layer, p (out, in), whose gradient is the
+    // product outputGrads^T inputs (outputGrads (B, out): the loss's gradient with respect to
+    // the layer's output; inputs (B, in)), as autograd would have formed it. The gradient is
+    // never made whole: each thread forms a few rows of it and updates those rows of p and
+    // of the two moments while they are in its cache (docs/method.md, "Engine speed").
+    void stepLinearWeight(torch::Tensor& p, const torch::Tensor& outputGrads,
+                          const torch::Tensor& inputs) {
+        torch::NoGradGuard noGrad;
+        const auto& options = checkedOptions(param_groups_.front());
+        auto& state = stateOf(p);
+        state.step(state.step() + 1);
+        const Step s(options, state.step());
+        const torch::Tensor m = state.exp_avg();
+        const torch::Tensor v = state.exp_avg_sq();
+        TORCH_CHECK(p.dim() == 2 && p.is_contiguous() && m.is_contiguous() && v.is_contiguous(),
+                    "stepLinearWeight: a contiguous 2-D weight");
+        const torch::Tensor x = inputs.contiguous();
+        const torch::Tensor gt = outputGrads.t().contiguous(); // (out, B)
+        const std::int64_t rowsPerSlice =
+            std::max<std::int64_t>(1, (std::int64_t{1} << 18) / p.size(1)); // ~1 MB of floats
+        const std::int64_t slices = (p.size(0) + rowsPerSlice - 1) / rowsPerSlice;
+        at::parallel_for(0, slices, 1, [&](std::int64_t first, std::int64_t last) {
+            const torch::NoGradGuard sameMode;
+            for (std::int64_t i = first; i < last; ++i) {
+                const std::int64_t r0 = i * rowsPerSlice;
+                const std::int64_t r1 = std::min(p.size(0), r0 + rowsPerSlice);
+                const torch::Tensor grad = gt.slice(0, r0, r1).mm(x); // (rows, in)
+                const torch::Tensor ms = m.slice(0, r0, r1);
+                const torch::Tensor vs = v.slice(0, r0, r1);
+                ms.mul_(s.beta1).add_(grad, 1 - s.beta1);
+                vs.mul_(s.beta2).addcmul_(grad, grad, 1 - s.beta2);
+                s.apply(p.slice(0, r0, r1), ms, vs);
+            }
+        });
+    }
+
+private:
+    // One step's constants, and p -= lr / (1 - beta1^t) * m / (sqrt(v / (1 - beta2^t)) + eps)
+    // on a slice, as LibTorch 1.13's Adam computes it.
+    struct Step {
+        Step(const torch::optim::AdamOptions& o, std::int64_t t)
+            : beta1(std::get<0>(o.betas())), beta2(std::get<1>(o.betas())), eps(o.eps()),
+              stepSize(o.lr() / (1 - std::pow(beta1, t))),
+              root2(std::sqrt(1 - std::pow(beta2, t))) {}
+        void apply(const torch::Tensor& p, const torch::Tensor& m, const torch::Tensor& v) const {
+            p.addcdiv_(m, (v.sqrt() / root2).add_(eps), -stepSize);
+        }
+        double beta1, beta2, eps, stepSize, root2;
+    };
+
+    static const torch::optim::AdamOptions& checkedOptions(torch::optim::OptimizerParamGroup& g) {
+        const auto& options = static_cast<const torch::optim::AdamOptions&>(g.options());
+        TORCH_CHECK(options.weight_decay() == 0 && !options.amsgrad(),
+                    "SlicedAdam: no weight decay, no AMSGrad");
+        return options;
+    }
+
+    // The parameter's state, made (zero moments, step 0) on its first step; kept under the key
+    // torch's Adam uses, so that checkpoints read and write the same state.
+    torch::optim::AdamParamState& stateOf(const torch::Tensor& p) {
+        const std::string key = c10::guts::to_string(p.unsafeGetTensorImpl());
+        auto it = state_.find(key);
+        if (it == state_.end()) {
+            auto fresh = std::make_unique<torch::optim::AdamParamState>();
+            fresh->step(0);
+            fresh->exp_avg(torch::zeros_like(p, torch::MemoryFormat::Preserve));
+            fresh->exp_avg_sq(torch::zeros_like(p, torch::MemoryFormat::Preserve));
+            it = state_.emplace(key, std::move(fresh)).first;
+        }
+        return static_cast<torch::optim::AdamParamState&>(*it->second);
     }
 };
 
@@ -310,6 +375,7 @@ struct PalNet::Impl {
     torch::Device device{torch::kCPU};
     Net net{nullptr};
     std::unique_ptr<SlicedAdam> optimizer;
+    int microBatch = PalNet::kDefaultMicroBatch;
 
     // The loss of the spec on (B, L, 3) tensors. The pairwise distances get a tiny epsilon
     // under the square root so that the zero diagonal has a gradient (of zero), not NaN.
@@ -340,6 +406,12 @@ struct PalNet::Impl {
                                          .to(device);
         return loss(net->forward(input, nullptr), target);
     }
+
+    // The two ways of making a training step (PalNet.h, setMicroBatch).
+    PalNet::Loss autogradStep(const float* patches, const float* targets, int batch,
+                              const PalNet::GradientSum& gradientSum);
+    PalNet::Loss microBatchStep(const float* patches, const float* targets, int batch,
+                                const PalNet::GradientSum& gradientSum);
 };
 
 PalNet::PalNet(PalNetConfig config, std::uint64_t seed, Device device)
@@ -505,6 +577,14 @@ PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int b
     return trainStep(patches, targets, batch, GradientSum{});
 }
 
+void PalNet::setMicroBatch(int faces) {
+    d->microBatch = std::max(0, faces);
+}
+
+int PalNet::microBatch() const {
+    return d->microBatch;
+}
+
 PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int batch,
                                const GradientSum& gradientSum) {
     if (!d->optimizer) {
@@ -512,23 +592,28 @@ PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int b
     }
     d->net->train();
     // The gradients of the last step are dropped, not zeroed: backward then makes each one in
-    // place of adding it to a zeroed tensor (no 256 MB temporary for the first Linear layer at
-    // K = 1000), and they take no memory during the forward pass.
+    // place of adding it to a zeroed tensor, and they take no memory during the forward pass.
     for (auto& group : d->optimizer->param_groups()) {
         for (auto& p : group.params()) {
             p.mutable_grad().reset();
         }
     }
-    Loss result;
+    return d->microBatch > 0 ? d->microBatchStep(patches, targets, batch, gradientSum)
+                             : d->autogradStep(patches, targets, batch, gradientSum);
+}
+
+PalNet::Loss PalNet::Impl::autogradStep(const float* patches, const float* targets, int batch,
+                                        const PalNet::GradientSum& gradientSum) {
+    PalNet::Loss result;
     if (batch > 0) {
-        auto [total, loc, dist] = d->batchLoss(patches, targets, batch);
+        auto [total, loc, dist] = batchLoss(patches, targets, batch);
         total.backward();
         result = {total.item<double>(), loc.item<double>(), dist.item<double>()};
     }
     if (gradientSum.sum) {
         // Every parameter the optimiser steps, in its order; zeros where this process had none.
         std::vector<torch::Tensor> params;
-        for (auto& group : d->optimizer->param_groups()) {
+        for (auto& group : optimizer->param_groups()) {
             for (auto& p : group.params()) {
                 if (!p.grad().defined()) {
                     p.mutable_grad() = torch::zeros_like(p);
@@ -544,7 +629,7 @@ PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int b
         torch::Tensor all =
             torch::cat(flat).to(torch::kCPU, torch::kFloat32).mul_(gradientSum.share).contiguous();
         gradientSum.sum(all.data_ptr<float>(), static_cast<std::size_t>(all.numel()));
-        all = all.to(d->device);
+        all = all.to(device);
         std::int64_t offset = 0;
         for (auto& p : params) {
             const std::int64_t n = p.numel();
@@ -554,7 +639,108 @@ PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int b
     } else if (batch == 0) {
         return result; // nothing to learn from
     }
-    d->optimizer->step();
+    optimizer->step();
+    return result;
+}
+
+// A step in micro-batches (docs/method.md, "Engine speed"). The loss is a mean over the faces,
+// so each micro-batch's loss, weighted by its share of the batch, adds its part of the
+// gradient, and only one micro-batch's activations exist at a time. The first Linear layer's
+// weight (256 MB at K = 1000) takes no part in autograd: each micro-batch keeps the layer's
+// input X and the loss's gradient G with respect to its output, and the optimiser forms the
+// weight's gradient G^T X a few rows at a time while it updates them. With several processes
+// the rows of G and X are gathered (by the same sum, each process filling its own rows of a
+// zeroed array) instead of summing the 256 MB gradient.
+PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* targets, int batch,
+                                          const PalNet::GradientSum& gradientSum) {
+    const std::int64_t L = config.landmarks;
+    const std::int64_t faceFloats = L * config.patchSize * 3;
+    torch::Tensor& w1 = net->fc1->weight;
+    const double share = gradientSum.sum ? gradientSum.share : 1.0;
+    std::vector<torch::Tensor> outputGrads; // per micro-batch, (n, 1024)
+    std::vector<torch::Tensor> inputs;      // per micro-batch, (n, headInputs)
+    PalNet::Loss result;
+    for (int start = 0; start < batch; start += microBatch) {
+        const int n = std::min(microBatch, batch - start);
+        const torch::Tensor input = tensor(patches + start * faceFloats, n, L, config.patchSize);
+        const torch::Tensor target = torch::from_blob(const_cast<float*>(targets + start * L * 3),
+                                                      {n, L, 3}, torch::kFloat32)
+                                         .to(device);
+        const torch::Tensor features = net->features(input, nullptr);
+        torch::Tensor firstLinear = F::linear(features, w1.detach(), net->fc1->bias);
+        firstLinear.retain_grad();
+        auto [total, loc, dist] = loss(net->head(firstLinear), target);
+        const double weight = static_cast<double>(n) / batch;
+        (total * (weight * share)).backward();
+        outputGrads.push_back(firstLinear.grad());
+        inputs.push_back(features.detach());
+        result.total += weight * total.item<double>();
+        result.localisation += weight * loc.item<double>();
+        result.distance += weight * dist.item<double>();
+    }
+    const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(device);
+    torch::Tensor g =
+        outputGrads.empty() ? torch::zeros({0, w1.size(0)}, options) : torch::cat(outputGrads);
+    torch::Tensor x = inputs.empty() ? torch::zeros({0, w1.size(1)}, options) : torch::cat(inputs);
+    if (gradientSum.sum) {
+        const std::int64_t whole =
+            gradientSum.wholeBatch > 0 ? gradientSum.wholeBatch : std::int64_t{batch};
+        const std::int64_t lastRow =
+            gradientSum.firstRow + std::int64_t{gradientSum.rowStride} * (batch - 1);
+        if (batch > 0 &&
+            (gradientSum.firstRow < 0 || gradientSum.rowStride < 1 || lastRow >= whole)) {
+            throw ValidationError(QString(),
+                                  QStringLiteral("trainStep: rows %1, %2, ... of %3 do not fit a "
+                                                 "batch of %4")
+                                      .arg(gradientSum.firstRow)
+                                      .arg(gradientSum.firstRow + gradientSum.rowStride)
+                                      .arg(batch)
+                                      .arg(whole));
+        }
+        // Every other parameter the optimiser steps, in its order; zeros where there was none.
+        std::vector<torch::Tensor> params;
+        std::vector<torch::Tensor> flat;
+        for (auto& group : optimizer->param_groups()) {
+            for (auto& p : group.params()) {
+                if (p.is_same(w1)) {
+                    continue;
+                }
+                if (!p.grad().defined()) {
+                    p.mutable_grad() = torch::zeros_like(p);
+                }
+                params.push_back(p);
+                flat.push_back(p.grad().reshape({-1}).to(torch::kCPU));
+            }
+        }
+        const torch::Tensor rowsOfG = torch::zeros({whole, w1.size(0)});
+        const torch::Tensor rowsOfX = torch::zeros({whole, w1.size(1)});
+        if (batch > 0) {
+            const torch::Tensor rows =
+                torch::arange(gradientSum.firstRow, lastRow + 1, gradientSum.rowStride);
+            rowsOfG.index_copy_(0, rows, g.to(torch::kCPU));
+            rowsOfX.index_copy_(0, rows, x.to(torch::kCPU));
+        }
+        flat.push_back(rowsOfG.view({-1}));
+        flat.push_back(rowsOfX.view({-1}));
+        torch::Tensor all = torch::cat(flat);
+        gradientSum.sum(all.data_ptr<float>(), static_cast<std::size_t>(all.numel()));
+        all = all.to(device);
+        std::int64_t offset = 0;
+        for (auto& p : params) {
+            const std::int64_t count = p.numel();
+            p.mutable_grad().copy_(all.slice(0, offset, offset + count).view_as(p));
+            offset += count;
+        }
+        g = all.slice(0, offset, offset + rowsOfG.numel()).view_as(rowsOfG);
+        offset += rowsOfG.numel();
+        x = all.slice(0, offset, offset + rowsOfX.numel()).view_as(rowsOfX);
+    } else if (batch == 0) {
+        return result; // nothing to learn from
+    }
+    optimizer->step(); // every parameter but w1, which has no gradient
+    if (w1.requires_grad()) {
+        optimizer->stepLinearWeight(w1, g, x);
+    }
     return result;
 }
 

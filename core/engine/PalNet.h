@@ -91,15 +91,30 @@ public:
     void setLearningRate(double learningRate);
     // One optimiser step on a batch; returns the batch's loss before the step.
     Loss trainStep(const float* patches, const float* targets, int batch);
+    // How a step goes through the batch: a few faces at a time (the default), so that only a
+    // few faces' activations exist at once and the first Linear layer's gradient is never made
+    // whole (docs/method.md, "Engine speed"); or, with 0, the whole batch through autograd at
+    // once (the plain step, kept as the reference the other is tested against). The same
+    // update either way, up to float rounding.
+    static constexpr int kDefaultMicroBatch = 8;
+    void setMicroBatch(int faces);
+    int microBatch() const;
     // Data-parallel training (core/engine/ProcessGroup.h): this process's part of a batch
     // shared by several. Between the backward pass and the optimiser's step, the gradients,
     // multiplied by `share` (this part's size over the whole batch's), are flattened into one
     // float32 array in the optimiser's parameter order and handed to `sum`, which adds up every
     // process's in place; the step then uses that sum: the whole batch's mean gradient. batch
     // may be 0 (a small last batch): this process then adds zeros and still steps.
+    // With micro-batches (setMicroBatch), the first Linear layer's gradient is not summed but
+    // formed from the whole batch's rows: this part's face k is row firstRow + k * rowStride of
+    // the wholeBatch faces (0: this part is the whole batch), and `sum` also receives a zeroed
+    // array of wholeBatch rows with this part's rows filled in.
     struct GradientSum {
         double share = 1.0;
         std::function<void(float* gradients, std::size_t count)> sum;
+        int wholeBatch = 0;
+        int firstRow = 0;
+        int rowStride = 1;
     };
     Loss trainStep(const float* patches, const float* targets, int batch,
                    const GradientSum& gradientSum);

@@ -32,6 +32,14 @@ std::size_t sizeClass(std::size_t n) {
     return (n + step - 1) / step * step;
 }
 
+} // namespace
+
+std::size_t cacheLimit(std::size_t highWater) {
+    return highWater + highWater / 8;
+}
+
+namespace {
+
 class CachingCpuAllocator final : public c10::Allocator {
 public:
     c10::DataPtr allocate(std::size_t n) const override {
@@ -110,9 +118,10 @@ private:
                 ++m_stats.reused;
             } else {
                 ++m_stats.fresh;
-                // What is in use and cached stays within the high-water mark: make room by
-                // giving back cached blocks of other sizes, the largest first.
-                while (m_stats.inUse + m_stats.cached > m_stats.highWater && !m_free.empty()) {
+                // What is in use and cached stays within the high-water mark and an eighth:
+                // make room by giving back cached blocks of other sizes, the largest first.
+                while (m_stats.inUse + m_stats.cached > cacheLimit(m_stats.highWater) &&
+                       !m_free.empty()) {
                     auto last = std::prev(m_free.end());
                     if (last->second.empty()) {
                         m_free.erase(last);
@@ -150,8 +159,8 @@ private:
             std::free(block);
             return;
         }
-        // Always kept: use and cache together stay as they were, within the high-water mark
-        // (fromCache keeps them there when it takes a fresh block).
+        // Always kept: use and cache together stay as they were, within cacheLimit (fromCache
+        // keeps them there when it takes a fresh block).
         std::lock_guard<std::mutex> lock(m_mutex);
         m_stats.inUse -= bytes;
         m_free[bytes].push_back(block);

@@ -396,7 +396,9 @@ double Run::runBatches(const std::vector<std::size_t>& idx, bool train,
             PalNet::GradientSum gradients; // one process: its own gradients as they are
             if (group) {
                 gradients = {static_cast<double>(mine) / static_cast<double>(count),
-                             [this](float* values, std::size_t n) { group->sum(values, n); }};
+                             [this](float* values, std::size_t n) { group->sum(values, n); },
+                             static_cast<int>(count), static_cast<int>(rank),
+                             static_cast<int>(ranks)};
             }
             loss = net->trainStep(patches.data(), targets.data(), b, gradients);
         } else if (b > 0) {
