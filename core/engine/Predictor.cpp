@@ -1,4 +1,5 @@
 #include "core/engine/Predictor.h"
+#include "core/engine/Runtime.h"
 #include "core/engine/TensorMemory.h"
 
 #include "core/errors/Error.h"
@@ -16,6 +17,7 @@
 #include <cmath>
 #include <future>
 #include <random>
+#include <thread>
 
 #include <Eigen/Geometry>
 #include <Eigen/LU>
@@ -121,6 +123,12 @@ Eigen::MatrixX3d rowsOf(const float* output, int L) {
 } // namespace
 
 namespace {
+// "FILE: problem" for a case's error, naming the mesh when the error names no file.
+QString messageOf(const Case& c, const Error& e) {
+    return e.file().isEmpty() ? QStringLiteral("%1: %2").arg(c.files().mesh, e.problem())
+                              : e.message();
+}
+
 // One case of a batch: prepared, or why it could not be.
 struct Slot {
     const Case* source;
@@ -138,7 +146,9 @@ struct Predictor::Impl {
 
     // Reads the case and cuts its patches (core/workflow/CasePatches.h, shared with the
     // trainer); sampling for the snap starts on its own thread meanwhile.
-    Prepared prepare(const Case& c) const {
+    // With `inline_`, what snapping needs is built here, after the patches (several cases are
+    // being prepared at once, one per core: another thread per case would only compete).
+    Prepared prepare(const Case& c, bool inline_ = false) const {
         const SchemaPtr& model = bundle.manifest.schema;
         if (!c.schemaIsKnown() && !LandmarkSchema::builtIn(model->id())) {
             // Its prediction and review could not be read back without the schema beside it.
@@ -161,24 +171,27 @@ struct Predictor::Impl {
         p.toCommon = input.toCommon;
         p.times.load = elapsedMs(t);
         if (snap != SnapMode::None) {
-            p.samples = std::async(std::launch::async, [mesh = input.mesh, count = options.samples,
-                                                        seed = options.sampleSeed, mode = snap] {
-                QElapsedTimer st;
-                st.start();
-                SampleSet set;
-                if (mode == SnapMode::Surface && mesh->triangleCount() > 0) {
-                    set.surface = std::make_unique<SurfaceLocator>(mesh);
-                } else {
-                    // A point cloud (an .npz case of "points") has no surface to sample: its
-                    // points are the samples (and the closest of them is its "surface").
-                    set.samples = mesh->triangleCount() > 0
-                                      ? sampleSurfaceEvenly(*mesh, count, seed)
-                                      : mesh->vertices;
-                    set.tree = std::make_unique<KdTree3>(set.samples);
-                }
-                set.ms = elapsedMs(st);
-                return set;
-            });
+            p.samples = std::async(inline_ ? std::launch::deferred : std::launch::async,
+                                   [mesh = input.mesh, count = options.samples,
+                                    seed = options.sampleSeed, mode = snap] {
+                                       QElapsedTimer st;
+                                       st.start();
+                                       SampleSet set;
+                                       if (mode == SnapMode::Surface && mesh->triangleCount() > 0) {
+                                           set.surface = std::make_unique<SurfaceLocator>(mesh);
+                                       } else {
+                                           // A point cloud (an .npz case of "points") has no
+                                           // surface to sample: its points are the samples (and the
+                                           // closest of them is its "surface").
+                                           set.samples =
+                                               mesh->triangleCount() > 0
+                                                   ? sampleSurfaceEvenly(*mesh, count, seed)
+                                                   : mesh->vertices;
+                                           set.tree = std::make_unique<KdTree3>(set.samples);
+                                       }
+                                       set.ms = elapsedMs(st);
+                                       return set;
+                                   });
         }
         t.restart();
         p.patches = cutPatches(*input.mesh, bundle.manifest.templateLandmarks,
@@ -194,7 +207,62 @@ struct Predictor::Impl {
             }
         }
         p.times.patches = elapsedMs(t);
+        if (inline_ && p.samples.valid()) {
+            p.samples.wait(); // a deferred task runs here, on this thread
+        }
         return p;
+    }
+
+    // Cases first .. first + count - 1 prepared on as many threads as the engine runs (the
+    // reading and cutting of one face leaves the other cores idle), in their order; a case
+    // that cannot be prepared keeps its place with its error. Throws Cancelled when `cancel`
+    // is set before all are done.
+    std::vector<Slot> prepareAll(const std::vector<Case>& cases, std::size_t first,
+                                 std::size_t count, const std::atomic<bool>* cancel) const {
+        std::vector<Slot> slots;
+        slots.reserve(count);
+        for (std::size_t i = 0; i < count; ++i) {
+            slots.push_back({&cases[first + i], std::nullopt, QString()});
+        }
+        const std::size_t helpers = std::min(count, std::size_t(std::max(1, runtimeThreads()))) - 1;
+        std::atomic<std::size_t> nextSlot{0};
+        std::atomic<bool> stopped{false};
+        std::vector<std::exception_ptr> failures(count);
+        auto work = [&] {
+            for (std::size_t i = nextSlot++; i < count; i = nextSlot++) {
+                if ((cancel && cancel->load()) || stopped) {
+                    stopped = true;
+                    return;
+                }
+                Slot& slot = slots[i];
+                try {
+                    slot.prepared = prepare(*slot.source, helpers > 0);
+                } catch (const Error& e) {
+                    slot.error = messageOf(*slot.source, e);
+                } catch (...) { // out of memory and the like: for the caller, as before
+                    failures[i] = std::current_exception();
+                    stopped = true;
+                }
+            }
+        };
+        std::vector<std::thread> threads;
+        threads.reserve(helpers);
+        for (std::size_t t = 0; t < helpers; ++t) {
+            threads.emplace_back(work);
+        }
+        work();
+        for (std::thread& t : threads) {
+            t.join();
+        }
+        for (const std::exception_ptr& f : failures) {
+            if (f) {
+                std::rethrow_exception(f);
+            }
+        }
+        if (stopped || (cancel && cancel->load())) {
+            throw Cancelled();
+        }
+        return slots;
     }
 
     Prediction finish(Prepared& p, const float* output, std::vector<double> uncertainty) const {
@@ -361,11 +429,6 @@ Prediction failedPrediction(const Case& c, const QString& message) {
     return p;
 }
 
-QString messageOf(const Case& c, const Error& e) {
-    return e.file().isEmpty() ? QStringLiteral("%1: %2").arg(c.files().mesh, e.problem())
-                              : e.message();
-}
-
 } // namespace
 
 std::vector<Prediction> Predictor::predictAll(const std::vector<Case>& cases,
@@ -395,21 +458,18 @@ std::vector<Prediction> Predictor::predictAll(const std::vector<Case>& cases,
         std::vector<float> input;
         int n = 0;
         while (next < cases.size() && n < batchSize) {
-            if (cancel && cancel->load()) {
-                throw Cancelled();
+            const std::size_t take = std::min(cases.size() - next, std::size_t(batchSize - n));
+            std::vector<Slot> round = d->prepareAll(cases, next, take, cancel);
+            next += take;
+            for (Slot& slot : round) {
+                if (slot.prepared) {
+                    input.insert(input.end(), slot.prepared->patches.begin(),
+                                 slot.prepared->patches.end());
+                    slot.prepared->patches = {};
+                    ++n;
+                }
+                slots.push_back(std::move(slot));
             }
-            const Case& c = cases[next++];
-            Slot slot{&c, std::nullopt, QString()};
-            try {
-                slot.prepared = d->prepare(c);
-                input.insert(input.end(), slot.prepared->patches.begin(),
-                             slot.prepared->patches.end());
-                slot.prepared->patches = {};
-                ++n;
-            } catch (const Error& e) {
-                slot.error = messageOf(c, e);
-            }
-            slots.push_back(std::move(slot));
         }
         std::vector<float> output;
         double forwardMs = 0;

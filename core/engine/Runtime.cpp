@@ -25,10 +25,14 @@ void initializeRuntime(int threads) {
     at::set_num_threads(n);
 }
 
+int runtimeThreads() {
+    return at::get_num_threads();
+}
+
 RuntimeInfo runtimeInfo() {
     RuntimeInfo info;
     info.torchVersion = QStringLiteral(TORCH_VERSION);
-    info.threads = at::get_num_threads();
+    info.threads = runtimeThreads();
     // A LibTorch built with CUDA links its CUDA half, libtorch_cuda.so, into every program
     // that links LibTorch; a CPU-only one (Debian's) has none to load.
     // (LibTorch 1.x split it in two, libtorch_cuda_cu and libtorch_cuda_cpp, in some builds.)

@@ -16,4 +16,7 @@ void initializeRuntime(int threads = 0);
 
 RuntimeInfo runtimeInfo();
 
+// The threads the engine runs (torch's intra-op threads, as initializeRuntime set them).
+int runtimeThreads();
+
 } // namespace pal::engine

@@ -113,8 +113,11 @@ struct KdTree3::Impl {
 
 KdTree3::KdTree3(const Points& points) : m_impl(std::make_unique<Impl>()) {
     m_impl->source.points = points;
+    // Leaves of up to 32 points rather than nanoflann's 10: a shallower tree is quicker to
+    // build, and the engine builds one per face for 100 queries (patches: 17-18 -> 15-16 ms,
+    // the surface locator 8.1 -> 6.7 ms for a 66,701-vertex face, bench_predict).
     m_impl->index =
-        std::make_unique<Index>(3, m_impl->source, nanoflann::KDTreeSingleIndexAdaptorParams(10));
+        std::make_unique<Index>(3, m_impl->source, nanoflann::KDTreeSingleIndexAdaptorParams(32));
 }
 
 KdTree3::~KdTree3() = default;

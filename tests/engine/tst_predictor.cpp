@@ -169,9 +169,17 @@ private Q_SLOTS:
                 1.0);
     }
 
+    // Batches (whose cases are read and cut on several threads, what snapping needs built
+    // beside them) give each case the answer it gets alone, in the cases' order.
+    void batchesGiveTheSameAnswerAsSingleCases_data() {
+        QTest::addColumn<int>("snap");
+        QTest::newRow("no snapping") << int(SnapMode::None);
+        QTest::newRow("surface") << int(SnapMode::Surface);
+    }
     void batchesGiveTheSameAnswerAsSingleCases() {
+        QFETCH(int, snap);
         PredictorOptions o;
-        o.snap = SnapMode::None;
+        o.snap = SnapMode(snap);
         o.batchSize = 2;
         o.device = Device::Cpu;
         const Predictor p = Predictor::fromBundle(m_bundle, o);
@@ -188,6 +196,8 @@ private Q_SLOTS:
         QCOMPARE(calls, 3);
         for (int i = 0; i < 3; ++i) {
             const Prediction one = p.predict(cases[static_cast<std::size_t>(i)]);
+            QCOMPARE(all[static_cast<std::size_t>(i)].caseId,
+                     cases[static_cast<std::size_t>(i)].id());
             QVERIFY(
                 (one.landmarks.positions() - all[static_cast<std::size_t>(i)].landmarks.positions())
                     .cwiseAbs()
