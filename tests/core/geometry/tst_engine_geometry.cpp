@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 #include <utility>
@@ -660,6 +661,86 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(ValidationError,
                                  snapToSurface(p, samples, tree, SnapMode::Average, 0));
         QCOMPARE(snapToSurface(p, Points(0, 3), empty, SnapMode::None), p);
+    }
+
+    // ---- weldVertices ----
+
+    // By hand: the first occurrence of a position stays (order kept), later copies are
+    // merged into it, triangles follow, normals go when anything merged; +0 and -0 are one
+    // position; a NaN vertex is never merged (NaN != NaN).
+    void weldByHand() {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        Mesh m;
+        m.vertices.resize(7, 3);
+        m.vertices << 0, 0, 0, // 0
+            1, 0, 0,           // 1
+            -0.0, 0, 0,        // 2 = 0
+            0, 1, 0,           // 3
+            1, 0, 0,           // 4 = 1
+            nan, 0, 0,         // 5
+            nan, 0, 0;         // 6, not 5
+        m.triangles.resize(3, 3);
+        m.triangles << 0, 1, 3, 2, 4, 3, 5, 6, 4;
+        m.normals = Vertices::Ones(7, 3);
+        QCOMPARE(weldVertices(m), Eigen::Index(2));
+        QCOMPARE(m.vertexCount(), Eigen::Index(5));
+        QCOMPARE(Eigen::RowVector3d(m.vertices.row(1)), Eigen::RowVector3d(1, 0, 0));
+        QCOMPARE(Eigen::RowVector3d(m.vertices.row(2)), Eigen::RowVector3d(0, 1, 0));
+        QVERIFY(std::isnan(m.vertices(3, 0)) && std::isnan(m.vertices(4, 0)));
+        Triangles expected(3, 3);
+        expected << 0, 1, 2, 0, 1, 2, 3, 4, 1;
+        QCOMPARE(m.triangles, expected);
+        QCOMPARE(m.normals.rows(), Eigen::Index(0));
+
+        // Nothing to merge: the mesh is left as it is, normals included.
+        Mesh plain;
+        plain.vertices = randomPoints(50, 3, 10.0);
+        plain.normals = Vertices::Ones(50, 3);
+        const Vertices before = plain.vertices;
+        QCOMPARE(weldVertices(plain), Eigen::Index(0));
+        QCOMPARE(plain.vertices, before);
+        QCOMPARE(plain.normals.rows(), Eigen::Index(50));
+    }
+
+    // Many copies in a random order (a grid whose positions repeat, as an OBJ with texture
+    // seams splits them): the same answer as the quadratic definition.
+    void weldMatchesBruteForce() {
+        std::mt19937 rng(17);
+        std::uniform_int_distribution<int> cell(0, 39);
+        Mesh m;
+        const Eigen::Index n = 5000;
+        m.vertices.resize(n, 3);
+        for (Eigen::Index i = 0; i < n; ++i) {
+            m.vertices.row(i) << 0.5 * cell(rng), 0.25 * cell(rng), 0.0;
+        }
+        m.triangles.resize(n / 3, 3);
+        for (Eigen::Index f = 0; f < n / 3; ++f) {
+            m.triangles.row(f) << std::int32_t(3 * f), std::int32_t(3 * f + 1),
+                std::int32_t(3 * f + 2);
+        }
+        const Mesh original = m;
+        const Eigen::Index removed = weldVertices(m);
+        std::vector<Eigen::RowVector3d> firsts;
+        std::vector<std::int32_t> remap(static_cast<std::size_t>(n));
+        for (Eigen::Index i = 0; i < n; ++i) {
+            const Eigen::RowVector3d p = original.vertices.row(i);
+            const auto it = std::find(firsts.begin(), firsts.end(), p);
+            remap[std::size_t(i)] = std::int32_t(it - firsts.begin());
+            if (it == firsts.end()) {
+                firsts.push_back(p);
+            }
+        }
+        QVERIFY(removed > 0);
+        QCOMPARE(m.vertexCount(), Eigen::Index(firsts.size()));
+        QCOMPARE(removed, n - Eigen::Index(firsts.size()));
+        for (std::size_t v = 0; v < firsts.size(); ++v) {
+            QCOMPARE(Eigen::RowVector3d(m.vertices.row(Eigen::Index(v))), firsts[v]);
+        }
+        for (Eigen::Index f = 0; f < m.triangleCount(); ++f) {
+            for (int k = 0; k < 3; ++k) {
+                QCOMPARE(m.triangles(f, k), remap[std::size_t(original.triangles(f, k))]);
+            }
+        }
     }
 
     void snapModeNames() {
