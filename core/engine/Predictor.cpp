@@ -194,8 +194,10 @@ struct Predictor::Impl {
                                    });
         }
         t.restart();
-        p.patches = cutPatches(*input.mesh, bundle.manifest.templateLandmarks,
-                               bundle.manifest.patchSize, c.files().mesh);
+        // One case alone: its landmarks' queries shared between the engine's threads.
+        p.patches =
+            cutPatches(*input.mesh, bundle.manifest.templateLandmarks, bundle.manifest.patchSize,
+                       c.files().mesh, inline_ ? 1 : runtimeThreads());
         if (options.uncertainty == UncertaintyMethod::Augment && options.uncertaintyPasses > 0) {
             const Eigen::MatrixX3d& templ = bundle.manifest.templateLandmarks;
             p.moves = augmentMoves(c.id(), options, templ.colwise().mean().transpose());

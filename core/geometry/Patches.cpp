@@ -3,12 +3,13 @@
 #include "core/errors/Error.h"
 
 #include <algorithm>
+#include <future>
 #include <utility>
 
 namespace pal {
 
 std::vector<int> patchIndices(const Vertices& vertices, const KdTree3& tree,
-                              const Eigen::MatrixX3d& templateLandmarks, int K) {
+                              const Eigen::MatrixX3d& templateLandmarks, int K, int threads) {
     if (K < 1) {
         throw ValidationError(QString(),
                               QStringLiteral("patch size must be at least 1, not %1").arg(K));
@@ -27,31 +28,45 @@ std::vector<int> patchIndices(const Vertices& vertices, const KdTree3& tree,
     }
 
     const Eigen::Index L = templateLandmarks.rows();
-    std::vector<int> indices;
-    indices.reserve(std::size_t(L) * std::size_t(K));
-    std::vector<std::pair<double, int>> patch(static_cast<std::size_t>(K));
     for (Eigen::Index l = 0; l < L; ++l) {
         if (!templateLandmarks.row(l).allFinite()) {
             throw ValidationError(
                 QString(), QStringLiteral("template landmark %1 is not a finite point").arg(l + 1));
         }
-        const int snapped = tree.nearest(templateLandmarks.row(l).transpose());
-        const std::vector<int> near = tree.knn(vertices.row(snapped).transpose(), K);
-        for (int j = 0; j < K; ++j) {
-            const int v = near[std::size_t(j)];
-            patch[std::size_t(j)] = {vertices.row(v).norm(), v};
+    }
+    std::vector<int> indices(std::size_t(L) * std::size_t(K));
+    // Landmarks first .. last - 1, into their own part of `indices`.
+    auto cut = [&](Eigen::Index first, Eigen::Index last) {
+        std::vector<std::pair<double, int>> patch(static_cast<std::size_t>(K));
+        for (Eigen::Index l = first; l < last; ++l) {
+            const int snapped = tree.nearest(templateLandmarks.row(l).transpose());
+            const std::vector<int> near = tree.knn(vertices.row(snapped).transpose(), K);
+            for (int j = 0; j < K; ++j) {
+                const int v = near[std::size_t(j)];
+                patch[std::size_t(j)] = {vertices.row(v).norm(), v};
+            }
+            std::sort(patch.begin(), patch.end());
+            int* out = indices.data() + std::size_t(l) * std::size_t(K);
+            for (const auto& entry : patch) {
+                *out++ = entry.second;
+            }
         }
-        std::sort(patch.begin(), patch.end());
-        for (const auto& entry : patch) {
-            indices.push_back(entry.second);
-        }
+    };
+    const Eigen::Index parts = std::clamp<Eigen::Index>(threads, 1, std::max<Eigen::Index>(1, L));
+    std::vector<std::future<void>> helpers;
+    for (Eigen::Index t = 1; t < parts; ++t) {
+        helpers.push_back(std::async(std::launch::async, cut, L * t / parts, L * (t + 1) / parts));
+    }
+    cut(0, L / parts);
+    for (std::future<void>& h : helpers) {
+        h.get(); // rethrows what a helper threw (out of memory)
     }
     return indices;
 }
 
 std::vector<float> extractPatches(const Vertices& vertices, const KdTree3& tree,
-                                  const Eigen::MatrixX3d& templateLandmarks, int K) {
-    const std::vector<int> indices = patchIndices(vertices, tree, templateLandmarks, K);
+                                  const Eigen::MatrixX3d& templateLandmarks, int K, int threads) {
+    const std::vector<int> indices = patchIndices(vertices, tree, templateLandmarks, K, threads);
     std::vector<float> patches(indices.size() * 3);
     for (std::size_t i = 0; i < indices.size(); ++i) {
         for (int c = 0; c < 3; ++c) {

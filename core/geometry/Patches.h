@@ -19,14 +19,16 @@ namespace pal {
 // is not copied). Returns L * K vertex indices laid out [landmark][point].
 // `tree` must be built over `vertices` (#V x 3). Throws ValidationError when K < 1, when
 // #V < K, when the tree holds a different number of points, or when a template landmark is
-// not finite.
+// not finite. With threads > 1 the landmarks are shared between that many threads (the same
+// answer).
 std::vector<int> patchIndices(const Vertices& vertices, const KdTree3& tree,
-                              const Eigen::MatrixX3d& templateLandmarks, int K);
+                              const Eigen::MatrixX3d& templateLandmarks, int K, int threads = 1);
 
 // The same patches as coordinates: L * K * 3 floats laid out [landmark][point][xyz], i.e. a
 // row-major (L, K, 3) tensor of absolute (not centred) vertex positions.
 std::vector<float> extractPatches(const Vertices& vertices, const KdTree3& tree,
-                                  const Eigen::MatrixX3d& templateLandmarks, int K);
+                                  const Eigen::MatrixX3d& templateLandmarks, int K,
+                                  int threads = 1);
 
 // The patches of the mesh moved rigidly by `move` (vertices' = move * vertices), from the tree
 // of the unmoved mesh: what extractPatches gives for the moved vertices and a tree over them

@@ -17,10 +17,10 @@ NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel) {
 }
 
 std::vector<float> cutPatches(const Mesh& mesh, const Eigen::MatrixX3d& templateLandmarks, int K,
-                              const QString& meshFile) {
+                              const QString& meshFile, int threads) {
     try {
         const KdTree3 tree(mesh.vertices);
-        return extractPatches(mesh.vertices, tree, templateLandmarks, K);
+        return extractPatches(mesh.vertices, tree, templateLandmarks, K, threads);
     } catch (const ValidationError& e) {
         if (!e.file().isEmpty()) {
             throw;

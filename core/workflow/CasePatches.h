@@ -27,7 +27,8 @@ NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel = nul
 
 // L * K * 3 floats, [landmark][point][xyz] (core/geometry/Patches.h). Throws ValidationError
 // naming the mesh file when the mesh has fewer than K vertices or the template is not finite.
+// threads: how many threads share the landmarks' queries (the same patches).
 std::vector<float> cutPatches(const Mesh& mesh, const Eigen::MatrixX3d& templateLandmarks, int K,
-                              const QString& meshFile);
+                              const QString& meshFile, int threads = 1);
 
 } // namespace pal

@@ -455,6 +455,11 @@ private Q_SLOTS:
                 }
             }
         }
+        // Shared between threads (more threads than landmarks included): the same answer.
+        for (int threads : {2, 3, 6, 9}) {
+            QCOMPARE(patchIndices(v, tree, lm, K, threads), idx);
+            QCOMPARE(extractPatches(v, tree, lm, K, threads), patches);
+        }
     }
 
     // Patches of a rigidly moved mesh, cut with the unmoved mesh's tree, equal the patches of
