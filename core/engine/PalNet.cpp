@@ -145,12 +145,12 @@ struct NetImpl : torch::nn::Module {
     torch::Tensor features(const torch::Tensor& patches, AttentionMaps* maps) {
         const std::int64_t batch = patches.size(0);
         torch::Tensor x = patches.permute({0, 3, 1, 2}); // (B, 3, L, K)
-        std::vector<torch::Tensor> head;
+        std::vector<torch::Tensor> parts; // the attention branches, then the last block
         std::vector<torch::Tensor> weights;
-        auto attend = [&](Attention& att, const torch::Tensor& features) {
+        auto attend = [&](Attention& att, const torch::Tensor& blockOutput) {
             if (att) {
-                auto [out, a] = att->forward(positions(features));
-                head.push_back(out);
+                auto [out, a] = att->forward(positions(blockOutput));
+                parts.push_back(out);
                 weights.push_back(a);
             }
         };
@@ -167,7 +167,7 @@ struct NetImpl : torch::nn::Module {
         } else { // two blocks: one pool to the same K / 100 columns
             x = F::max_pool2d(x, F::MaxPool2dFuncOptions({1, 20}).stride({1, 20}));
         }
-        head.push_back(x.reshape({batch, -1}));
+        parts.push_back(x.reshape({batch, -1}));
         if (maps && !weights.empty()) {
             auto copy = [](const torch::Tensor& t) {
                 const torch::Tensor c = t.to(torch::kCPU).contiguous();
@@ -177,7 +177,7 @@ struct NetImpl : torch::nn::Module {
             maps->block2 = copy(weights[1]);
             maps->block3 = weights.size() > 2 ? copy(weights[2]) : std::vector<float>{};
         }
-        return torch::cat(head, 1);
+        return torch::cat(parts, 1);
     }
 
     // The layers after the first Linear layer's product: ReLU, fc2, dropout, fc3 ->
@@ -254,16 +254,26 @@ public:
     void stepLinearWeight(torch::Tensor& p, const torch::Tensor& outputGrads,
                           const torch::Tensor& inputs) {
         torch::NoGradGuard noGrad;
+        TORCH_CHECK(param_groups_.size() == 1, "stepLinearWeight: one parameter group");
         const auto& options = checkedOptions(param_groups_.front());
         auto& state = stateOf(p);
-        state.step(state.step() + 1);
-        const Step s(options, state.step());
         const torch::Tensor m = state.exp_avg();
         const torch::Tensor v = state.exp_avg_sq();
         TORCH_CHECK(p.dim() == 2 && p.is_contiguous() && m.is_contiguous() && v.is_contiguous(),
                     "stepLinearWeight: a contiguous 2-D weight");
+        state.step(state.step() + 1);
+        const Step s(options, state.step());
         const torch::Tensor x = inputs.contiguous();
         const torch::Tensor gt = outputGrads.t().contiguous(); // (out, B)
+        if (!p.device().is_cpu()) {
+            // A GPU has the memory for the whole gradient, and one product and a few kernels
+            // over it beat many small ones.
+            const torch::Tensor grad = gt.mm(x);
+            m.mul_(s.beta1).add_(grad, 1 - s.beta1);
+            v.mul_(s.beta2).addcmul_(grad, grad, 1 - s.beta2);
+            s.apply(p, m, v);
+            return;
+        }
         const std::int64_t rowsPerSlice =
             std::max<std::int64_t>(1, (std::int64_t{1} << 18) / p.size(1)); // ~1 MB of floats
         const std::int64_t slices = (p.size(0) + rowsPerSlice - 1) / rowsPerSlice;
@@ -653,13 +663,35 @@ PalNet::Loss PalNet::Impl::autogradStep(const float* patches, const float* targe
 // zeroed array) instead of summing the 256 MB gradient.
 PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* targets, int batch,
                                           const PalNet::GradientSum& gradientSum) {
+    // The rows this part fills, checked before any work: a process that failed after the
+    // others entered the sum would leave them waiting for it until the timeout.
+    const std::int64_t whole = gradientSum.wholeBatch > 0 ? gradientSum.wholeBatch : batch;
+    const std::int64_t lastRow =
+        gradientSum.firstRow + std::int64_t{gradientSum.rowStride} * (batch - 1);
+    if (gradientSum.sum && gradientSum.wholeBatch <= 0 && gradientSum.share != 1.0) {
+        throw ValidationError(QString(), QStringLiteral("trainStep: a part of a batch (share %1) "
+                                                        "must say its rows in the whole batch")
+                                             .arg(gradientSum.share));
+    }
+    if (gradientSum.sum && batch > 0 &&
+        (gradientSum.firstRow < 0 || gradientSum.rowStride < 1 || lastRow >= whole)) {
+        throw ValidationError(QString(),
+                              QStringLiteral("trainStep: rows %1, %2, ... of %3 faces do not fit "
+                                             "a batch of %4")
+                                  .arg(gradientSum.firstRow)
+                                  .arg(gradientSum.firstRow + gradientSum.rowStride)
+                                  .arg(batch)
+                                  .arg(whole));
+    }
     const std::int64_t L = config.landmarks;
     const std::int64_t faceFloats = L * config.patchSize * 3;
     torch::Tensor& w1 = net->fc1->weight;
     const double share = gradientSum.sum ? gradientSum.share : 1.0;
+    const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(device);
     std::vector<torch::Tensor> outputGrads; // per micro-batch, (n, 1024)
     std::vector<torch::Tensor> inputs;      // per micro-batch, (n, headInputs)
-    PalNet::Loss result;
+    // The batch's losses, weighted sums kept on the device (no wait for a GPU per micro-batch).
+    torch::Tensor losses = torch::zeros({3}, options);
     for (int start = 0; start < batch; start += microBatch) {
         const int n = std::min(microBatch, batch - start);
         const torch::Tensor input = tensor(patches + start * faceFloats, n, L, config.patchSize);
@@ -674,29 +706,17 @@ PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* tar
         (total * (weight * share)).backward();
         outputGrads.push_back(firstLinear.grad());
         inputs.push_back(features.detach());
-        result.total += weight * total.item<double>();
-        result.localisation += weight * loc.item<double>();
-        result.distance += weight * dist.item<double>();
+        losses += torch::stack({total.detach(), loc.detach(), dist.detach()}) * weight;
     }
-    const auto options = torch::TensorOptions().dtype(torch::kFloat32).device(device);
+    PalNet::Loss result;
+    if (batch > 0) {
+        const torch::Tensor l = losses.to(torch::kCPU, torch::kDouble);
+        result = {l[0].item<double>(), l[1].item<double>(), l[2].item<double>()};
+    }
     torch::Tensor g =
         outputGrads.empty() ? torch::zeros({0, w1.size(0)}, options) : torch::cat(outputGrads);
     torch::Tensor x = inputs.empty() ? torch::zeros({0, w1.size(1)}, options) : torch::cat(inputs);
     if (gradientSum.sum) {
-        const std::int64_t whole =
-            gradientSum.wholeBatch > 0 ? gradientSum.wholeBatch : std::int64_t{batch};
-        const std::int64_t lastRow =
-            gradientSum.firstRow + std::int64_t{gradientSum.rowStride} * (batch - 1);
-        if (batch > 0 &&
-            (gradientSum.firstRow < 0 || gradientSum.rowStride < 1 || lastRow >= whole)) {
-            throw ValidationError(QString(),
-                                  QStringLiteral("trainStep: rows %1, %2, ... of %3 do not fit a "
-                                                 "batch of %4")
-                                      .arg(gradientSum.firstRow)
-                                      .arg(gradientSum.firstRow + gradientSum.rowStride)
-                                      .arg(batch)
-                                      .arg(whole));
-        }
         // Every other parameter the optimiser steps, in its order; zeros where there was none.
         std::vector<torch::Tensor> params;
         std::vector<torch::Tensor> flat;
@@ -709,20 +729,23 @@ PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* tar
                     p.mutable_grad() = torch::zeros_like(p);
                 }
                 params.push_back(p);
-                flat.push_back(p.grad().reshape({-1}).to(torch::kCPU));
+                flat.push_back(p.grad().reshape({-1}));
             }
         }
-        const torch::Tensor rowsOfG = torch::zeros({whole, w1.size(0)});
-        const torch::Tensor rowsOfX = torch::zeros({whole, w1.size(1)});
+        // This part's rows of G and X in zeroed arrays of the whole batch's rows: the sum over
+        // the processes is then the whole batch's G and X.
+        const torch::Tensor rowsOfG = torch::zeros({whole, w1.size(0)}, options);
+        const torch::Tensor rowsOfX = torch::zeros({whole, w1.size(1)}, options);
         if (batch > 0) {
             const torch::Tensor rows =
-                torch::arange(gradientSum.firstRow, lastRow + 1, gradientSum.rowStride);
-            rowsOfG.index_copy_(0, rows, g.to(torch::kCPU));
-            rowsOfX.index_copy_(0, rows, x.to(torch::kCPU));
+                torch::arange(gradientSum.firstRow, lastRow + 1, gradientSum.rowStride,
+                              torch::TensorOptions().dtype(torch::kLong).device(device));
+            rowsOfG.index_copy_(0, rows, g);
+            rowsOfX.index_copy_(0, rows, x);
         }
         flat.push_back(rowsOfG.view({-1}));
         flat.push_back(rowsOfX.view({-1}));
-        torch::Tensor all = torch::cat(flat);
+        torch::Tensor all = torch::cat(flat).to(torch::kCPU).contiguous();
         gradientSum.sum(all.data_ptr<float>(), static_cast<std::size_t>(all.numel()));
         all = all.to(device);
         std::int64_t offset = 0;

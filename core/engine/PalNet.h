@@ -95,7 +95,8 @@ public:
     // few faces' activations exist at once and the first Linear layer's gradient is never made
     // whole (docs/method.md, "Engine speed"); or, with 0, the whole batch through autograd at
     // once (the plain step, kept as the reference the other is tested against). The same
-    // update either way, up to float rounding.
+    // update either way, up to float rounding (with dropout, each micro-batch draws its own
+    // masks: the same update in distribution).
     static constexpr int kDefaultMicroBatch = 8;
     void setMicroBatch(int faces);
     int microBatch() const;
@@ -107,8 +108,10 @@ public:
     // may be 0 (a small last batch): this process then adds zeros and still steps.
     // With micro-batches (setMicroBatch), the first Linear layer's gradient is not summed but
     // formed from the whole batch's rows: this part's face k is row firstRow + k * rowStride of
-    // the wholeBatch faces (0: this part is the whole batch), and `sum` also receives a zeroed
-    // array of wholeBatch rows with this part's rows filled in.
+    // the wholeBatch faces, and `sum` also receives a zeroed array of wholeBatch rows with this
+    // part's rows filled in. wholeBatch 0 means this part is the whole batch (share 1; a
+    // part's share other than 1 without its rows is refused, as are rows outside the batch,
+    // before any work, with a ValidationError).
     struct GradientSum {
         double share = 1.0;
         std::function<void(float* gradients, std::size_t count)> sum;

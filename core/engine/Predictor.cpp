@@ -17,6 +17,7 @@
 #include <cmath>
 #include <future>
 #include <random>
+#include <system_error>
 #include <thread>
 
 #include <Eigen/Geometry>
@@ -238,23 +239,36 @@ struct Predictor::Impl {
                 }
                 Slot& slot = slots[i];
                 try {
-                    slot.prepared = prepare(*slot.source, helpers > 0);
-                } catch (const Error& e) {
-                    slot.error = messageOf(*slot.source, e);
+                    try {
+                        slot.prepared = prepare(*slot.source, helpers > 0);
+                    } catch (const Error& e) {
+                        slot.error = messageOf(*slot.source, e);
+                    }
                 } catch (...) { // out of memory and the like: for the caller, as before
                     failures[i] = std::current_exception();
                     stopped = true;
                 }
             }
         };
-        std::vector<std::thread> threads;
-        threads.reserve(helpers);
-        for (std::size_t t = 0; t < helpers; ++t) {
-            threads.emplace_back(work);
-        }
-        work();
-        for (std::thread& t : threads) {
-            t.join();
+        {
+            // Joined on every way out: a thread left joinable would end the program.
+            struct Helpers {
+                std::vector<std::thread> threads;
+                ~Helpers() {
+                    for (std::thread& t : threads) {
+                        t.join();
+                    }
+                }
+            } started;
+            started.threads.reserve(helpers);
+            for (std::size_t t = 0; t < helpers; ++t) {
+                try {
+                    started.threads.emplace_back(work);
+                } catch (const std::system_error&) {
+                    break; // no thread to be had: fewer helpers, the same cases
+                }
+            }
+            work();
         }
         for (const std::exception_ptr& f : failures) {
             if (f) {

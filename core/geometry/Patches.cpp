@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <future>
+#include <system_error>
 #include <utility>
 
 namespace pal {
@@ -55,7 +56,13 @@ std::vector<int> patchIndices(const Vertices& vertices, const KdTree3& tree,
     const Eigen::Index parts = std::clamp<Eigen::Index>(threads, 1, std::max<Eigen::Index>(1, L));
     std::vector<std::future<void>> helpers;
     for (Eigen::Index t = 1; t < parts; ++t) {
-        helpers.push_back(std::async(std::launch::async, cut, L * t / parts, L * (t + 1) / parts));
+        const Eigen::Index first = L * t / parts;
+        const Eigen::Index last = L * (t + 1) / parts;
+        try {
+            helpers.push_back(std::async(std::launch::async, cut, first, last));
+        } catch (const std::system_error&) {
+            cut(first, last); // no thread to be had: this part here
+        }
     }
     cut(0, L / parts);
     for (std::future<void>& h : helpers) {

@@ -11,7 +11,11 @@
 #include <QTest>
 
 #include <algorithm>
+#include <array>
+#include <barrier>
+#include <mutex>
 #include <random>
+#include <thread>
 
 using namespace pal;
 using namespace pal::engine;
@@ -67,6 +71,70 @@ double handLoss(const std::vector<float>& pred, const std::vector<float>& target
         }
     }
     return 0.6 * loc / batch + 0.4 * dist / batch;
+}
+
+// Two "processes" in one: threads that each train their part of a batch and sum their
+// gradient arrays through this, as a process group's allreduce would.
+class TwoParts {
+public:
+    void sum(float* data, std::size_t n) {
+        {
+            const std::lock_guard<std::mutex> lock(m_mutex);
+            if (m_total.empty()) {
+                m_total.assign(n, 0.0f);
+            }
+            for (std::size_t i = 0; i < n; ++i) {
+                m_total[i] += data[i];
+            }
+        }
+        m_sync.arrive_and_wait(); // both added
+        std::copy(m_total.begin(), m_total.end(), data);
+        m_sync.arrive_and_wait(); // both copied; the total is cleared for the next sum
+    }
+
+private:
+    struct Clear {
+        TwoParts* self;
+        void operator()() noexcept {
+            if (++self->m_phase % 2 == 0) {
+                self->m_total.clear();
+            }
+        }
+    };
+    std::mutex m_mutex;
+    std::vector<float> m_total;
+    int m_phase = 0;
+    std::barrier<Clear> m_sync{2, Clear{this}};
+};
+
+// The largest difference between two sets of weights, and how many differ by more than 1e-5.
+struct WeightDifference {
+    std::size_t total = 0, apart = 0;
+    float worst = 0;
+    QString worstTensor;
+    QString summary() const {
+        return QStringLiteral("%1 of %2 weights differ by more than 1e-5; the most, by %3, in %4")
+            .arg(apart)
+            .arg(total)
+            .arg(static_cast<double>(worst))
+            .arg(worstTensor);
+    }
+};
+WeightDifference compareWeights(const std::vector<NamedTensor>& a,
+                                const std::vector<NamedTensor>& b) {
+    WeightDifference d;
+    for (std::size_t t = 0; t < a.size() && t < b.size(); ++t) {
+        for (std::size_t i = 0; i < a[t].data.size() && i < b[t].data.size(); ++i) {
+            const float e = std::abs(a[t].data[i] - b[t].data[i]);
+            ++d.total;
+            d.apart += e > 1e-5f ? 1 : 0;
+            if (e > d.worst) {
+                d.worst = e;
+                d.worstTensor = QString::fromStdString(a[t].name);
+            }
+        }
+    }
+    return d;
 }
 
 } // namespace
@@ -187,30 +255,12 @@ private Q_SLOTS:
         // each gradient by its own running size, so a weight whose gradient is a near-cancelling
         // (rounding-sized) sum can step differently, by at most about the learning rate.
         QCOMPARE(split.size(), plain.size());
-        std::size_t total = 0, apart = 0;
-        float worst = 0;
-        QString worstTensor;
         for (std::size_t t = 0; t < plain.size(); ++t) {
             QCOMPARE(split[t].name, plain[t].name);
-            for (std::size_t i = 0; i < plain[t].data.size(); ++i) {
-                const float d = std::abs(split[t].data[i] - plain[t].data[i]);
-                ++total;
-                apart += d > 1e-5f ? 1 : 0;
-                if (d > worst) {
-                    worst = d;
-                    worstTensor = QString::fromStdString(plain[t].name);
-                }
-            }
         }
-        const QString summary = QStringLiteral("%1 of %2 weights differ by more than 1e-5; the "
-                                               "most, by %3, in %4")
-                                    .arg(apart)
-                                    .arg(total)
-                                    .arg(static_cast<double>(worst))
-                                    .arg(worstTensor);
-        QVERIFY2(apart * 100000 <= total, qPrintable(summary));
-        QVERIFY2(worst <= 3 * 1e-3f, qPrintable(summary));
-        qInfo("%s", qPrintable(summary));
+        const WeightDifference d = compareWeights(split, plain);
+        QVERIFY2(d.apart * 100000 <= d.total, qPrintable(d.summary()));
+        qInfo("%s", qPrintable(d.summary()));
         // The steps changed the weights: the comparison is not between two untouched networks.
         const std::vector<NamedTensor> untouched =
             PalNet(PalNetConfig{K, L, NetworkVariant::NoDropout}, 5, Device::Cpu).exportWeights();
@@ -221,6 +271,113 @@ private Q_SLOTS:
             std::find_if(untouched.begin(), untouched.end(),
                          [](const NamedTensor& t) { return t.name == "fc1.weight"; });
         QVERIFY(fc1->data != before->data);
+    }
+
+    // Two parts of a batch trained side by side (faces at positions 0, 2, 4, ... and 1, 3, ...,
+    // as the processes of a data-parallel run take them), their gradients summed and the first
+    // Linear layer's rows gathered: both parts end with the same weights, which are the one
+    // plain step's on the whole batch, whatever the micro-batch; a part may have no face.
+    void partsOfABatchMakeTheWholeStep_data() {
+        QTest::addColumn<int>("faces");
+        QTest::addColumn<int>("microBatch");
+        QTest::newRow("7 faces, micro-batches of 1") << 7 << 1;
+        QTest::newRow("7 faces, micro-batches of 3") << 7 << 3;
+        QTest::newRow("1 face: the second part has none") << 1 << 8;
+    }
+    void partsOfABatchMakeTheWholeStep() {
+        QFETCH(int, faces);
+        QFETCH(int, microBatch);
+        const PalNetConfig config{K, L, NetworkVariant::NoDropout};
+        std::vector<float> patches, targets;
+        makeBatch(faces, 23, patches, targets);
+        const std::size_t faceFloats = std::size_t(L) * K * 3;
+        PalNet whole(config, 5, Device::Cpu);
+        whole.setMicroBatch(0);
+        whole.startTraining(1e-3);
+        std::vector<double> wholeLosses;
+        for (int step = 0; step < 3; ++step) {
+            wholeLosses.push_back(whole.trainStep(patches.data(), targets.data(), faces).total);
+        }
+        TwoParts group;
+        std::array<std::vector<NamedTensor>, 2> weights;
+        std::array<std::vector<double>, 2> losses;
+        std::array<QString, 2> errors;
+        // Made one after the other: initialisation draws from torch's one random generator.
+        std::array<PalNet, 2> nets{PalNet(config, 5, Device::Cpu), PalNet(config, 5, Device::Cpu)};
+        auto part = [&](int rank) {
+            try {
+                std::vector<float> p, t;
+                int mine = 0;
+                for (int f = rank; f < faces; f += 2, ++mine) {
+                    p.insert(p.end(), patches.begin() + std::ptrdiff_t(f * faceFloats),
+                             patches.begin() + std::ptrdiff_t((f + 1) * faceFloats));
+                    t.insert(t.end(), targets.begin() + f * L * 3,
+                             targets.begin() + (f + 1) * L * 3);
+                }
+                PalNet& net = nets[std::size_t(rank)];
+                net.setMicroBatch(microBatch);
+                net.startTraining(1e-3);
+                const PalNet::GradientSum sum{
+                    double(mine) / faces,
+                    [&group](float* values, std::size_t n) { group.sum(values, n); }, faces, rank,
+                    2};
+                for (int step = 0; step < 3; ++step) {
+                    losses[std::size_t(rank)].push_back(
+                        net.trainStep(p.data(), t.data(), mine, sum).total * mine / faces);
+                }
+                weights[std::size_t(rank)] = net.exportWeights();
+            } catch (const std::exception& e) {
+                errors[std::size_t(rank)] = QString::fromUtf8(e.what());
+            }
+        };
+        std::thread second(part, 1);
+        part(0);
+        second.join();
+        QCOMPARE(errors[0], QString());
+        QCOMPARE(errors[1], QString());
+        // The same arrays summed on both sides: the same weights, to the bit.
+        QCOMPARE(compareWeights(weights[0], weights[1]).worst, 0.0f);
+        // Each part's loss weighted by its share adds up to the whole batch's.
+        for (int step = 0; step < 3; ++step) {
+            const double sumOfParts = losses[0][std::size_t(step)] + losses[1][std::size_t(step)];
+            QVERIFY2(std::abs(sumOfParts - wholeLosses[std::size_t(step)]) <=
+                         1e-5 * wholeLosses[std::size_t(step)],
+                     qPrintable(QStringLiteral("step %1: %2 vs %3")
+                                    .arg(step)
+                                    .arg(sumOfParts, 0, 'g', 9)
+                                    .arg(wholeLosses[std::size_t(step)], 0, 'g', 9)));
+        }
+        const WeightDifference d = compareWeights(weights[0], whole.exportWeights());
+        QVERIFY2(d.total > 0 && d.apart * 100000 <= d.total, qPrintable(d.summary()));
+        qInfo("%s", qPrintable(d.summary()));
+    }
+
+    // A part that does not say its rows, or rows outside the batch, is refused before any
+    // work (the other processes would otherwise wait in the sum for a failed one).
+    void partsMustSayTheirRows() {
+        std::vector<float> patches, targets;
+        makeBatch(2, 3, patches, targets);
+        PalNet net(PalNetConfig{K, L}, 5, Device::Cpu);
+        net.startTraining(1e-3);
+        int calls = 0;
+        auto count = [&calls](float*, std::size_t) { ++calls; };
+        const std::vector<NamedTensor> before = net.exportWeights();
+        try {
+            net.trainStep(patches.data(), targets.data(), 2, {0.5, count});
+            QFAIL("no error");
+        } catch (const ValidationError& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("must say its rows")),
+                     qPrintable(e.message()));
+        }
+        try {
+            net.trainStep(patches.data(), targets.data(), 2, {0.5, count, 3, 1, 2});
+            QFAIL("no error");
+        } catch (const ValidationError& e) {
+            QCOMPARE(e.message(), QStringLiteral("trainStep: rows 1, 3, ... of 2 faces do not "
+                                                 "fit a batch of 3"));
+        }
+        QCOMPARE(calls, 0);
+        QCOMPARE(compareWeights(net.exportWeights(), before).worst, 0.0f);
     }
 
     void checkpointResumesExactly() {

@@ -6,6 +6,7 @@
 #include "core/demo/Resources.h"
 #include "core/engine/PalNet.h"
 #include "core/engine/Predictor.h"
+#include "core/engine/Runtime.h"
 #include "core/errors/Error.h"
 #include "core/geometry/MeshOps.h"
 #include "core/geometry/Transform.h"
@@ -51,6 +52,9 @@ class TestPredictor : public QObject {
 
 private Q_SLOTS:
     void initTestCase() {
+        // Three threads whatever the machine: a batch's cases are then prepared on several
+        // threads (Predictor::predictAll), and a lone case's patches cut on several.
+        initializeRuntime(3);
         m_bundle = m_dir.filePath(QStringLiteral("k100.palnet"));
         writeModelBundle(m_bundle, untrainedBundle(100, 5));
         m_dataset = pal::test::generatedDataset(m_dir.filePath(QStringLiteral("demo")), 3);
@@ -175,6 +179,7 @@ private Q_SLOTS:
         QTest::addColumn<int>("snap");
         QTest::newRow("no snapping") << int(SnapMode::None);
         QTest::newRow("surface") << int(SnapMode::Surface);
+        QTest::newRow("closest") << int(SnapMode::Closest);
     }
     void batchesGiveTheSameAnswerAsSingleCases() {
         QFETCH(int, snap);

@@ -676,24 +676,27 @@ private Q_SLOTS:
     void weldByHand() {
         const double nan = std::numeric_limits<double>::quiet_NaN();
         Mesh m;
-        m.vertices.resize(7, 3);
+        m.vertices.resize(9, 3);
         m.vertices << 0, 0, 0, // 0
             1, 0, 0,           // 1
             -0.0, 0, 0,        // 2 = 0
             0, 1, 0,           // 3
             1, 0, 0,           // 4 = 1
             nan, 0, 0,         // 5
-            nan, 0, 0;         // 6, not 5
-        m.triangles.resize(3, 3);
-        m.triangles << 0, 1, 3, 2, 4, 3, 5, 6, 4;
-        m.normals = Vertices::Ones(7, 3);
-        QCOMPARE(weldVertices(m), Eigen::Index(2));
-        QCOMPARE(m.vertexCount(), Eigen::Index(5));
+            nan, 0, 0,         // 6, not 5
+            2, -0.0, -0.0,     // 7: -0 first, in y and z
+            2, 0, 0;           // 8 = 7
+        m.triangles.resize(4, 3);
+        m.triangles << 0, 1, 3, 2, 4, 3, 5, 6, 4, 7, 8, 3;
+        m.normals = Vertices::Ones(9, 3);
+        QCOMPARE(weldVertices(m), Eigen::Index(3));
+        QCOMPARE(m.vertexCount(), Eigen::Index(6));
         QCOMPARE(Eigen::RowVector3d(m.vertices.row(1)), Eigen::RowVector3d(1, 0, 0));
         QCOMPARE(Eigen::RowVector3d(m.vertices.row(2)), Eigen::RowVector3d(0, 1, 0));
         QVERIFY(std::isnan(m.vertices(3, 0)) && std::isnan(m.vertices(4, 0)));
-        Triangles expected(3, 3);
-        expected << 0, 1, 2, 0, 1, 2, 3, 4, 1;
+        QVERIFY(std::signbit(m.vertices(5, 1)) && std::signbit(m.vertices(5, 2))); // the first kept
+        Triangles expected(4, 3);
+        expected << 0, 1, 2, 0, 1, 2, 3, 4, 1, 5, 5, 2;
         QCOMPARE(m.triangles, expected);
         QCOMPARE(m.normals.rows(), Eigen::Index(0));
 
@@ -716,7 +719,10 @@ private Q_SLOTS:
         const Eigen::Index n = 5000;
         m.vertices.resize(n, 3);
         for (Eigen::Index i = 0; i < n; ++i) {
-            m.vertices.row(i) << 0.5 * cell(rng), 0.25 * cell(rng), 0.0;
+            // z of +0, -0 or 0.5: a signed zero merges with the other.
+            const int z = cell(rng) % 3;
+            m.vertices.row(i) << 0.5 * cell(rng), 0.25 * cell(rng),
+                z == 0 ? 0.0 : (z == 1 ? -0.0 : 0.5);
         }
         m.triangles.resize(n / 3, 3);
         for (Eigen::Index f = 0; f < n / 3; ++f) {
