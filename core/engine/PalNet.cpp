@@ -417,6 +417,54 @@ struct PalNet::Impl {
         return loss(net->forward(input, nullptr), target);
     }
 
+    // The parameters the optimiser steps, in its order, but `except`; a zero gradient given
+    // to those that have none (a process without a face in a small last batch).
+    std::vector<torch::Tensor> parametersToSum(const torch::Tensor* except) {
+        std::vector<torch::Tensor> params;
+        for (auto& group : optimizer->param_groups()) {
+            for (auto& p : group.params()) {
+                if (except && p.is_same(*except)) {
+                    continue;
+                }
+                if (!p.grad().defined()) {
+                    p.mutable_grad() = torch::zeros_like(p);
+                }
+                params.push_back(p);
+            }
+        }
+        return params;
+    }
+
+    // Sums over the processes, through one float32 array on the CPU, the gradients of
+    // `params` (replaced by their sums) and then the `extra` tensors (their sums returned, in
+    // their shapes, on the device).
+    std::vector<torch::Tensor> sumAcrossProcesses(std::vector<torch::Tensor> params,
+                                                  const std::vector<torch::Tensor>& extra,
+                                                  const PalNet::GradientSum& gradientSum) const {
+        std::vector<torch::Tensor> flat;
+        for (const torch::Tensor& p : params) {
+            flat.push_back(p.grad().reshape({-1}));
+        }
+        for (const torch::Tensor& e : extra) {
+            flat.push_back(e.reshape({-1}));
+        }
+        torch::Tensor all = torch::cat(flat).to(torch::kCPU, torch::kFloat32).contiguous();
+        gradientSum.sum(all.data_ptr<float>(), static_cast<std::size_t>(all.numel()));
+        all = all.to(device);
+        std::int64_t offset = 0;
+        for (torch::Tensor& p : params) {
+            const std::int64_t n = p.numel();
+            p.mutable_grad().copy_(all.slice(0, offset, offset + n).view_as(p));
+            offset += n;
+        }
+        std::vector<torch::Tensor> sums;
+        for (const torch::Tensor& e : extra) {
+            sums.push_back(all.slice(0, offset, offset + e.numel()).view_as(e));
+            offset += e.numel();
+        }
+        return sums;
+    }
+
     // The two ways of making a training step (PalNet.h, setMicroBatch).
     PalNet::Loss autogradStep(const float* patches, const float* targets, int batch,
                               const PalNet::GradientSum& gradientSum);
@@ -621,31 +669,11 @@ PalNet::Loss PalNet::Impl::autogradStep(const float* patches, const float* targe
         result = {total.item<double>(), loc.item<double>(), dist.item<double>()};
     }
     if (gradientSum.sum) {
-        // Every parameter the optimiser steps, in its order; zeros where this process had none.
-        std::vector<torch::Tensor> params;
-        for (auto& group : optimizer->param_groups()) {
-            for (auto& p : group.params()) {
-                if (!p.grad().defined()) {
-                    p.mutable_grad() = torch::zeros_like(p);
-                }
-                params.push_back(p);
-            }
+        std::vector<torch::Tensor> params = parametersToSum(nullptr);
+        for (torch::Tensor& p : params) {
+            p.mutable_grad().mul_(gradientSum.share); // this part's share of the mean
         }
-        std::vector<torch::Tensor> flat;
-        flat.reserve(params.size());
-        for (const auto& p : params) {
-            flat.push_back(p.grad().reshape({-1}));
-        }
-        torch::Tensor all =
-            torch::cat(flat).to(torch::kCPU, torch::kFloat32).mul_(gradientSum.share).contiguous();
-        gradientSum.sum(all.data_ptr<float>(), static_cast<std::size_t>(all.numel()));
-        all = all.to(device);
-        std::int64_t offset = 0;
-        for (auto& p : params) {
-            const std::int64_t n = p.numel();
-            p.mutable_grad().copy_(all.slice(0, offset, offset + n).view_as(p));
-            offset += n;
-        }
+        sumAcrossProcesses(std::move(params), {}, gradientSum);
     } else if (batch == 0) {
         return result; // nothing to learn from
     }
@@ -717,25 +745,10 @@ PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* tar
         outputGrads.empty() ? torch::zeros({0, w1.size(0)}, options) : torch::cat(outputGrads);
     torch::Tensor x = inputs.empty() ? torch::zeros({0, w1.size(1)}, options) : torch::cat(inputs);
     if (gradientSum.sum) {
-        // Every other parameter the optimiser steps, in its order; zeros where there was none.
-        std::vector<torch::Tensor> params;
-        std::vector<torch::Tensor> flat;
-        for (auto& group : optimizer->param_groups()) {
-            for (auto& p : group.params()) {
-                if (p.is_same(w1)) {
-                    continue;
-                }
-                if (!p.grad().defined()) {
-                    p.mutable_grad() = torch::zeros_like(p);
-                }
-                params.push_back(p);
-                flat.push_back(p.grad().reshape({-1}));
-            }
-        }
         // This part's rows of G and X in zeroed arrays of the whole batch's rows: the sum over
         // the processes is then the whole batch's G and X.
-        const torch::Tensor rowsOfG = torch::zeros({whole, w1.size(0)}, options);
-        const torch::Tensor rowsOfX = torch::zeros({whole, w1.size(1)}, options);
+        torch::Tensor rowsOfG = torch::zeros({whole, w1.size(0)}, options);
+        torch::Tensor rowsOfX = torch::zeros({whole, w1.size(1)}, options);
         if (batch > 0) {
             const torch::Tensor rows =
                 torch::arange(gradientSum.firstRow, lastRow + 1, gradientSum.rowStride,
@@ -743,20 +756,10 @@ PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* tar
             rowsOfG.index_copy_(0, rows, g);
             rowsOfX.index_copy_(0, rows, x);
         }
-        flat.push_back(rowsOfG.view({-1}));
-        flat.push_back(rowsOfX.view({-1}));
-        torch::Tensor all = torch::cat(flat).to(torch::kCPU).contiguous();
-        gradientSum.sum(all.data_ptr<float>(), static_cast<std::size_t>(all.numel()));
-        all = all.to(device);
-        std::int64_t offset = 0;
-        for (auto& p : params) {
-            const std::int64_t count = p.numel();
-            p.mutable_grad().copy_(all.slice(0, offset, offset + count).view_as(p));
-            offset += count;
-        }
-        g = all.slice(0, offset, offset + rowsOfG.numel()).view_as(rowsOfG);
-        offset += rowsOfG.numel();
-        x = all.slice(0, offset, offset + rowsOfX.numel()).view_as(rowsOfX);
+        const std::vector<torch::Tensor> rows =
+            sumAcrossProcesses(parametersToSum(&w1), {rowsOfG, rowsOfX}, gradientSum);
+        g = rows[0];
+        x = rows[1];
     } else if (batch == 0) {
         return result; // nothing to learn from
     }

@@ -283,6 +283,7 @@ private Q_SLOTS:
         QTest::newRow("7 faces, micro-batches of 1") << 7 << 1;
         QTest::newRow("7 faces, micro-batches of 3") << 7 << 3;
         QTest::newRow("1 face: the second part has none") << 1 << 8;
+        QTest::newRow("7 faces, each part's plain step (gradients summed)") << 7 << 0;
     }
     void partsOfABatchMakeTheWholeStep() {
         QFETCH(int, faces);
