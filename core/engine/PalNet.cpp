@@ -1,6 +1,7 @@
 // Torch first: Qt's keywords are off project-wide (QT_NO_KEYWORDS), but keep the order anyway.
 #include <ATen/Context.h>
 #include <ATen/Parallel.h>
+#include <torch/autograd.h>
 #include <torch/cuda.h>
 #include <torch/nn/functional.h>
 #include <torch/nn/init.h>
@@ -83,6 +84,53 @@ torch::nn::Linear linear(std::int64_t in, std::int64_t out) {
     return l;
 }
 
+// x W^T + b for x (B, in) and W (out, in) on the CPU, the output rows split between torch's
+// threads, each of which reads its rows of W once (OpenBLAS runs one thread, Runtime.h: at::mm
+// would read all of W on one core). Without gradients.
+torch::Tensor linearByRowBlocks(const torch::Tensor& x, const torch::Tensor& w,
+                                const torch::Tensor& b) {
+    const std::int64_t out = w.size(0);
+    torch::Tensor yt = torch::empty({out, x.size(0)}, x.options()); // (out, B)
+    const torch::Tensor xt = x.contiguous().t();                    // (in, B), a view
+    const bool inference = c10::InferenceMode::is_enabled();
+    at::parallel_for(0, out, 64, [&](std::int64_t begin, std::int64_t end) {
+        // Grad and inference modes belong to a thread: the caller's hold here too.
+        const c10::InferenceMode sameMode(inference);
+        const torch::NoGradGuard noGrad;
+        torch::Tensor rows = yt.slice(0, begin, end);
+        at::mm_out(rows, w.slice(0, begin, end), xt);
+    });
+    return yt.t().add(b);
+}
+
+// The first Linear layer of a training step on the CPU (microBatchStep): x W^T + b with the
+// product split between torch's threads both ways, output rows forward and input columns
+// backward (g W), where at::mm would read the 256 MB weight on one core each time. W takes no
+// part in autograd (the optimiser forms its gradient); x and b do.
+struct ThreadedLinear : torch::autograd::Function<ThreadedLinear> {
+    static torch::Tensor forward(torch::autograd::AutogradContext* ctx, const torch::Tensor& x,
+                                 const torch::Tensor& w, const torch::Tensor& b) {
+        ctx->save_for_backward({w});
+        ctx->saved_data["inputGradient"] = x.requires_grad();
+        return linearByRowBlocks(x, w, b);
+    }
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext* ctx,
+                                                   torch::autograd::variable_list gradients) {
+        const torch::Tensor g = gradients[0].contiguous(); // (B, out)
+        const torch::Tensor w = ctx->get_saved_variables()[0];
+        torch::Tensor gx;
+        if (ctx->saved_data["inputGradient"].toBool()) {
+            gx = torch::empty({g.size(0), w.size(1)}, g.options()); // (B, in)
+            at::parallel_for(0, w.size(1), 4096, [&](std::int64_t begin, std::int64_t end) {
+                const torch::NoGradGuard noGrad;
+                torch::Tensor columns = gx.slice(1, begin, end);
+                at::mm_out(columns, g, w.slice(1, begin, end));
+            });
+        }
+        return {gx, torch::Tensor(), g.sum(0)};
+    }
+};
+
 struct NetImpl : torch::nn::Module {
     explicit NetImpl(const PalNetConfig& c) : cfg(c) {
         const std::int64_t t1 = std::int64_t{c.landmarks} * c.patchSize;
@@ -107,31 +155,16 @@ struct NetImpl : torch::nn::Module {
         fc3 = register_module("fc3", linear(1024, std::int64_t{c.landmarks} * 3));
     }
 
-    // Inference of a few faces on the CPU: the first Linear layer's product then reads all of
-    // its weights (256 MB at K = 1000) for a few multiply-adds each, which is bound by memory
-    // bandwidth, and a single core cannot draw all of it. OpenBLAS runs one thread here
-    // (Runtime.h), so the layer's output rows are split between torch's threads instead.
-    static bool fewRowsOnCpu(const torch::Tensor& x) {
-        return x.device().is_cpu() && !torch::GradMode::is_enabled() && x.size(0) <= 4 &&
-               at::get_num_threads() > 1;
-    }
-    static torch::Tensor linearByRowBlocks(const torch::Tensor& x, torch::nn::Linear& layer) {
-        const torch::Tensor& w = layer->weight; // (out, in), rows contiguous
-        const std::int64_t out = w.size(0);
-        torch::Tensor yt = torch::empty({out, x.size(0)}, x.options()); // (out, B)
-        const torch::Tensor xt = x.contiguous().t();                    // (in, B), a view
-        const bool inference = c10::InferenceMode::is_enabled();
-        at::parallel_for(0, out, 64, [&](std::int64_t begin, std::int64_t end) {
-            // Grad and inference modes belong to a thread: the caller's hold here too.
-            const c10::InferenceMode sameMode(inference);
-            const torch::NoGradGuard noGrad;
-            torch::Tensor rows = yt.slice(0, begin, end);
-            at::mm_out(rows, w.slice(0, begin, end), xt);
-        });
-        return yt.t().add(layer->bias);
+    // Inference on the CPU: the first Linear layer's product reads all of its weights (256 MB
+    // at K = 1000) for a few multiply-adds each, which is bound by memory bandwidth, and one
+    // core cannot draw all of it. OpenBLAS runs one thread here (Runtime.h), so the layer's
+    // output rows are split between torch's threads instead (ThreadedLinear below does the
+    // same for training).
+    static bool threadedOnCpu(const torch::Tensor& x) {
+        return x.device().is_cpu() && !torch::GradMode::is_enabled() && at::get_num_threads() > 1;
     }
 
-    // (B, C, L, W) -> (B, C, L*W), a view
+    // (B, C, L, W) -> (B, C, L*W), a view    // (B, C, L, W) -> (B, C, L*W), a view
     static torch::Tensor positions(const torch::Tensor& x) { return x.flatten(2); }
     // A 1x1 convolution and its ReLU, in place: the convolution's backward pass needs its
     // input, not its output, so the output's memory serves the ReLU (one block-sized tensor
@@ -189,7 +222,7 @@ struct NetImpl : torch::nn::Module {
 
     torch::Tensor forward(const torch::Tensor& patches, AttentionMaps* maps) {
         const torch::Tensor f = features(patches, maps);
-        return head(fewRowsOnCpu(f) ? linearByRowBlocks(f, fc1) : fc1(f));
+        return head(threadedOnCpu(f) ? linearByRowBlocks(f, fc1->weight, fc1->bias) : fc1(f));
     }
 
     PalNetConfig cfg;
@@ -727,7 +760,10 @@ PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* tar
                                                       {n, L, 3}, torch::kFloat32)
                                          .to(device);
         const torch::Tensor features = net->features(input, nullptr);
-        torch::Tensor firstLinear = F::linear(features, w1.detach(), net->fc1->bias);
+        torch::Tensor firstLinear =
+            device.is_cpu() && at::get_num_threads() > 1
+                ? ThreadedLinear::apply(features, w1.detach(), net->fc1->bias)
+                : F::linear(features, w1.detach(), net->fc1->bias);
         firstLinear.retain_grad();
         auto [total, loc, dist] = loss(net->head(firstLinear), target);
         const double weight = static_cast<double>(n) / batch;
