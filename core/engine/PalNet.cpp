@@ -810,11 +810,26 @@ PalNet::Loss PalNet::evaluate(const float* patches, const float* targets, int ba
     torch::NoGradGuard noGrad;
     const bool wasTraining = d->net->is_training();
     d->net->eval();
-    auto [total, loc, dist] = d->batchLoss(patches, targets, batch);
+    // In micro-batches too, weighted by their share: a validation batch then needs no more
+    // memory than a training step's micro-batch.
+    const int step = d->microBatch > 0 ? d->microBatch : std::max(batch, 1);
+    const std::size_t faceFloats =
+        std::size_t(d->config.landmarks) * std::size_t(d->config.patchSize) * 3;
+    const std::size_t targetFloats = std::size_t(d->config.landmarks) * 3;
+    Loss result;
+    for (int start = 0; start < batch; start += step) {
+        const int n = std::min(step, batch - start);
+        auto [total, loc, dist] = d->batchLoss(patches + std::size_t(start) * faceFloats,
+                                               targets + std::size_t(start) * targetFloats, n);
+        const double weight = static_cast<double>(n) / batch;
+        result.total += weight * total.item<double>();
+        result.localisation += weight * loc.item<double>();
+        result.distance += weight * dist.item<double>();
+    }
     if (wasTraining) {
         d->net->train();
     }
-    return {total.item<double>(), loc.item<double>(), dist.item<double>()};
+    return result;
 }
 
 void PalNet::saveState(const QString& path) const {

@@ -121,7 +121,7 @@ public:
     };
     Loss trainStep(const float* patches, const float* targets, int batch,
                    const GradientSum& gradientSum);
-    // The loss without training (dropout off, no gradients).
+    // The loss without training (dropout off, no gradients), a micro-batch at a time.
     Loss evaluate(const float* patches, const float* targets, int batch) const;
     // Weights and optimiser state, for checkpoints (torch serialisation, written atomically).
     // Throws IoError / FormatError naming the file.
