@@ -241,6 +241,17 @@ private Q_SLOTS:
             net.setMicroBatch(microBatch);
             QCOMPARE(net.microBatch(), microBatch);
         }
+        // The validation loss, a micro-batch at a time, is the whole batch's.
+        {
+            PalNet net(PalNetConfig{K, L, NetworkVariant::NoDropout}, 5, Device::Cpu);
+            net.setMicroBatch(0);
+            const double whole = net.evaluate(patches.data(), targets.data(), 7).total;
+            net.setMicroBatch(microBatch);
+            const double parts = net.evaluate(patches.data(), targets.data(), 7).total;
+            QVERIFY2(
+                std::abs(parts - whole) <= 1e-6 * whole,
+                qPrintable(QStringLiteral("%1 vs %2").arg(parts, 0, 'g', 9).arg(whole, 0, 'g', 9)));
+        }
         std::vector<double> plainLosses, losses;
         const std::vector<NamedTensor> plain = run(0, plainLosses);
         const std::vector<NamedTensor> split = run(microBatch, losses);
