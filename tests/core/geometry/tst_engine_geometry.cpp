@@ -544,8 +544,32 @@ private Q_SLOTS:
             bumpy->triangles.row(Eigen::Index(t)) = tris[t];
         }
         auto box = std::make_shared<Mesh>(cube(4.0));
+        // Edges from 0.05 to about 20 long: vertices in every level of reach.
+        auto graded = std::make_shared<Mesh>();
+        {
+            const int nx = 28;
+            const int ny = 12;
+            graded->vertices.resize(nx * ny, 3);
+            double x = -10;
+            for (int i = 0; i < nx; ++i) {
+                for (int j = 0; j < ny; ++j) {
+                    graded->vertices.row(i * ny + j) << x, 2.5 * j, uniform(rng, -0.3, 0.3);
+                }
+                x += 0.05 * std::pow(1.3, i);
+            }
+            graded->triangles.resize(2 * (nx - 1) * (ny - 1), 3);
+            Eigen::Index t = 0;
+            for (int i = 0; i + 1 < nx; ++i) {
+                for (int j = 0; j + 1 < ny; ++j) {
+                    const int a = i * ny + j;
+                    graded->triangles.row(t++) << a, a + ny, a + 1;
+                    graded->triangles.row(t++) << a + 1, a + ny, a + ny + 1;
+                }
+            }
+        }
         for (const auto& mesh :
-             {std::shared_ptr<const Mesh>(bumpy), std::shared_ptr<const Mesh>(box)}) {
+             {std::shared_ptr<const Mesh>(bumpy), std::shared_ptr<const Mesh>(box),
+              std::shared_ptr<const Mesh>(graded)}) {
             const SurfaceLocator locator(mesh);
             QVERIFY(locator.hasSurface());
             for (int q = 0; q < 400; ++q) {
@@ -564,6 +588,26 @@ private Q_SLOTS:
                 QCOMPARE(fast.position, slow.position);
                 QCOMPARE(fast.weights, slow.weights);
             }
+        }
+        // The answer on a long sliver whose corners are far, under two other long slivers whose
+        // corners are nearer to the query: the triangles of the nearest corners need not hold
+        // it, and the search within the first answer + the longest edge must find it (a
+        // locator without that margin fails here, checked by hand).
+        auto hidden = std::make_shared<Mesh>();
+        hidden->vertices.resize(9, 3);
+        hidden->vertices << -30, 0, 0, 30, 0, 0, 30, 0.5, 0, // the answer
+            -20, -1, 5, 20, -1, 5, 20, -0.5, 5,              // decoys, above
+            -20, 1, 5, 20, 1, 5, 20, 1.5, 5;
+        hidden->triangles.resize(3, 3);
+        hidden->triangles << 0, 1, 2, 3, 4, 5, 6, 7, 8;
+        const SurfaceLocator hiddenLocator(hidden);
+        for (int q = 0; q < 50; ++q) {
+            const Eigen::Vector3d p(uniform(rng, -10, 10), uniform(rng, 0.05, 0.3),
+                                    uniform(rng, 0.5, 1.5));
+            const SurfacePoint fast = hiddenLocator.closest(p);
+            QCOMPARE(fast.triangle, 0);
+            QCOMPARE(fast.triangle, closestPointOnMesh(*hidden, p).triangle);
+            QCOMPARE(fast.distance, closestPointOnMesh(*hidden, p).distance);
         }
         // The isolated vertex is never an answer, however close.
         const SurfaceLocator locator(bumpy);
