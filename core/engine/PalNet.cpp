@@ -158,13 +158,13 @@ struct NetImpl : torch::nn::Module {
     // Inference on the CPU: the first Linear layer's product reads all of its weights (256 MB
     // at K = 1000) for a few multiply-adds each, which is bound by memory bandwidth, and one
     // core cannot draw all of it. OpenBLAS runs one thread here (Runtime.h), so the layer's
-    // output rows are split between torch's threads instead (ThreadedLinear below does the
+    // output rows are split between torch's threads instead (ThreadedLinear, above, does the
     // same for training).
     static bool threadedOnCpu(const torch::Tensor& x) {
         return x.device().is_cpu() && !torch::GradMode::is_enabled() && at::get_num_threads() > 1;
     }
 
-    // (B, C, L, W) -> (B, C, L*W), a view    // (B, C, L, W) -> (B, C, L*W), a view
+    // (B, C, L, W) -> (B, C, L*W), a view
     static torch::Tensor positions(const torch::Tensor& x) { return x.flatten(2); }
     // A 1x1 convolution and its ReLU, in place: the convolution's backward pass needs its
     // input, not its output, so the output's memory serves the ReLU (one block-sized tensor
@@ -258,14 +258,11 @@ public:
                 torch::Tensor& m = state.exp_avg();
                 torch::Tensor& v = state.exp_avg_sq();
                 const Step s(options, state.step());
+                s.moments(m, v, grad);
                 if (!p.is_contiguous() || !m.is_contiguous() || !v.is_contiguous()) {
-                    m.mul_(s.beta1).add_(grad, 1 - s.beta1);
-                    v.mul_(s.beta2).addcmul_(grad, grad.conj(), 1 - s.beta2);
-                    p.addcdiv_(m, (v.sqrt() / s.root2).add_(s.eps), -s.stepSize);
+                    s.apply(p, m, v);
                     continue;
                 }
-                m.mul_(s.beta1).add_(grad, 1 - s.beta1);
-                v.mul_(s.beta2).addcmul_(grad, grad.conj(), 1 - s.beta2);
                 constexpr std::int64_t kSlice = std::int64_t{1} << 20; // 4 MB of floats
                 const torch::Tensor pf = p.view({-1});
                 const torch::Tensor mf = m.view({-1});
@@ -301,9 +298,7 @@ public:
         if (!p.device().is_cpu()) {
             // A GPU has the memory for the whole gradient, and one product and a few kernels
             // over it beat many small ones.
-            const torch::Tensor grad = gt.mm(x);
-            m.mul_(s.beta1).add_(grad, 1 - s.beta1);
-            v.mul_(s.beta2).addcmul_(grad, grad, 1 - s.beta2);
+            s.moments(m, v, gt.mm(x));
             s.apply(p, m, v);
             return;
         }
@@ -315,11 +310,9 @@ public:
             for (std::int64_t i = first; i < last; ++i) {
                 const std::int64_t r0 = i * rowsPerSlice;
                 const std::int64_t r1 = std::min(p.size(0), r0 + rowsPerSlice);
-                const torch::Tensor grad = gt.slice(0, r0, r1).mm(x); // (rows, in)
                 const torch::Tensor ms = m.slice(0, r0, r1);
                 const torch::Tensor vs = v.slice(0, r0, r1);
-                ms.mul_(s.beta1).add_(grad, 1 - s.beta1);
-                vs.mul_(s.beta2).addcmul_(grad, grad, 1 - s.beta2);
+                s.moments(ms, vs, gt.slice(0, r0, r1).mm(x)); // these rows' gradient
                 s.apply(p.slice(0, r0, r1), ms, vs);
             }
         });
@@ -333,6 +326,12 @@ private:
             : beta1(std::get<0>(o.betas())), beta2(std::get<1>(o.betas())), eps(o.eps()),
               stepSize(o.lr() / (1 - std::pow(beta1, t))),
               root2(std::sqrt(1 - std::pow(beta2, t))) {}
+        // m and v take the gradient in: m = beta1 m + (1 - beta1) g, v = beta2 v + (1 - beta2) g^2.
+        void moments(const torch::Tensor& m, const torch::Tensor& v,
+                     const torch::Tensor& grad) const {
+            m.mul_(beta1).add_(grad, 1 - beta1);
+            v.mul_(beta2).addcmul_(grad, grad.conj(), 1 - beta2);
+        }
         void apply(const torch::Tensor& p, const torch::Tensor& m, const torch::Tensor& v) const {
             p.addcdiv_(m, (v.sqrt() / root2).add_(eps), -stepSize);
         }

@@ -121,6 +121,25 @@ Eigen::MatrixX3d rowsOf(const float* output, int L) {
     return m;
 }
 
+// What snapping in `mode` needs of the mesh: its surface locator (surface), or its even surface
+// samples and their tree (closest, average); timed.
+SampleSet snapIndex(std::shared_ptr<const Mesh> mesh, int count, quint64 seed, SnapMode mode) {
+    QElapsedTimer st;
+    st.start();
+    SampleSet set;
+    if (mode == SnapMode::Surface && mesh->triangleCount() > 0) {
+        set.surface = std::make_unique<SurfaceLocator>(mesh);
+    } else {
+        // A point cloud (an .npz case of "points") has no surface to sample: its points are
+        // the samples (and the closest of them is its "surface").
+        set.samples =
+            mesh->triangleCount() > 0 ? sampleSurfaceEvenly(*mesh, count, seed) : mesh->vertices;
+        set.tree = std::make_unique<KdTree3>(set.samples);
+    }
+    set.ms = elapsedMs(st);
+    return set;
+}
+
 } // namespace
 
 namespace {
@@ -172,27 +191,8 @@ struct Predictor::Impl {
         p.toCommon = input.toCommon;
         p.times.load = elapsedMs(t);
         if (snap != SnapMode::None) {
-            p.samples = std::async(inline_ ? std::launch::deferred : std::launch::async,
-                                   [mesh = input.mesh, count = options.samples,
-                                    seed = options.sampleSeed, mode = snap] {
-                                       QElapsedTimer st;
-                                       st.start();
-                                       SampleSet set;
-                                       if (mode == SnapMode::Surface && mesh->triangleCount() > 0) {
-                                           set.surface = std::make_unique<SurfaceLocator>(mesh);
-                                       } else {
-                                           // A point cloud (an .npz case of "points") has no
-                                           // surface to sample: its points are the samples (and the
-                                           // closest of them is its "surface").
-                                           set.samples =
-                                               mesh->triangleCount() > 0
-                                                   ? sampleSurfaceEvenly(*mesh, count, seed)
-                                                   : mesh->vertices;
-                                           set.tree = std::make_unique<KdTree3>(set.samples);
-                                       }
-                                       set.ms = elapsedMs(st);
-                                       return set;
-                                   });
+            p.samples = std::async(inline_ ? std::launch::deferred : std::launch::async, snapIndex,
+                                   input.mesh, options.samples, options.sampleSeed, snap);
         }
         t.restart();
         // One case alone: its landmarks' queries shared between the engine's threads.

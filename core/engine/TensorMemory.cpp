@@ -32,13 +32,10 @@ std::size_t sizeClass(std::size_t n) {
     return (n + step - 1) / step * step;
 }
 
-} // namespace
-
+// The most that use and cache together may hold: the high-water mark and an eighth of it.
 std::size_t cacheLimit(std::size_t highWater) {
     return highWater + highWater / 8;
 }
-
-namespace {
 
 class CachingCpuAllocator final : public c10::Allocator {
 public:

@@ -8,7 +8,7 @@
 // at a time: page faults took 44 % of a K = 1000 step's time. The cache keeps freed blocks of
 // 1 MB or more by size class (at most 1/16 bigger than asked), and what it holds and hands out
 // together never exceed the largest amount the engine had in use at once (its high-water mark)
-// by more than an eighth (cacheLimit): when a size it lacks is asked for, it first gives back
+// by more than an eighth: when a size it lacks is asked for, it first gives back
 // cached blocks of other sizes until use and cache fit under that limit. The eighth is room for
 // the blocks of one phase of a step beside those of another (a micro-batch's activations beside
 // the optimiser's temporaries): with no room at all, a K = 1000 step made 57 of its 107 large
@@ -36,9 +36,5 @@ void installTensorMemoryCache();
 void releaseTensorMemoryCache();
 
 TensorMemoryStats tensorMemoryStats();
-
-// The most that use and cache together may hold for a given high-water mark: the mark and an
-// eighth of it.
-std::size_t cacheLimit(std::size_t highWater);
 
 } // namespace pal::engine
