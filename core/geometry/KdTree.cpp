@@ -82,6 +82,7 @@ public:
         std::sort(m_found.begin(), m_found.end());
         return std::move(m_found);
     }
+    std::vector<Candidate>& found() { return m_found; }
 
 private:
     double m_r2;
@@ -138,10 +139,36 @@ int KdTree3::nearest(const Eigen::Vector3d& p) const {
 }
 
 std::vector<int> KdTree3::knn(const Eigen::Vector3d& p, int k,
-                              std::vector<double>* squaredDistances) const {
+                              std::vector<double>* squaredDistances, Order order) const {
     const std::size_t n = std::size_t(std::clamp(k, 0, size()));
     if (n == 0 || !p.allFinite()) {
         return unpack({}, squaredDistances);
+    }
+    constexpr std::size_t probe = 16;
+    if (order == Order::Any && n > 4 * probe && n < std::size_t(size())) {
+        // The k nearest lie within the k-th nearest's distance: guess a radius from how far
+        // the 16 nearest reach beyond the nearest (on a surface, the count within r grows with
+        // r squared), widen it until it holds k points, and keep the k smallest (distance,
+        // index): exactly the points and ties of the sorted query.
+        std::vector<double> d2;
+        knn(p, int(probe), &d2);
+        const double nearest = std::sqrt(d2.front());
+        double reach = std::sqrt(d2.back()) - nearest;
+        if (reach > 0 && std::isfinite(reach)) {
+            reach *= 1.2 * std::sqrt(double(n) / double(probe));
+            for (int attempt = 0; attempt < 32; ++attempt, reach *= 1.5) {
+                RadiusSet within((nearest + reach) * (nearest + reach));
+                m_impl->index->findNeighbors(within, p.data(), nanoflann::SearchParams());
+                std::vector<Candidate>& found = within.found();
+                if (found.size() >= n) {
+                    std::nth_element(found.begin(), found.begin() + std::ptrdiff_t(n - 1),
+                                     found.end());
+                    found.resize(n);
+                    return unpack(found, squaredDistances);
+                }
+            }
+        }
+        // Coincident points (no reach to scale) or a radius that never grew enough: the heap.
     }
     KnnSet result(n);
     m_impl->index->findNeighbors(result, p.data(), nanoflann::SearchParams());
@@ -149,13 +176,13 @@ std::vector<int> KdTree3::knn(const Eigen::Vector3d& p, int k,
 }
 
 std::vector<int> KdTree3::withinRadius(const Eigen::Vector3d& p, double radius,
-                                       std::vector<double>* squaredDistances) const {
+                                       std::vector<double>* squaredDistances, Order order) const {
     if (size() == 0 || !(radius >= 0) || !p.allFinite()) {
         return unpack({}, squaredDistances);
     }
     RadiusSet result(radius * radius);
     m_impl->index->findNeighbors(result, p.data(), nanoflann::SearchParams());
-    return unpack(result.sorted(), squaredDistances);
+    return unpack(order == Order::Any ? result.found() : result.sorted(), squaredDistances);
 }
 
 } // namespace pal

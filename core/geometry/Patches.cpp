@@ -41,7 +41,9 @@ std::vector<int> patchIndices(const Vertices& vertices, const KdTree3& tree,
         std::vector<std::pair<double, int>> patch(static_cast<std::size_t>(K));
         for (Eigen::Index l = first; l < last; ++l) {
             const int snapped = tree.nearest(templateLandmarks.row(l).transpose());
-            const std::vector<int> near = tree.knn(vertices.row(snapped).transpose(), K);
+            // Any order: the patch is ordered by the vertices' norms below.
+            const std::vector<int> near =
+                tree.knn(vertices.row(snapped).transpose(), K, nullptr, KdTree3::Order::Any);
             for (int j = 0; j < K; ++j) {
                 const int v = near[std::size_t(j)];
                 patch[std::size_t(j)] = {vertices.row(v).norm(), v};

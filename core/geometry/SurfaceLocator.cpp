@@ -98,7 +98,8 @@ SurfacePoint SurfaceLocator::closest(const Eigen::Vector3d& p) const {
     const double slack = 1e-9 * (1.0 + best.distance + m_longestEdge); // rounding
     std::vector<double> squared;
     const std::vector<int> near =
-        m_tree->withinRadius(p, best.distance + m_longestEdge + slack, &squared);
+        m_tree->withinRadius(p, best.distance + m_longestEdge + slack, &squared,
+                             KdTree3::Order::Any); // the best is the same in any order
     for (std::size_t i = 0; i < near.size(); ++i) {
         const double r = std::sqrt(squared[i]);
         for (auto [it, end] = trianglesOf(near[i]); it != end; ++it) {

@@ -194,6 +194,57 @@ private Q_SLOTS:
         QVERIFY(two[0] < two[1]);
     }
 
+    // Order::Any finds the same points as the sorted query, ties at the k-th place included,
+    // whether the radius it guesses is too small (a far query, a border), about right (on a
+    // surface) or cannot be guessed (coincident points).
+    void kdTreeUnorderedKnnIsTheSameSet() {
+        auto sortedCopy = [](std::vector<int> v) {
+            std::sort(v.begin(), v.end());
+            return v;
+        };
+        // A curved sheet of 60 x 60 points (a face-like surface, with borders), a cloud, and
+        // a lattice where every position comes twice (ties everywhere).
+        Points sheet(3600, 3);
+        for (int i = 0; i < 60; ++i) {
+            for (int j = 0; j < 60; ++j) {
+                sheet.row(i * 60 + j) << i, j, 0.02 * (i - 30) * (i - 30);
+            }
+        }
+        const std::vector<std::pair<Points, std::vector<Eigen::Vector3d>>> cases = {
+            {sheet, {{30, 30, 0}, {0, 0, 18}, {59, 30, 16}, {30, 30, 400}, {-80, 200, 5}}},
+            {randomPoints(2000, 21, 40.0), {{0, 0, 0}, {39, -39, 39}, {500, 0, 0}}},
+            {shuffledLattice(8, 5), {{3, 3, 3}, {3.5, 3.5, 3.5}, {0, 0, 0}, {-9, 4, 4}}},
+        };
+        for (const auto& [points, queries] : cases) {
+            const KdTree3 tree(points);
+            for (const Eigen::Vector3d& q : queries) {
+                for (int k : {65, 100, 333, 1000, int(points.rows()) - 1}) {
+                    std::vector<double> d2;
+                    const std::vector<int> any = tree.knn(q, k, &d2, KdTree3::Order::Any);
+                    QCOMPARE(sortedCopy(any), sortedCopy(tree.knn(q, k)));
+                    for (std::size_t i = 0; i < any.size(); ++i) {
+                        QCOMPARE(d2[i], squaredDistance(points, any[i], q));
+                    }
+                }
+            }
+        }
+        // 300 copies of one point and 300 of another: no reach to guess a radius from.
+        Points two(600, 3);
+        for (int i = 0; i < 600; ++i) {
+            two.row(i) << (i % 2 ? 1.0 : 0.0), 0, 0;
+        }
+        const KdTree3 pair(two);
+        QCOMPARE(sortedCopy(pair.knn({0, 0, 0}, 400, nullptr, KdTree3::Order::Any)),
+                 sortedCopy(pair.knn({0, 0, 0}, 400)));
+        // Within a radius: the same points as the sorted query.
+        const KdTree3 sheetTree(sheet);
+        for (double r : {0.0, 1.0, 4.5, 30.0}) {
+            QCOMPARE(
+                sortedCopy(sheetTree.withinRadius({20, 20, 2}, r, nullptr, KdTree3::Order::Any)),
+                sortedCopy(sheetTree.withinRadius({20, 20, 2}, r)));
+        }
+    }
+
     void kdTreeSmallTieByHand() {
         Points p(5, 3);
         p << 1, 0, 0, -1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0;
