@@ -182,8 +182,10 @@ Eigen::Matrix4d Case::readTransform() const {
     return m_isNpz ? readNpzTransform(m_files.transform) : readNpyMatrix4(m_files.transform);
 }
 
-Mesh Case::readMesh(Warnings* warnings, bool toCommonFrame, const std::atomic<bool>* cancel) const {
-    Mesh mesh = m_isNpz ? readNpzMesh(m_files.mesh) : pal::readMesh(m_files.mesh, warnings, cancel);
+Mesh Case::readMesh(Warnings* warnings, bool toCommonFrame, const std::atomic<bool>* cancel,
+                    int threads) const {
+    Mesh mesh = m_isNpz ? readNpzMesh(m_files.mesh)
+                        : pal::readMesh(m_files.mesh, warnings, cancel, threads);
     if (toCommonFrame && hasTransform()) {
         transformMesh(readTransform(), mesh);
     }

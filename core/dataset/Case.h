@@ -72,9 +72,10 @@ public:
     // The 4x4 transform to the common frame; identity when the case has none.
     Eigen::Matrix4d readTransform() const;
     // The mesh as stored, or moved to the common frame by the case's transform.
-    // cancel (when given) stops a big OBJ or PLY read with pal::Cancelled (MeshIO.h).
+    // cancel (when given) stops a big OBJ or PLY read with pal::Cancelled; threads as readMesh's
+    // (MeshIO.h).
     Mesh readMesh(Warnings* warnings = nullptr, bool toCommonFrame = false,
-                  const std::atomic<bool>* cancel = nullptr) const;
+                  const std::atomic<bool>* cancel = nullptr, int threads = 1) const;
     // The ground-truth landmarks as stored (the case's own frame), in the case's schema. A
     // FaceScape case reads its mesh and takes the indexed vertices. Throws when there are none.
     // meshAsStored: the case's mesh already read (as stored, not moved), so that a FaceScape

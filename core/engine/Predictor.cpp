@@ -187,7 +187,7 @@ struct Predictor::Impl {
         p.source = &c;
         QElapsedTimer t;
         t.start();
-        const NetworkMesh input = readNetworkMesh(c);
+        const NetworkMesh input = readNetworkMesh(c, nullptr, inline_ ? 1 : runtimeThreads());
         p.toCommon = input.toCommon;
         p.times.load = elapsedMs(t);
         if (snap != SnapMode::None) {

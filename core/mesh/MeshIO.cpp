@@ -225,10 +225,11 @@ bool isReadableMeshFile(const QString& path) {
 
 namespace {
 
-Mesh readByFormat(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
+Mesh readByFormat(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel,
+                  int threads) {
     const QString ext = extensionOf(path);
     if (ext == QLatin1String("obj")) {
-        return readObj(path, warnings, cancel);
+        return readObj(path, warnings, cancel, threads);
     }
     if (ext == QLatin1String("ply")) {
         return readPly(path, warnings, cancel);
@@ -264,8 +265,9 @@ void warnUnusedVertices(const Mesh& mesh, const QString& path, Warnings* warning
 
 } // namespace
 
-Mesh readMesh(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
-    Mesh mesh = readByFormat(path, warnings, cancel);
+Mesh readMesh(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel,
+              int threads) {
+    Mesh mesh = readByFormat(path, warnings, cancel, threads);
     warnUnusedVertices(mesh, path, warnings);
     return mesh;
 }

@@ -23,12 +23,14 @@ bool isReadableMeshFile(const QString& path);
 // Reads a mesh. Non-fatal problems (a missing texture) are appended to warnings if given.
 // Throws IoError, FormatError or ValidationError (a mesh without faces). The OBJ and PLY
 // readers check cancel (when given) every 65,536 lines or elements and throw pal::Cancelled.
+// threads: how many threads an OBJ of several MB may be parsed on (the same mesh and messages
+// as on one; other formats read on one).
 Mesh readMesh(const QString& path, Warnings* warnings = nullptr,
-              const std::atomic<bool>* cancel = nullptr);
+              const std::atomic<bool>* cancel = nullptr, int threads = 1);
 
 // The individual readers, for tests and benchmarks.
 Mesh readObj(const QString& path, Warnings* warnings = nullptr,
-             const std::atomic<bool>* cancel = nullptr);
+             const std::atomic<bool>* cancel = nullptr, int threads = 1);
 Mesh readPly(const QString& path, Warnings* warnings = nullptr,
              const std::atomic<bool>* cancel = nullptr);
 Mesh readOff(const QString& path, Warnings* warnings = nullptr);
@@ -37,7 +39,7 @@ Mesh readWithAssimp(const QString& path, Warnings* warnings = nullptr);
 // The OBJ, PLY and OFF readers over bytes already in memory (the fuzz targets use them). path
 // names the file in messages; an OBJ's material library and texture are looked up beside it.
 Mesh parseObj(std::string_view text, const QString& path, Warnings* warnings = nullptr,
-              const std::atomic<bool>* cancel = nullptr);
+              const std::atomic<bool>* cancel = nullptr, int threads = 1);
 Mesh parsePly(std::string_view data, const QString& path, Warnings* warnings = nullptr,
               const std::atomic<bool>* cancel = nullptr);
 Mesh parseOff(std::string_view text, const QString& path, Warnings* warnings = nullptr);

@@ -1,9 +1,10 @@
 // Wavefront OBJ reader that keeps the file's vertex order and sharing (Assimp does not, see
-#include "core/io/NativePath.h"
 // docs/stack.md, "Assimp reorders vertices"). Polygons are fan-triangulated. Texture: the map_Kd of
-// the first material used, from the first mtllib.
+// the first material used, from the first mtllib. A big file may be parsed in runs of lines on
+// several threads, with the same result and messages as one run (parseInParts).
 
 #include "core/io/FileBytes.h"
+#include "core/io/NativePath.h"
 #include "core/io/TextScan.h"
 #include "core/mesh/MeshIO.h"
 #include "core/mesh/MeshReaderCommon.h"
@@ -11,7 +12,11 @@
 #include <QDir>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <array>
+#include <exception>
+#include <future>
+#include <optional>
 
 namespace pal {
 namespace {
@@ -77,13 +82,37 @@ QString textureFromMtl(const QString& mtlPath, const QString& wanted, Warnings* 
     return first;
 }
 
-// The statements of one OBJ file, parsed line by line into flat arrays.
+// What the statements of an OBJ file (or of a run of its lines) define, in flat arrays. Face
+// corners hold indices into the whole file's arrays.
+struct ObjData {
+    std::vector<double> v;
+    std::vector<double> vt;
+    std::vector<double> vn;
+    std::vector<std::int32_t> tri;
+    std::vector<std::int32_t> triUV;
+    std::vector<std::int32_t> cornerNormal; // per vertex: index into vn, -1 when none
+    bool allFacesHaveUV = true;
+    QString mtllib;
+    QString firstMaterial;
+};
+
+// How many statements of each kind come before a run of lines, and how many lines.
+struct ObjCounts {
+    std::size_t v = 0;
+    std::size_t vt = 0;
+    std::size_t vn = 0;
+    int lines = 0;
+};
+
+// The statements of one OBJ file, or of a run of its lines that starts after `before`,
+// parsed line by line into flat arrays.
 class ObjParser {
 public:
-    ObjParser(const QString& path, std::string_view text) : m_path(path), m_lines(text) {
+    ObjParser(const QString& path, std::string_view text, ObjCounts before = {})
+        : m_path(path), m_lines(text), m_before(before) {
         const std::size_t estimate = text.size() / 64;
-        m_v.reserve(estimate * 3);
-        m_tri.reserve(estimate * 6);
+        m_d.v.reserve(estimate * 3);
+        m_d.tri.reserve(estimate * 6);
     }
 
     void parse(const std::atomic<bool>* cancel) {
@@ -96,22 +125,17 @@ public:
         }
     }
 
-    Mesh mesh(Warnings* warnings) const {
-        Mesh mesh = detail::meshFromArrays(m_path, m_v, m_tri, {});
-        if (!m_vt.empty() && m_allFacesHaveUV) {
-            mesh.uvs =
-                Eigen::Map<const UVs>(m_vt.data(), static_cast<Eigen::Index>(m_vt.size() / 2), 2);
-            mesh.triangleUVs = Eigen::Map<const Triangles>(m_triUV.data(), mesh.triangleCount(), 3);
-        }
-        attachNormals(mesh);
-        attachTexture(mesh, warnings);
-        return mesh;
-    }
+    ObjData& data() { return m_d; }
 
 private:
     [[noreturn]] void fail(const QString& problem) const {
-        throw FormatError(m_path, m_lines.lineNumber(), problem);
+        throw FormatError(m_path, m_before.lines + m_lines.lineNumber(), problem);
     }
+
+    // Statements of each kind defined so far in the whole file.
+    std::size_t vertices() const { return m_before.v + m_d.v.size() / 3; }
+    std::size_t uvs() const { return m_before.vt + m_d.vt.size() / 2; }
+    std::size_t normals() const { return m_before.vn + m_d.vn.size() / 3; }
 
     void parseLine(std::string_view rest) {
         text::skipSpaces(rest);
@@ -120,19 +144,19 @@ private:
         }
         const std::string_view key = nextToken(rest);
         if (key == "v") {
-            readNumbers(rest, key, m_v, 3);
+            readNumbers(rest, key, m_d.v, 3);
         } else if (key == "vt") {
-            readNumbers(rest, key, m_vt, 2);
+            readNumbers(rest, key, m_d.vt, 2);
         } else if (key == "vn") {
-            readNumbers(rest, key, m_vn, 3);
+            readNumbers(rest, key, m_d.vn, 3);
         } else if (key == "f") {
             parseFace(rest);
-        } else if (key == "mtllib" && m_mtllib.isEmpty()) {
+        } else if (key == "mtllib" && m_d.mtllib.isEmpty()) {
             // File names inside the file are bytes too (core/io/NativePath.h).
             const std::string_view lib = text::trimmed(rest);
-            m_mtllib = pathFromNative(QByteArray(lib.data(), qsizetype(lib.size())));
-        } else if (key == "usemtl" && m_firstMaterial.isEmpty()) {
-            m_firstMaterial = QString::fromUtf8(text::trimmed(rest));
+            m_d.mtllib = pathFromNative(QByteArray(lib.data(), qsizetype(lib.size())));
+        } else if (key == "usemtl" && m_d.firstMaterial.isEmpty()) {
+            m_d.firstMaterial = QString::fromUtf8(text::trimmed(rest));
         }
         // o, g, s, l, p and unknown statements carry nothing PAL Studio uses.
     }
@@ -171,23 +195,23 @@ private:
             }
             tok = slash == std::string_view::npos ? std::string_view{} : tok.substr(slash + 1);
         }
-        c.v = resolveIndex(idx[0], m_v.size() / 3);
+        c.v = resolveIndex(idx[0], vertices());
         if (c.v < 0) {
             fail(QStringLiteral("face refers to vertex %1, but %2 vertices are defined before it")
                      .arg(idx[0])
-                     .arg(m_v.size() / 3));
+                     .arg(vertices()));
         }
         if (idx[1] != 0) {
-            c.vt = resolveIndex(idx[1], m_vt.size() / 2);
+            c.vt = resolveIndex(idx[1], uvs());
             if (c.vt < 0) {
                 fail(QStringLiteral("face refers to texture coordinate %1, but %2 are defined "
                                     "before it")
                          .arg(idx[1])
-                         .arg(m_vt.size() / 2));
+                         .arg(uvs()));
             }
         }
         if (idx[2] != 0) {
-            c.vn = resolveIndex(idx[2], m_vn.size() / 3);
+            c.vn = resolveIndex(idx[2], normals());
         }
         return c;
     }
@@ -203,84 +227,204 @@ private:
         }
         for (std::size_t k = 1; k + 1 < m_poly.size(); ++k) {
             for (const ObjCorner& c : {m_poly[0], m_poly[k], m_poly[k + 1]}) {
-                m_tri.push_back(c.v);
-                m_triUV.push_back(c.vt);
-                m_allFacesHaveUV = m_allFacesHaveUV && c.vt >= 0;
+                m_d.tri.push_back(c.v);
+                m_d.triUV.push_back(c.vt);
+                m_d.allFacesHaveUV = m_d.allFacesHaveUV && c.vt >= 0;
                 if (c.vn >= 0) {
-                    if (m_cornerNormal.size() < m_v.size() / 3) {
-                        m_cornerNormal.resize(m_v.size() / 3, -1);
+                    if (m_d.cornerNormal.size() < vertices()) {
+                        m_d.cornerNormal.resize(vertices(), -1);
                     }
-                    m_cornerNormal[static_cast<std::size_t>(c.v)] = c.vn;
+                    m_d.cornerNormal[static_cast<std::size_t>(c.v)] = c.vn;
                 }
             }
         }
     }
 
-    // Per-vertex normals when every vertex has one.
-    void attachNormals(Mesh& mesh) const {
-        if (m_vn.empty() || m_cornerNormal.size() != m_v.size() / 3) {
-            return;
-        }
-        std::vector<double> normals(m_v.size(), 0.0);
-        for (std::size_t i = 0; i < m_cornerNormal.size(); ++i) {
-            const std::int32_t n = m_cornerNormal[i];
-            if (n < 0) {
-                return;
-            }
-            for (int k = 0; k < 3; ++k) {
-                normals[i * 3 + k] = m_vn[static_cast<std::size_t>(n) * 3 + k];
-            }
-        }
-        detail::assignNormals(mesh, normals);
-    }
-
-    // The map_Kd of the first material, when the file names a material library.
-    void attachTexture(Mesh& mesh, Warnings* warnings) const {
-        if (m_mtllib.isEmpty()) {
-            return;
-        }
-        const QDir dir(folderOf(m_path));
-        const QString mtlPath = dir.filePath(m_mtllib);
-        const QString texture = textureFromMtl(mtlPath, m_firstMaterial, warnings);
-        if (texture.isEmpty()) {
-            return;
-        }
-        detail::attachTexture(mesh, QDir(folderOf(mtlPath)).filePath(texture),
-                              QStringLiteral("'%1' named by '%2'").arg(texture, m_mtllib),
-                              warnings);
-    }
-
     const QString& m_path;
     text::LineReader m_lines;
-    std::vector<double> m_v;
-    std::vector<double> m_vt;
-    std::vector<double> m_vn;
-    std::vector<std::int32_t> m_tri;
-    std::vector<std::int32_t> m_triUV;
-    std::vector<std::int32_t> m_cornerNormal; // per vertex: index into vn, -1 when none
+    ObjCounts m_before;
+    ObjData m_d;
     std::vector<ObjCorner> m_poly;
-    bool m_allFacesHaveUV = true;
-    QString m_mtllib;
-    QString m_firstMaterial;
 };
+
+// Counts the lines of `text` and its v, vt and vn statements (the key as the parser reads it:
+// the first token of a line).
+ObjCounts countStatements(std::string_view text) {
+    ObjCounts n;
+    text::LineReader lines(text);
+    std::string_view line;
+    while (lines.next(line)) {
+        text::skipSpaces(line);
+        if (line.empty() || line.front() != 'v') {
+            continue;
+        }
+        const std::string_view key = nextToken(line);
+        if (key == "v") {
+            ++n.v;
+        } else if (key == "vt") {
+            ++n.vt;
+        } else if (key == "vn") {
+            ++n.vn;
+        }
+    }
+    n.lines = lines.lineNumber();
+    return n;
+}
+
+// Appends the arrays of a later run of lines to those of the runs before it.
+void append(ObjData& to, ObjData&& from) {
+    auto add = [](auto& a, auto& b) { a.insert(a.end(), b.begin(), b.end()); };
+    add(to.v, from.v);
+    add(to.vt, from.vt);
+    add(to.vn, from.vn);
+    add(to.tri, from.tri);
+    add(to.triUV, from.triUV);
+    to.allFacesHaveUV = to.allFacesHaveUV && from.allFacesHaveUV;
+    // Later corners name a vertex's normal over earlier ones, as when read in one run.
+    if (to.cornerNormal.size() < from.cornerNormal.size()) {
+        to.cornerNormal.resize(from.cornerNormal.size(), -1);
+    }
+    for (std::size_t i = 0; i < from.cornerNormal.size(); ++i) {
+        if (from.cornerNormal[i] >= 0) {
+            to.cornerNormal[i] = from.cornerNormal[i];
+        }
+    }
+    if (to.mtllib.isEmpty()) {
+        to.mtllib = std::move(from.mtllib);
+    }
+    if (to.firstMaterial.isEmpty()) {
+        to.firstMaterial = std::move(from.firstMaterial);
+    }
+}
+
+// Parses `text` in `parts` runs of whole lines on as many threads: each run first counts its
+// statements, then is parsed knowing how many of each kind come before it, so that indices,
+// their checks and the line numbers of messages are those of one run over the whole file. The
+// first error in the file's order is the one thrown.
+ObjData parseInParts(const QString& path, std::string_view text, int parts,
+                     const std::atomic<bool>* cancel) {
+    std::vector<std::string_view> runs;
+    std::size_t begin = 0;
+    for (int p = 1; p <= parts && begin < text.size(); ++p) {
+        std::size_t end = text.size() * std::size_t(p) / std::size_t(parts);
+        end = std::max(end, begin);
+        const std::size_t nl = p == parts ? std::string_view::npos : text.find('\n', end);
+        end = nl == std::string_view::npos ? text.size() : nl + 1;
+        runs.push_back(text.substr(begin, end - begin));
+        begin = end;
+    }
+    std::vector<ObjCounts> counts(runs.size());
+    std::vector<std::optional<ObjData>> data(runs.size());
+    std::vector<std::exception_ptr> failure(runs.size());
+    auto inParallel = [&](auto&& work) {
+        std::vector<std::future<void>> helpers;
+        for (std::size_t r = 1; r < runs.size(); ++r) {
+            helpers.push_back(std::async(std::launch::async, work, r));
+        }
+        work(0);
+        for (auto& h : helpers) {
+            h.get();
+        }
+    };
+    inParallel([&](std::size_t r) { counts[r] = countStatements(runs[r]); });
+    inParallel([&](std::size_t r) {
+        ObjCounts before;
+        for (std::size_t q = 0; q < r; ++q) {
+            before.v += counts[q].v;
+            before.vt += counts[q].vt;
+            before.vn += counts[q].vn;
+            before.lines += counts[q].lines;
+        }
+        try {
+            ObjParser parser(path, runs[r], before);
+            parser.parse(cancel);
+            data[r] = std::move(parser.data());
+        } catch (...) {
+            failure[r] = std::current_exception();
+        }
+    });
+    for (const std::exception_ptr& f : failure) {
+        if (f) {
+            std::rethrow_exception(f); // the earliest run's: the file's first error
+        }
+    }
+    ObjData all = std::move(*data[0]);
+    for (std::size_t r = 1; r < data.size(); ++r) {
+        append(all, std::move(*data[r]));
+    }
+    return all;
+}
+
+// Per-vertex normals when every vertex has one.
+void attachNormals(Mesh& mesh, const ObjData& d) {
+    if (d.vn.empty() || d.cornerNormal.size() != d.v.size() / 3) {
+        return;
+    }
+    std::vector<double> normals(d.v.size(), 0.0);
+    for (std::size_t i = 0; i < d.cornerNormal.size(); ++i) {
+        const std::int32_t n = d.cornerNormal[i];
+        if (n < 0) {
+            return;
+        }
+        for (int k = 0; k < 3; ++k) {
+            normals[i * 3 + k] = d.vn[static_cast<std::size_t>(n) * 3 + k];
+        }
+    }
+    detail::assignNormals(mesh, normals);
+}
+
+// The map_Kd of the first material, when the file names a material library.
+void attachTexture(Mesh& mesh, const ObjData& d, const QString& path, Warnings* warnings) {
+    if (d.mtllib.isEmpty()) {
+        return;
+    }
+    const QDir dir(folderOf(path));
+    const QString mtlPath = dir.filePath(d.mtllib);
+    const QString texture = textureFromMtl(mtlPath, d.firstMaterial, warnings);
+    if (texture.isEmpty()) {
+        return;
+    }
+    detail::attachTexture(mesh, QDir(folderOf(mtlPath)).filePath(texture),
+                          QStringLiteral("'%1' named by '%2'").arg(texture, d.mtllib), warnings);
+}
+
+Mesh meshOf(const ObjData& d, const QString& path, Warnings* warnings) {
+    Mesh mesh = detail::meshFromArrays(path, d.v, d.tri, {});
+    if (!d.vt.empty() && d.allFacesHaveUV) {
+        mesh.uvs =
+            Eigen::Map<const UVs>(d.vt.data(), static_cast<Eigen::Index>(d.vt.size() / 2), 2);
+        mesh.triangleUVs = Eigen::Map<const Triangles>(d.triUV.data(), mesh.triangleCount(), 3);
+    }
+    attachNormals(mesh, d);
+    attachTexture(mesh, d, path, warnings);
+    return mesh;
+}
 
 } // namespace
 
-Mesh readObj(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel) {
+Mesh readObj(const QString& path, Warnings* warnings, const std::atomic<bool>* cancel,
+             int threads) {
     const FileBytes bytes(path);
-    return parseObj(bytes.view(), path, warnings, cancel);
+    return parseObj(bytes.view(), path, warnings, cancel, threads);
 }
 
 Mesh parseObj(std::string_view text, const QString& path, Warnings* warnings,
-              const std::atomic<bool>* cancel) {
+              const std::atomic<bool>* cancel, int threads) {
     const std::string_view head = text.substr(0, 4096);
     if (const std::size_t nul = head.find('\0'); nul != std::string_view::npos) {
         throw FormatError(path,
                           QStringLiteral("not a text OBJ file (binary data at byte %1)").arg(nul));
     }
+    // Runs of at least 1 MB: below that, threads cost more than they save.
+    constexpr std::size_t runBytes = std::size_t(1) << 20;
+    const int parts =
+        int(std::clamp<std::size_t>(text.size() / runBytes, 1, std::size_t(std::max(1, threads))));
+    if (parts > 1) {
+        return meshOf(parseInParts(path, text, parts, cancel), path, warnings);
+    }
     ObjParser parser(path, text);
     parser.parse(cancel);
-    return parser.mesh(warnings);
+    return meshOf(parser.data(), path, warnings);
 }
 
 } // namespace pal

@@ -7,10 +7,10 @@
 
 namespace pal {
 
-NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel) {
+NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel, int threads) {
     NetworkMesh out;
     out.toCommon = c.readTransform();
-    auto mesh = std::make_shared<Mesh>(c.readMesh(nullptr, true, cancel));
+    auto mesh = std::make_shared<Mesh>(c.readMesh(nullptr, true, cancel, threads));
     weldVertices(*mesh);
     out.mesh = std::move(mesh);
     return out;

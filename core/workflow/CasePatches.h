@@ -22,8 +22,10 @@ struct NetworkMesh {
 };
 
 // Reads the case's mesh and transform, moves the mesh to the common frame and merges its
-// duplicate vertices (as the reference's loader does). Errors name the case's files.
-NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel = nullptr);
+// duplicate vertices (as the reference's loader does). Errors name the case's files. threads:
+// as readMesh's (core/mesh/MeshIO.h).
+NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel = nullptr,
+                            int threads = 1);
 
 // L * K * 3 floats, [landmark][point][xyz] (core/geometry/Patches.h). Throws ValidationError
 // naming the mesh file when the mesh has fewer than K vertices or the template is not finite.

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+
 using namespace pal;
 using pal::test::dataPath;
 using pal::test::writeAll;
@@ -201,6 +203,100 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Cancelled, readMesh(path, nullptr, &cancel));
         cancel = false;
         QCOMPARE(readMesh(path, nullptr, &cancel).vertexCount(), Eigen::Index(70000));
+    }
+
+    // An OBJ of several MB read on 2, 3 and 5 threads (runs of its lines) gives the mesh of one
+    // thread, bit for bit, and the same first error with the same line number, whichever run
+    // the error falls in or however many runs find one.
+    void aBigObjReadOnThreadsIsTheSameMesh() {
+        // A grid of 300 x 300 vertices with UVs and normals; quads with absolute and relative
+        // indices, triangles; comments, CRLF lines, blank lines, the material library named
+        // late and vertices defined between faces, so that runs begin mid-way through every kind.
+        QByteArray text = "# generated for this test\r\n";
+        const int n = 300;
+        for (int i = 0; i < n; ++i) {
+            for (int j = 0; j < n; ++j) {
+                const QByteArray x = QByteArray::number(i * 0.37 + j * 1e-3, 'g', 17);
+                text += "v " + x + " " + QByteArray::number(j * 0.41) + " " +
+                        QByteArray::number((i * j) % 7 * 0.1) + "\n";
+                text += "vt " + QByteArray::number(i / double(n)) + " " +
+                        QByteArray::number(j / double(n)) + "\r\n";
+                text += "vn 0 0 1\n";
+            }
+            if (i > 0) {
+                text += "\n# row " + QByteArray::number(i) + "\n";
+                for (int j = 0; j + 1 < n; ++j) {
+                    const int a = (i - 1) * n + j + 1;
+                    const int b = i * n + j + 1;
+                    if (j % 3 == 0) { // relative: counted back from the last vertex so far
+                        const int last = (i + 1) * n;
+                        text += "f " + QByteArray::number(a - last - 1) + "/" +
+                                QByteArray::number(a) + "/" + QByteArray::number(a) + " " +
+                                QByteArray::number(a + 1 - last - 1) + "/" +
+                                QByteArray::number(a + 1) + "/" + QByteArray::number(a + 1) + " " +
+                                QByteArray::number(b + 1) + "/" + QByteArray::number(b + 1) + "/" +
+                                QByteArray::number(b + 1) + " " + QByteArray::number(b) + "/" +
+                                QByteArray::number(b) + "/" + QByteArray::number(b) + "\n";
+                    } else {
+                        for (const auto& [p, q, r] : {std::array<int, 3>{a, a + 1, b},
+                                                      std::array<int, 3>{a + 1, b + 1, b}}) {
+                            text += "f " + QByteArray::number(p) + "/" + QByteArray::number(p) +
+                                    "/" + QByteArray::number(p) + " " + QByteArray::number(q) +
+                                    "/" + QByteArray::number(q) + "/" + QByteArray::number(q) +
+                                    " " + QByteArray::number(r) + "/" + QByteArray::number(r) +
+                                    "/" + QByteArray::number(r) + "\r\n";
+                        }
+                    }
+                }
+            }
+        }
+        text += "mtllib grid.mtl\nusemtl skin\n";
+        QVERIFY(text.size() > 5 * (1 << 20)); // runs of 1 MB: up to 5 of them
+        const std::string_view view(text.constData(), std::size_t(text.size()));
+        const QString path = QStringLiteral("grid.obj");
+        const Mesh one = parseObj(view, path);
+        QCOMPARE(one.vertexCount(), Eigen::Index(n * n));
+        QCOMPARE(one.triangleCount(), Eigen::Index(2 * (n - 1) * (n - 1)));
+        QVERIFY(one.hasUVs());
+        QCOMPARE(one.normals.rows(), Eigen::Index(n * n));
+        for (int threads : {2, 3, 5}) {
+            const Mesh many = parseObj(view, path, nullptr, nullptr, threads);
+            QCOMPARE(many.vertices, one.vertices);
+            QCOMPARE(many.triangles, one.triangles);
+            QCOMPARE(many.uvs, one.uvs);
+            QCOMPARE(many.triangleUVs, one.triangleUVs);
+            QCOMPARE(many.normals, one.normals);
+        }
+
+        // Errors: each the first in the file, in the first, a middle or the last run, and two
+        // at once (the earlier one is reported).
+        auto messageOf = [&](const QByteArray& bytes, int threads) {
+            try {
+                parseObj(std::string_view(bytes.constData(), std::size_t(bytes.size())), path,
+                         nullptr, nullptr, threads);
+            } catch (const FormatError& e) {
+                return e.message();
+            }
+            return QStringLiteral("no error");
+        };
+        auto withLine = [&](QByteArray bytes, qsizetype at, const QByteArray& line) {
+            at = bytes.indexOf('\n', at) + 1;
+            return bytes.insert(at, line);
+        };
+        const QByteArray late = withLine(text, text.size() * 9 / 10, "f 1/1/1 2/2/2 999999/1/1\n");
+        const QByteArray middle = withLine(late, late.size() / 2, "v 1 2 x\n");
+        const QByteArray early = withLine(middle, 1000, "f 1 2\n");
+        for (const QByteArray& broken : {late, middle, early}) {
+            const QString expected = messageOf(broken, 1);
+            QVERIFY(expected.startsWith(QStringLiteral("grid.obj:")));
+            for (int threads : {2, 3, 5}) {
+                QCOMPARE(messageOf(broken, threads), expected);
+            }
+        }
+        QVERIFY(messageOf(late, 1).contains(QStringLiteral("face refers to vertex 999999")));
+        QVERIFY(messageOf(middle, 1).contains(QStringLiteral("expected a number, found 'x'")));
+        QVERIFY(messageOf(early, 1).contains(QStringLiteral("face with 2 corners")));
+        QVERIFY(messageOf(early, 1) != messageOf(middle, 1));
     }
 
     void unknownExtensionIsRefused() {
