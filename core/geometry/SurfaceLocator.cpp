@@ -5,10 +5,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 namespace pal {
 
-SurfaceLocator::SurfaceLocator(std::shared_ptr<const Mesh> mesh) : m_mesh(std::move(mesh)) {
+SurfaceLocator::SurfaceLocator(std::shared_ptr<const Mesh> mesh,
+                               std::shared_ptr<const KdTree3> vertexTree)
+    : m_mesh(std::move(mesh)) {
     const Mesh& m = *m_mesh;
     const Eigen::Index nv = m.vertices.rows();
     const Eigen::Index nf = m.triangleCount();
@@ -49,6 +52,14 @@ SurfaceLocator::SurfaceLocator(std::shared_ptr<const Mesh> mesh) : m_mesh(std::m
         }
     }
     // The tree holds only vertices that triangles use: an isolated vertex is not surface.
+    const bool allUsed =
+        std::find(count.begin() + 1, count.end(), 0) == count.end(); // every vertex in a triangle
+    if (allUsed && vertexTree && vertexTree->size() == nv) {
+        m_treeVertex.resize(static_cast<std::size_t>(nv));
+        std::iota(m_treeVertex.begin(), m_treeVertex.end(), 0);
+        m_tree = std::move(vertexTree);
+        return;
+    }
     KdTree3::Points used(nv, 3);
     Eigen::Index n = 0;
     for (Eigen::Index v = 0; v < nv; ++v) {
@@ -58,7 +69,7 @@ SurfaceLocator::SurfaceLocator(std::shared_ptr<const Mesh> mesh) : m_mesh(std::m
         }
     }
     used.conservativeResize(n, 3);
-    m_tree = std::make_unique<KdTree3>(used);
+    m_tree = std::make_shared<const KdTree3>(used);
 }
 
 SurfacePoint SurfaceLocator::closest(const Eigen::Vector3d& p) const {

@@ -27,8 +27,11 @@ namespace pal {
 class SurfaceLocator {
 public:
     // Keeps the mesh (shared) for the triangles' corners. Throws ValidationError when a
-    // triangle names a missing vertex.
-    explicit SurfaceLocator(std::shared_ptr<const Mesh> mesh);
+    // triangle names a missing vertex. vertexTree: a KD-tree over all the mesh's vertices
+    // already built (the engine's patches need one), used when every vertex belongs to a
+    // triangle; otherwise, or when none is given, the locator builds its own.
+    explicit SurfaceLocator(std::shared_ptr<const Mesh> mesh,
+                            std::shared_ptr<const KdTree3> vertexTree = nullptr);
 
     // False for a mesh without triangles: closest() then finds nothing.
     bool hasSurface() const { return m_tree != nullptr; }
@@ -43,7 +46,7 @@ private:
     std::vector<std::int32_t> m_triangleOf;    // m_triangleOf[m_firstOfVertex[v] .. [v+1])
     std::vector<double> m_edge;                // each triangle's longest edge
     double m_longestEdge = 0;
-    std::unique_ptr<KdTree3> m_tree;
+    std::shared_ptr<const KdTree3> m_tree;
 };
 
 } // namespace pal

@@ -18,9 +18,14 @@ NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel, int 
 
 std::vector<float> cutPatches(const Mesh& mesh, const Eigen::MatrixX3d& templateLandmarks, int K,
                               const QString& meshFile, int threads) {
+    return cutPatches(mesh, KdTree3(mesh.vertices), templateLandmarks, K, meshFile, threads);
+}
+
+std::vector<float> cutPatches(const Mesh& mesh, const KdTree3& vertexTree,
+                              const Eigen::MatrixX3d& templateLandmarks, int K,
+                              const QString& meshFile, int threads) {
     try {
-        const KdTree3 tree(mesh.vertices);
-        return extractPatches(mesh.vertices, tree, templateLandmarks, K, threads);
+        return extractPatches(mesh.vertices, vertexTree, templateLandmarks, K, threads);
     } catch (const ValidationError& e) {
         if (!e.file().isEmpty()) {
             throw;

@@ -16,6 +16,8 @@
 
 namespace pal {
 
+class KdTree3;
+
 struct NetworkMesh {
     std::shared_ptr<const Mesh> mesh; // common frame, welded
     Eigen::Matrix4d toCommon = Eigen::Matrix4d::Identity();
@@ -31,6 +33,10 @@ NetworkMesh readNetworkMesh(const Case& c, const std::atomic<bool>* cancel = nul
 // naming the mesh file when the mesh has fewer than K vertices or the template is not finite.
 // threads: how many threads share the landmarks' queries (the same patches).
 std::vector<float> cutPatches(const Mesh& mesh, const Eigen::MatrixX3d& templateLandmarks, int K,
+                              const QString& meshFile, int threads = 1);
+// The same with a KD-tree over the mesh's vertices already built (shared with the snapping).
+std::vector<float> cutPatches(const Mesh& mesh, const KdTree3& vertexTree,
+                              const Eigen::MatrixX3d& templateLandmarks, int K,
                               const QString& meshFile, int threads = 1);
 
 } // namespace pal

@@ -623,6 +623,9 @@ private Q_SLOTS:
               std::shared_ptr<const Mesh>(graded)}) {
             const SurfaceLocator locator(mesh);
             QVERIFY(locator.hasSurface());
+            // The same with the tree over the vertices given (the engine's patches built it;
+            // the bumpy mesh has an isolated vertex, so that locator builds its own).
+            const SurfaceLocator sharing(mesh, std::make_shared<const KdTree3>(mesh->vertices));
             for (int q = 0; q < 400; ++q) {
                 Eigen::Vector3d p(uniform(rng, -10, 40), uniform(rng, -10, 40),
                                   uniform(rng, -6, 6));
@@ -638,6 +641,9 @@ private Q_SLOTS:
                 QCOMPARE(fast.distance, slow.distance);
                 QCOMPARE(fast.position, slow.position);
                 QCOMPARE(fast.weights, slow.weights);
+                const SurfacePoint shared = sharing.closest(p);
+                QCOMPARE(shared.triangle, slow.triangle);
+                QCOMPARE(shared.position, slow.position);
             }
         }
         // The answer on a long sliver whose corners are far, under two other long slivers whose
@@ -664,6 +670,8 @@ private Q_SLOTS:
         const SurfaceLocator locator(bumpy);
         QVERIFY(locator.closest({14, 14, -1}).triangle >= 0);
         QVERIFY(locator.closest({14, 14, -1}).distance > 0.5);
+        const SurfaceLocator given(bumpy, std::make_shared<const KdTree3>(bumpy->vertices));
+        QCOMPARE(given.closest({14, 14, -1}).distance, locator.closest({14, 14, -1}).distance);
     }
 
     void surfaceLocatorWithoutSurface() {
