@@ -8,6 +8,7 @@
 #include "core/workflow/CaseFiles.h"
 
 #include <QFileInfo>
+#include <QThread>
 
 #include <functional>
 
@@ -82,7 +83,8 @@ void readCase(const std::function<Case(CaseForReview&)>& caseOfOut, const QStrin
         out.caseId = c.id();
         out.generatedNotice = demo::generatedDataNotice(c.files().folder);
         Warnings warnings;
-        out.mesh = c.readMesh(&warnings, false, cancel);
+        // The clinician waits for this: a big OBJ is parsed on every core.
+        out.mesh = c.readMesh(&warnings, false, cancel, QThread::idealThreadCount());
         readReviewFiles(c, journalDir, out, warnings);
         out.warnings = warnings.messages;
     } catch (const Cancelled&) {
