@@ -17,6 +17,7 @@
 #include <exception>
 #include <future>
 #include <optional>
+#include <system_error>
 
 namespace pal {
 namespace {
@@ -319,7 +320,11 @@ ObjData parseInParts(const QString& path, std::string_view text, int parts,
     auto inParallel = [&](auto&& work) {
         std::vector<std::future<void>> helpers;
         for (std::size_t r = 1; r < runs.size(); ++r) {
-            helpers.push_back(std::async(std::launch::async, work, r));
+            try {
+                helpers.push_back(std::async(std::launch::async, work, r));
+            } catch (const std::system_error&) {
+                work(r); // no thread to be had: this run here
+            }
         }
         work(0);
         for (auto& h : helpers) {
