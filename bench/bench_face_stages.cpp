@@ -1,9 +1,10 @@
 // The geometry stages of one face's prediction, each timed on its own and in the two ways the
 // engine could do it, side by side in one run (bench/README.md, "One face alone"): the OBJ
-// parse on one thread and on two, the 50 patch queries nearest-first (a heap of K) and in any
-// order (a sized radius search), the surface locator building its own KD-tree and sharing the
-// patches' tree, and 50 surface snaps. The face is a generated demo case (66,701 vertices); the
-// snaps are of the template's landmarks, which lie on the face as a trained model's do.
+// parse on one thread and on two, the KD-tree built on one and on two, the 50 patch queries
+// nearest-first (a heap of K) and in any order (a sized radius search), the surface locator
+// building its own KD-tree and sharing the patches' tree, and 50 surface snaps. The face is a
+// generated demo case (66,701 vertices); the snaps are of the template's landmarks, which lie on
+// the face as a trained model's do.
 //   build/release/bin/bench_face_stages [--repeats N]   (default 21; medians printed)
 
 #include "core/dataset/Case.h"
@@ -76,7 +77,8 @@ int main(int argc, char** argv) {
     const std::vector<std::pair<std::string, std::function<void()>>> stages = {
         {"read OBJ, 1 thread", [&] { face.readMesh(nullptr, true, nullptr, 1); }},
         {"read OBJ, 2 threads", [&] { face.readMesh(nullptr, true, nullptr, 2); }},
-        {"KD-tree over the vertices", [&] { KdTree3 t(mesh->vertices); }},
+        {"KD-tree over the vertices, 1 thread", [&] { KdTree3 t(mesh->vertices, 1); }},
+        {"KD-tree over the vertices, 2 threads", [&] { KdTree3 t(mesh->vertices, 2); }},
         {"50 patch queries, nearest first",
          [&] { patchQueries(mesh->vertices, *tree, templ, 1000, KdTree3::Order::NearestFirst); }},
         {"50 patch queries, any order",

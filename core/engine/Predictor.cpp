@@ -194,7 +194,8 @@ struct Predictor::Impl {
         p.times.load = elapsedMs(t);
         // One tree over the vertices for the patches and the surface snapping (built once:
         // about 5 ms for a face of 67k vertices).
-        const auto tree = std::make_shared<const KdTree3>(input.mesh->vertices);
+        const auto tree =
+            std::make_shared<const KdTree3>(input.mesh->vertices, inline_ ? 1 : runtimeThreads());
         p.times.patches = elapsedMs(t);
         if (snap != SnapMode::None) {
             p.samples = std::async(inline_ ? std::launch::deferred : std::launch::async, snapIndex,

@@ -5,7 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <future>
 #include <limits>
+#include <numeric>
+#include <system_error>
 #include <utility>
 
 namespace pal {
@@ -103,22 +106,106 @@ std::vector<int> unpack(const std::vector<Candidate>& found, std::vector<double>
     return indices;
 }
 
+// A result set seen through a part's own point numbers: the part's index i is the whole
+// set's toWhole[i], so one result walks several parts' trees and decides ties as one tree would.
+template <class Set> class InWhole {
+public:
+    InWhole(Set& set, const std::vector<std::uint32_t>& toWhole) : m_set(set), m_toWhole(toWhole) {}
+    bool full() const { return m_set.full(); }
+    double worstDist() const { return m_set.worstDist(); }
+    bool addPoint(double dist, std::uint32_t index) {
+        return m_set.addPoint(dist, m_toWhole[index]);
+    }
+
+private:
+    Set& m_set;
+    const std::vector<std::uint32_t>& m_toWhole;
+};
+
+// Part of the points with its own tree (Impl lives on the heap and parts in a vector of
+// unique_ptr, so moving never moves the data under an index).
+struct Part {
+    PointSource source;
+    std::vector<std::uint32_t> toWhole;
+    std::unique_ptr<Index> index;
+
+    void build() {
+        // Leaves of up to 32 points rather than nanoflann's 10: a shallower tree is quicker to
+        // build, and the engine builds one per face for 100 queries (patches: 17-18 -> 15-16
+        // ms, the surface locator 8.1 -> 6.7 ms for a 66,701-vertex face, bench_predict).
+        index = std::make_unique<Index>(3, source, nanoflann::KDTreeSingleIndexAdaptorParams(32));
+    }
+};
+
+// Below this many points one tree is built: a thread costs more than half a build saves.
+constexpr Eigen::Index kSplitAbove = 20000;
+
 } // namespace
 
 struct KdTree3::Impl {
-    PointSource source;
-    // Built after `source` is filled and refers to it; Impl lives on the heap, so moving a
-    // KdTree3 never moves the data under the index.
-    std::unique_ptr<Index> index;
+    KdTree3::Points points; // the whole set when it is split (one part holds it otherwise)
+    std::vector<std::unique_ptr<Part>> parts;
+
+    template <class Set> void find(Set& result, const Eigen::Vector3d& p) const {
+        for (const auto& part : parts) {
+            InWhole<Set> inWhole(result, part->toWhole);
+            part->index->findNeighbors(inWhole, p.data(), nanoflann::SearchParams());
+        }
+    }
 };
 
-KdTree3::KdTree3(const Points& points) : m_impl(std::make_unique<Impl>()) {
-    m_impl->source.points = points;
-    // Leaves of up to 32 points rather than nanoflann's 10: a shallower tree is quicker to
-    // build, and the engine builds one per face for 100 queries (patches: 17-18 -> 15-16 ms,
-    // the surface locator 8.1 -> 6.7 ms for a 66,701-vertex face, bench_predict).
-    m_impl->index =
-        std::make_unique<Index>(3, m_impl->source, nanoflann::KDTreeSingleIndexAdaptorParams(32));
+KdTree3::KdTree3(const Points& points, int threads) : m_impl(std::make_unique<Impl>()) {
+    const Eigen::Index n = points.rows();
+    std::vector<std::vector<std::uint32_t>> subsets;
+    if (threads > 1 && n > kSplitAbove) {
+        // Two halves at the median of the longest side, each in the whole set's order.
+        const Eigen::Index axis = [&] {
+            Eigen::Index a = 0;
+            (points.colwise().maxCoeff() - points.colwise().minCoeff()).maxCoeff(&a);
+            return a;
+        }();
+        std::vector<std::uint32_t> order(static_cast<std::size_t>(n));
+        std::iota(order.begin(), order.end(), 0U);
+        auto key = [&](std::uint32_t i) { return std::pair(points(i, axis), i); };
+        const auto middle = order.begin() + n / 2;
+        std::nth_element(order.begin(), middle, order.end(),
+                         [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+        const auto pivot = key(*middle);
+        subsets.resize(2);
+        subsets[0].reserve(static_cast<std::size_t>(n / 2));
+        subsets[1].reserve(static_cast<std::size_t>(n - n / 2));
+        for (std::uint32_t i = 0; i < std::uint32_t(n); ++i) { // each half in the whole's order
+            subsets[key(i) < pivot ? 0 : 1].push_back(i);
+        }
+        m_impl->points = points;
+    } else {
+        auto part = std::make_unique<Part>();
+        part->source.points = points;
+        part->toWhole.resize(static_cast<std::size_t>(n));
+        std::iota(part->toWhole.begin(), part->toWhole.end(), 0U);
+        m_impl->parts.push_back(std::move(part));
+    }
+    for (auto& subset : subsets) {
+        auto part = std::make_unique<Part>();
+        part->source.points.resize(Eigen::Index(subset.size()), 3);
+        for (std::size_t i = 0; i < subset.size(); ++i) {
+            part->source.points.row(Eigen::Index(i)) = points.row(Eigen::Index(subset[i]));
+        }
+        part->toWhole = std::move(subset);
+        m_impl->parts.push_back(std::move(part));
+    }
+    std::vector<std::future<void>> helpers;
+    for (std::size_t i = 1; i < m_impl->parts.size(); ++i) {
+        try {
+            helpers.push_back(std::async(std::launch::async, &Part::build, m_impl->parts[i].get()));
+        } catch (const std::system_error&) {
+            m_impl->parts[i]->build(); // no thread to be had: built here
+        }
+    }
+    m_impl->parts.front()->build();
+    for (auto& h : helpers) {
+        h.get();
+    }
 }
 
 KdTree3::~KdTree3() = default;
@@ -126,11 +213,11 @@ KdTree3::KdTree3(KdTree3&&) noexcept = default;
 KdTree3& KdTree3::operator=(KdTree3&&) noexcept = default;
 
 int KdTree3::size() const {
-    return int(m_impl->source.points.rows());
+    return int(points().rows());
 }
 
 const KdTree3::Points& KdTree3::points() const {
-    return m_impl->source.points;
+    return m_impl->parts.size() == 1 ? m_impl->parts.front()->source.points : m_impl->points;
 }
 
 int KdTree3::nearest(const Eigen::Vector3d& p) const {
@@ -158,7 +245,7 @@ std::vector<int> KdTree3::knn(const Eigen::Vector3d& p, int k,
             reach *= 1.2 * std::sqrt(double(n) / double(probe));
             for (int attempt = 0; attempt < 32; ++attempt, reach *= 1.5) {
                 RadiusSet within((nearest + reach) * (nearest + reach));
-                m_impl->index->findNeighbors(within, p.data(), nanoflann::SearchParams());
+                m_impl->find(within, p);
                 std::vector<Candidate>& found = within.found();
                 if (found.size() >= n) {
                     std::nth_element(found.begin(), found.begin() + std::ptrdiff_t(n - 1),
@@ -171,7 +258,7 @@ std::vector<int> KdTree3::knn(const Eigen::Vector3d& p, int k,
         // Coincident points (no reach to scale) or a radius that never grew enough: the heap.
     }
     KnnSet result(n);
-    m_impl->index->findNeighbors(result, p.data(), nanoflann::SearchParams());
+    m_impl->find(result, p);
     return unpack(result.sorted(), squaredDistances);
 }
 
@@ -181,7 +268,7 @@ std::vector<int> KdTree3::withinRadius(const Eigen::Vector3d& p, double radius,
         return unpack({}, squaredDistances);
     }
     RadiusSet result(radius * radius);
-    m_impl->index->findNeighbors(result, p.data(), nanoflann::SearchParams());
+    m_impl->find(result, p);
     return unpack(order == Order::Any ? result.found() : result.sorted(), squaredDistances);
 }
 

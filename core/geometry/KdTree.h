@@ -23,7 +23,9 @@ public:
 
     // Builds the tree over #P x 3 points. The tree keeps its own copy, so `points` may go
     // away afterwards. An empty set is allowed (every query then returns nothing / -1).
-    explicit KdTree3(const Points& points);
+    // threads > 1: a big set is split at the median of its longest side and the two halves'
+    // trees are built at once; queries walk both with one result, so every answer is the same.
+    explicit KdTree3(const Points& points, int threads = 1);
     ~KdTree3();
     KdTree3(KdTree3&&) noexcept;
     KdTree3& operator=(KdTree3&&) noexcept;

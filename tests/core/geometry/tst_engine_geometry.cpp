@@ -245,6 +245,39 @@ private Q_SLOTS:
         }
     }
 
+    // A big set built on two threads (two halves, one tree each, walked with one result)
+    // answers every query as the tree built on one: the same points, order, ties, distances.
+    void kdTreeBuiltInTwoHalvesAnswersTheSame() {
+        Points points(30000, 3);
+        points.topRows(20000) = randomPoints(20000, 31, 30.0);
+        const Points lattice = shuffledLattice(8, 13); // 1024 points, each position twice
+        for (int i = 0; i < 10000; ++i) {
+            points.row(20000 + i) = lattice.row(i % lattice.rows()); // ties across the halves
+        }
+        const KdTree3 one(points, 1);
+        const KdTree3 two(points, 2);
+        QCOMPARE(two.size(), 30000);
+        QCOMPARE(two.points(), points);
+        const Points queries = randomPoints(60, 32, 40.0);
+        for (int q = 0; q < queries.rows() + 3; ++q) {
+            const Eigen::Vector3d p = q < queries.rows() ? Eigen::Vector3d(queries.row(q))
+                                                         : Eigen::Vector3d(3, 3, 3 + 0.5 * q);
+            QCOMPARE(two.nearest(p), one.nearest(p));
+            for (int k : {1, 7, 100, 1000}) {
+                std::vector<double> d1;
+                std::vector<double> d2;
+                QCOMPARE(two.knn(p, k, &d2), one.knn(p, k, &d1));
+                QCOMPARE(d2, d1);
+                std::vector<int> any1 = one.knn(p, k, nullptr, KdTree3::Order::Any);
+                std::vector<int> any2 = two.knn(p, k, nullptr, KdTree3::Order::Any);
+                std::sort(any1.begin(), any1.end());
+                std::sort(any2.begin(), any2.end());
+                QCOMPARE(any2, any1);
+            }
+            QCOMPARE(two.withinRadius(p, 2.5), one.withinRadius(p, 2.5));
+        }
+    }
+
     void kdTreeSmallTieByHand() {
         Points p(5, 3);
         p << 1, 0, 0, -1, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0;
