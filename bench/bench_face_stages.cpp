@@ -7,8 +7,7 @@
 // the face as a trained model's do.
 //   build/release/bin/bench_face_stages [--repeats N]   (default 21; medians printed)
 
-#include "core/dataset/Case.h"
-#include "core/demo/DemoGenerator.h"
+#include "bench/DemoFace.h"
 #include "core/demo/Resources.h"
 #include "core/geometry/KdTree.h"
 #include "core/geometry/MeshOps.h"
@@ -59,12 +58,7 @@ int main(int argc, char** argv) {
     std::printf("machine: %d hardware threads, load average %.2f %.2f %.2f at the start\n",
                 QThread::idealThreadCount(), load[0], load[1], load[2]);
     QTemporaryDir dir;
-    demo::DemoOptions o;
-    o.cases = 1;
-    o.defects = false;
-    demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o)
-        .writeDataset(dir.filePath(QStringLiteral("data")));
-    const Case face = Case::open(dir.filePath(QStringLiteral("data/D001")));
+    const Case face = bench::writeDemoFace(dir.path());
     const Eigen::MatrixX3d templ =
         readLandmarks(QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
             .landmarks.positions();

@@ -7,8 +7,8 @@
 //   [--snap closest|average|surface|none] (default closest, the reference's)
 // The peak memory printed is the predicting process's own (the bundle is written by another).
 
+#include "bench/DemoFace.h"
 #include "bench/MachineFacts.h"
-#include "core/demo/DemoGenerator.h"
 #include "core/demo/Resources.h"
 #include "core/engine/PalNet.h"
 #include "core/engine/Predictor.h"
@@ -152,12 +152,7 @@ int main(int argc, char** argv) {
     engine::initializeRuntime();
     bench::printMachineFacts();
     QTemporaryDir dir;
-    demo::DemoOptions o;
-    o.cases = 1;
-    o.defects = false;
-    demo::DemoGenerator::fromResources(demo::defaultTemplateDir(), o)
-        .writeDataset(dir.filePath(QStringLiteral("data")));
-    const Case face = Case::open(dir.filePath(QStringLiteral("data/D001")));
+    const Case face = bench::writeDemoFace(dir.path());
     if (!writeModel.isEmpty()) {
         writeBenchModel(writeModel, K);
         std::printf("wrote %s\n", qPrintable(writeModel));

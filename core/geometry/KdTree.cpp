@@ -1,14 +1,13 @@
 #include "core/geometry/KdTree.h"
+#include "core/util/Parallel.h"
 
 #include <nanoflann.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <future>
 #include <limits>
 #include <numeric>
-#include <system_error>
 #include <utility>
 
 namespace pal {
@@ -154,58 +153,48 @@ struct KdTree3::Impl {
     }
 };
 
+namespace {
+
+// The points' numbers in two halves at the median of the set's longest side (ties by number),
+// each half in the whole set's order.
+std::vector<std::vector<std::uint32_t>> halves(const KdTree3::Points& points) {
+    const auto n = std::uint32_t(points.rows());
+    Eigen::Index axis = 0;
+    (points.colwise().maxCoeff() - points.colwise().minCoeff()).maxCoeff(&axis);
+    auto key = [&](std::uint32_t i) { return std::pair(points(i, axis), i); };
+    std::vector<std::uint32_t> order(n);
+    std::iota(order.begin(), order.end(), 0U);
+    const auto middle = order.begin() + n / 2;
+    std::nth_element(order.begin(), middle, order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+    const auto pivot = key(*middle);
+    std::vector<std::vector<std::uint32_t>> out(2);
+    out[0].reserve(n / 2);
+    out[1].reserve(n - n / 2);
+    for (std::uint32_t i = 0; i < n; ++i) {
+        out[key(i) < pivot ? 0 : 1].push_back(i);
+    }
+    return out;
+}
+
+} // namespace
+
 KdTree3::KdTree3(const Points& points, int threads) : m_impl(std::make_unique<Impl>()) {
-    const Eigen::Index n = points.rows();
     std::vector<std::vector<std::uint32_t>> subsets;
-    if (threads > 1 && n > kSplitAbove) {
-        // Two halves at the median of the longest side, each in the whole set's order.
-        const Eigen::Index axis = [&] {
-            Eigen::Index a = 0;
-            (points.colwise().maxCoeff() - points.colwise().minCoeff()).maxCoeff(&a);
-            return a;
-        }();
-        std::vector<std::uint32_t> order(static_cast<std::size_t>(n));
-        std::iota(order.begin(), order.end(), 0U);
-        auto key = [&](std::uint32_t i) { return std::pair(points(i, axis), i); };
-        const auto middle = order.begin() + n / 2;
-        std::nth_element(order.begin(), middle, order.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
-        const auto pivot = key(*middle);
-        subsets.resize(2);
-        subsets[0].reserve(static_cast<std::size_t>(n / 2));
-        subsets[1].reserve(static_cast<std::size_t>(n - n / 2));
-        for (std::uint32_t i = 0; i < std::uint32_t(n); ++i) { // each half in the whole's order
-            subsets[key(i) < pivot ? 0 : 1].push_back(i);
-        }
+    if (threads > 1 && points.rows() > kSplitAbove) {
+        subsets = halves(points);
         m_impl->points = points;
     } else {
-        auto part = std::make_unique<Part>();
-        part->source.points = points;
-        part->toWhole.resize(static_cast<std::size_t>(n));
-        std::iota(part->toWhole.begin(), part->toWhole.end(), 0U);
-        m_impl->parts.push_back(std::move(part));
+        subsets.emplace_back(static_cast<std::size_t>(points.rows()));
+        std::iota(subsets.back().begin(), subsets.back().end(), 0U);
     }
     for (auto& subset : subsets) {
         auto part = std::make_unique<Part>();
-        part->source.points.resize(Eigen::Index(subset.size()), 3);
-        for (std::size_t i = 0; i < subset.size(); ++i) {
-            part->source.points.row(Eigen::Index(i)) = points.row(Eigen::Index(subset[i]));
-        }
+        part->source.points = subsets.size() == 1 ? points : Points(points(subset, Eigen::all));
         part->toWhole = std::move(subset);
         m_impl->parts.push_back(std::move(part));
     }
-    std::vector<std::future<void>> helpers;
-    for (std::size_t i = 1; i < m_impl->parts.size(); ++i) {
-        try {
-            helpers.push_back(std::async(std::launch::async, &Part::build, m_impl->parts[i].get()));
-        } catch (const std::system_error&) {
-            m_impl->parts[i]->build(); // no thread to be had: built here
-        }
-    }
-    m_impl->parts.front()->build();
-    for (auto& h : helpers) {
-        h.get();
-    }
+    runParts(m_impl->parts.size(), [&](std::size_t i) { m_impl->parts[i]->build(); });
 }
 
 KdTree3::~KdTree3() = default;

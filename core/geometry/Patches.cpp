@@ -1,10 +1,9 @@
 #include "core/geometry/Patches.h"
 
 #include "core/errors/Error.h"
+#include "core/util/Parallel.h"
 
 #include <algorithm>
-#include <future>
-#include <system_error>
 #include <utility>
 
 namespace pal {
@@ -56,20 +55,9 @@ std::vector<int> patchIndices(const Vertices& vertices, const KdTree3& tree,
         }
     };
     const Eigen::Index parts = std::clamp<Eigen::Index>(threads, 1, std::max<Eigen::Index>(1, L));
-    std::vector<std::future<void>> helpers;
-    for (Eigen::Index t = 1; t < parts; ++t) {
-        const Eigen::Index first = L * t / parts;
-        const Eigen::Index last = L * (t + 1) / parts;
-        try {
-            helpers.push_back(std::async(std::launch::async, cut, first, last));
-        } catch (const std::system_error&) {
-            cut(first, last); // no thread to be had: this part here
-        }
-    }
-    cut(0, L / parts);
-    for (std::future<void>& h : helpers) {
-        h.get(); // rethrows what a helper threw (out of memory)
-    }
+    runParts(std::size_t(parts), [&](std::size_t t) {
+        cut(L * Eigen::Index(t) / parts, L * (Eigen::Index(t) + 1) / parts);
+    });
     return indices;
 }
 

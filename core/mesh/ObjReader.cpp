@@ -8,6 +8,7 @@
 #include "core/io/TextScan.h"
 #include "core/mesh/MeshIO.h"
 #include "core/mesh/MeshReaderCommon.h"
+#include "core/util/Parallel.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -15,9 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <exception>
-#include <future>
 #include <optional>
-#include <system_error>
 
 namespace pal {
 namespace {
@@ -317,22 +316,8 @@ ObjData parseInParts(const QString& path, std::string_view text, int parts,
     std::vector<ObjCounts> counts(runs.size());
     std::vector<std::optional<ObjData>> data(runs.size());
     std::vector<std::exception_ptr> failure(runs.size());
-    auto inParallel = [&](auto&& work) {
-        std::vector<std::future<void>> helpers;
-        for (std::size_t r = 1; r < runs.size(); ++r) {
-            try {
-                helpers.push_back(std::async(std::launch::async, work, r));
-            } catch (const std::system_error&) {
-                work(r); // no thread to be had: this run here
-            }
-        }
-        work(0);
-        for (auto& h : helpers) {
-            h.get();
-        }
-    };
-    inParallel([&](std::size_t r) { counts[r] = countStatements(runs[r]); });
-    inParallel([&](std::size_t r) {
+    runParts(runs.size(), [&](std::size_t r) { counts[r] = countStatements(runs[r]); });
+    runParts(runs.size(), [&](std::size_t r) {
         ObjCounts before;
         for (std::size_t q = 0; q < r; ++q) {
             before.v += counts[q].v;
