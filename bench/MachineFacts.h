@@ -11,6 +11,7 @@
 #include <climits>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <thread>
 
 #include <dlfcn.h>
@@ -41,6 +42,21 @@ inline void printMachineFacts() {
                 rt.threads, omp_get_max_threads ? omp_get_max_threads() : -1,
                 openblas_get_num_threads ? openblas_get_num_threads() : -1,
                 rt.torchVersion.toUtf8().constData(), blas);
+}
+
+// A benchmark's --device argument: auto, cpu or cuda. Exits with a message on anything else.
+inline pal::Device parseDeviceArgument(const char* value) {
+    if (std::strcmp(value, "auto") == 0) {
+        return pal::Device::Auto;
+    }
+    if (std::strcmp(value, "cpu") == 0) {
+        return pal::Device::Cpu;
+    }
+    if (std::strcmp(value, "cuda") == 0) {
+        return pal::Device::Cuda;
+    }
+    std::fprintf(stderr, "--device: auto, cpu or cuda, not '%s'\n", value);
+    std::exit(1);
 }
 
 } // namespace pal::bench

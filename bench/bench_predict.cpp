@@ -5,6 +5,7 @@
 //   build/release/bin/bench_predict --write-model /tmp/k1000.palnet    (once: a random K=1000
 //   bundle) build/release/bin/bench_predict --model /tmp/k1000.palnet [--repeats N]
 //   [--snap closest|average|surface|none] (default closest, the reference's)
+//   [--device auto|cpu|cuda] (default auto: the GPU when LibTorch sees one)
 // The peak memory printed is the predicting process's own (the bundle is written by another).
 
 #include "bench/DemoFace.h"
@@ -71,10 +72,12 @@ void writeBenchModel(const QString& path, int K) {
 }
 
 // One face at a time: the stages and the wall clock per face.
-void measureBatch1(const QString& bundle, const Case& face, int repeats, SnapMode snap) {
+void measureBatch1(const QString& bundle, const Case& face, int repeats, SnapMode snap,
+                   Device device) {
     engine::PredictorOptions opts;
     opts.batchSize = 1;
     opts.snap = snap;
+    opts.device = device;
     const engine::Predictor p1 = engine::Predictor::fromBundle(bundle, opts);
     std::printf("PAL-Net K=%d, %s, %d torch threads, snap %s; face: %lld vertices (generated "
                 "demo case)\n",
@@ -100,10 +103,12 @@ void measureBatch1(const QString& bundle, const Case& face, int repeats, SnapMod
 }
 
 // Sixteen faces per forward pass.
-void measureBatch16(const QString& bundle, const Case& face, int repeats, SnapMode snap) {
+void measureBatch16(const QString& bundle, const Case& face, int repeats, SnapMode snap,
+                    Device device) {
     engine::PredictorOptions opts;
     opts.batchSize = 16;
     opts.snap = snap;
+    opts.device = device;
     const engine::Predictor p16 = engine::Predictor::fromBundle(bundle, opts);
     const std::vector<Case> sixteen(16, face);
     std::vector<engine::StageTimes> batched;
@@ -130,6 +135,7 @@ int main(int argc, char** argv) {
     QString model;
     QString writeModel;
     SnapMode snap = SnapMode::Closest;
+    Device device = Device::Auto;
     for (int i = 1; i + 1 < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--repeats") {
@@ -145,6 +151,8 @@ int main(int argc, char** argv) {
                 return 1;
             }
             snap = *m;
+        } else if (a == "--device") {
+            device = bench::parseDeviceArgument(argv[i + 1]);
         } else if (a == "--write-model") {
             writeModel = QString::fromLocal8Bit(argv[i + 1]);
         }
@@ -162,7 +170,7 @@ int main(int argc, char** argv) {
         model = dir.filePath(QStringLiteral("bench.palnet"));
         writeBenchModel(model, K);
     }
-    measureBatch1(model, face, repeats, snap);
-    measureBatch16(model, face, repeats, snap);
+    measureBatch1(model, face, repeats, snap, device);
+    measureBatch16(model, face, repeats, snap, device);
     return 0;
 }

@@ -2,6 +2,7 @@
 // repeats after a warm-up, and the peak memory of the process. Random patches and targets
 // (the time does not depend on their values).
 //   build/release/bin/bench_train [--patch-size 1000] [--batch 16] [--repeats 5] [--micro-batch M]
+//   [--device cpu|cuda] (default cpu)
 // (--micro-batch 0: the whole batch through autograd at once; PalNet::setMicroBatch)
 
 #include "bench/MachineFacts.h"
@@ -25,6 +26,7 @@ int main(int argc, char** argv) {
     int batch = 16;
     int repeats = 5;
     int microBatch = PalNet::kDefaultMicroBatch;
+    Device device = Device::Cpu;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--patch-size") == 0) {
             K = std::atoi(argv[i + 1]);
@@ -34,6 +36,8 @@ int main(int argc, char** argv) {
             repeats = std::atoi(argv[i + 1]);
         } else if (std::strcmp(argv[i], "--micro-batch") == 0) {
             microBatch = std::atoi(argv[i + 1]);
+        } else if (std::strcmp(argv[i], "--device") == 0) {
+            device = pal::bench::parseDeviceArgument(argv[i + 1]);
         }
     }
     initializeRuntime();
@@ -48,7 +52,7 @@ int main(int argc, char** argv) {
     for (float& v : targets) {
         v = u(rng);
     }
-    PalNet net(PalNetConfig{K, 50}, 1, Device::Cpu);
+    PalNet net(PalNetConfig{K, 50}, 1, device);
     net.setMicroBatch(microBatch);
     net.startTraining(1e-3);
     net.trainStep(patches.data(), targets.data(), batch); // warm-up
@@ -69,9 +73,10 @@ int main(int argc, char** argv) {
     std::sort(seconds.begin(), seconds.end());
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("PAL-Net K=%d, batch %d, micro-batch %d, %d threads: %.2f s per training step "
+    std::printf("PAL-Net K=%d, batch %d, micro-batch %d, %s, %d threads: %.2f s per training step "
                 "(median of %d), peak memory %.0f MB\n",
-                K, batch, microBatch, runtimeInfo().threads, seconds[seconds.size() / 2], repeats,
+                K, batch, microBatch, qPrintable(net.deviceName()), runtimeInfo().threads,
+                seconds[seconds.size() / 2], repeats,
                 static_cast<double>(usage.ru_maxrss) / 1024.0);
     return 0;
 }
