@@ -86,7 +86,7 @@ gpu_peak() {
 
 bin=$build/bin
 step "forward pass: CPU ($(nproc) cores) and CUDA, K=1000"
-gpu_peak "$bin/bench_forward" --patch-size 1000 --repeats 20
+gpu_peak "$bin/bench_forward" --patch-size 1000 --repeats 10
 step "training step on CUDA, K=1000, batch 16, default micro-batch"
 gpu_peak "$bin/bench_train" --device cuda --patch-size 1000 --batch 16 --repeats 7
 step "training step on CUDA, K=1000, batch 16, the whole batch at once"
