@@ -41,6 +41,15 @@ for lib in "$deps"/usr/lib/x86_64-linux-gnu/lib*.so.*; do
     ldconfig -p | grep -q "^[[:space:]]$name " || ln -sf "$lib" "$deps/runtime/$name"
 done
 echo "carried at run time: $(ls "$deps/runtime" | tr '\n' ' ')"
+# Assimp's, Draco's and QuaZip's CMake files name some libraries by absolute paths under /usr
+# (libdraco, libz, libbz2): those carried here are named in their new place. Assimp names
+# minizip bare (-lminizip, a development link not carried): it is named by its file.
+for f in "$deps"/usr/lib/x86_64-linux-gnu/cmake/{assimp-*,draco,QuaZip-*}/*.cmake; do
+    for lib in $(grep -o '/usr/lib/x86_64-linux-gnu/lib[^";>:]*' "$f" | sort -u); do
+        [ -e "$deps$lib" ] && sed -i "s|\([\";>:]\)$lib|\1$deps$lib|g" "$f"
+    done
+    sed -i "s|;minizip;|;$deps/usr/lib/x86_64-linux-gnu/libminizip.so.1;|" "$f"
+done
 # Qt's CMake files insist that every tool they name exists; the build runs moc, rcc and lrelease
 # only, and the others (qmake, lupdate's helpers...) are left out: each becomes a stub that fails.
 for tool in $(grep -ho '${_IMPORT_PREFIX}/[^"]*' "$deps"/usr/lib/x86_64-linux-gnu/cmake/Qt6*/*Targets-*.cmake |
