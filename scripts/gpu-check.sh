@@ -3,7 +3,7 @@
 # project's own option (PALSTUDIO_TORCH_DIR) and times the forward pass, a training step and a
 # whole prediction on the GPU. Written for a GPU machine that has CUDA, CMake, Ninja, g++ and
 # PyTorch (whose wheel holds LibTorch and its CMake files) but no Qt and nothing to install from:
-# the Debian 12 packages the core needs (Qt 6 Core, Assimp, QuaZip, Eigen, Google Benchmark and
+# the Debian 12 packages the core needs (Qt 6 Core, Assimp, QuaZip, Eigen, nanoflann, Benchmark and
 # their libraries; listed in README.md, "CUDA") are unpacked from DEBS into a folder of their
 # own, never into /. Nothing of the GUI or the command line is built (PALSTUDIO_BUILD_GUI=OFF,
 # PALSTUDIO_BUILD_CLI=OFF: they need Qt GUI).
@@ -41,6 +41,11 @@ for lib in "$deps"/usr/lib/x86_64-linux-gnu/lib*.so.*; do
     ldconfig -p | grep -q "^[[:space:]]$name " || ln -sf "$lib" "$deps/runtime/$name"
 done
 echo "carried at run time: $(ls "$deps/runtime" | tr '\n' ' ')"
+# Development links that point to /lib or /usr/lib point into the unpacked tree instead.
+find "$deps" -type l -lname '/*' | while read -r link; do
+    target=$(readlink "$link")
+    [ -e "$deps$target" ] && ln -sfn "$deps$target" "$link"
+done
 # Assimp's, Draco's and QuaZip's CMake files name some libraries by absolute paths under /usr
 # (libdraco, libz, libbz2): those carried here are named in their new place. Assimp names
 # minizip bare (-lminizip, a development link not carried): it is named by its file.
@@ -61,8 +66,9 @@ for tool in $(grep -ho '${_IMPORT_PREFIX}/[^"]*' "$deps"/usr/lib/x86_64-linux-gn
 done
 export LD_LIBRARY_PATH=$deps/runtime${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 
-# Gloo's headers: LibTorch's own when it has them (then Debian's, an older Gloo, must not be
-# found first through the other packages' include folder).
+# Gloo's headers: LibTorch's own when it has them (then the carried ones must not be found first
+# through the other packages' include folder), else the carried libgloo-dev's. The build falls
+# back to PALSTUDIO_DISTRIBUTED=OFF if those do not compile with this LibTorch.
 gloo=$torch_root/include
 if [ -f "$gloo/gloo/algorithm.h" ]; then
     rm -rf "$deps/usr/include/gloo"
@@ -80,7 +86,13 @@ cmake -S "$src" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
     -DPALSTUDIO_GLOO_INCLUDE="$gloo" || exit 1
 
 step "build"
-ninja -C "$build" -k 0 bench_forward bench_train bench_predict palstudio_engine_module || exit 1
+build_engine() {
+    ninja -C "$build" -k 0 bench_forward bench_train bench_predict palstudio_engine_module
+}
+if ! build_engine; then
+    step "the build failed: again without data-parallel training (PALSTUDIO_DISTRIBUTED=OFF)"
+    cmake "$build" -DPALSTUDIO_DISTRIBUTED=OFF && build_engine || exit 1
+fi
 
 # The GPU's memory in use, sampled every 100 ms while a benchmark runs (the CUDA context included).
 gpu_peak() {

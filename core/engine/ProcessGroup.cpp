@@ -2,14 +2,17 @@
 
 #include "core/errors/Error.h"
 
+#ifdef PALSTUDIO_WITH_GLOO // PALSTUDIO_DISTRIBUTED (core/engine/CMakeLists.txt)
 #include <torch/csrc/distributed/c10d/PrefixStore.hpp>
 #include <torch/csrc/distributed/c10d/ProcessGroupGloo.hpp>
 #include <torch/csrc/distributed/c10d/TCPStore.hpp>
+#endif
 #include <torch/torch.h>
 
 #include <chrono>
 
 namespace pal::engine {
+#ifdef PALSTUDIO_WITH_GLOO
 namespace {
 
 // How long the final gather waits for the slowest process: shares of a dataset may take hours
@@ -112,6 +115,23 @@ ProcessGroup::ProcessGroup(const DistributedOptions& options) : d(std::make_uniq
                                       .arg(reason));
     }
 }
+
+#else
+// Built with PALSTUDIO_DISTRIBUTED=OFF (no Gloo headers that match this LibTorch): one process
+// trains alone, and asking for a group says why there is none.
+struct ProcessGroup::Impl {
+    void run(const char*, std::vector<at::Tensor>&, bool) {}
+    void sumDoubles(const char*, std::vector<double>&, bool) {}
+    DistributedOptions options;
+};
+
+ProcessGroup::ProcessGroup(const DistributedOptions& options) : d(std::make_unique<Impl>()) {
+    d->options = options;
+    throw ValidationError(QString(), QStringLiteral("this build of PAL Studio cannot train across "
+                                                    "processes: it was built without Gloo "
+                                                    "(PALSTUDIO_DISTRIBUTED=OFF)"));
+}
+#endif
 
 ProcessGroup::~ProcessGroup() = default;
 

@@ -1,6 +1,7 @@
 #include <c10/core/Allocator.h>
 #include <c10/core/CPUAllocator.h>
 #include <c10/util/Exception.h>
+#include <torch/version.h>
 
 #include "core/engine/TensorMemory.h"
 
@@ -37,9 +38,18 @@ std::size_t cacheLimit(std::size_t highWater) {
     return highWater + highWater / 8;
 }
 
+// LibTorch 2.3 made Allocator::allocate non-const and added copy_data (what clone() copies with).
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3)
+#define PALSTUDIO_ALLOCATE_CONST
+#define PALSTUDIO_ALLOCATOR_COPIES 1
+#else
+#define PALSTUDIO_ALLOCATE_CONST const
+#define PALSTUDIO_ALLOCATOR_COPIES 0
+#endif
+
 class CachingCpuAllocator final : public c10::Allocator {
 public:
-    c10::DataPtr allocate(std::size_t n) const override {
+    c10::DataPtr allocate(std::size_t n) PALSTUDIO_ALLOCATE_CONST override {
         if (n == 0) {
             return {nullptr, nullptr, &release, c10::Device(c10::DeviceType::CPU)};
         }
@@ -47,6 +57,11 @@ public:
         return {data, data, &release, c10::Device(c10::DeviceType::CPU)};
     }
     c10::DeleterFnPtr raw_deleter() const override { return &release; }
+#if PALSTUDIO_ALLOCATOR_COPIES
+    void copy_data(void* dest, const void* src, std::size_t count) const override {
+        default_copy_data(dest, src, count);
+    }
+#endif
 
     void releaseAll() const {
         std::vector<void*> blocks;
@@ -70,9 +85,15 @@ public:
     }
 
 private:
-    static std::size_t& sizeOf(void* block) { return *static_cast<std::size_t*>(block); }
-    static void* dataOf(void* block) { return static_cast<char*>(block) + kHeader; }
-    static void* blockOf(void* data) { return static_cast<char*>(data) - kHeader; }
+    static std::size_t& sizeOf(void* block) {
+        return *static_cast<std::size_t*>(block);
+    }
+    static void* dataOf(void* block) {
+        return static_cast<char*>(block) + kHeader;
+    }
+    static void* blockOf(void* data) {
+        return static_cast<char*>(data) - kHeader;
+    }
 
     // A block of `bytes` from malloc, with its header; nullptr when there is no memory.
     static void* newBlock(std::size_t bytes) {
