@@ -25,7 +25,7 @@ int main(int argc, char** argv) {
     int K = 1000;
     int batch = 16;
     int repeats = 5;
-    int microBatch = PalNet::kDefaultMicroBatch;
+    int microBatch = -1; // the network's own default (PalNet::setMicroBatch)
     Device device = Device::Cpu;
     for (int i = 1; i + 1 < argc; ++i) {
         if (std::strcmp(argv[i], "--patch-size") == 0) {
@@ -53,7 +53,9 @@ int main(int argc, char** argv) {
         v = u(rng);
     }
     PalNet net(PalNetConfig{K, 50}, 1, device);
-    net.setMicroBatch(microBatch);
+    if (microBatch >= 0) {
+        net.setMicroBatch(microBatch);
+    }
     net.startTraining(1e-3);
     net.trainStep(patches.data(), targets.data(), batch); // warm-up
     std::vector<double> seconds;
@@ -64,7 +66,7 @@ int main(int argc, char** argv) {
         seconds.push_back(
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
         const TensorMemoryStats after = tensorMemoryStats();
-        std::printf("step %d: %.2f s; large tensors: %zu from the cache, %zu new; cache %.0f MB, "
+        std::printf("step %d: %.3f s; large tensors: %zu from the cache, %zu new; cache %.0f MB, "
                     "high-water %.0f MB\n",
                     r + 1, seconds.back(), after.reused - before.reused, after.fresh - before.fresh,
                     static_cast<double>(after.cached) / 1048576.0,
@@ -73,9 +75,9 @@ int main(int argc, char** argv) {
     std::sort(seconds.begin(), seconds.end());
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("PAL-Net K=%d, batch %d, micro-batch %d, %s, %d threads: %.2f s per training step "
+    std::printf("PAL-Net K=%d, batch %d, micro-batch %d, %s, %d threads: %.3f s per training step "
                 "(median of %d), peak memory %.0f MB\n",
-                K, batch, microBatch, qPrintable(net.deviceName()), runtimeInfo().threads,
+                K, batch, net.microBatch(), qPrintable(net.deviceName()), runtimeInfo().threads,
                 seconds[seconds.size() / 2], repeats,
                 static_cast<double>(usage.ru_maxrss) / 1024.0);
     return 0;

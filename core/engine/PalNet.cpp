@@ -347,8 +347,8 @@ private:
         return options;
     }
 
-    // torch's optimizers key their state by the parameter's TensorImpl: its address printed
-    // (as c10::guts::to_string did) up to LibTorch 2.0, the address itself since.
+    // torch's optimizers key their state by the parameter's TensorImpl: its address printed (as
+    // c10::guts::to_string did) in Debian's LibTorch 1.13, the address itself in 2.11 and 2.14.
     static void keyOf(std::string& key, const c10::TensorImpl* impl) {
         std::ostringstream text;
         text << static_cast<const void*>(impl);
