@@ -1,13 +1,16 @@
 // The PAL-Net forward pass alone, on the CPU and (when torch sees one) on a CUDA device:
 // the same weights on both, the largest difference between their outputs, and the time per
-// face at batch 1 and 16 (median of repeats, after a warm-up).
+// face at batch 1 and 16 (median of repeats, after a warm-up); on the CPU also the first Linear
+// layer read as float16 against float32, for a bundle stored in float16.
 //   build/release/bin/bench_forward [--patch-size K] [--repeats N] [--threads T]
 // The threads are set as the programs set them (core/engine/Runtime.h; T = 0: all), and the
 // machine's facts are printed first (bench/MachineFacts.h).
 
 #include "bench/MachineFacts.h"
+#include "core/engine/HalfLinear.h"
 #include "core/engine/PalNet.h"
 #include "core/engine/Runtime.h"
+#include "core/model/Float16.h"
 
 #include <algorithm>
 #include <chrono>
@@ -21,6 +24,56 @@
 using namespace pal::engine;
 
 namespace {
+
+double msPerFace(const PalNet& net, const std::vector<float>& input, int batch) {
+    const auto t0 = std::chrono::steady_clock::now();
+    const std::vector<float> out = net.predict(input.data(), batch);
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+               .count() /
+           batch;
+}
+
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+// The first Linear layer read as float16 (PalNet::holdFirstLayerInFloat16) against float32, on
+// the same weights rounded to float16 as a float16 bundle holds them; one face at a time and
+// four, the two networks alternated so that both see the same machine.
+void compareFloat16FirstLayer(const PalNet& net, const std::vector<float>& input, int repeats) {
+    if (!halfLinearSupported()) {
+        std::printf("cpu, first layer in float16: this processor lacks AVX2, FMA or F16C\n");
+        return;
+    }
+    std::vector<pal::NamedTensor> weights = net.exportWeights();
+    for (pal::NamedTensor& t : weights) {
+        for (float& v : t.data) {
+            v = pal::halfToFloat(pal::floatToHalf(v));
+        }
+    }
+    PalNet plain(net.config(), 0, Device::Cpu);
+    plain.importWeights(weights);
+    PalNet half(net.config(), 0, Device::Cpu);
+    half.importWeights(weights);
+    if (!half.holdFirstLayerInFloat16()) {
+        std::printf("cpu, first layer in float16: refused\n");
+        return;
+    }
+    for (int batch : {1, 4}) {
+        std::vector<double> a;
+        std::vector<double> b;
+        msPerFace(plain, input, batch); // warm-up
+        msPerFace(half, input, batch);
+        for (int r = 0; r < repeats; ++r) {
+            a.push_back(msPerFace(plain, input, batch));
+            b.push_back(msPerFace(half, input, batch));
+        }
+        std::printf("cpu, float16 weights, batch %d: first layer in float32 %.2f ms per face, "
+                    "in float16 %.2f ms (medians of %d, alternated)\n",
+                    batch, median(a), median(b), repeats);
+    }
+}
 
 double medianMsPerFace(const PalNet& net, const std::vector<float>& input, int batch, int repeats) {
     std::vector<double> ms;
@@ -69,6 +122,7 @@ int main(int argc, char** argv) {
     const double one = medianMsPerFace(cpu, input, 1, repeats); // in this order
     const double sixteen = medianMsPerFace(cpu, input, 16, repeats);
     std::printf("cpu : %.2f ms per face at batch 1, %.2f ms at batch 16\n", one, sixteen);
+    compareFloat16FirstLayer(cpu, input, repeats);
     if (!runtimeInfo().cudaAvailable) { // Device::Cuda would refuse, rightly
         std::printf("cuda: not available to this LibTorch (%s)\n",
                     runtimeInfo().cudaCompiled ? "no GPU visible" : "CUDA not compiled in");

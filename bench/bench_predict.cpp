@@ -6,6 +6,8 @@
 //   bundle) build/release/bin/bench_predict --model /tmp/k1000.palnet [--repeats N]
 //   [--snap closest|average|surface|none] (default closest, the reference's)
 //   [--device auto|cpu|cuda] (default auto: the GPU when LibTorch sees one)
+//   [--weights float32|float16] (the bundle written), [--first-layer float16|float32] (with a
+//   float16 bundle, PredictorOptions::float16FirstLayer; default float16)
 // The peak memory printed is the predicting process's own (the bundle is written by another).
 
 #include "bench/DemoFace.h"
@@ -60,9 +62,10 @@ double peakMb() {
 }
 
 // An untrained bundle of patch size K (the network's time does not depend on its weights).
-void writeBenchModel(const QString& path, int K) {
+void writeBenchModel(const QString& path, int K, const QString& dtype) {
     ModelBundle b;
     b.manifest.patchSize = K;
+    b.manifest.weightsDtype = dtype;
     b.manifest.templateLandmarks =
         readLandmarks(QDir(demo::defaultTemplateDir()).filePath(QStringLiteral("landmarks.txt")))
             .landmarks.positions();
@@ -72,12 +75,10 @@ void writeBenchModel(const QString& path, int K) {
 }
 
 // One face at a time: the stages and the wall clock per face.
-void measureBatch1(const QString& bundle, const Case& face, int repeats, SnapMode snap,
-                   Device device) {
-    engine::PredictorOptions opts;
+void measureBatch1(const QString& bundle, const Case& face, int repeats,
+                   engine::PredictorOptions opts) {
     opts.batchSize = 1;
-    opts.snap = snap;
-    opts.device = device;
+    const SnapMode snap = *opts.snap;
     const engine::Predictor p1 = engine::Predictor::fromBundle(bundle, opts);
     std::printf("PAL-Net K=%d, %s, %d torch threads, snap %s; face: %lld vertices (generated "
                 "demo case)\n",
@@ -103,12 +104,9 @@ void measureBatch1(const QString& bundle, const Case& face, int repeats, SnapMod
 }
 
 // Sixteen faces per forward pass.
-void measureBatch16(const QString& bundle, const Case& face, int repeats, SnapMode snap,
-                    Device device) {
-    engine::PredictorOptions opts;
+void measureBatch16(const QString& bundle, const Case& face, int repeats,
+                    engine::PredictorOptions opts) {
     opts.batchSize = 16;
-    opts.snap = snap;
-    opts.device = device;
     const engine::Predictor p16 = engine::Predictor::fromBundle(bundle, opts);
     const std::vector<Case> sixteen(16, face);
     std::vector<engine::StageTimes> batched;
@@ -136,6 +134,8 @@ int main(int argc, char** argv) {
     QString writeModel;
     SnapMode snap = SnapMode::Closest;
     Device device = Device::Auto;
+    QString weights = QStringLiteral("float32");
+    bool float16FirstLayer = true;
     for (int i = 1; i + 1 < argc; ++i) {
         const QByteArray a(argv[i]);
         if (a == "--repeats") {
@@ -153,6 +153,10 @@ int main(int argc, char** argv) {
             snap = *m;
         } else if (a == "--device") {
             device = bench::parseDeviceArgument(argv[i + 1]);
+        } else if (a == "--weights") {
+            weights = QString::fromLocal8Bit(argv[i + 1]);
+        } else if (a == "--first-layer") {
+            float16FirstLayer = QByteArray(argv[i + 1]) != "float32";
         } else if (a == "--write-model") {
             writeModel = QString::fromLocal8Bit(argv[i + 1]);
         }
@@ -162,15 +166,22 @@ int main(int argc, char** argv) {
     QTemporaryDir dir;
     const Case face = bench::writeDemoFace(dir.path());
     if (!writeModel.isEmpty()) {
-        writeBenchModel(writeModel, K);
+        writeBenchModel(writeModel, K, weights);
         std::printf("wrote %s\n", qPrintable(writeModel));
         return 0;
     }
     if (model.isEmpty()) {
         model = dir.filePath(QStringLiteral("bench.palnet"));
-        writeBenchModel(model, K);
+        writeBenchModel(model, K, weights);
     }
-    measureBatch1(model, face, repeats, snap, device);
-    measureBatch16(model, face, repeats, snap, device);
+    engine::PredictorOptions opts;
+    opts.snap = snap;
+    opts.device = device;
+    opts.float16FirstLayer = float16FirstLayer;
+    std::printf("bundle weights %s; first Linear layer read as %s when the bundle's are float16\n",
+                qPrintable(readModelManifest(model).weightsDtype),
+                float16FirstLayer ? "float16" : "float32");
+    measureBatch1(model, face, repeats, opts);
+    measureBatch16(model, face, repeats, opts);
     return 0;
 }

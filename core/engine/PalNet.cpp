@@ -20,6 +20,7 @@
 #include <sstream>
 #include <type_traits>
 
+#include "core/engine/HalfLinear.h"
 #include "core/engine/PalNet.h"
 #include "core/engine/Runtime.h"
 #include "core/engine/TensorMemory.h"
@@ -224,7 +225,41 @@ struct NetImpl : torch::nn::Module {
 
     torch::Tensor forward(const torch::Tensor& patches, AttentionMaps* maps) {
         const torch::Tensor f = features(patches, maps);
+        if (halfFirstLayer(f)) {
+            return head(linearInHalf(f));
+        }
         return head(threadedOnCpu(f) ? linearByRowBlocks(f, fc1->weight, fc1->bias) : fc1(f));
+    }
+
+    // The first Linear layer's weights as float16 (HalfLinear.h; PalNet::holdFirstLayerInFloat16),
+    // made from fc1's weights at version fc1HalfVersion of their tensor and used only while the
+    // weights are still that version: any change to them (an optimiser step, importWeights,
+    // loadState) moves the version on, and the float32 weights serve again.
+    // A tensor of int16 for its memory: the engine's CPU allocator (TensorMemory.h) gives it
+    // huge pages and counts it, as it does the float32 weights.
+    torch::Tensor fc1Half;
+    std::int64_t fc1HalfVersion = -1;
+
+    bool halfFirstLayer(const torch::Tensor& f) const {
+        return fc1Half.defined() && f.device().is_cpu() && !torch::GradMode::is_enabled() &&
+               f.size(0) <= kHalfLinearMaxBatch && fc1->weight._version() == fc1HalfVersion;
+    }
+    const std::uint16_t* halfWeights() const {
+        return reinterpret_cast<const std::uint16_t*>(fc1Half.data_ptr<std::int16_t>());
+    }
+    // x W^T + b with W read as float16, the output rows split between torch's threads.
+    torch::Tensor linearInHalf(const torch::Tensor& f) const {
+        const torch::Tensor x = f.contiguous();
+        const std::int64_t out = fc1->weight.size(0);
+        const std::int64_t in = fc1->weight.size(1);
+        const int batch = static_cast<int>(x.size(0));
+        torch::Tensor y = torch::empty({batch, out}, x.options());
+        const float* xs = x.data_ptr<float>();
+        float* ys = y.data_ptr<float>();
+        at::parallel_for(0, out, 64, [&](std::int64_t begin, std::int64_t end) {
+            halfLinearRows(halfWeights(), in, out, begin, end, xs, batch, ys);
+        });
+        return y.add_(fc1->bias);
     }
 
     PalNetConfig cfg;
@@ -611,6 +646,29 @@ void PalNet::importWeights(const std::vector<NamedTensor>& tensors) {
             torch::from_blob(const_cast<float*>(it->second->data.data()), want, torch::kFloat32);
         item.value().copy_(src.to(d->device));
     }
+}
+
+bool PalNet::holdFirstLayerInFloat16() {
+    NetImpl& net = *d->net;
+    net.fc1Half = torch::Tensor();
+    net.fc1HalfVersion = -1;
+    if (!d->device.is_cpu() || !halfLinearSupported()) {
+        return false;
+    }
+    const torch::NoGradGuard noGrad;
+    const torch::Tensor w = net.fc1->weight.detach().contiguous();
+    torch::Tensor half = torch::empty({w.numel()}, torch::kInt16);
+    if (!toHalfExactly(w.data_ptr<float>(), static_cast<std::size_t>(w.numel()),
+                       reinterpret_cast<std::uint16_t*>(half.data_ptr<std::int16_t>()))) {
+        return false; // float32 weights: float16 would change them
+    }
+    net.fc1Half = std::move(half);
+    net.fc1HalfVersion = net.fc1->weight._version();
+    return true;
+}
+
+bool PalNet::holdsFirstLayerInFloat16() const {
+    return d->net->fc1Half.defined() && d->net->fc1->weight._version() == d->net->fc1HalfVersion;
 }
 
 void PalNet::useCudaDevice(int localRank) {

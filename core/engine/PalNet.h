@@ -61,6 +61,16 @@ public:
     // or has the wrong shape (e.g. weights made for another patch size).
     void importWeights(const std::vector<NamedTensor>& tensors);
 
+    // For predictions of up to kHalfLinearMaxBatch faces on the CPU, holds the first Linear
+    // layer's weights in float16 as well (core/engine/HalfLinear.h): that layer reads its weights
+    // once per face and is bound by their bytes, so half the bytes is nearly half its time. Only
+    // when every weight is a float16 value exactly (a bundle stored in float16), so that the
+    // network computes with the same weights; returns whether it holds them (false on CUDA, on
+    // a processor without F16C, or with float32 weights). Any later change of the weights
+    // (a training step, importWeights, loadState) leaves the copy unused.
+    bool holdFirstLayerInFloat16();
+    bool holdsFirstLayerInFloat16() const;
+
     // Inference (no gradients, dropout off). patches: batch x L x K x 3 floats, row-major,
     // absolute coordinates in mm. Returns batch x L x 3 floats.
     std::vector<float> predict(const float* patches, int batch,

@@ -407,6 +407,11 @@ Predictor::Predictor(ModelBundle bundle, QString bundlePath, PredictorOptions op
     try {
         d->net = std::make_unique<PalNet>(config, 0, options.device);
         d->net->importWeights(d->bundle.tensors);
+        // A bundle stored in float16 holds float16 values exactly: the first Linear layer can
+        // read them in half the bytes and compute with the same weights.
+        if (options.float16FirstLayer && m.weightsDtype == QLatin1String("float16")) {
+            d->net->holdFirstLayerInFloat16();
+        }
     } catch (const ValidationError& e) {
         throw ValidationError(d->path, e.problem());
     }

@@ -30,6 +30,10 @@ struct PredictorOptions {
     quint64 sampleSeed = 0;
     int batchSize = 8; // cases per forward pass when predicting many
     Device device = Device::Auto;
+    // With a bundle stored in float16, on the CPU: the first Linear layer reads those weights as
+    // float16 when predicting a few faces (the same weights, read in half the bytes;
+    // PalNet::holdFirstLayerInFloat16). Off: float32, as for every other bundle.
+    bool float16FirstLayer = true;
     UncertaintyMethod uncertainty = UncertaintyMethod::None;
     int uncertaintyPasses = 8;   // extra passes per case
     double augmentDegrees = 3.0; // Augment: largest rotation, about a random axis
