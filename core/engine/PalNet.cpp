@@ -465,6 +465,7 @@ struct PalNet::Impl {
     Net net{nullptr};
     std::unique_ptr<SlicedAdam> optimizer;
     int microBatch = PalNet::kDefaultMicroBatch;
+    bool microBatchChosen = false; // by setMicroBatch, rather than the device's default
 
     // The loss of the spec on (B, L, 3) tensors. The pairwise distances get a tiny epsilon
     // under the square root so that the zero diagonal has a gradient (of zero), not NaN.
@@ -547,7 +548,7 @@ struct PalNet::Impl {
     // The two ways of making a training step (PalNet.h, setMicroBatch).
     PalNet::Loss autogradStep(const float* patches, const float* targets, int batch,
                               const PalNet::GradientSum& gradientSum);
-    PalNet::Loss microBatchStep(const float* patches, const float* targets, int batch,
+    PalNet::Loss microBatchStep(const float* patches, const float* targets, int batch, int faces,
                                 const PalNet::GradientSum& gradientSum);
 };
 
@@ -566,7 +567,7 @@ PalNet::PalNet(PalNetConfig config, std::uint64_t seed, Device device)
         at::globalContext().setAllowTF32CuBLAS(false);
         // The GPU has memory to spare and pays for each small step: on an H200, K = 1000, batch
         // 16, the whole batch at once took 11 ms a step against 16 ms in micro-batches of 8, for
-        // 2.9 against 2.7 GB (bench/README.md, "CUDA").
+        // 2.9 against 2.7 GB (bench/README.md, "CUDA"). Not across processes (trainStep).
         d->microBatch = 0;
     }
     d->net->to(d->device);
@@ -743,6 +744,7 @@ PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int b
 
 void PalNet::setMicroBatch(int faces) {
     d->microBatch = std::max(0, faces);
+    d->microBatchChosen = true;
 }
 
 int PalNet::microBatch() const {
@@ -762,8 +764,14 @@ PalNet::Loss PalNet::trainStep(const float* patches, const float* targets, int b
             p.mutable_grad().reset();
         }
     }
-    return d->microBatch > 0 ? d->microBatchStep(patches, targets, batch, gradientSum)
-                             : d->autogradStep(patches, targets, batch, gradientSum);
+    // Across processes the micro-batch step exchanges the first Linear layer's input and output
+    // rows (4 MB at K = 1000, batch 16) where the whole-batch step sums that layer's 256 MB
+    // gradient through the CPU: a CUDA network left to its default takes micro-batches then.
+    const int faces = gradientSum.sum && !d->microBatchChosen && d->microBatch == 0
+                          ? kDefaultMicroBatch
+                          : d->microBatch;
+    return faces > 0 ? d->microBatchStep(patches, targets, batch, faces, gradientSum)
+                     : d->autogradStep(patches, targets, batch, gradientSum);
 }
 
 PalNet::Loss PalNet::Impl::autogradStep(const float* patches, const float* targets, int batch,
@@ -796,7 +804,7 @@ PalNet::Loss PalNet::Impl::autogradStep(const float* patches, const float* targe
 // the rows of G and X are gathered (by the same sum, each process filling its own rows of a
 // zeroed array) instead of summing the 256 MB gradient.
 PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* targets, int batch,
-                                          const PalNet::GradientSum& gradientSum) {
+                                          int faces, const PalNet::GradientSum& gradientSum) {
     // The rows this part fills, checked before any work: a process that failed after the
     // others entered the sum would leave them waiting for it until the timeout.
     const std::int64_t whole = gradientSum.wholeBatch > 0 ? gradientSum.wholeBatch : batch;
@@ -826,8 +834,8 @@ PalNet::Loss PalNet::Impl::microBatchStep(const float* patches, const float* tar
     std::vector<torch::Tensor> inputs;      // per micro-batch, (n, headInputs)
     // The batch's losses, weighted sums kept on the device (no wait for a GPU per micro-batch).
     torch::Tensor losses = torch::zeros({3}, options);
-    for (int start = 0; start < batch; start += microBatch) {
-        const int n = std::min(microBatch, batch - start);
+    for (int start = 0; start < batch; start += faces) {
+        const int n = std::min(faces, batch - start);
         const torch::Tensor input = tensor(patches + start * faceFloats, n, L, config.patchSize);
         const torch::Tensor target = torch::from_blob(const_cast<float*>(targets + start * L * 3),
                                                       {n, L, 3}, torch::kFloat32)

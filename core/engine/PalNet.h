@@ -101,8 +101,9 @@ public:
     void setLearningRate(double learningRate);
     // One optimiser step on a batch; returns the batch's loss before the step.
     Loss trainStep(const float* patches, const float* targets, int batch);
-    // How a step goes through the batch: a few faces at a time (the default on the CPU; a CUDA
-    // network takes the whole batch, measured faster there), so that only a
+    // How a step goes through the batch: a few faces at a time (the default on the CPU, and on
+    // CUDA across processes; a CUDA network alone takes the whole batch, measured faster
+    // there), so that only a
     // few faces' activations exist at once and the first Linear layer's gradient is never made
     // whole (docs/method.md, "Engine speed"); or, with 0, the whole batch through autograd at
     // once (the plain step, kept as the reference the other is tested against). The same
