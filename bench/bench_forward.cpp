@@ -27,7 +27,7 @@ namespace {
 
 double msPerFace(const PalNet& net, const std::vector<float>& input, int batch) {
     const auto t0 = std::chrono::steady_clock::now();
-    const std::vector<float> out = net.predict(input.data(), batch);
+    const std::vector<float> out = net.predict(input.data(), batch); // on the CPU: synchronised
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
                .count() /
            batch;
@@ -76,19 +76,12 @@ void compareFloat16FirstLayer(const PalNet& net, const std::vector<float>& input
 }
 
 double medianMsPerFace(const PalNet& net, const std::vector<float>& input, int batch, int repeats) {
+    msPerFace(net, input, batch); // warm-up
     std::vector<double> ms;
-    net.predict(input.data(), batch); // warm-up
     for (int r = 0; r < repeats; ++r) {
-        const auto t0 = std::chrono::steady_clock::now();
-        const std::vector<float> out =
-            net.predict(input.data(), batch); // returns on the CPU: synchronised
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
-                .count() /
-            batch);
+        ms.push_back(msPerFace(net, input, batch));
     }
-    std::sort(ms.begin(), ms.end());
-    return ms[ms.size() / 2];
+    return median(std::move(ms));
 }
 
 } // namespace

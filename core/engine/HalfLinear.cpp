@@ -23,6 +23,17 @@ std::uint32_t bitsOf(float value) {
     return bits;
 }
 
+// toHalfExactly one value at a time, from `first` on.
+bool toHalfOneByOne(const float* values, std::size_t first, std::size_t n, std::uint16_t* half) {
+    for (std::size_t i = first; i < n; ++i) {
+        half[i] = floatToHalf(values[i]);
+        if (bitsOf(halfToFloat(half[i])) != bitsOf(values[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
 #if PALSTUDIO_HALF_X86
 
 PALSTUDIO_HALF_TARGET inline float sum8(__m256 v) {
@@ -95,13 +106,7 @@ PALSTUDIO_HALF_TARGET bool toHalfWithF16c(const float* values, std::size_t n, st
         }
         _mm_storeu_si128(reinterpret_cast<__m128i*>(half + i), h);
     }
-    for (; i < n; ++i) {
-        half[i] = floatToHalf(values[i]);
-        if (bitsOf(halfToFloat(half[i])) != bitsOf(values[i])) {
-            return false;
-        }
-    }
-    return true;
+    return toHalfOneByOne(values, i, n, half);
 }
 
 #endif
@@ -124,13 +129,7 @@ bool toHalfExactly(const float* values, std::size_t n, std::uint16_t* half) {
         return toHalfWithF16c(values, n, half);
     }
 #endif
-    for (std::size_t i = 0; i < n; ++i) {
-        half[i] = floatToHalf(values[i]);
-        if (bitsOf(halfToFloat(half[i])) != bitsOf(values[i])) {
-            return false;
-        }
-    }
-    return true;
+    return toHalfOneByOne(values, 0, n, half);
 }
 
 void halfLinearRows(const std::uint16_t* w, std::int64_t in, std::int64_t out,

@@ -240,9 +240,12 @@ struct NetImpl : torch::nn::Module {
     torch::Tensor fc1Half;
     std::int64_t fc1HalfVersion = -1;
 
+    bool halfCopyCurrent() const {
+        return fc1Half.defined() && fc1->weight._version() == fc1HalfVersion;
+    }
     bool halfFirstLayer(const torch::Tensor& f) const {
-        return fc1Half.defined() && f.device().is_cpu() && !torch::GradMode::is_enabled() &&
-               f.size(0) <= kHalfLinearMaxBatch && fc1->weight._version() == fc1HalfVersion;
+        return halfCopyCurrent() && f.device().is_cpu() && !torch::GradMode::is_enabled() &&
+               f.size(0) <= kHalfLinearMaxBatch;
     }
     const std::uint16_t* halfWeights() const {
         return reinterpret_cast<const std::uint16_t*>(fc1Half.data_ptr<std::int16_t>());
@@ -669,7 +672,7 @@ bool PalNet::holdFirstLayerInFloat16() {
 }
 
 bool PalNet::holdsFirstLayerInFloat16() const {
-    return d->net->fc1Half.defined() && d->net->fc1->weight._version() == d->net->fc1HalfVersion;
+    return d->net->halfCopyCurrent();
 }
 
 void PalNet::useCudaDevice(int localRank) {

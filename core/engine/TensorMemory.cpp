@@ -38,30 +38,24 @@ std::size_t cacheLimit(std::size_t highWater) {
     return highWater + highWater / 8;
 }
 
-// LibTorch 2.3 made Allocator::allocate non-const and added copy_data (what clone() copies with).
-#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3)
-#define PALSTUDIO_ALLOCATE_CONST
-#define PALSTUDIO_ALLOCATOR_COPIES 1
-#else
-#define PALSTUDIO_ALLOCATE_CONST const
-#define PALSTUDIO_ALLOCATOR_COPIES 0
-#endif
-
 class CachingCpuAllocator final : public c10::Allocator {
 public:
-    c10::DataPtr allocate(std::size_t n) PALSTUDIO_ALLOCATE_CONST override {
-        if (n == 0) {
-            return {nullptr, nullptr, &release, c10::Device(c10::DeviceType::CPU)};
-        }
-        void* data = n < kSmallest ? fromSystem(n) : fromCache(sizeClass(n));
-        return {data, data, &release, c10::Device(c10::DeviceType::CPU)};
+    // LibTorch 2.3 made allocate non-const and added copy_data (what clone() copies with).
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 3)
+    c10::DataPtr allocate(std::size_t n) override {
+        return dataPtr(n);
     }
-    c10::DeleterFnPtr raw_deleter() const override { return &release; }
-#if PALSTUDIO_ALLOCATOR_COPIES
     void copy_data(void* dest, const void* src, std::size_t count) const override {
         default_copy_data(dest, src, count);
     }
+#else
+    c10::DataPtr allocate(std::size_t n) const override {
+        return dataPtr(n);
+    }
 #endif
+    c10::DeleterFnPtr raw_deleter() const override {
+        return &release;
+    }
 
     void releaseAll() const {
         std::vector<void*> blocks;
@@ -93,6 +87,14 @@ private:
     }
     static void* blockOf(void* data) {
         return static_cast<char*>(data) - kHeader;
+    }
+
+    c10::DataPtr dataPtr(std::size_t n) const {
+        if (n == 0) {
+            return {nullptr, nullptr, &release, c10::Device(c10::DeviceType::CPU)};
+        }
+        void* data = n < kSmallest ? fromSystem(n) : fromCache(sizeClass(n));
+        return {data, data, &release, c10::Device(c10::DeviceType::CPU)};
     }
 
     // A block of `bytes` from malloc, with its header; nullptr when there is no memory.
